@@ -1,0 +1,72 @@
+//! The command line: `import`, `batches` and `undo` over the same library as the
+//! window; with no subcommand, the window opens.
+
+mod batches;
+mod import;
+mod undo;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::workspace::{Workspace, WorkspaceError, default_path};
+
+/// RevOps Cockpit: find where revenue leaks between marketing, sales and customer success.
+#[derive(Debug, Parser)]
+#[command(name = "revops-cockpit", version, about)]
+pub struct Cli {
+    /// The workspace file (default: the platform data folder's workspace.sqlite).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import CRM export files (CSV) into the workspace.
+    Import(import::ImportArgs),
+    /// List the import batches in the workspace.
+    Batches(batches::BatchesArgs),
+    /// Undo the last import (or the batch given), restoring the records it updated.
+    Undo(undo::UndoArgs),
+}
+
+/// Parses the arguments and runs the command or the window.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let db = cli.db.clone().unwrap_or_else(default_path);
+    let result = match cli.command {
+        None => crate::app::run_window(db, cli.db.is_some()),
+        Some(Command::Import(args)) => import::run(&db, &args),
+        Some(Command::Batches(args)) => batches::run(&db, &args),
+        Some(Command::Undo(args)) => undo::run(&db, &args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("revops-cockpit: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens the workspace for a subcommand, as a one-line message on failure.
+fn open(db: &std::path::Path) -> Result<Workspace, String> {
+    Workspace::open(db).map_err(|e: WorkspaceError| e.to_string())
+}
+
+/// `12345` as `12,345`.
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}

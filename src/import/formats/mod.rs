@@ -1,0 +1,104 @@
+//! The CRM exports recognised from their header row alone, and the column mapping
+//! (recognised or saved by the user) that turns a header into canonical fields.
+
+mod cs_accounts;
+mod hubspot;
+mod mapping;
+mod pipedrive;
+mod salesforce;
+
+pub use mapping::{Binding, ColumnMapping, Target, normalize_header};
+
+use crate::model::{Field, RecordObject};
+
+/// A known export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    HubspotContacts,
+    HubspotDeals,
+    SalesforceOpportunities,
+    SalesforceLeads,
+    PipedriveDeals,
+    CsAccounts,
+}
+
+impl Format {
+    /// Every format, in the order they are tried (most specific first).
+    pub const ALL: [Self; 6] = [
+        Self::HubspotDeals,
+        Self::HubspotContacts,
+        Self::PipedriveDeals,
+        Self::SalesforceOpportunities,
+        Self::SalesforceLeads,
+        Self::CsAccounts,
+    ];
+
+    /// The source system, used to key records: ids are unique within one system.
+    pub fn crm(self) -> &'static str {
+        match self {
+            Self::HubspotContacts | Self::HubspotDeals => "hubspot",
+            Self::SalesforceOpportunities | Self::SalesforceLeads => "salesforce",
+            Self::PipedriveDeals => "pipedrive",
+            Self::CsAccounts => "customer-success",
+        }
+    }
+
+    /// What the rows become.
+    pub fn object(self) -> RecordObject {
+        match self {
+            Self::HubspotContacts | Self::SalesforceLeads => RecordObject::Contact,
+            Self::HubspotDeals | Self::SalesforceOpportunities | Self::PipedriveDeals => RecordObject::Deal,
+            Self::CsAccounts => RecordObject::Account,
+        }
+    }
+
+    /// A name for people, e.g. "HubSpot contacts export".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::HubspotContacts => "HubSpot contacts export",
+            Self::HubspotDeals => "HubSpot deals export",
+            Self::SalesforceOpportunities => "Salesforce opportunity report",
+            Self::SalesforceLeads => "Salesforce lead report",
+            Self::PipedriveDeals => "Pipedrive deals export",
+            Self::CsAccounts => "Customer success accounts export",
+        }
+    }
+
+    fn spec(self) -> &'static FormatSpec {
+        match self {
+            Self::HubspotContacts => &hubspot::CONTACTS,
+            Self::HubspotDeals => &hubspot::DEALS,
+            Self::SalesforceOpportunities => &salesforce::OPPORTUNITIES,
+            Self::SalesforceLeads => &salesforce::LEADS,
+            Self::PipedriveDeals => &pipedrive::DEALS,
+            Self::CsAccounts => &cs_accounts::ACCOUNTS,
+        }
+    }
+
+    /// Fields combined into a record key when the export has no id column.
+    pub fn id_fallback(self) -> &'static [Field] {
+        self.spec().id_fallback
+    }
+}
+
+/// What identifies a format and how its columns map.
+pub struct FormatSpec {
+    /// Groups of normalized header names; each group needs one of its names present.
+    pub signature: &'static [&'static [&'static str]],
+    /// Each canonical field with the normalized header names that mean it.
+    pub fields: &'static [(Field, &'static [&'static str])],
+    /// Fields that key a record when the export has no id column (empty: id required).
+    pub id_fallback: &'static [Field],
+    /// Whether `Date entered "<stage>"` columns hold deal stage entry times.
+    pub stage_entry_columns: bool,
+}
+
+/// Finds the format whose signature the header carries, with its column mapping.
+pub fn recognise(header: &[String]) -> Option<(Format, ColumnMapping)> {
+    let normalized: Vec<String> = header.iter().map(|h| normalize_header(h)).collect();
+    Format::ALL.into_iter().find_map(|format| {
+        let spec = format.spec();
+        let matches = spec.signature.iter().all(|group| group.iter().any(|name| normalized.iter().any(|h| h == name)));
+        matches.then(|| (format, mapping::map_columns(header, spec, format.object())))
+    })
+}

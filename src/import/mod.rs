@@ -1,0 +1,23 @@
+//! From a CRM export file to typed records in the workspace, all or nothing.
+//!
+//! One file goes through: [`scan`] (size, SHA-256, encoding, refusing empty and binary
+//! files), decoding to UTF-8, [`sniff`] (delimiter, report preamble, header), format
+//! recognition ([`formats`], or a saved column mapping), a look at the first rows to
+//! decide each date column's day/month order, then a streaming pass that builds each
+//! row ([`rows`]) and writes it into one workspace transaction. Memory stays flat: only
+//! a bounded prefix and a sample of rows are held at once.
+
+mod control;
+mod decode;
+mod error;
+pub mod formats;
+mod pipeline;
+pub mod rows;
+mod scan;
+mod sniff;
+pub mod values;
+
+pub use control::{ImportControl, ImportProgress};
+pub use error::ImportError;
+pub use pipeline::{ImportOptions, ImportOutcome, header_signature, import_file, read_header};
+pub use scan::TextEncoding;

@@ -1,0 +1,531 @@
+//! The import of one file, start to finish (see the module doc of [`crate::import`]).
+
+use std::collections::{HashMap, VecDeque};
+use std::hash::{DefaultHasher, Hash, Hasher as _};
+use std::io::{self, Cursor, Read};
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+
+use super::control::ImportControl;
+use super::decode::open_decoded;
+use super::error::ImportError;
+use super::formats::{self, ColumnMapping, normalize_header};
+use super::rows::{BuiltRow, RowBuilder};
+use super::scan::{FileScan, scan_file};
+use super::sniff::{Layout, sniff_layout};
+use super::values::{DateOrder, DateOrderVote};
+use super::values::date::DateOrderConflict;
+use crate::model::Field;
+use crate::workspace::{BatchSummary, BatchTotals, BatchWriter, NewBatch, Workspace, WriteOutcome};
+
+/// Bytes of decoded text looked at to find the table.
+const PREFIX_BYTES: usize = 1024 * 1024;
+/// No CRM export has more columns than this.
+pub const MAX_COLUMNS: usize = 2_000;
+/// No CRM value is larger than this; a larger one means a damaged file.
+pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
+/// Data rows read ahead to decide each date column's day/month order.
+const DATE_SAMPLE_ROWS: usize = 5_000;
+/// Rows that do not fit the table held back in case they are the report's footer.
+const MAX_PENDING: usize = 50;
+
+/// Choices for one import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The date the export describes; default: the file's modified date.
+    pub as_of: Option<NaiveDate>,
+    /// How to read slash dates when a column's values do not say.
+    pub date_order: Option<DateOrder>,
+    /// A saved column mapping to use instead of recognising the format.
+    pub preset: Option<String>,
+    /// Marks the batch as bundled sample data.
+    pub is_sample: bool,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportOutcome {
+    Imported(BatchSummary),
+    /// The same file (same SHA-256) was imported before; nothing changed.
+    AlreadyImported(BatchSummary),
+}
+
+/// The columns of a header as one string, used to find a saved mapping for files of the
+/// same shape.
+pub fn header_signature(header: &[String]) -> String {
+    header.iter().map(|h| normalize_header(h)).collect::<Vec<_>>().join("|")
+}
+
+/// Reads only the header of a file (for the column-mapping screen).
+pub fn read_header(path: &Path) -> Result<Vec<String>, ImportError> {
+    let scan = scan_file(path)?;
+    let control = ImportControl::default();
+    let (layout, _, _) = open_table(&scan, &control)?;
+    Ok(layout.header)
+}
+
+/// Counts `"` in the decoded text, to tell an unterminated quote from a stray one.
+struct QuoteCounter<R> {
+    inner: R,
+    quotes: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Read for QuoteCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let counted = buf.get(..n).unwrap_or_default().iter().filter(|&&b| b == b'"').count();
+        self.quotes.set(self.quotes.get() + counted as u64);
+        Ok(n)
+    }
+}
+
+
+/// Opens the decoded file, finds the layout, and returns a reader positioned after the
+/// header, with the quote counter.
+fn open_table(
+    scan: &FileScan,
+    control: &ImportControl,
+) -> Result<(Layout, csv::Reader<Box<dyn Read>>, std::rc::Rc<std::cell::Cell<u64>>), ImportError> {
+    let file = || scan.path.clone();
+    let mut decoded =
+        open_decoded(scan, control.bytes_read.clone()).map_err(|source| ImportError::Unreadable { file: file(), source })?;
+    let mut prefix = Vec::with_capacity(64 * 1024);
+    (&mut decoded)
+        .take(PREFIX_BYTES as u64)
+        .read_to_end(&mut prefix)
+        .map_err(|source| ImportError::Unreadable { file: file(), source })?;
+    let complete = prefix.len() < PREFIX_BYTES;
+    if prefix.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty { file: file() });
+    }
+    let layout = sniff_layout(&prefix, complete).ok_or_else(|| ImportError::NoTable { file: file() })?;
+    if layout.header.len() > MAX_COLUMNS {
+        return Err(ImportError::TooManyColumns { file: file(), columns: layout.header.len(), limit: MAX_COLUMNS });
+    }
+    let quotes = std::rc::Rc::new(std::cell::Cell::new(0));
+    let stream: Box<dyn Read> = Box::new(QuoteCounter { inner: Cursor::new(prefix).chain(decoded), quotes: quotes.clone() });
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(layout.delimiter)
+        .buffer_capacity(256 * 1024)
+        .from_reader(stream);
+    let mut skip = csv::StringRecord::new();
+    for _ in 0..=layout.preamble_records {
+        reader.read_record(&mut skip).map_err(|e| malformed(scan, &e))?;
+    }
+    Ok((layout, reader, quotes))
+}
+
+fn malformed(scan: &FileScan, e: &csv::Error) -> ImportError {
+    let line = e.position().map_or(0, csv::Position::line);
+    let reason = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "a value is not valid text".to_owned(),
+        csv::ErrorKind::Io(io) => io.to_string(),
+        _ => e.to_string(),
+    };
+    ImportError::Malformed { file: scan.path.clone(), line, reason }
+}
+
+/// Imports one file into the workspace in one transaction.
+pub fn import_file(
+    ws: &mut Workspace,
+    path: &Path,
+    options: &ImportOptions,
+    control: &ImportControl,
+) -> Result<ImportOutcome, ImportError> {
+    let started = Instant::now();
+    let scan = scan_file(path)?;
+    let file = || scan.path.clone();
+    let wse = |source| ImportError::Workspace { file: scan.path.clone(), source };
+    control.start_file(scan.size_bytes);
+    if let Some(existing) = ws.batch_by_sha256(&scan.sha256).map_err(wse)? {
+        return Ok(ImportOutcome::AlreadyImported(existing));
+    }
+    let (layout, mut reader, quotes) = open_table(&scan, control)?;
+    let resolved = resolve_mapping(ws, &scan, &layout.header, options)?;
+    let width = layout.header.len();
+
+    // Read ahead to decide the day/month order of each date column.
+    let mut sample: VecDeque<(u64, csv::StringRecord)> = VecDeque::new();
+    let date_columns = RowBuilder::date_columns(&resolved.mapping);
+    let mut votes: HashMap<usize, DateOrderVote> = date_columns.iter().map(|c| (*c, DateOrderVote::default())).collect();
+    let mut at_end = false;
+    while sample.len() < DATE_SAMPLE_ROWS {
+        let mut record = csv::StringRecord::new();
+        if !reader.read_record(&mut record).map_err(|e| malformed(&scan, &e))? {
+            at_end = true;
+            break;
+        }
+        let line = record.position().map_or(0, csv::Position::line);
+        for (column, vote) in &mut votes {
+            if let Some(cell) = record.get(*column) {
+                vote.observe(cell);
+            }
+        }
+        sample.push_back((line, record));
+    }
+    let mut date_orders = vec![None; width];
+    for column in &date_columns {
+        let header = layout.header.get(*column).cloned().unwrap_or_default();
+        let decided = votes.get(column).map_or(Ok(None), DateOrderVote::decide);
+        let order = match decided {
+            Ok(order) => order.or(options.date_order),
+            Err(_) if options.date_order.is_some() => options.date_order,
+            Err(DateOrderConflict::Ambiguous { example }) => {
+                return Err(ImportError::AmbiguousDateOrder { file: file(), column: header, example });
+            }
+            Err(DateOrderConflict::Both { day_first, month_first }) => {
+                return Err(ImportError::MixedDateOrder { file: file(), column: header, day_first, month_first });
+            }
+        };
+        if let Some(slot) = date_orders.get_mut(*column) {
+            *slot = order;
+        }
+    }
+    let builder = RowBuilder::new(resolved.mapping.clone(), date_orders, resolved.id_fallback);
+
+    let as_of = options.as_of.unwrap_or_else(|| modified_date(&scan));
+    let mut notes = resolved.notes;
+    if builder.uses_fallback_key() {
+        notes.push(format!(
+            "The file has no record ID column, so records are keyed by {}. Add the ID column to the report to make updates exact.",
+            resolved.id_fallback.iter().map(|f| f.label()).collect::<Vec<_>>().join(" + ")
+        ));
+    }
+    if layout.preamble_records > 0 {
+        notes.push(format!("Skipped {} report line(s) above the header.", layout.preamble_records));
+    }
+    let new_batch = NewBatch {
+        file_name: scan.file_name.clone(),
+        file_path: scan.path.display().to_string(),
+        file_size: scan.size_bytes,
+        sha256: scan.sha256.clone(),
+        crm: resolved.crm.clone(),
+        object: resolved.mapping.object.as_str().to_owned(),
+        format: resolved.label.clone(),
+        encoding: scan.encoding.label().to_owned(),
+        delimiter: delimiter_name(layout.delimiter).to_owned(),
+        as_of: as_of.format("%Y-%m-%d").to_string(),
+        header_json: serde_json::to_string(&layout.header).unwrap_or_default(),
+        mapping_json: serde_json::to_string(&resolved.mapping).unwrap_or_default(),
+        is_sample: options.is_sample,
+    };
+    let mut writer = ws.begin_batch(&new_batch).map_err(wse)?;
+    let mut run = Run {
+        scan: &scan,
+        layout: &layout,
+        builder: &builder,
+        writer: &mut writer,
+        totals: BatchTotals::default(),
+        seen: HashMap::new(),
+        pending: Vec::new(),
+        first_rejection: None,
+        last_record: None,
+    };
+    let mut record = csv::StringRecord::new();
+    loop {
+        let (line, current) = if let Some(next) = sample.pop_front() {
+            next
+        } else {
+            if at_end || !reader.read_record(&mut record).map_err(|e| malformed(&scan, &e))? {
+                break;
+            }
+            (record.position().map_or(0, csv::Position::line), record.clone())
+        };
+        run.row(line, &current)?;
+        if run.totals.rows_read % 1024 == 0 {
+            control.set_rows(run.totals.rows_read);
+            if control.is_cancelled() {
+                return Err(ImportError::Cancelled { file: file() });
+            }
+        }
+    }
+    control.set_rows(run.totals.rows_read);
+    if control.is_cancelled() {
+        return Err(ImportError::Cancelled { file: file() });
+    }
+    if quotes.get() % 2 == 1
+        && let Some((line, suspicious)) = run.last_record
+        && suspicious
+    {
+        return Err(ImportError::UnterminatedQuote { file: file(), line });
+    }
+    run.finish_pending()?;
+    let mut totals = run.totals;
+    let first_rejection = run.first_rejection;
+    if totals.rows_read == 0 {
+        return Err(ImportError::HeaderOnly { file: file() });
+    }
+    if totals.rows_imported + totals.rows_updated + totals.rows_skipped == 0 {
+        return Err(ImportError::EveryRowRejected {
+            file: file(),
+            rows: totals.rows_read,
+            first: first_rejection.unwrap_or_default(),
+        });
+    }
+    if totals.footer_lines > 0 {
+        notes.push(format!("Skipped {} report line(s) below the data (totals, copyright).", totals.footer_lines));
+    }
+    if !resolved.mapping.ignored.is_empty() {
+        notes.push(format!(
+            "Columns kept in the raw rows but not used: {}.",
+            resolved.mapping.ignored.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    totals.preamble_lines = layout.preamble_records as u64;
+    totals.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    totals.notes = notes;
+    let id = writer.finish(&totals).map_err(wse)?;
+    Ok(ImportOutcome::Imported(ws.batch(id).map_err(wse)?))
+}
+
+/// The mapping for a file, where it came from, and notes about it.
+struct Resolved {
+    mapping: ColumnMapping,
+    crm: String,
+    label: String,
+    id_fallback: &'static [Field],
+    notes: Vec<String>,
+}
+
+fn resolve_mapping(ws: &Workspace, scan: &FileScan, header: &[String], options: &ImportOptions) -> Result<Resolved, ImportError> {
+    let file = || scan.path.clone();
+    let wse = |source| ImportError::Workspace { file: scan.path.clone(), source };
+    let preset = match &options.preset {
+        Some(name) => Some(ws.preset(name).map_err(wse)?.ok_or_else(|| ImportError::BadPreset {
+            file: file(),
+            preset: name.clone(),
+            reason: "does not exist in this workspace. Saved mappings are listed in the Import view.".to_owned(),
+        })?),
+        None => match formats::recognise(header) {
+            Some((format, mapping)) => {
+                return Ok(Resolved {
+                    mapping,
+                    crm: format.crm().to_owned(),
+                    label: format.label().to_owned(),
+                    id_fallback: format.id_fallback(),
+                    notes: Vec::new(),
+                });
+            }
+            None => ws.preset_for_signature(&header_signature(header)).map_err(wse)?,
+        },
+    };
+    let Some(preset) = preset else {
+        let mut columns: Vec<String> = header.iter().take(8).map(|h| format!("\"{h}\"")).collect();
+        if header.len() > 8 {
+            columns.push(format!("and {} more", header.len() - 8));
+        }
+        return Err(ImportError::Unrecognised { file: file(), columns: columns.join(", ") });
+    };
+    let bad = |reason: String| ImportError::BadPreset { file: file(), preset: preset.name.clone(), reason };
+    let saved: ColumnMapping =
+        serde_json::from_str(&preset.mapping_json).map_err(|e| bad(format!("is damaged ({e}); delete it and map the columns again.")))?;
+    let mapping = rebind(&saved, header).map_err(|missing| bad(format!("expects a column \"{missing}\" that this file does not have.")))?;
+    if mapping.column_of(Field::SourceId).is_none() {
+        return Err(bad("does not map any column to Record ID.".to_owned()));
+    }
+    Ok(Resolved {
+        mapping,
+        crm: format!("mapped:{}", preset.name),
+        label: format!("Mapped with \"{}\"", preset.name),
+        id_fallback: &[],
+        notes: vec![format!("Columns mapped with the saved mapping \"{}\".", preset.name)],
+    })
+}
+
+/// Points a saved mapping's bindings at this header's columns, by header name.
+fn rebind(saved: &ColumnMapping, header: &[String]) -> Result<ColumnMapping, String> {
+    let normalized: Vec<String> = header.iter().map(|h| normalize_header(h)).collect();
+    let mut mapping = saved.clone();
+    for binding in &mut mapping.bindings {
+        let want = normalize_header(&binding.header);
+        binding.column = normalized.iter().position(|h| *h == want).ok_or_else(|| binding.header.clone())?;
+    }
+    mapping.ignored = header
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !mapping.bindings.iter().any(|b| b.column == *i))
+        .map(|(_, h)| h.clone())
+        .collect();
+    Ok(mapping)
+}
+
+fn modified_date(scan: &FileScan) -> NaiveDate {
+    let local = |t: std::time::SystemTime| chrono::DateTime::<chrono::Local>::from(t).date_naive();
+    scan.modified.map_or_else(|| chrono::Local::now().date_naive(), local)
+}
+
+fn delimiter_name(d: u8) -> &'static str {
+    match d {
+        b';' => "semicolon",
+        b'\t' => "tab",
+        b'|' => "pipe",
+        _ => "comma",
+    }
+}
+
+/// The state of the streaming pass.
+struct Run<'a, 'ws> {
+    scan: &'a FileScan,
+    layout: &'a Layout,
+    builder: &'a RowBuilder,
+    writer: &'a mut BatchWriter<'ws>,
+    totals: BatchTotals,
+    /// Hash of each record id seen → (line, hash of the row's cells).
+    seen: HashMap<u64, (u64, u64)>,
+    /// Rows that do not fit the table, held until it is clear whether they are footer.
+    pending: Vec<(u64, Vec<String>)>,
+    first_rejection: Option<String>,
+    /// The last record's line and whether it could be an unterminated quote's doing.
+    last_record: Option<(u64, bool)>,
+}
+
+impl Run<'_, '_> {
+    fn wse(&self, source: crate::workspace::WorkspaceError) -> ImportError {
+        ImportError::Workspace { file: self.scan.path.clone(), source }
+    }
+
+    fn row(&mut self, line: u64, record: &csv::StringRecord) -> Result<(), ImportError> {
+        let width = self.layout.header.len();
+        for (i, cell) in record.iter().enumerate() {
+            if cell.len() > MAX_FIELD_BYTES {
+                #[expect(clippy::cast_precision_loss, reason = "a size in a message")]
+                let size_mb = cell.len() as f64 / 1_048_576.0;
+                return Err(ImportError::FieldTooLarge {
+                    file: self.scan.path.clone(),
+                    row: line,
+                    column: self.layout.header.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1)),
+                    size_mb,
+                    limit_mb: (MAX_FIELD_BYTES / 1_048_576) as u64,
+                });
+            }
+        }
+        let multiline = record.iter().any(|c| c.contains('\n'));
+        self.last_record = Some((line, multiline || record.len() != width));
+        let cells: Vec<&str> = record.iter().collect();
+        if record.len() != width || is_footer_like(&cells) {
+            self.pending.push((line, cells.iter().map(|s| (*s).to_owned()).collect()));
+            if self.pending.len() > MAX_PENDING {
+                self.reject_pending()?;
+            }
+            return Ok(());
+        }
+        self.reject_pending()?;
+        self.totals.rows_read += 1;
+        let raw_json = serde_json::to_string(&cells).unwrap_or_default();
+        match self.builder.build(&cells) {
+            BuiltRow::Rejected(issue) => self.reject(line, issue.column.as_deref(), &issue.reason, &raw_json),
+            BuiltRow::Record { record: built, warnings } => {
+                let id_hash = hash_of(&built.source_id());
+                let row_hash = hash_of(&cells);
+                if let Some(&(first_line, first_hash)) = self.seen.get(&id_hash) {
+                    if first_hash == row_hash {
+                        self.totals.rows_skipped += 1;
+                        let reason = format!("an exact copy of row {first_line}; skipped");
+                        return self.warn(line, None, &reason, &raw_json);
+                    }
+                    return Err(ImportError::DuplicateId {
+                        file: self.scan.path.clone(),
+                        id: built.source_id().to_owned(),
+                        first_row: first_line,
+                        row: line,
+                    });
+                }
+                self.seen.insert(id_hash, (line, row_hash));
+                let outcome = self.writer.write_record(line, &built, &raw_json).map_err(|e| self.wse(e))?;
+                match outcome {
+                    WriteOutcome::Inserted => self.totals.rows_imported += 1,
+                    WriteOutcome::Updated | WriteOutcome::KeptOlder => self.totals.rows_updated += 1,
+                }
+                if !warnings.is_empty() {
+                    self.totals.rows_warned += 1;
+                }
+                for w in warnings {
+                    self.warn(line, w.column.as_deref(), &w.reason, &raw_json)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn reject(&mut self, line: u64, column: Option<&str>, reason: &str, raw_json: &str) -> Result<(), ImportError> {
+        self.totals.rows_rejected += 1;
+        if self.first_rejection.is_none() {
+            let at = column.map_or_else(String::new, |c| format!(", column \"{c}\""));
+            self.first_rejection = Some(format!("row {line}{at}: {reason}"));
+        }
+        self.writer.write_issue(line, column, true, reason, raw_json).map_err(|e| self.wse(e))
+    }
+
+    fn warn(&mut self, line: u64, column: Option<&str>, reason: &str, raw_json: &str) -> Result<(), ImportError> {
+        self.writer.write_issue(line, column, false, reason, raw_json).map_err(|e| self.wse(e))
+    }
+
+    /// Held rows followed by more data were not footer: each is rejected.
+    fn reject_pending(&mut self) -> Result<(), ImportError> {
+        let width = self.layout.header.len();
+        for (line, cells) in std::mem::take(&mut self.pending) {
+            self.totals.rows_read += 1;
+            let raw_json = serde_json::to_string(&cells).unwrap_or_default();
+            let reason = if cells.len() == width {
+                "a totals or note line inside the data".to_owned()
+            } else {
+                format!("the row has {} cells but the header has {width}; a delimiter or quote is probably missing", cells.len())
+            };
+            self.reject(line, None, &reason, &raw_json)?;
+        }
+        Ok(())
+    }
+
+    /// At the end of the file, held rows that look like report footer lines are skipped;
+    /// any other is rejected.
+    fn finish_pending(&mut self) -> Result<(), ImportError> {
+        let pending = std::mem::take(&mut self.pending);
+        let width = self.layout.header.len();
+        for (line, cells) in pending {
+            let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+            let filled = refs.iter().filter(|c| !c.trim().is_empty()).count();
+            if is_footer_like(&refs) || filled <= 1 {
+                self.totals.footer_lines += 1;
+                continue;
+            }
+            self.totals.rows_read += 1;
+            let raw_json = serde_json::to_string(&cells).unwrap_or_default();
+            let reason = format!("the row has {} cells but the header has {width}; a delimiter or quote is probably missing", cells.len());
+            self.reject(line, None, &reason, &raw_json)?;
+        }
+        Ok(())
+    }
+}
+
+/// Lines reports add below the data: totals, confidentiality and copyright notices.
+fn is_footer_like(cells: &[&str]) -> bool {
+    let Some(first) = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()) else { return true };
+    let lower = first.to_lowercase();
+    ["grand total", "total", "subtotal", "confidential information", "copyright", "generated by", "filtered by", "count:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && cells.iter().filter(|c| !c.trim().is_empty()).count() <= cells.len().div_ceil(2)
+}
+
+fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footer_lines_are_recognised() {
+        assert!(is_footer_like(&["Grand Totals (37 records)", "", "", ""]));
+        assert!(is_footer_like(&["Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."]));
+        assert!(is_footer_like(&["", "", ""]));
+        assert!(!is_footer_like(&["Total Fitness Ltd", "Won", "1200", "2025-01-01"]));
+    }
+}

@@ -1,0 +1,314 @@
+//! Writing one import batch: a single transaction that either commits whole or leaves
+//! the workspace exactly as it was (dropping the writer rolls back).
+
+use rusqlite::{OptionalExtension as _, Transaction, TransactionBehavior, params};
+
+use super::{Workspace, WorkspaceError};
+use crate::model::{Account, Contact, Deal, Record};
+
+/// What a new batch is, before its rows are written.
+#[derive(Debug, Clone)]
+pub struct NewBatch {
+    pub file_name: String,
+    pub file_path: String,
+    pub file_size: u64,
+    pub sha256: String,
+    pub crm: String,
+    pub object: String,
+    pub format: String,
+    pub encoding: String,
+    pub delimiter: String,
+    /// `YYYY-MM-DD`: the date the export describes.
+    pub as_of: String,
+    pub header_json: String,
+    pub mapping_json: String,
+    pub is_sample: bool,
+}
+
+/// The totals written when a batch finishes.
+#[derive(Debug, Clone, Default)]
+pub struct BatchTotals {
+    pub rows_read: u64,
+    pub rows_imported: u64,
+    pub rows_updated: u64,
+    pub rows_skipped: u64,
+    pub rows_rejected: u64,
+    pub rows_warned: u64,
+    pub preamble_lines: u64,
+    pub footer_lines: u64,
+    pub duration_ms: u64,
+    pub notes: Vec<String>,
+}
+
+/// What writing one record did to the workspace's current records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteOutcome {
+    /// A record the workspace did not have.
+    Inserted,
+    /// A newer version of a record the workspace had.
+    Updated,
+    /// The workspace already has this record from a later export; this version is kept
+    /// as history only.
+    KeptOlder,
+}
+
+/// An open batch. Call [`BatchWriter::finish`] to commit; dropping it rolls back.
+pub struct BatchWriter<'ws> {
+    tx: Transaction<'ws>,
+    path: std::path::PathBuf,
+    batch_id: i64,
+    as_of: String,
+    source_system: String,
+}
+
+impl Workspace {
+    /// Starts a batch, taking the write lock (waiting for another writer if there is one).
+    pub fn begin_batch(&mut self, batch: &NewBatch) -> Result<BatchWriter<'_>, WorkspaceError> {
+        let path = self.path.clone();
+        let sql = |e| WorkspaceError::from_sqlite(&path, e);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+        tx.execute(
+            "INSERT INTO batches (file_name, file_path, file_size, sha256, crm, object, format, encoding, delimiter, \
+             as_of, imported_at, header_json, mapping_json, is_sample) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                batch.file_name,
+                batch.file_path,
+                i64::try_from(batch.file_size).unwrap_or(i64::MAX),
+                batch.sha256,
+                batch.crm,
+                batch.object,
+                batch.format,
+                batch.encoding,
+                batch.delimiter,
+                batch.as_of,
+                chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string(),
+                batch.header_json,
+                batch.mapping_json,
+                batch.is_sample,
+            ],
+        )
+        .map_err(sql)?;
+        let batch_id = tx.last_insert_rowid();
+        Ok(BatchWriter { tx, path: self.path.clone(), batch_id, as_of: batch.as_of.clone(), source_system: batch.crm.clone() })
+    }
+}
+
+fn count(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl BatchWriter<'_> {
+    fn err(&self, e: rusqlite::Error) -> WorkspaceError {
+        WorkspaceError::from_sqlite(&self.path, e)
+    }
+
+    /// The id the batch will have.
+    pub fn batch_id(&self) -> i64 {
+        self.batch_id
+    }
+
+    /// Writes one record's version and makes it current unless the workspace holds the
+    /// record from a later export.
+    pub fn write_record(&mut self, row: u64, record: &Record, raw_json: &str) -> Result<WriteOutcome, WorkspaceError> {
+        let (current, version_id) = match record {
+            Record::Contact(c) => ("contacts", self.insert_contact(row, c, raw_json)?),
+            Record::Deal(d) => ("deals", self.insert_deal(row, d, raw_json)?),
+            Record::Account(a) => ("accounts", self.insert_account(row, a, raw_json)?),
+        };
+        let key = params![self.source_system, record.source_id()];
+        let existing: Option<String> = self
+            .tx
+            .prepare_cached(&format!("SELECT as_of FROM {current} WHERE source_system = ?1 AND source_id = ?2"))
+            .and_then(|mut s| s.query_row(key, |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))?;
+        let outcome = match existing {
+            None => WriteOutcome::Inserted,
+            Some(as_of) if self.as_of >= as_of => WriteOutcome::Updated,
+            Some(_) => return Ok(WriteOutcome::KeptOlder),
+        };
+        self.tx
+            .prepare_cached(&format!(
+                "INSERT INTO {current} (source_system, source_id, version_id, as_of) VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT (source_system, source_id) DO UPDATE SET version_id = excluded.version_id, as_of = excluded.as_of"
+            ))
+            .and_then(|mut s| s.execute(params![self.source_system, record.source_id(), version_id, self.as_of]))
+            .map_err(|e| self.err(e))?;
+        Ok(outcome)
+    }
+
+    fn insert_contact(&mut self, row: u64, c: &Contact, raw_json: &str) -> Result<i64, WorkspaceError> {
+        let [lead, mql, sql, opp, customer] = c.stage_dates;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO contact_versions (batch_id, row_number, as_of, source_system, source_id, name, email, company, \
+                 owner, source, segment, region, created, lead_at, mql_at, sql_at, opportunity_at, customer_at, \
+                 current_stage, first_touch_at, raw_json) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    self.batch_id,
+                    count(row),
+                    self.as_of,
+                    self.source_system,
+                    c.source_id,
+                    c.name,
+                    c.email,
+                    c.company,
+                    c.owner,
+                    c.source,
+                    c.segment,
+                    c.region,
+                    c.created,
+                    lead,
+                    mql,
+                    sql,
+                    opp,
+                    customer,
+                    c.current_stage,
+                    c.first_touch,
+                    raw_json
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    fn insert_deal(&mut self, row: u64, d: &Deal, raw_json: &str) -> Result<i64, WorkspaceError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO deal_versions (batch_id, row_number, as_of, source_system, source_id, name, account, owner, \
+                 pipeline, raw_stage, mapped_stage, amount_cents, currency, created, close_date, status, lost_reason, \
+                 deal_type, source, segment, region, probability_pct, raw_json) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    self.batch_id,
+                    count(row),
+                    self.as_of,
+                    self.source_system,
+                    d.source_id,
+                    d.name,
+                    d.account,
+                    d.owner,
+                    d.pipeline,
+                    d.raw_stage,
+                    d.mapped_stage,
+                    d.amount_cents,
+                    d.currency,
+                    d.created,
+                    d.close_date,
+                    d.status.as_str(),
+                    d.lost_reason,
+                    d.deal_type,
+                    d.source,
+                    d.segment,
+                    d.region,
+                    d.probability_pct,
+                    raw_json
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        let version_id = self.tx.last_insert_rowid();
+        for entry in &d.stage_entries {
+            self.tx
+                .prepare_cached("INSERT INTO deal_stage_entries (version_id, stage, entered_at) VALUES (?1, ?2, ?3)")
+                .and_then(|mut s| s.execute(params![version_id, entry.stage, entry.entered]))
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(version_id)
+    }
+
+    fn insert_account(&mut self, row: u64, a: &Account, raw_json: &str) -> Result<i64, WorkspaceError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO account_versions (batch_id, row_number, as_of, source_system, source_id, name, owner, segment, \
+                 region, closed_won_at, kickoff_at, contract_start, contract_end, arr_cents, currency, \
+                 renewal_outreach_at, churned_at, raw_json) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    self.batch_id,
+                    count(row),
+                    self.as_of,
+                    self.source_system,
+                    a.source_id,
+                    a.name,
+                    a.owner,
+                    a.segment,
+                    a.region,
+                    a.closed_won,
+                    a.kickoff,
+                    a.contract_start,
+                    a.contract_end,
+                    a.arr_cents,
+                    a.currency,
+                    a.renewal_outreach,
+                    a.churned,
+                    raw_json
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Keeps a rejected row or a warning with its reason and the row as it was in the file.
+    pub fn write_issue(
+        &mut self,
+        row: u64,
+        column: Option<&str>,
+        rejected: bool,
+        reason: &str,
+        raw_json: &str,
+    ) -> Result<(), WorkspaceError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO row_issues (batch_id, row_number, column_name, severity, reason, raw_json) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    self.batch_id,
+                    count(row),
+                    column,
+                    if rejected { "rejected" } else { "warning" },
+                    reason,
+                    raw_json
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Records the totals and commits the batch.
+    pub fn finish(self, totals: &BatchTotals) -> Result<i64, WorkspaceError> {
+        let notes = serde_json::to_string(&totals.notes).unwrap_or_else(|_| "[]".to_owned());
+        self.tx
+            .execute(
+                "UPDATE batches SET rows_read = ?2, rows_imported = ?3, rows_updated = ?4, rows_skipped = ?5, \
+                 rows_rejected = ?6, rows_warned = ?7, preamble_lines = ?8, footer_lines = ?9, duration_ms = ?10, \
+                 notes_json = ?11 WHERE id = ?1",
+                params![
+                    self.batch_id,
+                    count(totals.rows_read),
+                    count(totals.rows_imported),
+                    count(totals.rows_updated),
+                    count(totals.rows_skipped),
+                    count(totals.rows_rejected),
+                    count(totals.rows_warned),
+                    count(totals.preamble_lines),
+                    count(totals.footer_lines),
+                    count(totals.duration_ms),
+                    notes
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        let id = self.batch_id;
+        let path = self.path.clone();
+        self.tx.commit().map_err(|e| WorkspaceError::from_sqlite(&path, e))?;
+        Ok(id)
+    }
+}

@@ -1,0 +1,108 @@
+//! The workspace: one SQLite file holding every imported batch and record.
+//!
+//! All SQL in the app lives in this module. The file is opened in WAL mode with foreign
+//! keys on and a busy timeout, so a second window or a CLI run waits for a writer rather
+//! than failing. Its schema is versioned (see [`schema`]); a file from a newer version of
+//! the app is refused untouched. On Unix the file is created readable by its owner only.
+
+mod batch_writer;
+mod batches;
+mod error;
+mod presets;
+mod records;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use batch_writer::{BatchTotals, BatchWriter, NewBatch, WriteOutcome};
+pub use batches::{BatchSummary, RowIssueRecord};
+pub use error::WorkspaceError;
+pub use presets::MappingPreset;
+pub use records::RecordCounts;
+
+/// An open workspace file.
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+impl Workspace {
+    /// Opens the workspace at `path`, creating the file (and its folder) if needed, and
+    /// migrating an older schema forward.
+    pub fn open(path: &Path) -> Result<Self, WorkspaceError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| WorkspaceError::CreateDir { path: path.to_owned(), source })?;
+        }
+        let existed = path.exists();
+        let sql = |e| WorkspaceError::from_sqlite(path, e);
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sql)?;
+        if !existed {
+            restrict_permissions(path);
+        }
+        conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
+        // Reading the schema version first tells a non-database file apart before any write.
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(sql)?;
+        if version > schema::CURRENT_VERSION {
+            return Err(WorkspaceError::TooNew { path: path.to_owned(), found: version, supported: schema::CURRENT_VERSION });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
+        schema::migrate(&mut conn).map_err(|e| match e {
+            schema::MigrateError::TooNew(found) => {
+                WorkspaceError::TooNew { path: path.to_owned(), found, supported: schema::CURRENT_VERSION }
+            }
+            schema::MigrateError::Sqlite(e) => WorkspaceError::from_sqlite(path, e),
+        })?;
+        Ok(Self { conn, path: path.to_owned() })
+    }
+
+    /// The file this workspace lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64, WorkspaceError> {
+        self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
+    /// Runs SQLite's own consistency check; `Ok(true)` when the file is sound.
+    pub fn integrity_ok(&self) -> Result<bool, WorkspaceError> {
+        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| self.err(e))?;
+        Ok(result == "ok")
+    }
+
+    fn err(&self, e: rusqlite::Error) -> WorkspaceError {
+        WorkspaceError::from_sqlite(&self.path, e)
+    }
+}
+
+/// The workspace used when no `--db` is given: the platform's data folder.
+pub fn default_path() -> PathBuf {
+    directories::ProjectDirs::from("", "", "revops-cockpit")
+        .map_or_else(|| PathBuf::from("revops-cockpit-workspace.sqlite"), |d| d.data_dir().join("workspace.sqlite"))
+}
+
+#[cfg(unix)]
+fn restrict_permissions(path: &Path) {
+    use std::os::unix::fs::PermissionsExt as _;
+    // Best effort: a file system without Unix permissions keeps its own defaults.
+    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+}
+
+#[cfg(not(unix))]
+fn restrict_permissions(_path: &Path) {}

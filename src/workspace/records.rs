@@ -1,0 +1,183 @@
+//! Reading the canonical records back: the current version of each, or what the
+//! exports said as of a date.
+
+use rusqlite::{Row, params};
+use serde::Serialize;
+
+use super::{Workspace, WorkspaceError};
+use crate::model::{Account, Contact, Deal, DealStatus, StageEntry};
+
+/// How many current records of each object the workspace holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct RecordCounts {
+    pub contacts: i64,
+    pub deals: i64,
+    pub accounts: i64,
+}
+
+const CONTACT_COLUMNS: &str = "v.source_id, v.name, v.email, v.company, v.owner, v.source, v.segment, v.region, v.created, \
+     v.lead_at, v.mql_at, v.sql_at, v.opportunity_at, v.customer_at, v.current_stage, v.first_touch_at";
+
+fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        source_id: r.get(0)?,
+        name: r.get(1)?,
+        email: r.get(2)?,
+        company: r.get(3)?,
+        owner: r.get(4)?,
+        source: r.get(5)?,
+        segment: r.get(6)?,
+        region: r.get(7)?,
+        created: r.get(8)?,
+        stage_dates: [r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?],
+        current_stage: r.get(14)?,
+        first_touch: r.get(15)?,
+    })
+}
+
+const DEAL_COLUMNS: &str = "v.source_id, v.name, v.account, v.owner, v.pipeline, v.raw_stage, v.mapped_stage, v.amount_cents, \
+     v.currency, v.created, v.close_date, v.status, v.lost_reason, v.deal_type, v.source, v.segment, v.region, \
+     v.probability_pct, v.id";
+
+fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Deal)> {
+    let status: String = r.get(11)?;
+    Ok((
+        r.get(18)?,
+        Deal {
+            source_id: r.get(0)?,
+            name: r.get(1)?,
+            account: r.get(2)?,
+            owner: r.get(3)?,
+            pipeline: r.get(4)?,
+            raw_stage: r.get(5)?,
+            mapped_stage: r.get(6)?,
+            amount_cents: r.get(7)?,
+            currency: r.get(8)?,
+            created: r.get(9)?,
+            close_date: r.get(10)?,
+            status: DealStatus::parse(&status).unwrap_or_default(),
+            lost_reason: r.get(12)?,
+            deal_type: r.get(13)?,
+            source: r.get(14)?,
+            segment: r.get(15)?,
+            region: r.get(16)?,
+            probability_pct: r.get(17)?,
+            stage_entries: Vec::new(),
+        },
+    ))
+}
+
+const ACCOUNT_COLUMNS: &str = "v.source_id, v.name, v.owner, v.segment, v.region, v.closed_won_at, v.kickoff_at, \
+     v.contract_start, v.contract_end, v.arr_cents, v.currency, v.renewal_outreach_at, v.churned_at";
+
+fn account_from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
+    Ok(Account {
+        source_id: r.get(0)?,
+        name: r.get(1)?,
+        owner: r.get(2)?,
+        segment: r.get(3)?,
+        region: r.get(4)?,
+        closed_won: r.get(5)?,
+        kickoff: r.get(6)?,
+        contract_start: r.get(7)?,
+        contract_end: r.get(8)?,
+        arr_cents: r.get(9)?,
+        currency: r.get(10)?,
+        renewal_outreach: r.get(11)?,
+        churned: r.get(12)?,
+    })
+}
+
+impl Workspace {
+    /// How many current records of each object there are.
+    pub fn record_counts(&self) -> Result<RecordCounts, WorkspaceError> {
+        self.conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM deals), (SELECT count(*) FROM accounts)",
+                [],
+                |r| Ok(RecordCounts { contacts: r.get(0)?, deals: r.get(1)?, accounts: r.get(2)? }),
+            )
+            .map_err(|e| self.err(e))
+    }
+
+    /// The current version of every contact, ordered by source system and id.
+    pub fn contacts(&self) -> Result<Vec<Contact>, WorkspaceError> {
+        let sql = format!(
+            "SELECT {CONTACT_COLUMNS} FROM contacts c JOIN contact_versions v ON v.id = c.version_id \
+             ORDER BY c.source_system, c.source_id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], contact_from_row).map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The current version of every deal with its stage entries.
+    pub fn deals(&self) -> Result<Vec<Deal>, WorkspaceError> {
+        let sql = format!(
+            "SELECT {DEAL_COLUMNS} FROM deals d JOIN deal_versions v ON v.id = d.version_id ORDER BY d.source_system, d.source_id"
+        );
+        self.deals_with_entries(&sql, &[])
+    }
+
+    /// Each deal as the latest export dated on or before `as_of` (`YYYY-MM-DD`) said it:
+    /// "the pipeline as of the end of Q2" still answers after Q3 is loaded.
+    pub fn deals_as_of(&self, as_of: &str) -> Result<Vec<Deal>, WorkspaceError> {
+        let sql = format!(
+            "SELECT {DEAL_COLUMNS} FROM deal_versions v WHERE v.id = (SELECT w.id FROM deal_versions w \
+             WHERE w.source_system = v.source_system AND w.source_id = v.source_id AND w.as_of <= ?1 \
+             ORDER BY w.as_of DESC, w.id DESC LIMIT 1) ORDER BY v.source_system, v.source_id"
+        );
+        self.deals_with_entries(&sql, &[&as_of])
+    }
+
+    fn deals_with_entries(&self, sql: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Deal>, WorkspaceError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map(args, deal_from_row).map_err(|e| self.err(e))?;
+        let mut deals: Vec<(i64, Deal)> = rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+        let mut entries = self
+            .conn
+            .prepare_cached("SELECT stage, entered_at FROM deal_stage_entries WHERE version_id = ?1 ORDER BY entered_at")
+            .map_err(|e| self.err(e))?;
+        for (version_id, deal) in &mut deals {
+            let rows = entries
+                .query_map(params![*version_id], |r| Ok(StageEntry { stage: r.get(0)?, entered: r.get(1)? }))
+                .map_err(|e| self.err(e))?;
+            deal.stage_entries = rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+        }
+        Ok(deals.into_iter().map(|(_, d)| d).collect())
+    }
+
+    /// The current version of every customer account.
+    pub fn accounts(&self) -> Result<Vec<Account>, WorkspaceError> {
+        let sql = format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts a JOIN account_versions v ON v.id = a.version_id \
+             ORDER BY a.source_system, a.source_id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], account_from_row).map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The raw row (cells as in the file) behind the current version of a record.
+    pub fn raw_row(&self, object: crate::model::RecordObject, source_system: &str, source_id: &str) -> Result<Option<Vec<String>>, WorkspaceError> {
+        use rusqlite::OptionalExtension as _;
+        let (current, versions) = match object {
+            crate::model::RecordObject::Contact => ("contacts", "contact_versions"),
+            crate::model::RecordObject::Deal => ("deals", "deal_versions"),
+            crate::model::RecordObject::Account => ("accounts", "account_versions"),
+        };
+        let raw: Option<String> = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT v.raw_json FROM {current} c JOIN {versions} v ON v.id = c.version_id \
+                     WHERE c.source_system = ?1 AND c.source_id = ?2"
+                ),
+                params![source_system, source_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        Ok(raw.and_then(|r| serde_json::from_str(&r).ok()))
+    }
+}

@@ -1,0 +1,176 @@
+//! The workspace schema as an append-only list of migrations, tracked by `PRAGMA user_version`.
+//!
+//! Records are stored twice over: every batch's version of a record (`*_versions`, with
+//! the raw row as imported), and a small `contacts`/`deals`/`accounts` table pointing at
+//! each record's current version (the one from the export with the latest as-of date).
+//! So a newer export updates records, an undone batch restores what it replaced, and
+//! what any batch said stays queryable.
+
+use rusqlite::Connection;
+
+/// Each entry moves the schema one version forward. Never edit a released entry: add one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: batches, records and their versions, row issues, mapping presets, settings.
+    r"
+    CREATE TABLE workspace_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+    CREATE TABLE batches (
+        id INTEGER PRIMARY KEY,
+        file_name TEXT NOT NULL,
+        file_path TEXT NOT NULL,
+        file_size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        crm TEXT NOT NULL,
+        object TEXT NOT NULL,
+        format TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        delimiter TEXT NOT NULL,
+        as_of TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        rows_read INTEGER NOT NULL DEFAULT 0,
+        rows_imported INTEGER NOT NULL DEFAULT 0,
+        rows_updated INTEGER NOT NULL DEFAULT 0,
+        rows_skipped INTEGER NOT NULL DEFAULT 0,
+        rows_rejected INTEGER NOT NULL DEFAULT 0,
+        rows_warned INTEGER NOT NULL DEFAULT 0,
+        preamble_lines INTEGER NOT NULL DEFAULT 0,
+        footer_lines INTEGER NOT NULL DEFAULT 0,
+        duration_ms INTEGER NOT NULL DEFAULT 0,
+        header_json TEXT NOT NULL,
+        mapping_json TEXT NOT NULL,
+        notes_json TEXT NOT NULL DEFAULT '[]',
+        is_sample INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX batches_sha ON batches(sha256);
+
+    CREATE TABLE row_issues (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        row_number INTEGER NOT NULL,
+        column_name TEXT,
+        severity TEXT NOT NULL CHECK (severity IN ('rejected', 'warning')),
+        reason TEXT NOT NULL,
+        raw_json TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX row_issues_batch ON row_issues(batch_id, row_number);
+
+    CREATE TABLE contact_versions (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        row_number INTEGER NOT NULL,
+        as_of TEXT NOT NULL,
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        name TEXT, email TEXT, company TEXT, owner TEXT, source TEXT, segment TEXT, region TEXT,
+        created INTEGER, lead_at INTEGER, mql_at INTEGER, sql_at INTEGER, opportunity_at INTEGER,
+        customer_at INTEGER, current_stage TEXT, first_touch_at INTEGER,
+        raw_json TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX contact_versions_key ON contact_versions(source_system, source_id);
+    CREATE INDEX contact_versions_batch ON contact_versions(batch_id);
+    CREATE TABLE contacts (
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        version_id INTEGER NOT NULL REFERENCES contact_versions(id),
+        as_of TEXT NOT NULL,
+        PRIMARY KEY (source_system, source_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX contacts_version ON contacts(version_id);
+
+    CREATE TABLE deal_versions (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        row_number INTEGER NOT NULL,
+        as_of TEXT NOT NULL,
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        name TEXT, account TEXT, owner TEXT, pipeline TEXT, raw_stage TEXT, mapped_stage TEXT,
+        amount_cents INTEGER, currency TEXT, created INTEGER, close_date INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('open', 'won', 'lost')),
+        lost_reason TEXT, deal_type TEXT, source TEXT, segment TEXT, region TEXT, probability_pct REAL,
+        raw_json TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX deal_versions_key ON deal_versions(source_system, source_id);
+    CREATE INDEX deal_versions_batch ON deal_versions(batch_id);
+    CREATE TABLE deal_stage_entries (
+        version_id INTEGER NOT NULL REFERENCES deal_versions(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL,
+        entered_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX deal_stage_entries_version ON deal_stage_entries(version_id);
+    CREATE TABLE deals (
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        version_id INTEGER NOT NULL REFERENCES deal_versions(id),
+        as_of TEXT NOT NULL,
+        PRIMARY KEY (source_system, source_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX deals_version ON deals(version_id);
+
+    CREATE TABLE account_versions (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        row_number INTEGER NOT NULL,
+        as_of TEXT NOT NULL,
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        name TEXT, owner TEXT, segment TEXT, region TEXT,
+        closed_won_at INTEGER, kickoff_at INTEGER, contract_start INTEGER, contract_end INTEGER,
+        arr_cents INTEGER, currency TEXT, renewal_outreach_at INTEGER, churned_at INTEGER,
+        raw_json TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX account_versions_key ON account_versions(source_system, source_id);
+    CREATE INDEX account_versions_batch ON account_versions(batch_id);
+    CREATE TABLE accounts (
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        version_id INTEGER NOT NULL REFERENCES account_versions(id),
+        as_of TEXT NOT NULL,
+        PRIMARY KEY (source_system, source_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX accounts_version ON accounts(version_id);
+
+    CREATE TABLE mapping_presets (
+        name TEXT PRIMARY KEY,
+        header_signature TEXT NOT NULL,
+        object TEXT NOT NULL,
+        mapping_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    ",
+];
+
+/// The schema version this build writes.
+#[expect(clippy::cast_possible_wrap, reason = "a handful of migrations")]
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Why migrating stopped.
+pub enum MigrateError {
+    TooNew(i64),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for MigrateError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Sqlite(e)
+    }
+}
+
+/// Brings the schema up to [`CURRENT_VERSION`] in one transaction; refuses a newer file
+/// without touching it.
+pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > CURRENT_VERSION {
+        return Err(MigrateError::TooNew(found));
+    }
+    if found == CURRENT_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i64::try_from(index + 1).unwrap_or(i64::MAX))?;
+    }
+    tx.commit()?;
+    Ok(())
+}
