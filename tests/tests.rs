@@ -1,1 +1,8 @@
-//! Integration tests.
+//! The integration tests, built as one binary (egui in the tree makes each link slow).
+
+mod cli;
+mod common;
+mod import_errors;
+mod import_formats;
+mod views;
+mod workspace;

@@ -1,0 +1,1 @@
+//! UI tests (see the app).

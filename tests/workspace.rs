@@ -1,0 +1,133 @@
+//! The workspace file: schema versions, batches, updates by id, history, undo.
+
+use revops_cockpit::import::{ImportControl, ImportOutcome, import_file};
+use revops_cockpit::model::LifecycleStage;
+use revops_cockpit::workspace::{Workspace, WorkspaceError, schema};
+
+use crate::common::{as_of, fixture, imported, snapshot, ts, workspace};
+
+#[test]
+fn a_new_file_has_the_current_schema_and_reopens_unchanged() {
+    let (dir, ws) = workspace();
+    assert_eq!(ws.schema_version().expect("version"), schema::CURRENT_VERSION);
+    assert!(ws.integrity_ok().expect("check"));
+    let path = ws.path().to_owned();
+    drop(ws);
+    let again = Workspace::open(&path).expect("reopen");
+    assert_eq!(again.schema_version().expect("version"), schema::CURRENT_VERSION);
+    drop(dir);
+}
+
+#[test]
+fn a_newer_workspace_is_refused_untouched() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("future.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").expect("future");
+    }
+    let before = std::fs::read(&path).expect("read");
+    let err = Workspace::open(&path).expect_err("refused");
+    assert!(matches!(err, WorkspaceError::TooNew { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("newer version"));
+    assert_eq!(std::fs::read(&path).expect("read"), before, "not a byte changed");
+}
+
+#[test]
+fn a_file_that_is_not_a_workspace_is_named() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("notes.sqlite");
+    std::fs::write(&path, "these are my meeting notes, not a database ".repeat(100)).expect("write");
+    let err = Workspace::open(&path).expect_err("refused");
+    assert!(matches!(err, WorkspaceError::NotAWorkspace { .. }), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_workspace_file_is_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (_dir, ws) = workspace();
+    let mode = std::fs::metadata(ws.path()).expect("meta").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn reimporting_the_same_file_is_a_no_op_that_says_so() {
+    let (_dir, mut ws) = workspace();
+    let first = imported(&mut ws, "hubspot-deals.csv");
+    let before = snapshot(&ws);
+    let again = import_file(&mut ws, &fixture("hubspot-deals.csv"), &as_of(2025, 9, 30), &ImportControl::default()).expect("ok");
+    assert_eq!(again, ImportOutcome::AlreadyImported(first));
+    assert_eq!(snapshot(&ws), before);
+}
+
+#[test]
+fn a_newer_export_updates_by_id_and_history_stays_queryable() {
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "hubspot-contacts.csv");
+    let later = import_file(&mut ws, &fixture("hubspot-contacts-later.csv"), &as_of(2025, 9, 30), &ImportControl::default());
+    let Ok(ImportOutcome::Imported(later)) = later else { panic!("{later:?}") };
+    assert_eq!((later.rows_imported, later.rows_updated), (1, 1));
+    let contacts = ws.contacts().expect("contacts");
+    assert_eq!(contacts.len(), 5);
+    let ben = contacts.iter().find(|c| c.source_id == "102").expect("ben");
+    assert_eq!(ben.reached(LifecycleStage::Sql), Some(ts(2025, 4, 1, 10, 0)));
+    assert_eq!(ben.current_stage.as_deref(), Some("salesqualifiedlead"));
+}
+
+#[test]
+fn deals_as_of_an_earlier_date_answer_after_later_loads() {
+    let (_dir, mut ws) = workspace();
+    let dir = tempfile::tempdir().expect("dir");
+    let q2 = dir.path().join("deals-q2.csv");
+    let q3 = dir.path().join("deals-q3.csv");
+    let header = "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date\n";
+    std::fs::write(&q2, format!("{header}1,Acme,contractsent,Sales,100,2025-07-15,2025-05-01\n")).expect("w");
+    std::fs::write(&q3, format!("{header}1,Acme,closedwon,Sales,150,2025-07-20,2025-05-01\n2,Beta,appointmentscheduled,Sales,80,2025-10-01,2025-08-01\n")).expect("w");
+    import_file(&mut ws, &q2, &as_of(2025, 6, 30), &ImportControl::default()).expect("q2");
+    import_file(&mut ws, &q3, &as_of(2025, 9, 30), &ImportControl::default()).expect("q3");
+    let now = ws.deals().expect("now");
+    assert_eq!(now.len(), 2);
+    assert_eq!(now[0].amount_cents, Some(15_000));
+    let end_of_q2 = ws.deals_as_of("2025-06-30").expect("as of");
+    assert_eq!(end_of_q2.len(), 1);
+    assert_eq!(end_of_q2[0].amount_cents, Some(10_000));
+    assert_eq!(end_of_q2[0].mapped_stage.as_deref(), Some("Negotiation"));
+}
+
+#[test]
+fn an_older_export_loaded_late_does_not_overwrite_newer_records() {
+    let (_dir, mut ws) = workspace();
+    import_file(&mut ws, &fixture("hubspot-contacts-later.csv"), &as_of(2025, 9, 30), &ImportControl::default()).expect("later");
+    imported(&mut ws, "hubspot-contacts.csv");
+    let ben = ws.contacts().expect("contacts").into_iter().find(|c| c.source_id == "102").expect("ben");
+    assert_eq!(ben.current_stage.as_deref(), Some("salesqualifiedlead"), "the September export stays current");
+}
+
+#[test]
+fn undo_removes_a_batch_and_restores_what_it_updated() {
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "hubspot-contacts.csv");
+    let before = snapshot(&ws);
+    let later = import_file(&mut ws, &fixture("hubspot-contacts-later.csv"), &as_of(2025, 9, 30), &ImportControl::default());
+    let Ok(ImportOutcome::Imported(later)) = later else { panic!("{later:?}") };
+    assert_eq!(ws.contacts().expect("c").len(), 5);
+    ws.undo_batch(later.id).expect("undo");
+    assert_eq!(snapshot(&ws), before, "exactly as before the second import");
+    let ben = ws.contacts().expect("c").into_iter().find(|c| c.source_id == "102").expect("ben");
+    assert_eq!(ben.current_stage.as_deref(), Some("marketingqualifiedlead"));
+}
+
+#[test]
+fn removing_sample_data_keeps_the_users_own_batches() {
+    let (_dir, mut ws) = workspace();
+    revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default()).expect("sample");
+    imported(&mut ws, "pipedrive-deals.csv");
+    assert!(!ws.holds_only_sample_data().expect("q"));
+    assert_eq!(ws.remove_sample_data().expect("remove"), 4);
+    let batches = ws.batches().expect("batches");
+    assert_eq!(batches.len(), 1);
+    assert_eq!(batches[0].crm, "pipedrive");
+    let counts = ws.record_counts().expect("counts");
+    assert_eq!((counts.contacts, counts.deals, counts.accounts), (0, 3, 0));
+}
