@@ -10,8 +10,10 @@
 pub mod app;
 pub mod cli;
 pub mod definitions;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod sample;
+pub mod text;
 pub mod ui;
 pub mod workspace;

@@ -1,9 +1,33 @@
 //! The window: app state, the commands views send back, and background jobs.
+//!
+//! The UI thread never touches the database: every read and write is a [`jobs::Job`]
+//! on its own thread, and `logic()` swaps the results in when they arrive.
+
+mod cockpit;
+pub mod command;
+pub mod jobs;
+pub mod notice;
+pub mod state;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Opens the window on the workspace at `db`.
-pub fn run_window(_db: PathBuf, _explicit: bool) -> Result<ExitCode, String> {
+pub use cockpit::{CockpitApp, StartMode};
+
+/// Opens the window on the workspace at `db`. A workspace that does not exist yet is
+/// created and loaded with the sample data.
+pub fn run_window(db: PathBuf, _explicit: bool) -> Result<ExitCode, String> {
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("RevOps Cockpit")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    let start = if db.exists() { StartMode::Open } else { StartMode::FirstLaunch };
+    eframe::run_native("RevOps Cockpit", options, Box::new(move |cc| Ok(Box::new(CockpitApp::new(cc, db, start)))))
+        .map_err(|e| format!("the window could not open: {e}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -58,15 +58,4 @@ fn open(db: &std::path::Path) -> Result<Workspace, String> {
     Workspace::open(db).map_err(|e: WorkspaceError| e.to_string())
 }
 
-/// `12345` as `12,345`.
-pub fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
+pub use crate::text::thousands;

@@ -1,1 +1,9 @@
-//! Views.
+//! The views: each draws what it is handed and returns the user's commands. No view
+//! holds a database connection.
+
+pub mod coming_soon;
+pub mod import_view;
+pub mod nav;
+pub mod notice;
+pub mod theme;
+pub mod top_bar;

@@ -1,0 +1,334 @@
+//! The eframe app: holds the state, polls background jobs in `logic()`, draws the views
+//! in `ui()` and applies the commands they return.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use eframe::egui;
+
+use super::command::Command;
+use super::jobs::{FileResult, Job, JobOutcome, RunningJob, WorkspaceSnapshot};
+use super::notice::{Notice, NoticeKind};
+use super::state::{Persisted, Quarter, View};
+use crate::import::ImportError;
+use crate::ui;
+use crate::workspace::RowIssueRecord;
+
+const PERSIST_KEY: &str = "revops-cockpit";
+
+/// How the app starts on its workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartMode {
+    /// No workspace yet: create it and load the sample data.
+    FirstLaunch,
+    /// Open the workspace as it is.
+    Open,
+}
+
+/// The app.
+pub struct CockpitApp {
+    db: PathBuf,
+    persisted: Persisted,
+    snapshot: WorkspaceSnapshot,
+    /// Whether the first read of the workspace has arrived.
+    loaded: bool,
+    selected_batch: Option<i64>,
+    issues: Option<(i64, Vec<RowIssueRecord>)>,
+    job: Option<RunningJob>,
+    queue: VecDeque<Job>,
+    notice: Option<Notice>,
+    ctx: egui::Context,
+}
+
+impl CockpitApp {
+    /// Creates the app on workspace `db`, restoring what the last session remembered.
+    pub fn new(cc: &eframe::CreationContext<'_>, db: PathBuf, start: StartMode) -> Self {
+        ui::theme::apply(&cc.egui_ctx);
+        let mut persisted: Persisted = cc.storage.and_then(|s| eframe::get_value(s, PERSIST_KEY)).unwrap_or_default();
+        persisted.remember_workspace(&db);
+        let mut app = Self {
+            db,
+            persisted,
+            snapshot: WorkspaceSnapshot::default(),
+            loaded: false,
+            selected_batch: None,
+            issues: None,
+            job: None,
+            queue: VecDeque::new(),
+            notice: None,
+            ctx: cc.egui_ctx.clone(),
+        };
+        app.queue.push_back(match start {
+            StartMode::FirstLaunch => Job::LoadSample,
+            StartMode::Open => Job::Refresh,
+        });
+        app
+    }
+
+    /// The workspace file in use.
+    pub fn workspace_path(&self) -> &std::path::Path {
+        &self.db
+    }
+
+    /// The batches currently shown.
+    pub fn batches(&self) -> &[crate::workspace::BatchSummary] {
+        &self.snapshot.batches
+    }
+
+    /// Whether background work is under way or queued.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some() || !self.queue.is_empty()
+    }
+
+    /// The notice shown, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The view shown.
+    pub fn view(&self) -> View {
+        self.persisted.last_view
+    }
+
+    fn period(&self) -> Option<Quarter> {
+        self.persisted.period.or_else(|| self.latest_as_of().and_then(Quarter::of_date))
+    }
+
+    fn latest_as_of(&self) -> Option<&str> {
+        self.snapshot.batches.iter().map(|b| b.as_of.as_str()).max()
+    }
+
+    /// Applies one command from a view.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::ShowView(view) => self.persisted.last_view = view,
+            Command::SetPeriod(q) => self.persisted.period = Some(q),
+            Command::PickFilesToImport => self.queue.push_back(Job::PickFiles),
+            Command::ImportFiles(files) if !files.is_empty() => {
+                self.persisted.last_view = View::Import;
+                self.queue.push_back(Job::Import { files, date_order: None });
+            }
+            Command::ImportFiles(_) => {}
+            Command::RetryWithDateOrder { file, order } => {
+                self.notice = None;
+                self.queue.push_back(Job::Import { files: vec![file], date_order: Some(order) });
+            }
+            Command::CancelJob => {
+                if let Some(job) = &self.job {
+                    job.control.cancel();
+                }
+            }
+            Command::SelectBatch(id) => {
+                self.selected_batch = Some(id);
+                self.queue.push_back(Job::LoadIssues(id));
+            }
+            Command::UndoBatch(id) => {
+                self.selected_batch = None;
+                self.issues = None;
+                self.queue.push_back(Job::Undo(id));
+            }
+            Command::ExportIssues(id) => self.queue.push_back(Job::PickExportPath(id)),
+            Command::StartEmptyWorkspace => {
+                self.selected_batch = None;
+                self.issues = None;
+                self.queue.push_back(Job::RemoveSample);
+            }
+            Command::LoadSampleData => self.queue.push_back(Job::LoadSample),
+            Command::OpenWorkspace(path) => self.switch_workspace(path),
+            Command::PickWorkspaceToOpen => self.queue.push_back(Job::PickWorkspace),
+            Command::DismissNotice => self.notice = None,
+        }
+    }
+
+    fn switch_workspace(&mut self, path: PathBuf) {
+        if self.is_busy() {
+            self.notice = Some(Notice::new(NoticeKind::Info, "Wait for the current work to finish before switching workspaces."));
+            return;
+        }
+        self.persisted.remember_workspace(&path);
+        self.db = path;
+        self.snapshot = WorkspaceSnapshot::default();
+        self.loaded = false;
+        self.selected_batch = None;
+        self.issues = None;
+        self.persisted.period = None;
+        self.queue.push_back(Job::Refresh);
+    }
+
+    fn start_next_job(&mut self) {
+        if self.job.is_some() {
+            return;
+        }
+        let Some(job) = self.queue.pop_front() else { return };
+        let ctx = self.ctx.clone();
+        match RunningJob::start(job, self.db.clone(), move || ctx.request_repaint()) {
+            Ok(running) => self.job = Some(running),
+            Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+        }
+    }
+
+    fn take_snapshot(&mut self, snapshot: Result<WorkspaceSnapshot, String>) {
+        match snapshot {
+            Ok(s) => {
+                self.snapshot = s;
+                self.loaded = true;
+                if let Some(id) = self.selected_batch
+                    && !self.snapshot.batches.iter().any(|b| b.id == id)
+                {
+                    self.selected_batch = None;
+                    self.issues = None;
+                }
+            }
+            Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+        }
+    }
+
+    fn handle(&mut self, outcome: JobOutcome) {
+        match outcome {
+            JobOutcome::Refreshed(s) => self.take_snapshot(s),
+            JobOutcome::Imported { results, snapshot } => {
+                self.take_snapshot(snapshot);
+                self.notice = Some(import_notice(&results));
+                if let Some(FileResult::Imported(b)) = results.iter().rev().find(|r| matches!(r, FileResult::Imported(_))) {
+                    self.selected_batch = Some(b.id);
+                    self.queue.push_back(Job::LoadIssues(b.id));
+                }
+            }
+            JobOutcome::Changed { message, snapshot } => {
+                self.take_snapshot(snapshot);
+                self.notice = Some(match message {
+                    Ok(m) => Notice::new(NoticeKind::Success, m),
+                    Err(e) => Notice::new(NoticeKind::Error, e),
+                });
+            }
+            JobOutcome::Issues { batch_id, issues } => match issues {
+                Ok(list) => self.issues = Some((batch_id, list)),
+                Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+            },
+            JobOutcome::Exported(result) => {
+                self.notice = Some(match result {
+                    Ok(path) => Notice::new(NoticeKind::Success, format!("Saved the rejected rows to {}.", path.display())),
+                    Err(e) => Notice::new(NoticeKind::Error, format!("The rejected rows could not be saved: {e}")),
+                });
+            }
+            JobOutcome::PickedFiles(files) => self.apply(Command::ImportFiles(files)),
+            JobOutcome::PickedWorkspace(Some(path)) => self.apply(Command::OpenWorkspace(path)),
+            JobOutcome::PickedExportPath { batch_id, to: Some(to) } => self.queue.push_front(Job::ExportIssues { batch_id, to }),
+            JobOutcome::PickedWorkspace(None) | JobOutcome::PickedExportPath { to: None, .. } => {}
+        }
+    }
+
+    fn progress_view(&self) -> Option<ui::import_view::ProgressView> {
+        let job = self.job.as_ref()?;
+        let progress = job.control.progress();
+        Some(ui::import_view::ProgressView {
+            label: job.job.label(),
+            progress,
+            elapsed: job.started.elapsed(),
+            cancellable: job.job.shows_progress(),
+            cancelling: job.control.is_cancelled(),
+        })
+    }
+}
+
+fn import_notice(results: &[FileResult]) -> Notice {
+    let mut lines = Vec::new();
+    let mut kind = NoticeKind::Success;
+    let mut ask = None;
+    for r in results {
+        match r {
+            FileResult::Imported(b) => lines.push(format!(
+                "{}: {} — {} new, {} updated, {} rejected, {} with warnings (batch {}).",
+                b.file,
+                b.format,
+                crate::text::thousands(b.rows_imported),
+                crate::text::thousands(b.rows_updated),
+                crate::text::thousands(b.rows_rejected),
+                crate::text::thousands(b.rows_warned),
+                b.id
+            )),
+            FileResult::AlreadyImported { file, batch } => {
+                if kind == NoticeKind::Success {
+                    kind = NoticeKind::Info;
+                }
+                lines.push(format!(
+                    "{}: already imported as batch {} on {}; nothing changed.",
+                    file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned()),
+                    batch.id,
+                    batch.imported_at
+                ));
+            }
+            FileResult::Failed { file, error } => {
+                kind = NoticeKind::Error;
+                if matches!(error, ImportError::AmbiguousDateOrder { .. }) {
+                    ask = Some(file.clone());
+                }
+                lines.push(error.to_string());
+            }
+        }
+    }
+    Notice { kind, lines, ask_date_order_for: ask }
+}
+
+impl eframe::App for CockpitApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if let Some(outcome) = self.job.as_ref().and_then(RunningJob::poll) {
+            self.job = None;
+            self.handle(outcome);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        if !dropped.is_empty() {
+            self.apply(Command::ImportFiles(dropped));
+        }
+        self.start_next_job();
+        if self.job.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let mut commands: Vec<Command> = Vec::new();
+        let hovering_files = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
+        let top = ui::top_bar::TopBarModel {
+            workspace_path: &self.db,
+            recent: &self.persisted.recent_workspaces,
+            period: self.period(),
+            periods: ui::top_bar::quarters_up_to(self.latest_as_of()),
+            as_of: self.latest_as_of(),
+            sample: self.snapshot.only_sample,
+            busy: self.is_busy(),
+        };
+        egui::Panel::top("top_bar").show(ui, |ui| commands.extend(ui::top_bar::top_bar_ui(ui, &top)));
+        egui::Panel::left("nav").resizable(false).exact_size(200.0).show(ui, |ui| {
+            commands.extend(ui::nav::nav_ui(ui, self.persisted.last_view, &self.snapshot.counts));
+        });
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            if let Some(notice) = &self.notice {
+                commands.extend(ui::notice::notice_ui(ui, notice));
+            }
+            match self.persisted.last_view {
+                View::Import => {
+                    let model = ui::import_view::ImportViewModel {
+                        batches: &self.snapshot.batches,
+                        loaded: self.loaded,
+                        selected: self.selected_batch,
+                        issues: self.issues.as_ref().filter(|(id, _)| Some(*id) == self.selected_batch).map(|(_, i)| i.as_slice()),
+                        progress: self.progress_view(),
+                        busy: self.is_busy(),
+                        hovering_files,
+                    };
+                    commands.extend(ui::import_view::import_view_ui(ui, &model));
+                }
+                other => ui::coming_soon::coming_soon_ui(ui, other, &self.snapshot.counts),
+            }
+        });
+        for command in commands {
+            self.apply(command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PERSIST_KEY, &self.persisted);
+    }
+}

@@ -1,0 +1,197 @@
+//! Heavy work off the UI thread: each job runs on a named thread with its own workspace
+//! connection and sends back one outcome; the app polls for it every frame.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Instant;
+
+use crate::import::values::DateOrder;
+use crate::import::{ImportControl, ImportError, ImportOptions, ImportOutcome, import_file};
+use crate::workspace::{BatchSummary, RecordCounts, RowIssueRecord, Workspace};
+
+/// Work the app hands to a background thread.
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// Read the batch list and record counts.
+    Refresh,
+    Import { files: Vec<PathBuf>, date_order: Option<DateOrder> },
+    LoadSample,
+    RemoveSample,
+    Undo(i64),
+    LoadIssues(i64),
+    ExportIssues { batch_id: i64, to: PathBuf },
+    PickFiles,
+    PickWorkspace,
+    PickExportPath(i64),
+}
+
+impl Job {
+    /// What the progress line says while the job runs.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Refresh => "Reading the workspace".to_owned(),
+            Self::Import { files, .. } => format!("Importing {} file(s)", files.len()),
+            Self::LoadSample => "Loading the sample data".to_owned(),
+            Self::RemoveSample => "Removing the sample data".to_owned(),
+            Self::Undo(id) => format!("Undoing batch {id}"),
+            Self::LoadIssues(_) => "Reading rejected rows".to_owned(),
+            Self::ExportIssues { .. } => "Saving rejected rows".to_owned(),
+            Self::PickFiles | Self::PickWorkspace | Self::PickExportPath(_) => "Waiting for the file dialog".to_owned(),
+        }
+    }
+
+    /// Whether the job shows a progress bar with Cancel.
+    pub fn shows_progress(&self) -> bool {
+        matches!(self, Self::Import { .. } | Self::LoadSample)
+    }
+}
+
+/// What a file's import came to, for the notice the user sees.
+#[derive(Debug)]
+pub enum FileResult {
+    Imported(BatchSummary),
+    AlreadyImported { file: PathBuf, batch: BatchSummary },
+    Failed { file: PathBuf, error: ImportError },
+}
+
+/// The workspace as the views need it.
+#[derive(Debug, Clone, Default)]
+pub struct WorkspaceSnapshot {
+    pub batches: Vec<BatchSummary>,
+    pub counts: RecordCounts,
+    pub only_sample: bool,
+}
+
+/// What a job sends back.
+#[derive(Debug)]
+pub enum JobOutcome {
+    Refreshed(Result<WorkspaceSnapshot, String>),
+    Imported { results: Vec<FileResult>, snapshot: Result<WorkspaceSnapshot, String> },
+    Changed { message: Result<String, String>, snapshot: Result<WorkspaceSnapshot, String> },
+    Issues { batch_id: i64, issues: Result<Vec<RowIssueRecord>, String> },
+    Exported(Result<PathBuf, String>),
+    PickedFiles(Vec<PathBuf>),
+    PickedWorkspace(Option<PathBuf>),
+    PickedExportPath { batch_id: i64, to: Option<PathBuf> },
+}
+
+/// A job under way.
+pub struct RunningJob {
+    pub job: Job,
+    pub control: ImportControl,
+    pub started: Instant,
+    receiver: Receiver<JobOutcome>,
+}
+
+impl RunningJob {
+    /// Starts `job` on its own thread; `wake` is called when it finishes.
+    pub fn start(job: Job, db: PathBuf, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let control = ImportControl::default();
+        let thread_control = control.clone();
+        let thread_job = job.clone();
+        std::thread::Builder::new()
+            .name(format!("job: {}", job.label()))
+            .spawn(move || {
+                let outcome = run(thread_job, &db, &thread_control);
+                // The app may have closed; nothing is waiting then.
+                let _ = sender.send(outcome);
+                wake();
+            })
+            .map_err(|e| format!("could not start background work: {e}"))?;
+        Ok(Self { job, control, started: Instant::now(), receiver })
+    }
+
+    /// The outcome if the job has finished.
+    pub fn poll(&self) -> Option<JobOutcome> {
+        match self.receiver.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                Some(JobOutcome::Refreshed(Err("the background work stopped unexpectedly".to_owned())))
+            }
+        }
+    }
+}
+
+/// Reads what the views show.
+pub fn snapshot(ws: &Workspace) -> Result<WorkspaceSnapshot, String> {
+    Ok(WorkspaceSnapshot {
+        batches: ws.batches().map_err(|e| e.to_string())?,
+        counts: ws.record_counts().map_err(|e| e.to_string())?,
+        only_sample: ws.holds_only_sample_data().map_err(|e| e.to_string())?,
+    })
+}
+
+fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
+    let open = || Workspace::open(db).map_err(|e| e.to_string());
+    match job {
+        Job::Refresh => JobOutcome::Refreshed(open().and_then(|ws| snapshot(&ws))),
+        Job::Import { files, date_order } => {
+            let mut ws = match open() {
+                Ok(ws) => ws,
+                Err(e) => return JobOutcome::Imported { results: Vec::new(), snapshot: Err(e) },
+            };
+            let options = ImportOptions { date_order, ..ImportOptions::default() };
+            let mut results = Vec::new();
+            for file in files {
+                if control.is_cancelled() {
+                    results.push(FileResult::Failed { error: ImportError::Cancelled { file: file.clone() }, file });
+                    continue;
+                }
+                results.push(match import_file(&mut ws, &file, &options, control) {
+                    Ok(ImportOutcome::Imported(batch)) => FileResult::Imported(batch),
+                    Ok(ImportOutcome::AlreadyImported(batch)) => FileResult::AlreadyImported { file, batch },
+                    Err(error) => FileResult::Failed { file, error },
+                });
+            }
+            JobOutcome::Imported { results, snapshot: snapshot(&ws) }
+        }
+        Job::LoadSample => changed(db, |ws| {
+            crate::sample::load_sample_data(ws, control).map_err(|e| e.to_string())?;
+            Ok("Loaded the sample data: Northwind Analytics, 2025.".to_owned())
+        }),
+        Job::RemoveSample => changed(db, |ws| {
+            let n = ws.remove_sample_data().map_err(|e| e.to_string())?;
+            Ok(format!("Removed {n} sample batch(es). The workspace is ready for your own exports."))
+        }),
+        Job::Undo(id) => changed(db, |ws| {
+            let b = ws.undo_batch(id).map_err(|e| e.to_string())?;
+            Ok(format!("Undid batch {} ({}); the records it updated are back as they were.", b.id, b.file))
+        }),
+        Job::LoadIssues(batch_id) => JobOutcome::Issues { batch_id, issues: open().and_then(|ws| ws.row_issues(batch_id, 5_000).map_err(|e| e.to_string())) },
+        Job::ExportIssues { batch_id, to } => JobOutcome::Exported(open().and_then(|ws| {
+            let issues = ws.row_issues(batch_id, usize::MAX).map_err(|e| e.to_string())?;
+            crate::export::write_row_issues_csv(&to, &issues).map_err(|e| e.to_string())?;
+            Ok(to)
+        })),
+        Job::PickFiles => JobOutcome::PickedFiles(
+            rfd::FileDialog::new()
+                .set_title("Import CRM exports")
+                .add_filter("CSV and text exports", &["csv", "txt", "tsv"])
+                .add_filter("All files", &["*"])
+                .pick_files()
+                .unwrap_or_default(),
+        ),
+        Job::PickWorkspace => JobOutcome::PickedWorkspace(
+            rfd::FileDialog::new().set_title("Open a workspace").add_filter("Workspace", &["sqlite", "db"]).pick_file(),
+        ),
+        Job::PickExportPath(batch_id) => JobOutcome::PickedExportPath {
+            batch_id,
+            to: rfd::FileDialog::new()
+                .set_title("Save rejected rows")
+                .set_file_name(format!("batch-{batch_id}-rejected-rows.csv"))
+                .save_file(),
+        },
+    }
+}
+
+fn changed(db: &Path, f: impl FnOnce(&mut Workspace) -> Result<String, String>) -> JobOutcome {
+    match Workspace::open(db).map_err(|e| e.to_string()) {
+        Ok(mut ws) => {
+            let message = f(&mut ws);
+            JobOutcome::Changed { message, snapshot: snapshot(&ws) }
+        }
+        Err(e) => JobOutcome::Changed { message: Err(e.clone()), snapshot: Err(e) },
+    }
+}

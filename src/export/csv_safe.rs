@@ -1,0 +1,51 @@
+//! CSV files that are safe to open in a spreadsheet and never left half-written.
+//!
+//! A cell starting with `=`, `+`, `-`, `@`, tab or carriage return would run as a
+//! formula in Excel or Sheets, so it is prefixed with `'`. The file is written to a
+//! temporary file beside the target and renamed over it only when complete.
+
+use std::path::Path;
+
+use crate::workspace::RowIssueRecord;
+
+/// Makes a cell inert in a spreadsheet.
+pub fn neutralize_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
+}
+
+/// Writes a batch's rejected rows and warnings: row, column, severity, reason, then the
+/// row's original cells.
+pub fn write_row_issues_csv(to: &Path, issues: &[RowIssueRecord]) -> std::io::Result<()> {
+    let dir = to.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    {
+        let mut w = csv::Writer::from_writer(&mut tmp);
+        w.write_record(["row", "column", "severity", "reason", "original row"])?;
+        for issue in issues {
+            let raw = issue.raw.iter().map(|c| neutralize_formula(c).into_owned()).collect::<Vec<_>>().join(" | ");
+            w.write_record([
+                issue.row.to_string(),
+                neutralize_formula(issue.column.as_deref().unwrap_or("")).into_owned(),
+                issue.severity.clone(),
+                neutralize_formula(&issue.reason).into_owned(),
+                raw,
+            ])?;
+        }
+        w.flush()?;
+    }
+    tmp.as_file_mut().sync_all()?;
+    tmp.persist(to).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralized() {
+        assert_eq!(neutralize_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralize_formula("-5"), "'-5");
+        assert_eq!(neutralize_formula("Acme"), "Acme");
+    }
+}
