@@ -9,10 +9,22 @@ use crate::workspace::Workspace;
 
 /// Each sample file's name and contents, in import order.
 pub const SAMPLE_FILES: [(&str, &[u8]); 4] = [
-    ("hubspot-contacts.csv", include_bytes!("../sample-data/hubspot-contacts.csv")),
-    ("hubspot-deals.csv", include_bytes!("../sample-data/hubspot-deals.csv")),
-    ("salesforce-opportunities.csv", include_bytes!("../sample-data/salesforce-opportunities.csv")),
-    ("cs-accounts.csv", include_bytes!("../sample-data/cs-accounts.csv")),
+    (
+        "hubspot-contacts.csv",
+        include_bytes!("../sample-data/hubspot-contacts.csv"),
+    ),
+    (
+        "hubspot-deals.csv",
+        include_bytes!("../sample-data/hubspot-deals.csv"),
+    ),
+    (
+        "salesforce-opportunities.csv",
+        include_bytes!("../sample-data/salesforce-opportunities.csv"),
+    ),
+    (
+        "cs-accounts.csv",
+        include_bytes!("../sample-data/cs-accounts.csv"),
+    ),
 ];
 
 /// The date the sample exports describe.
@@ -22,23 +34,27 @@ pub fn sample_as_of() -> NaiveDate {
 
 /// Imports the bundled sample files as sample batches.
 pub fn load_sample_data(ws: &mut Workspace, control: &ImportControl) -> Result<(), ImportError> {
-    let dir = tempfile_dir()?;
+    let dir = tempfile::Builder::new()
+        .prefix("revops-cockpit-sample-")
+        .tempdir()
+        .map_err(|source| ImportError::Unreadable {
+            file: std::env::temp_dir(),
+            source,
+        })?;
     for (name, bytes) in SAMPLE_FILES {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).map_err(|source| ImportError::Unreadable { file: path.clone(), source })?;
-        let options = ImportOptions { as_of: Some(sample_as_of()), is_sample: true, ..ImportOptions::default() };
-        let result = import_file(ws, &path, &options, control);
-        let _ = std::fs::remove_file(&path);
-        result?;
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).map_err(|source| ImportError::Unreadable {
+            file: path.clone(),
+            source,
+        })?;
+        let options = ImportOptions {
+            as_of: Some(sample_as_of()),
+            is_sample: true,
+            ..ImportOptions::default()
+        };
+        import_file(ws, &path, &options, control)?;
     }
-    let _ = std::fs::remove_dir(&dir);
     Ok(())
-}
-
-fn tempfile_dir() -> Result<std::path::PathBuf, ImportError> {
-    let dir = std::env::temp_dir().join(format!("revops-cockpit-sample-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|source| ImportError::Unreadable { file: dir.clone(), source })?;
-    Ok(dir)
 }
 
 /// Whether `path` names a workspace that does not exist yet (a first launch).

@@ -5,23 +5,52 @@ use std::process::Command;
 use crate::common::fixture;
 
 fn cockpit(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_revops-cockpit")).arg("--db").arg(db).args(args).output().expect("run binary")
+    Command::new(env!("CARGO_BIN_EXE_revops-cockpit"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run binary")
 }
 
 #[test]
 fn import_prints_what_was_detected_and_the_counts() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("ws.sqlite");
-    let files = ["hubspot-contacts.csv", "salesforce-opportunities.csv", "pipedrive-deals.csv"];
-    let paths: Vec<String> = files.iter().map(|f| fixture(f).display().to_string()).collect();
+    let files = [
+        "hubspot-contacts.csv",
+        "salesforce-opportunities.csv",
+        "pipedrive-deals.csv",
+    ];
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| fixture(f).display().to_string())
+        .collect();
     let mut args = vec!["import", "--as-of", "2025-06-30"];
     args.extend(paths.iter().map(String::as_str));
     let out = cockpit(&db, &args);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("hubspot-contacts.csv: HubSpot contacts export (hubspot contact), as of 2025-06-30"), "{stdout}");
-    assert!(stdout.contains("read 6 rows: 4 new, 0 updated, 0 skipped, 2 rejected, 1 with warnings"), "{stdout}");
-    assert!(stdout.contains("salesforce-opportunities.csv: Salesforce opportunity report (salesforce deal)"), "{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains(
+            "hubspot-contacts.csv: HubSpot contacts export (hubspot contact), as of 2025-06-30"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("read 6 rows: 4 new, 0 updated, 0 skipped, 2 rejected, 1 with warnings"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "salesforce-opportunities.csv: Salesforce opportunity report (salesforce deal)"
+        ),
+        "{stdout}"
+    );
     assert!(stdout.contains("read 3 rows: 3 new"), "{stdout}");
 
     let again = cockpit(&db, &["import", &paths[0]]);
@@ -33,7 +62,18 @@ fn import_prints_what_was_detected_and_the_counts() {
     let list: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     let list = list.as_array().expect("a list");
     assert_eq!(list.len(), 3);
-    for key in ["id", "file", "sha256", "crm", "object", "as_of", "rows_read", "rows_imported", "rows_updated", "rows_rejected"] {
+    for key in [
+        "id",
+        "file",
+        "sha256",
+        "crm",
+        "object",
+        "as_of",
+        "rows_read",
+        "rows_imported",
+        "rows_updated",
+        "rows_rejected",
+    ] {
         assert!(list[0].get(key).is_some(), "missing {key}");
     }
     assert_eq!(list[2]["crm"], "pipedrive");
@@ -45,20 +85,43 @@ fn import_prints_what_was_detected_and_the_counts() {
 fn a_failure_exits_non_zero_with_one_line_on_stderr() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("ws.sqlite");
-    let out = cockpit(&db, &["import", &fixture("binary-garbage.csv").display().to_string()]);
+    let out = cockpit(
+        &db,
+        &[
+            "import",
+            &fixture("binary-garbage.csv").display().to_string(),
+        ],
+    );
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("binary-garbage.csv") && stderr.contains("not a text or CSV file"), "{stderr}");
+    assert!(
+        stderr.contains("binary-garbage.csv") && stderr.contains("not a text or CSV file"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn undo_restores_the_previous_state() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("ws.sqlite");
-    assert!(cockpit(&db, &["import", &fixture("pipedrive-deals.csv").display().to_string()]).status.success());
+    assert!(
+        cockpit(
+            &db,
+            &[
+                "import",
+                &fixture("pipedrive-deals.csv").display().to_string()
+            ]
+        )
+        .status
+        .success()
+    );
     let out = cockpit(&db, &["undo"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json = cockpit(&db, &["batches", "--json"]);
     assert_eq!(String::from_utf8_lossy(&json.stdout).trim(), "[]");
     let nothing = cockpit(&db, &["undo"]);

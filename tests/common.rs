@@ -3,11 +3,15 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use revops_cockpit::import::{ImportControl, ImportError, ImportOptions, ImportOutcome, import_file};
+use revops_cockpit::import::{
+    ImportControl, ImportError, ImportOptions, ImportOutcome, import_file,
+};
 use revops_cockpit::workspace::{BatchSummary, Workspace};
 
 pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// A new workspace file in a temporary folder (kept alive by the returned guard).
@@ -18,11 +22,19 @@ pub fn workspace() -> (tempfile::TempDir, Workspace) {
 }
 
 pub fn as_of(y: i32, m: u32, d: u32) -> ImportOptions {
-    ImportOptions { as_of: NaiveDate::from_ymd_opt(y, m, d), ..ImportOptions::default() }
+    ImportOptions {
+        as_of: NaiveDate::from_ymd_opt(y, m, d),
+        ..ImportOptions::default()
+    }
 }
 
 pub fn import(ws: &mut Workspace, name: &str) -> Result<ImportOutcome, ImportError> {
-    import_file(ws, &fixture(name), &as_of(2025, 6, 30), &ImportControl::default())
+    import_file(
+        ws,
+        &fixture(name),
+        &as_of(2025, 6, 30),
+        &ImportControl::default(),
+    )
 }
 
 pub fn imported(ws: &mut Workspace, name: &str) -> BatchSummary {
@@ -42,7 +54,9 @@ pub fn snapshot(ws: &Workspace) -> Vec<String> {
     tables.sort();
     let mut out = Vec::new();
     for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).expect("select");
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .expect("select");
         let n = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {
@@ -62,5 +76,9 @@ pub fn snapshot(ws: &Workspace) -> Vec<String> {
 }
 
 pub fn ts(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
-    NaiveDate::from_ymd_opt(y, m, d).and_then(|x| x.and_hms_opt(h, min, 0)).expect("valid date").and_utc().timestamp()
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|x| x.and_hms_opt(h, min, 0))
+        .expect("valid date")
+        .and_utc()
+        .timestamp()
 }

@@ -13,14 +13,30 @@ fn refused(path: &std::path::Path) -> (ImportError, String) {
     let (_dir, mut ws) = workspace();
     imported(&mut ws, "hubspot-deals.csv");
     let before = snapshot(&ws);
-    let err = match import_file(&mut ws, path, &as_of(2025, 6, 30), &ImportControl::default()) {
+    let err = match import_file(
+        &mut ws,
+        path,
+        &as_of(2025, 6, 30),
+        &ImportControl::default(),
+    ) {
         Err(e) => e,
         Ok(outcome) => panic!("{}: expected a refusal, got {outcome:?}", path.display()),
     };
-    assert_eq!(snapshot(&ws), before, "{}: the workspace changed", path.display());
+    assert_eq!(
+        snapshot(&ws),
+        before,
+        "{}: the workspace changed",
+        path.display()
+    );
     let message = err.to_string();
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    assert!(message.contains(name), "the message names the file: {message}");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    assert!(
+        message.contains(name),
+        "the message names the file: {message}"
+    );
     assert!(!message.contains('\n'), "one line: {message}");
     (err, message)
 }
@@ -47,13 +63,26 @@ fn binary_garbage() {
 #[test]
 fn unterminated_quote_at_end_of_file() {
     let (err, _) = refused(&fixture("unterminated-quote.csv"));
-    assert!(matches!(err, ImportError::UnterminatedQuote { line: 3, .. }), "{err}");
+    assert!(
+        matches!(err, ImportError::UnterminatedQuote { line: 3, .. }),
+        "{err}"
+    );
 }
 
 #[test]
 fn duplicate_ids_with_conflicting_values() {
     let (err, message) = refused(&fixture("duplicate-ids.csv"));
-    assert!(matches!(err, ImportError::DuplicateId { first_row: 2, row: 4, .. }), "{message}");
+    assert!(
+        matches!(
+            err,
+            ImportError::DuplicateId {
+                first_row: 2,
+                row: 4,
+                ..
+            }
+        ),
+        "{message}"
+    );
 }
 
 #[test]
@@ -66,18 +95,33 @@ fn unrelated_csv() {
 #[test]
 fn ambiguous_day_month_order_asks() {
     let (err, message) = refused(&fixture("ambiguous-dates.csv"));
-    assert!(matches!(err, ImportError::AmbiguousDateOrder { .. }), "{message}");
-    assert!(message.contains("Close Date") && message.contains("03/04/2025"), "{message}");
+    assert!(
+        matches!(err, ImportError::AmbiguousDateOrder { .. }),
+        "{message}"
+    );
+    assert!(
+        message.contains("Close Date") && message.contains("03/04/2025"),
+        "{message}"
+    );
     // Answering the question imports the file.
     let (_dir, mut ws) = workspace();
     let options = revops_cockpit::import::ImportOptions {
         date_order: Some(revops_cockpit::import::values::DateOrder::DayFirst),
         ..as_of(2025, 6, 30)
     };
-    let outcome = import_file(&mut ws, &fixture("ambiguous-dates.csv"), &options, &ImportControl::default()).expect("imports");
+    let outcome = import_file(
+        &mut ws,
+        &fixture("ambiguous-dates.csv"),
+        &options,
+        &ImportControl::default(),
+    )
+    .expect("imports");
     assert!(matches!(outcome, ImportOutcome::Imported(ref b) if b.rows_imported == 2));
     let deals = ws.deals().expect("deals");
-    assert_eq!(deals[0].close_date, Some(crate::common::ts(2025, 4, 3, 0, 0)));
+    assert_eq!(
+        deals[0].close_date,
+        Some(crate::common::ts(2025, 4, 3, 0, 0))
+    );
 }
 
 #[test]
@@ -88,7 +132,16 @@ fn ten_thousand_column_header() {
     let row: Vec<String> = (0..10_000).map(|i| i.to_string()).collect();
     std::fs::write(&path, format!("{}\n{}\n", header.join(","), row.join(","))).expect("write");
     let (err, message) = refused(&path);
-    assert!(matches!(err, ImportError::TooManyColumns { columns: 10_000, .. }), "{message}");
+    assert!(
+        matches!(
+            err,
+            ImportError::TooManyColumns {
+                columns: 10_000,
+                ..
+            }
+        ),
+        "{message}"
+    );
 }
 
 #[test]
@@ -96,12 +149,24 @@ fn one_five_megabyte_field() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("huge-field.csv");
     let mut f = std::fs::File::create(&path).expect("create");
-    writeln!(f, "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date").expect("w");
+    writeln!(
+        f,
+        "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date"
+    )
+    .expect("w");
     writeln!(f, "1,Acme,closedwon,Sales,100,2025-01-01,2025-01-01").expect("w");
-    writeln!(f, "2,\"{}\",closedwon,Sales,100,2025-01-01,2025-01-01", "x".repeat(5 * 1024 * 1024)).expect("w");
+    writeln!(
+        f,
+        "2,\"{}\",closedwon,Sales,100,2025-01-01,2025-01-01",
+        "x".repeat(5 * 1024 * 1024)
+    )
+    .expect("w");
     drop(f);
     let (err, message) = refused(&path);
-    assert!(matches!(err, ImportError::FieldTooLarge { row: 3, .. }), "{message}");
+    assert!(
+        matches!(err, ImportError::FieldTooLarge { row: 3, .. }),
+        "{message}"
+    );
     assert!(message.contains("\"Deal Name\""), "{message}");
 }
 
@@ -113,7 +178,11 @@ fn ragged_rows_are_rejected_one_by_one_and_explained() {
     let issues = ws.row_issues(b.id, 10).expect("issues");
     let rows: Vec<i64> = issues.iter().map(|i| i.row).collect();
     assert_eq!(rows, [3, 4]);
-    assert!(issues[0].reason.contains("6 cells but the header has 7"), "{}", issues[0].reason);
+    assert!(
+        issues[0].reason.contains("6 cells but the header has 7"),
+        "{}",
+        issues[0].reason
+    );
     assert!(issues[1].reason.contains("8 cells"), "{}", issues[1].reason);
     assert_eq!(issues[1].raw.last().map(String::as_str), Some("extra"));
 }
@@ -122,9 +191,12 @@ fn ragged_rows_are_rejected_one_by_one_and_explained() {
 fn cancel_part_way_leaves_the_workspace_unchanged() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("big-deals.csv");
-    let mut text = String::from("Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date\n");
+    let mut text =
+        String::from("Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date\n");
     for i in 0..5_000 {
-        text.push_str(&format!("{i},Deal {i},closedwon,Sales,{i}00,2025-01-01,2025-01-01\n"));
+        text.push_str(&format!(
+            "{i},Deal {i},closedwon,Sales,{i}00,2025-01-01,2025-01-01\n"
+        ));
     }
     std::fs::write(&path, text).expect("write");
     let (_dir, mut ws) = workspace();
@@ -133,11 +205,23 @@ fn cancel_part_way_leaves_the_workspace_unchanged() {
     let control = ImportControl::default();
     control.cancel();
     let result = import_file(&mut ws, &path, &as_of(2025, 6, 30), &control);
-    assert!(matches!(result, Err(ImportError::Cancelled { .. })), "{result:?}");
-    assert!(control.progress().rows_read >= 1024, "it stopped part way, after writing rows");
+    assert!(
+        matches!(result, Err(ImportError::Cancelled { .. })),
+        "{result:?}"
+    );
+    assert!(
+        control.progress().rows_read >= 1024,
+        "it stopped part way, after writing rows"
+    );
     assert_eq!(snapshot(&ws), before);
     // And the same file imports fine afterwards.
-    let outcome = import_file(&mut ws, &path, &as_of(2025, 6, 30), &ImportControl::default()).expect("import");
+    let outcome = import_file(
+        &mut ws,
+        &path,
+        &as_of(2025, 6, 30),
+        &ImportControl::default(),
+    )
+    .expect("import");
     assert!(matches!(outcome, ImportOutcome::Imported(ref b) if b.rows_imported == 5_000));
 }
 

@@ -12,19 +12,40 @@ fn hubspot_contacts_with_bom_crlf_and_multiline_notes() {
     assert_eq!((b.crm.as_str(), b.object.as_str()), ("hubspot", "contact"));
     assert_eq!(b.format, "HubSpot contacts export");
     assert_eq!(b.encoding, "UTF-8 (BOM)");
-    assert_eq!((b.rows_read, b.rows_imported, b.rows_updated, b.rows_rejected, b.rows_warned), (6, 4, 0, 2, 1));
+    assert_eq!(
+        (
+            b.rows_read,
+            b.rows_imported,
+            b.rows_updated,
+            b.rows_rejected,
+            b.rows_warned
+        ),
+        (6, 4, 0, 2, 1)
+    );
 
     let issues = ws.row_issues(b.id, 100).expect("issues");
-    let rejected: Vec<(i64, Option<&str>, &str)> =
-        issues.iter().filter(|i| i.severity == "rejected").map(|i| (i.row, i.column.as_deref(), i.reason.as_str())).collect();
+    let rejected: Vec<(i64, Option<&str>, &str)> = issues
+        .iter()
+        .filter(|i| i.severity == "rejected")
+        .map(|i| (i.row, i.column.as_deref(), i.reason.as_str()))
+        .collect();
     assert_eq!(rejected.len(), 2);
-    assert_eq!(rejected[0].0, 5, "rows are numbered as a spreadsheet shows them: the multi-line note is one row");
+    assert_eq!(
+        rejected[0].0, 5,
+        "rows are numbered as a spreadsheet shows them: the multi-line note is one row"
+    );
     assert_eq!(rejected[0].1, Some("Record ID"));
     assert_eq!(rejected[1].0, 7);
     assert_eq!(rejected[1].1, Some("Create Date"));
     assert!(rejected[1].2.contains("last week"), "{}", rejected[1].2);
-    let warning = issues.iter().find(|i| i.severity == "warning").expect("a warning");
-    assert_eq!((warning.row, warning.column.as_deref()), (6, Some("Became a Marketing Qualified Lead Date")));
+    let warning = issues
+        .iter()
+        .find(|i| i.severity == "warning")
+        .expect("a warning");
+    assert_eq!(
+        (warning.row, warning.column.as_deref()),
+        (6, Some("Became a Marketing Qualified Lead Date"))
+    );
     assert_eq!(warning.raw.first().map(String::as_str), Some("105"));
 
     let contacts = ws.contacts().expect("contacts");
@@ -34,12 +55,32 @@ fn hubspot_contacts_with_bom_crlf_and_multiline_notes() {
     assert_eq!(ana.name.as_deref(), Some("Ana Silva"));
     assert_eq!(ana.owner.as_deref(), Some("Jordan Blake"));
     assert_eq!(ana.region.as_deref(), Some("EMEA"));
-    assert_eq!(ana.reached(LifecycleStage::Mql), Some(ts(2025, 1, 7, 10, 0)));
-    assert_eq!(ana.reached(LifecycleStage::Customer), Some(ts(2025, 2, 20, 16, 0)));
+    assert_eq!(
+        ana.reached(LifecycleStage::Mql),
+        Some(ts(2025, 1, 7, 10, 0))
+    );
+    assert_eq!(
+        ana.reached(LifecycleStage::Customer),
+        Some(ts(2025, 2, 20, 16, 0))
+    );
     assert_eq!(ana.current_stage.as_deref(), Some("customer"));
-    let raw = ws.raw_row(revops_cockpit::model::RecordObject::Contact, "hubspot", "102").expect("raw").expect("row");
-    assert_eq!(raw.last().map(String::as_str), Some("Asked about SSO, \"audit log\"\nfollow up in March"));
-    assert_eq!(contacts[3].reached(LifecycleStage::Mql), None, "the unreadable MQL date is left blank");
+    let raw = ws
+        .raw_row(
+            revops_cockpit::model::RecordObject::Contact,
+            "hubspot",
+            "102",
+        )
+        .expect("raw")
+        .expect("row");
+    assert_eq!(
+        raw.last().map(String::as_str),
+        Some("Asked about SSO, \"audit log\"\nfollow up in March")
+    );
+    assert_eq!(
+        contacts[3].reached(LifecycleStage::Mql),
+        None,
+        "the unreadable MQL date is left blank"
+    );
 }
 
 #[test]
@@ -52,7 +93,11 @@ fn hubspot_deals_with_stage_entry_columns() {
     assert_eq!(won.status, DealStatus::Won);
     assert_eq!(won.mapped_stage.as_deref(), Some("Closed Won"));
     assert_eq!(won.amount_cents, Some(2_400_000));
-    let stages: Vec<(&str, i64)> = won.stage_entries.iter().map(|e| (e.stage.as_str(), e.entered)).collect();
+    let stages: Vec<(&str, i64)> = won
+        .stage_entries
+        .iter()
+        .map(|e| (e.stage.as_str(), e.entered))
+        .collect();
     assert_eq!(
         stages,
         [
@@ -76,16 +121,25 @@ fn salesforce_report_with_preamble_footer_and_us_formats() {
     assert_eq!((b.rows_read, b.rows_imported, b.rows_rejected), (4, 4, 0));
     assert_eq!((b.preamble_lines, b.footer_lines), (3, 3));
     let deals = ws.deals().expect("deals");
-    let granite = deals.iter().find(|d| d.source_id == "0065g00000AAAA1AAA").expect("granite");
+    let granite = deals
+        .iter()
+        .find(|d| d.source_id == "0065g00000AAAA1AAA")
+        .expect("granite");
     assert_eq!(granite.amount_cents, Some(4_800_000));
     assert_eq!(granite.currency.as_deref(), Some("USD"));
     assert_eq!(granite.close_date, Some(ts(2025, 3, 14, 0, 0)));
     assert_eq!(granite.status, DealStatus::Won);
     assert_eq!(granite.probability_pct, Some(100.0));
-    let iron = deals.iter().find(|d| d.source_id == "0065g00000AAAA3AAA").expect("iron");
+    let iron = deals
+        .iter()
+        .find(|d| d.source_id == "0065g00000AAAA3AAA")
+        .expect("iron");
     assert_eq!(iron.amount_cents, Some(-120_000));
     assert_eq!(iron.status, DealStatus::Lost);
-    let juniper = deals.iter().find(|d| d.source_id == "0065g00000AAAA4AAA").expect("juniper");
+    let juniper = deals
+        .iter()
+        .find(|d| d.source_id == "0065g00000AAAA4AAA")
+        .expect("juniper");
     assert_eq!(juniper.created, Some(ts(2025, 1, 20, 10, 22)));
 }
 
@@ -93,21 +147,30 @@ fn salesforce_report_with_preamble_footer_and_us_formats() {
 fn salesforce_leads_as_utf16_tab_separated_unicode_text() {
     let (_dir, mut ws) = workspace();
     let b = imported(&mut ws, "salesforce-leads-unicode.txt");
-    assert_eq!((b.format.as_str(), b.encoding.as_str(), b.delimiter.as_str()), ("Salesforce lead report", "UTF-16 LE", "tab"));
+    assert_eq!(
+        (b.format.as_str(), b.encoding.as_str(), b.delimiter.as_str()),
+        ("Salesforce lead report", "UTF-16 LE", "tab")
+    );
     assert_eq!((b.rows_read, b.rows_imported), (3, 3));
     let contacts = ws.contacts().expect("contacts");
     assert_eq!(contacts[0].name.as_deref(), Some("Zoë Müller"));
     assert_eq!(contacts[0].company.as_deref(), Some("Köln Analytics GmbH"));
     // 14/03/2025 proves the column is day first, so 02/04/2025 is the 2nd of April.
     assert_eq!(contacts[1].created, Some(ts(2025, 4, 2, 0, 0)));
-    assert_eq!(contacts[1].reached(LifecycleStage::Sql), Some(ts(2025, 4, 20, 0, 0)));
+    assert_eq!(
+        contacts[1].reached(LifecycleStage::Sql),
+        Some(ts(2025, 4, 20, 0, 0))
+    );
 }
 
 #[test]
 fn pipedrive_semicolons_european_dates_and_amounts() {
     let (_dir, mut ws) = workspace();
     let b = imported(&mut ws, "pipedrive-deals.csv");
-    assert_eq!((b.crm.as_str(), b.delimiter.as_str(), b.rows_imported), ("pipedrive", "semicolon", 3));
+    assert_eq!(
+        (b.crm.as_str(), b.delimiter.as_str(), b.rows_imported),
+        ("pipedrive", "semicolon", 3)
+    );
     let deals = ws.deals().expect("deals");
     assert_eq!(deals[0].amount_cents, Some(1_250_000));
     assert_eq!(deals[0].currency.as_deref(), Some("EUR"));
@@ -147,13 +210,24 @@ fn windows_1252_bytes_are_decoded() {
 #[test]
 fn the_bundled_sample_data_imports_whole() {
     let (_dir, mut ws) = workspace();
-    revops_cockpit::sample::load_sample_data(&mut ws, &revops_cockpit::import::ImportControl::default()).expect("sample");
+    revops_cockpit::sample::load_sample_data(
+        &mut ws,
+        &revops_cockpit::import::ImportControl::default(),
+    )
+    .expect("sample");
     let batches = ws.batches().expect("batches");
     assert_eq!(batches.len(), 4);
-    assert!(batches.iter().all(|b| b.is_sample && b.rows_rejected == 0 && b.rows_read > 0));
+    assert!(
+        batches
+            .iter()
+            .all(|b| b.is_sample && b.rows_rejected == 0 && b.rows_read > 0)
+    );
     let counts = ws.record_counts().expect("counts");
     assert_eq!(counts.contacts, batches[0].rows_imported);
-    assert_eq!(counts.deals, batches[1].rows_imported + batches[2].rows_imported);
+    assert_eq!(
+        counts.deals,
+        batches[1].rows_imported + batches[2].rows_imported
+    );
     assert_eq!(counts.accounts, batches[3].rows_imported);
     assert!(ws.holds_only_sample_data().expect("sample?"));
 }

@@ -9,12 +9,18 @@ use crate::common::{as_of, fixture, imported, snapshot, ts, workspace};
 #[test]
 fn a_new_file_has_the_current_schema_and_reopens_unchanged() {
     let (dir, ws) = workspace();
-    assert_eq!(ws.schema_version().expect("version"), schema::CURRENT_VERSION);
+    assert_eq!(
+        ws.schema_version().expect("version"),
+        schema::CURRENT_VERSION
+    );
     assert!(ws.integrity_ok().expect("check"));
     let path = ws.path().to_owned();
     drop(ws);
     let again = Workspace::open(&path).expect("reopen");
-    assert_eq!(again.schema_version().expect("version"), schema::CURRENT_VERSION);
+    assert_eq!(
+        again.schema_version().expect("version"),
+        schema::CURRENT_VERSION
+    );
     drop(dir);
 }
 
@@ -24,20 +30,32 @@ fn a_newer_workspace_is_refused_untouched() {
     let path = dir.path().join("future.sqlite");
     {
         let conn = rusqlite::Connection::open(&path).expect("create");
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").expect("future");
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .expect("future");
     }
     let before = std::fs::read(&path).expect("read");
     let err = Workspace::open(&path).expect_err("refused");
-    assert!(matches!(err, WorkspaceError::TooNew { found: 99, .. }), "{err}");
+    assert!(
+        matches!(err, WorkspaceError::TooNew { found: 99, .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("newer version"));
-    assert_eq!(std::fs::read(&path).expect("read"), before, "not a byte changed");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "not a byte changed"
+    );
 }
 
 #[test]
 fn a_file_that_is_not_a_workspace_is_named() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("notes.sqlite");
-    std::fs::write(&path, "these are my meeting notes, not a database ".repeat(100)).expect("write");
+    std::fs::write(
+        &path,
+        "these are my meeting notes, not a database ".repeat(100),
+    )
+    .expect("write");
     let err = Workspace::open(&path).expect_err("refused");
     assert!(matches!(err, WorkspaceError::NotAWorkspace { .. }), "{err}");
 }
@@ -47,7 +65,10 @@ fn a_file_that_is_not_a_workspace_is_named() {
 fn the_workspace_file_is_private() {
     use std::os::unix::fs::PermissionsExt as _;
     let (_dir, ws) = workspace();
-    let mode = std::fs::metadata(ws.path()).expect("meta").permissions().mode();
+    let mode = std::fs::metadata(ws.path())
+        .expect("meta")
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
 
@@ -56,7 +77,13 @@ fn reimporting_the_same_file_is_a_no_op_that_says_so() {
     let (_dir, mut ws) = workspace();
     let first = imported(&mut ws, "hubspot-deals.csv");
     let before = snapshot(&ws);
-    let again = import_file(&mut ws, &fixture("hubspot-deals.csv"), &as_of(2025, 9, 30), &ImportControl::default()).expect("ok");
+    let again = import_file(
+        &mut ws,
+        &fixture("hubspot-deals.csv"),
+        &as_of(2025, 9, 30),
+        &ImportControl::default(),
+    )
+    .expect("ok");
     assert_eq!(again, ImportOutcome::AlreadyImported(first));
     assert_eq!(snapshot(&ws), before);
 }
@@ -65,13 +92,23 @@ fn reimporting_the_same_file_is_a_no_op_that_says_so() {
 fn a_newer_export_updates_by_id_and_history_stays_queryable() {
     let (_dir, mut ws) = workspace();
     imported(&mut ws, "hubspot-contacts.csv");
-    let later = import_file(&mut ws, &fixture("hubspot-contacts-later.csv"), &as_of(2025, 9, 30), &ImportControl::default());
-    let Ok(ImportOutcome::Imported(later)) = later else { panic!("{later:?}") };
+    let later = import_file(
+        &mut ws,
+        &fixture("hubspot-contacts-later.csv"),
+        &as_of(2025, 9, 30),
+        &ImportControl::default(),
+    );
+    let Ok(ImportOutcome::Imported(later)) = later else {
+        panic!("{later:?}")
+    };
     assert_eq!((later.rows_imported, later.rows_updated), (1, 1));
     let contacts = ws.contacts().expect("contacts");
     assert_eq!(contacts.len(), 5);
     let ben = contacts.iter().find(|c| c.source_id == "102").expect("ben");
-    assert_eq!(ben.reached(LifecycleStage::Sql), Some(ts(2025, 4, 1, 10, 0)));
+    assert_eq!(
+        ben.reached(LifecycleStage::Sql),
+        Some(ts(2025, 4, 1, 10, 0))
+    );
     assert_eq!(ben.current_stage.as_deref(), Some("salesqualifiedlead"));
 }
 
@@ -82,7 +119,11 @@ fn deals_as_of_an_earlier_date_answer_after_later_loads() {
     let q2 = dir.path().join("deals-q2.csv");
     let q3 = dir.path().join("deals-q3.csv");
     let header = "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date\n";
-    std::fs::write(&q2, format!("{header}1,Acme,contractsent,Sales,100,2025-07-15,2025-05-01\n")).expect("w");
+    std::fs::write(
+        &q2,
+        format!("{header}1,Acme,contractsent,Sales,100,2025-07-15,2025-05-01\n"),
+    )
+    .expect("w");
     std::fs::write(&q3, format!("{header}1,Acme,closedwon,Sales,150,2025-07-20,2025-05-01\n2,Beta,appointmentscheduled,Sales,80,2025-10-01,2025-08-01\n")).expect("w");
     import_file(&mut ws, &q2, &as_of(2025, 6, 30), &ImportControl::default()).expect("q2");
     import_file(&mut ws, &q3, &as_of(2025, 9, 30), &ImportControl::default()).expect("q3");
@@ -98,10 +139,25 @@ fn deals_as_of_an_earlier_date_answer_after_later_loads() {
 #[test]
 fn an_older_export_loaded_late_does_not_overwrite_newer_records() {
     let (_dir, mut ws) = workspace();
-    import_file(&mut ws, &fixture("hubspot-contacts-later.csv"), &as_of(2025, 9, 30), &ImportControl::default()).expect("later");
+    import_file(
+        &mut ws,
+        &fixture("hubspot-contacts-later.csv"),
+        &as_of(2025, 9, 30),
+        &ImportControl::default(),
+    )
+    .expect("later");
     imported(&mut ws, "hubspot-contacts.csv");
-    let ben = ws.contacts().expect("contacts").into_iter().find(|c| c.source_id == "102").expect("ben");
-    assert_eq!(ben.current_stage.as_deref(), Some("salesqualifiedlead"), "the September export stays current");
+    let ben = ws
+        .contacts()
+        .expect("contacts")
+        .into_iter()
+        .find(|c| c.source_id == "102")
+        .expect("ben");
+    assert_eq!(
+        ben.current_stage.as_deref(),
+        Some("salesqualifiedlead"),
+        "the September export stays current"
+    );
 }
 
 #[test]
@@ -109,12 +165,24 @@ fn undo_removes_a_batch_and_restores_what_it_updated() {
     let (_dir, mut ws) = workspace();
     imported(&mut ws, "hubspot-contacts.csv");
     let before = snapshot(&ws);
-    let later = import_file(&mut ws, &fixture("hubspot-contacts-later.csv"), &as_of(2025, 9, 30), &ImportControl::default());
-    let Ok(ImportOutcome::Imported(later)) = later else { panic!("{later:?}") };
+    let later = import_file(
+        &mut ws,
+        &fixture("hubspot-contacts-later.csv"),
+        &as_of(2025, 9, 30),
+        &ImportControl::default(),
+    );
+    let Ok(ImportOutcome::Imported(later)) = later else {
+        panic!("{later:?}")
+    };
     assert_eq!(ws.contacts().expect("c").len(), 5);
     ws.undo_batch(later.id).expect("undo");
     assert_eq!(snapshot(&ws), before, "exactly as before the second import");
-    let ben = ws.contacts().expect("c").into_iter().find(|c| c.source_id == "102").expect("ben");
+    let ben = ws
+        .contacts()
+        .expect("c")
+        .into_iter()
+        .find(|c| c.source_id == "102")
+        .expect("ben");
     assert_eq!(ben.current_stage.as_deref(), Some("marketingqualifiedlead"));
 }
 

@@ -45,7 +45,10 @@ impl CockpitApp {
     /// Creates the app on workspace `db`, restoring what the last session remembered.
     pub fn new(cc: &eframe::CreationContext<'_>, db: PathBuf, start: StartMode) -> Self {
         ui::theme::apply(&cc.egui_ctx);
-        let mut persisted: Persisted = cc.storage.and_then(|s| eframe::get_value(s, PERSIST_KEY)).unwrap_or_default();
+        let mut persisted: Persisted = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PERSIST_KEY))
+            .unwrap_or_default();
         persisted.remember_workspace(&db);
         let mut app = Self {
             db,
@@ -92,7 +95,9 @@ impl CockpitApp {
     }
 
     fn period(&self) -> Option<Quarter> {
-        self.persisted.period.or_else(|| self.latest_as_of().and_then(Quarter::of_date))
+        self.persisted
+            .period
+            .or_else(|| self.latest_as_of().and_then(Quarter::of_date))
     }
 
     fn latest_as_of(&self) -> Option<&str> {
@@ -107,12 +112,18 @@ impl CockpitApp {
             Command::PickFilesToImport => self.queue.push_back(Job::PickFiles),
             Command::ImportFiles(files) if !files.is_empty() => {
                 self.persisted.last_view = View::Import;
-                self.queue.push_back(Job::Import { files, date_order: None });
+                self.queue.push_back(Job::Import {
+                    files,
+                    date_order: None,
+                });
             }
             Command::ImportFiles(_) => {}
             Command::RetryWithDateOrder { file, order } => {
                 self.notice = None;
-                self.queue.push_back(Job::Import { files: vec![file], date_order: Some(order) });
+                self.queue.push_back(Job::Import {
+                    files: vec![file],
+                    date_order: Some(order),
+                });
             }
             Command::CancelJob => {
                 if let Some(job) = &self.job {
@@ -143,7 +154,10 @@ impl CockpitApp {
 
     fn switch_workspace(&mut self, path: PathBuf) {
         if self.is_busy() {
-            self.notice = Some(Notice::new(NoticeKind::Info, "Wait for the current work to finish before switching workspaces."));
+            self.notice = Some(Notice::new(
+                NoticeKind::Info,
+                "Wait for the current work to finish before switching workspaces.",
+            ));
             return;
         }
         self.persisted.remember_workspace(&path);
@@ -160,7 +174,9 @@ impl CockpitApp {
         if self.job.is_some() {
             return;
         }
-        let Some(job) = self.queue.pop_front() else { return };
+        let Some(job) = self.queue.pop_front() else {
+            return;
+        };
         let ctx = self.ctx.clone();
         match RunningJob::start(job, self.db.clone(), move || ctx.request_repaint()) {
             Ok(running) => self.job = Some(running),
@@ -190,7 +206,11 @@ impl CockpitApp {
             JobOutcome::Imported { results, snapshot } => {
                 self.take_snapshot(snapshot);
                 self.notice = Some(import_notice(&results));
-                if let Some(FileResult::Imported(b)) = results.iter().rev().find(|r| matches!(r, FileResult::Imported(_))) {
+                if let Some(FileResult::Imported(b)) = results
+                    .iter()
+                    .rev()
+                    .find(|r| matches!(r, FileResult::Imported(_)))
+                {
                     self.selected_batch = Some(b.id);
                     self.queue.push_back(Job::LoadIssues(b.id));
                 }
@@ -208,13 +228,22 @@ impl CockpitApp {
             },
             JobOutcome::Exported(result) => {
                 self.notice = Some(match result {
-                    Ok(path) => Notice::new(NoticeKind::Success, format!("Saved the rejected rows to {}.", path.display())),
-                    Err(e) => Notice::new(NoticeKind::Error, format!("The rejected rows could not be saved: {e}")),
+                    Ok(path) => Notice::new(
+                        NoticeKind::Success,
+                        format!("Saved the rejected rows to {}.", path.display()),
+                    ),
+                    Err(e) => Notice::new(
+                        NoticeKind::Error,
+                        format!("The rejected rows could not be saved: {e}"),
+                    ),
                 });
             }
             JobOutcome::PickedFiles(files) => self.apply(Command::ImportFiles(files)),
             JobOutcome::PickedWorkspace(Some(path)) => self.apply(Command::OpenWorkspace(path)),
-            JobOutcome::PickedExportPath { batch_id, to: Some(to) } => self.queue.push_front(Job::ExportIssues { batch_id, to }),
+            JobOutcome::PickedExportPath {
+                batch_id,
+                to: Some(to),
+            } => self.queue.push_front(Job::ExportIssues { batch_id, to }),
             JobOutcome::PickedWorkspace(None) | JobOutcome::PickedExportPath { to: None, .. } => {}
         }
     }
@@ -254,7 +283,10 @@ fn import_notice(results: &[FileResult]) -> Notice {
                 }
                 lines.push(format!(
                     "{}: already imported as batch {} on {}; nothing changed.",
-                    file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned()),
+                    file.file_name().map_or_else(
+                        || file.display().to_string(),
+                        |n| n.to_string_lossy().into_owned()
+                    ),
                     batch.id,
                     batch.imported_at
                 ));
@@ -268,7 +300,11 @@ fn import_notice(results: &[FileResult]) -> Notice {
             }
         }
     }
-    Notice { kind, lines, ask_date_order_for: ask }
+    Notice {
+        kind,
+        lines,
+        ask_date_order_for: ask,
+    }
 }
 
 impl eframe::App for CockpitApp {
@@ -277,7 +313,13 @@ impl eframe::App for CockpitApp {
             self.job = None;
             self.handle(outcome);
         }
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
         if !dropped.is_empty() {
             self.apply(Command::ImportFiles(dropped));
         }
@@ -299,10 +341,18 @@ impl eframe::App for CockpitApp {
             sample: self.snapshot.only_sample,
             busy: self.is_busy(),
         };
-        egui::Panel::top("top_bar").show(ui, |ui| commands.extend(ui::top_bar::top_bar_ui(ui, &top)));
-        egui::Panel::left("nav").resizable(false).exact_size(200.0).show(ui, |ui| {
-            commands.extend(ui::nav::nav_ui(ui, self.persisted.last_view, &self.snapshot.counts));
-        });
+        egui::Panel::top("top_bar")
+            .show(ui, |ui| commands.extend(ui::top_bar::top_bar_ui(ui, &top)));
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(200.0)
+            .show(ui, |ui| {
+                commands.extend(ui::nav::nav_ui(
+                    ui,
+                    self.persisted.last_view,
+                    &self.snapshot.counts,
+                ));
+            });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             if let Some(notice) = &self.notice {
                 commands.extend(ui::notice::notice_ui(ui, notice));
@@ -313,7 +363,11 @@ impl eframe::App for CockpitApp {
                         batches: &self.snapshot.batches,
                         loaded: self.loaded,
                         selected: self.selected_batch,
-                        issues: self.issues.as_ref().filter(|(id, _)| Some(*id) == self.selected_batch).map(|(_, i)| i.as_slice()),
+                        issues: self
+                            .issues
+                            .as_ref()
+                            .filter(|(id, _)| Some(*id) == self.selected_batch)
+                            .map(|(_, i)| i.as_slice()),
                         progress: self.progress_view(),
                         busy: self.is_busy(),
                         hovering_files,

@@ -14,7 +14,10 @@ pub enum Command {
     PickFilesToImport,
     ImportFiles(Vec<PathBuf>),
     /// Import again with the day/month order the user chose.
-    RetryWithDateOrder { file: PathBuf, order: DateOrder },
+    RetryWithDateOrder {
+        file: PathBuf,
+        order: DateOrder,
+    },
     CancelJob,
     SelectBatch(i64),
     UndoBatch(i64),

@@ -14,12 +14,18 @@ use crate::workspace::{BatchSummary, RecordCounts, RowIssueRecord, Workspace};
 pub enum Job {
     /// Read the batch list and record counts.
     Refresh,
-    Import { files: Vec<PathBuf>, date_order: Option<DateOrder> },
+    Import {
+        files: Vec<PathBuf>,
+        date_order: Option<DateOrder>,
+    },
     LoadSample,
     RemoveSample,
     Undo(i64),
     LoadIssues(i64),
-    ExportIssues { batch_id: i64, to: PathBuf },
+    ExportIssues {
+        batch_id: i64,
+        to: PathBuf,
+    },
     PickFiles,
     PickWorkspace,
     PickExportPath(i64),
@@ -36,7 +42,9 @@ impl Job {
             Self::Undo(id) => format!("Undoing batch {id}"),
             Self::LoadIssues(_) => "Reading rejected rows".to_owned(),
             Self::ExportIssues { .. } => "Saving rejected rows".to_owned(),
-            Self::PickFiles | Self::PickWorkspace | Self::PickExportPath(_) => "Waiting for the file dialog".to_owned(),
+            Self::PickFiles | Self::PickWorkspace | Self::PickExportPath(_) => {
+                "Waiting for the file dialog".to_owned()
+            }
         }
     }
 
@@ -66,13 +74,25 @@ pub struct WorkspaceSnapshot {
 #[derive(Debug)]
 pub enum JobOutcome {
     Refreshed(Result<WorkspaceSnapshot, String>),
-    Imported { results: Vec<FileResult>, snapshot: Result<WorkspaceSnapshot, String> },
-    Changed { message: Result<String, String>, snapshot: Result<WorkspaceSnapshot, String> },
-    Issues { batch_id: i64, issues: Result<Vec<RowIssueRecord>, String> },
+    Imported {
+        results: Vec<FileResult>,
+        snapshot: Result<WorkspaceSnapshot, String>,
+    },
+    Changed {
+        message: Result<String, String>,
+        snapshot: Result<WorkspaceSnapshot, String>,
+    },
+    Issues {
+        batch_id: i64,
+        issues: Result<Vec<RowIssueRecord>, String>,
+    },
     Exported(Result<PathBuf, String>),
     PickedFiles(Vec<PathBuf>),
     PickedWorkspace(Option<PathBuf>),
-    PickedExportPath { batch_id: i64, to: Option<PathBuf> },
+    PickedExportPath {
+        batch_id: i64,
+        to: Option<PathBuf>,
+    },
 }
 
 /// A job under way.
@@ -99,7 +119,12 @@ impl RunningJob {
                 wake();
             })
             .map_err(|e| format!("could not start background work: {e}"))?;
-        Ok(Self { job, control, started: Instant::now(), receiver })
+        Ok(Self {
+            job,
+            control,
+            started: Instant::now(),
+            receiver,
+        })
     }
 
     /// The outcome if the job has finished.
@@ -107,9 +132,9 @@ impl RunningJob {
         match self.receiver.try_recv() {
             Ok(outcome) => Some(outcome),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(JobOutcome::Refreshed(Err("the background work stopped unexpectedly".to_owned())))
-            }
+            Err(TryRecvError::Disconnected) => Some(JobOutcome::Refreshed(Err(
+                "the background work stopped unexpectedly".to_owned(),
+            ))),
         }
     }
 }
@@ -130,22 +155,38 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
         Job::Import { files, date_order } => {
             let mut ws = match open() {
                 Ok(ws) => ws,
-                Err(e) => return JobOutcome::Imported { results: Vec::new(), snapshot: Err(e) },
+                Err(e) => {
+                    return JobOutcome::Imported {
+                        results: Vec::new(),
+                        snapshot: Err(e),
+                    };
+                }
             };
-            let options = ImportOptions { date_order, ..ImportOptions::default() };
+            let options = ImportOptions {
+                date_order,
+                ..ImportOptions::default()
+            };
             let mut results = Vec::new();
             for file in files {
                 if control.is_cancelled() {
-                    results.push(FileResult::Failed { error: ImportError::Cancelled { file: file.clone() }, file });
+                    results.push(FileResult::Failed {
+                        error: ImportError::Cancelled { file: file.clone() },
+                        file,
+                    });
                     continue;
                 }
                 results.push(match import_file(&mut ws, &file, &options, control) {
                     Ok(ImportOutcome::Imported(batch)) => FileResult::Imported(batch),
-                    Ok(ImportOutcome::AlreadyImported(batch)) => FileResult::AlreadyImported { file, batch },
+                    Ok(ImportOutcome::AlreadyImported(batch)) => {
+                        FileResult::AlreadyImported { file, batch }
+                    }
                     Err(error) => FileResult::Failed { file, error },
                 });
             }
-            JobOutcome::Imported { results, snapshot: snapshot(&ws) }
+            JobOutcome::Imported {
+                results,
+                snapshot: snapshot(&ws),
+            }
         }
         Job::LoadSample => changed(db, |ws| {
             crate::sample::load_sample_data(ws, control).map_err(|e| e.to_string())?;
@@ -153,15 +194,25 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
         }),
         Job::RemoveSample => changed(db, |ws| {
             let n = ws.remove_sample_data().map_err(|e| e.to_string())?;
-            Ok(format!("Removed {n} sample batch(es). The workspace is ready for your own exports."))
+            Ok(format!(
+                "Removed {n} sample batch(es). The workspace is ready for your own exports."
+            ))
         }),
         Job::Undo(id) => changed(db, |ws| {
             let b = ws.undo_batch(id).map_err(|e| e.to_string())?;
-            Ok(format!("Undid batch {} ({}); the records it updated are back as they were.", b.id, b.file))
+            Ok(format!(
+                "Undid batch {} ({}); the records it updated are back as they were.",
+                b.id, b.file
+            ))
         }),
-        Job::LoadIssues(batch_id) => JobOutcome::Issues { batch_id, issues: open().and_then(|ws| ws.row_issues(batch_id, 5_000).map_err(|e| e.to_string())) },
+        Job::LoadIssues(batch_id) => JobOutcome::Issues {
+            batch_id,
+            issues: open().and_then(|ws| ws.row_issues(batch_id, 5_000).map_err(|e| e.to_string())),
+        },
         Job::ExportIssues { batch_id, to } => JobOutcome::Exported(open().and_then(|ws| {
-            let issues = ws.row_issues(batch_id, usize::MAX).map_err(|e| e.to_string())?;
+            let issues = ws
+                .row_issues(batch_id, usize::MAX)
+                .map_err(|e| e.to_string())?;
             crate::export::write_row_issues_csv(&to, &issues).map_err(|e| e.to_string())?;
             Ok(to)
         })),
@@ -174,7 +225,10 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
                 .unwrap_or_default(),
         ),
         Job::PickWorkspace => JobOutcome::PickedWorkspace(
-            rfd::FileDialog::new().set_title("Open a workspace").add_filter("Workspace", &["sqlite", "db"]).pick_file(),
+            rfd::FileDialog::new()
+                .set_title("Open a workspace")
+                .add_filter("Workspace", &["sqlite", "db"])
+                .pick_file(),
         ),
         Job::PickExportPath(batch_id) => JobOutcome::PickedExportPath {
             batch_id,
@@ -190,8 +244,14 @@ fn changed(db: &Path, f: impl FnOnce(&mut Workspace) -> Result<String, String>) 
     match Workspace::open(db).map_err(|e| e.to_string()) {
         Ok(mut ws) => {
             let message = f(&mut ws);
-            JobOutcome::Changed { message, snapshot: snapshot(&ws) }
+            JobOutcome::Changed {
+                message,
+                snapshot: snapshot(&ws),
+            }
         }
-        Err(e) => JobOutcome::Changed { message: Err(e.clone()), snapshot: Err(e) },
+        Err(e) => JobOutcome::Changed {
+            message: Err(e.clone()),
+            snapshot: Err(e),
+        },
     }
 }

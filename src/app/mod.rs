@@ -26,8 +26,20 @@ pub fn run_window(db: PathBuf, _explicit: bool) -> Result<ExitCode, String> {
         persist_window: true,
         ..Default::default()
     };
-    let start = if db.exists() { StartMode::Open } else { StartMode::FirstLaunch };
-    eframe::run_native("RevOps Cockpit", options, Box::new(move |cc| Ok(Box::new(CockpitApp::new(cc, db, start)))))
-        .map_err(|e| format!("the window could not open: {e}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?"))?;
+    let start = if db.exists() {
+        StartMode::Open
+    } else {
+        StartMode::FirstLaunch
+    };
+    eframe::run_native(
+        "RevOps Cockpit",
+        options,
+        Box::new(move |cc| Ok(Box::new(CockpitApp::new(cc, db, start)))),
+    )
+    .map_err(|e| {
+        format!(
+            "the window could not open: {e}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?"
+        )
+    })?;
     Ok(ExitCode::SUCCESS)
 }

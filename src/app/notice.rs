@@ -22,6 +22,10 @@ pub struct Notice {
 impl Notice {
     /// A one-line notice.
     pub fn new(kind: NoticeKind, line: impl Into<String>) -> Self {
-        Self { kind, lines: vec![line.into()], ask_date_order_for: None }
+        Self {
+            kind,
+            lines: vec![line.into()],
+            ask_date_order_for: None,
+        }
     }
 }

@@ -18,7 +18,14 @@ pub enum View {
 
 impl View {
     /// In navigation order.
-    pub const ALL: [Self; 6] = [Self::Import, Self::Funnel, Self::Leaks, Self::Maturity, Self::Definitions, Self::Scorecard];
+    pub const ALL: [Self; 6] = [
+        Self::Import,
+        Self::Funnel,
+        Self::Leaks,
+        Self::Maturity,
+        Self::Definitions,
+        Self::Scorecard,
+    ];
 
     /// The name in the navigation.
     pub fn label(self) -> &'static str {
@@ -51,12 +58,25 @@ impl Quarter {
     pub fn of_date(date: &str) -> Option<Self> {
         let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
         use chrono::Datelike as _;
-        Some(Self { year: d.year(), quarter: u8::try_from((d.month() - 1) / 3 + 1).ok()? })
+        Some(Self {
+            year: d.year(),
+            quarter: u8::try_from((d.month() - 1) / 3 + 1).ok()?,
+        })
     }
 
     /// The quarter before.
     pub fn previous(self) -> Self {
-        if self.quarter == 1 { Self { year: self.year - 1, quarter: 4 } } else { Self { year: self.year, quarter: self.quarter - 1 } }
+        if self.quarter == 1 {
+            Self {
+                year: self.year - 1,
+                quarter: 4,
+            }
+        } else {
+            Self {
+                year: self.year,
+                quarter: self.quarter - 1,
+            }
+        }
     }
 
     /// `2025-Q3`, as the CLI takes it.
@@ -90,8 +110,27 @@ mod tests {
 
     #[test]
     fn quarters() {
-        assert_eq!(Quarter::of_date("2025-12-31"), Some(Quarter { year: 2025, quarter: 4 }));
-        assert_eq!(Quarter::of_date("2025-01-01").map(Quarter::previous), Some(Quarter { year: 2024, quarter: 4 }));
-        assert_eq!(Quarter { year: 2025, quarter: 3 }.label(), "2025-Q3");
+        assert_eq!(
+            Quarter::of_date("2025-12-31"),
+            Some(Quarter {
+                year: 2025,
+                quarter: 4
+            })
+        );
+        assert_eq!(
+            Quarter::of_date("2025-01-01").map(Quarter::previous),
+            Some(Quarter {
+                year: 2024,
+                quarter: 4
+            })
+        );
+        assert_eq!(
+            Quarter {
+                year: 2025,
+                quarter: 3
+            }
+            .label(),
+            "2025-Q3"
+        );
     }
 }

@@ -23,9 +23,16 @@ pub(super) fn run(db: &Path, args: &BatchesArgs) -> Result<ExitCode, String> {
         println!("No imports yet in {}.", db.display());
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{:>4}  {:<10}  {:<36}  {:<16}  {:<8}  {:>9}  {:>9}  {:>9}  {:>9}", "id", "as of", "file", "crm", "object", "read", "new", "updated", "rejected");
+    println!(
+        "{:>4}  {:<10}  {:<36}  {:<16}  {:<8}  {:>9}  {:>9}  {:>9}  {:>9}",
+        "id", "as of", "file", "crm", "object", "read", "new", "updated", "rejected"
+    );
     for b in &batches {
-        let file: String = if b.file.chars().count() > 36 { b.file.chars().take(35).chain(['…']).collect() } else { b.file.clone() };
+        let file: String = if b.file.chars().count() > 36 {
+            b.file.chars().take(35).chain(['…']).collect()
+        } else {
+            b.file.clone()
+        };
         println!(
             "{:>4}  {:<10}  {:<36}  {:<16}  {:<8}  {:>9}  {:>9}  {:>9}  {:>9}",
             b.id,

@@ -62,7 +62,11 @@ pub(super) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, String> {
             }
         }
     }
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// What one imported batch holds, as the CLI prints it.

@@ -5,7 +5,14 @@ use crate::import::formats::normalize_header;
 use crate::model::DealStatus;
 
 /// The canonical deal stages, in pipeline order.
-pub const DEAL_STAGES: [&str; 6] = ["Discovery", "Demo", "Proposal", "Negotiation", "Closed Won", "Closed Lost"];
+pub const DEAL_STAGES: [&str; 6] = [
+    "Discovery",
+    "Demo",
+    "Proposal",
+    "Negotiation",
+    "Closed Won",
+    "Closed Lost",
+];
 
 /// The canonical stage a raw CRM stage maps to by default; `None` when unmapped.
 pub fn default_deal_stage(raw: &str) -> Option<&'static str> {
@@ -13,12 +20,29 @@ pub fn default_deal_stage(raw: &str) -> Option<&'static str> {
     let stage = match n.as_str() {
         "closedwon" | "won" | "dealwon" => "Closed Won",
         "closedlost" | "lost" | "deallost" => "Closed Lost",
-        "appointmentscheduled" | "discovery" | "qualification" | "prospecting" | "qualifiedtobuy" | "qualified"
-        | "leadin" | "contactmade" => "Discovery",
-        "presentationscheduled" | "demo" | "demoscheduled" | "needsanalysis" | "valueproposition" | "needsdefined" => "Demo",
-        "decisionmakerboughtin" | "proposal" | "proposalpricequote" | "proposalmade" | "iddecisionmakers"
+        "appointmentscheduled"
+        | "discovery"
+        | "qualification"
+        | "prospecting"
+        | "qualifiedtobuy"
+        | "qualified"
+        | "leadin"
+        | "contactmade" => "Discovery",
+        "presentationscheduled"
+        | "demo"
+        | "demoscheduled"
+        | "needsanalysis"
+        | "valueproposition"
+        | "needsdefined" => "Demo",
+        "decisionmakerboughtin"
+        | "proposal"
+        | "proposalpricequote"
+        | "proposalmade"
+        | "iddecisionmakers"
         | "perceptionanalysis" => "Proposal",
-        "contractsent" | "negotiation" | "negotiationreview" | "negotiationsstarted" => "Negotiation",
+        "contractsent" | "negotiation" | "negotiationreview" | "negotiationsstarted" => {
+            "Negotiation"
+        }
         _ => return None,
     };
     Some(stage)

@@ -10,19 +10,31 @@ use crate::workspace::RowIssueRecord;
 
 /// Makes a cell inert in a spreadsheet.
 pub fn neutralize_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// Writes a batch's rejected rows and warnings: row, column, severity, reason, then the
 /// row's original cells.
 pub fn write_row_issues_csv(to: &Path, issues: &[RowIssueRecord]) -> std::io::Result<()> {
-    let dir = to.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = to
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     {
         let mut w = csv::Writer::from_writer(&mut tmp);
         w.write_record(["row", "column", "severity", "reason", "original row"])?;
         for issue in issues {
-            let raw = issue.raw.iter().map(|c| neutralize_formula(c).into_owned()).collect::<Vec<_>>().join(" | ");
+            let raw = issue
+                .raw
+                .iter()
+                .map(|c| neutralize_formula(c).into_owned())
+                .collect::<Vec<_>>()
+                .join(" | ");
             w.write_record([
                 issue.row.to_string(),
                 neutralize_formula(issue.column.as_deref().unwrap_or("")).into_owned(),
@@ -44,7 +56,10 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralized() {
-        assert_eq!(neutralize_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(
+            neutralize_formula("=HYPERLINK(\"x\")"),
+            "'=HYPERLINK(\"x\")"
+        );
         assert_eq!(neutralize_formula("-5"), "'-5");
         assert_eq!(neutralize_formula("Acme"), "Acme");
     }

@@ -24,7 +24,11 @@ impl ImportProgress {
     /// How far through the file, 0.0 to 1.0.
     #[expect(clippy::cast_precision_loss, reason = "a progress bar")]
     pub fn fraction(&self) -> f32 {
-        if self.total_bytes == 0 { 0.0 } else { (self.bytes_read as f64 / self.total_bytes as f64).min(1.0) as f32 }
+        if self.total_bytes == 0 {
+            0.0
+        } else {
+            (self.bytes_read as f64 / self.total_bytes as f64).min(1.0) as f32
+        }
     }
 }
 

@@ -24,8 +24,14 @@ impl<R: Read> Read for CountingReader<R> {
 }
 
 /// Opens the file as UTF-8 text without a BOM. `bytes_read` grows as the file is read.
-pub fn open_decoded(scan: &FileScan, bytes_read: Arc<AtomicU64>) -> io::Result<Box<dyn Read + Send>> {
-    let file = CountingReader { inner: io::BufReader::with_capacity(256 * 1024, File::open(&scan.path)?), read: bytes_read };
+pub fn open_decoded(
+    scan: &FileScan,
+    bytes_read: Arc<AtomicU64>,
+) -> io::Result<Box<dyn Read + Send>> {
+    let file = CountingReader {
+        inner: io::BufReader::with_capacity(256 * 1024, File::open(&scan.path)?),
+        read: bytes_read,
+    };
     let encoding = match scan.encoding {
         TextEncoding::Utf8 | TextEncoding::Utf8Bom => encoding_rs::UTF_8,
         TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
@@ -36,7 +42,10 @@ pub fn open_decoded(scan: &FileScan, bytes_read: Arc<AtomicU64>) -> io::Result<B
         .encoding(Some(encoding))
         .bom_override(true)
         .strip_bom(true)
-        .utf8_passthru(matches!(scan.encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom))
+        .utf8_passthru(matches!(
+            scan.encoding,
+            TextEncoding::Utf8 | TextEncoding::Utf8Bom
+        ))
         .build(file);
     Ok(Box::new(reader))
 }

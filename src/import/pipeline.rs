@@ -15,8 +15,8 @@ use super::formats::{self, ColumnMapping, normalize_header};
 use super::rows::{BuiltRow, RowBuilder};
 use super::scan::{FileScan, scan_file};
 use super::sniff::{Layout, sniff_layout};
-use super::values::{DateOrder, DateOrderVote};
 use super::values::date::DateOrderConflict;
+use super::values::{DateOrder, DateOrderVote};
 use crate::model::Field;
 use crate::workspace::{BatchSummary, BatchTotals, BatchWriter, NewBatch, Workspace, WriteOutcome};
 
@@ -55,7 +55,11 @@ pub enum ImportOutcome {
 /// The columns of a header as one string, used to find a saved mapping for files of the
 /// same shape.
 pub fn header_signature(header: &[String]) -> String {
-    header.iter().map(|h| normalize_header(h)).collect::<Vec<_>>().join("|")
+    header
+        .iter()
+        .map(|h| normalize_header(h))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// Reads only the header of a file (for the column-mapping screen).
@@ -69,43 +73,65 @@ pub fn read_header(path: &Path) -> Result<Vec<String>, ImportError> {
 /// Counts `"` in the decoded text, to tell an unterminated quote from a stray one.
 struct QuoteCounter<R> {
     inner: R,
-    quotes: std::rc::Rc<std::cell::Cell<u64>>,
+    quotes: QuoteCount,
 }
 
 impl<R: Read> Read for QuoteCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let counted = buf.get(..n).unwrap_or_default().iter().filter(|&&b| b == b'"').count();
+        let counted = buf
+            .get(..n)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&b| b == b'"')
+            .count();
         self.quotes.set(self.quotes.get() + counted as u64);
         Ok(n)
     }
 }
 
+/// The layout, a reader positioned after the header, and the count of quotes read so far.
+type OpenTable = (Layout, csv::Reader<Box<dyn Read>>, QuoteCount);
+
+/// Shared with the reader: how many `"` the decoded text has had.
+type QuoteCount = std::rc::Rc<std::cell::Cell<u64>>;
 
 /// Opens the decoded file, finds the layout, and returns a reader positioned after the
 /// header, with the quote counter.
-fn open_table(
-    scan: &FileScan,
-    control: &ImportControl,
-) -> Result<(Layout, csv::Reader<Box<dyn Read>>, std::rc::Rc<std::cell::Cell<u64>>), ImportError> {
+fn open_table(scan: &FileScan, control: &ImportControl) -> Result<OpenTable, ImportError> {
     let file = || scan.path.clone();
-    let mut decoded =
-        open_decoded(scan, control.bytes_read.clone()).map_err(|source| ImportError::Unreadable { file: file(), source })?;
+    let mut decoded = open_decoded(scan, control.bytes_read.clone()).map_err(|source| {
+        ImportError::Unreadable {
+            file: file(),
+            source,
+        }
+    })?;
     let mut prefix = Vec::with_capacity(64 * 1024);
     (&mut decoded)
         .take(PREFIX_BYTES as u64)
         .read_to_end(&mut prefix)
-        .map_err(|source| ImportError::Unreadable { file: file(), source })?;
+        .map_err(|source| ImportError::Unreadable {
+            file: file(),
+            source,
+        })?;
     let complete = prefix.len() < PREFIX_BYTES;
     if prefix.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { file: file() });
     }
-    let layout = sniff_layout(&prefix, complete).ok_or_else(|| ImportError::NoTable { file: file() })?;
+    let layout =
+        sniff_layout(&prefix, complete).ok_or_else(|| ImportError::NoTable { file: file() })?;
     if layout.header.len() > MAX_COLUMNS {
-        return Err(ImportError::TooManyColumns { file: file(), columns: layout.header.len(), limit: MAX_COLUMNS });
+        return Err(ImportError::TooManyColumns {
+            file: file(),
+            columns: layout.header.len(),
+            limit: MAX_COLUMNS,
+        });
     }
     let quotes = std::rc::Rc::new(std::cell::Cell::new(0));
-    let stream: Box<dyn Read> = Box::new(QuoteCounter { inner: Cursor::new(prefix).chain(decoded), quotes: quotes.clone() });
+    let stream: Box<dyn Read> = Box::new(QuoteCounter {
+        inner: Cursor::new(prefix).chain(decoded),
+        quotes: quotes.clone(),
+    });
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -114,7 +140,9 @@ fn open_table(
         .from_reader(stream);
     let mut skip = csv::StringRecord::new();
     for _ in 0..=layout.preamble_records {
-        reader.read_record(&mut skip).map_err(|e| malformed(scan, &e))?;
+        reader
+            .read_record(&mut skip)
+            .map_err(|e| malformed(scan, &e))?;
     }
     Ok((layout, reader, quotes))
 }
@@ -126,7 +154,11 @@ fn malformed(scan: &FileScan, e: &csv::Error) -> ImportError {
         csv::ErrorKind::Io(io) => io.to_string(),
         _ => e.to_string(),
     };
-    ImportError::Malformed { file: scan.path.clone(), line, reason }
+    ImportError::Malformed {
+        file: scan.path.clone(),
+        line,
+        reason,
+    }
 }
 
 /// Imports one file into the workspace in one transaction.
@@ -139,7 +171,10 @@ pub fn import_file(
     let started = Instant::now();
     let scan = scan_file(path)?;
     let file = || scan.path.clone();
-    let wse = |source| ImportError::Workspace { file: scan.path.clone(), source };
+    let wse = |source| ImportError::Workspace {
+        file: scan.path.clone(),
+        source,
+    };
     control.start_file(scan.size_bytes);
     if let Some(existing) = ws.batch_by_sha256(&scan.sha256).map_err(wse)? {
         return Ok(ImportOutcome::AlreadyImported(existing));
@@ -151,11 +186,17 @@ pub fn import_file(
     // Read ahead to decide the day/month order of each date column.
     let mut sample: VecDeque<(u64, csv::StringRecord)> = VecDeque::new();
     let date_columns = RowBuilder::date_columns(&resolved.mapping);
-    let mut votes: HashMap<usize, DateOrderVote> = date_columns.iter().map(|c| (*c, DateOrderVote::default())).collect();
+    let mut votes: HashMap<usize, DateOrderVote> = date_columns
+        .iter()
+        .map(|c| (*c, DateOrderVote::default()))
+        .collect();
     let mut at_end = false;
     while sample.len() < DATE_SAMPLE_ROWS {
         let mut record = csv::StringRecord::new();
-        if !reader.read_record(&mut record).map_err(|e| malformed(&scan, &e))? {
+        if !reader
+            .read_record(&mut record)
+            .map_err(|e| malformed(&scan, &e))?
+        {
             at_end = true;
             break;
         }
@@ -175,10 +216,22 @@ pub fn import_file(
             Ok(order) => order.or(options.date_order),
             Err(_) if options.date_order.is_some() => options.date_order,
             Err(DateOrderConflict::Ambiguous { example }) => {
-                return Err(ImportError::AmbiguousDateOrder { file: file(), column: header, example });
+                return Err(ImportError::AmbiguousDateOrder {
+                    file: file(),
+                    column: header,
+                    example,
+                });
             }
-            Err(DateOrderConflict::Both { day_first, month_first }) => {
-                return Err(ImportError::MixedDateOrder { file: file(), column: header, day_first, month_first });
+            Err(DateOrderConflict::Both {
+                day_first,
+                month_first,
+            }) => {
+                return Err(ImportError::MixedDateOrder {
+                    file: file(),
+                    column: header,
+                    day_first,
+                    month_first,
+                });
             }
         };
         if let Some(slot) = date_orders.get_mut(*column) {
@@ -196,7 +249,10 @@ pub fn import_file(
         ));
     }
     if layout.preamble_records > 0 {
-        notes.push(format!("Skipped {} report line(s) above the header.", layout.preamble_records));
+        notes.push(format!(
+            "Skipped {} report line(s) above the header.",
+            layout.preamble_records
+        ));
     }
     let new_batch = NewBatch {
         file_name: scan.file_name.clone(),
@@ -230,13 +286,20 @@ pub fn import_file(
         let (line, current) = if let Some(next) = sample.pop_front() {
             next
         } else {
-            if at_end || !reader.read_record(&mut record).map_err(|e| malformed(&scan, &e))? {
+            if at_end
+                || !reader
+                    .read_record(&mut record)
+                    .map_err(|e| malformed(&scan, &e))?
+            {
                 break;
             }
-            (record.position().map_or(0, csv::Position::line), record.clone())
+            (
+                record.position().map_or(0, csv::Position::line),
+                record.clone(),
+            )
         };
         run.row(line, &current)?;
-        if run.totals.rows_read % 1024 == 0 {
+        if run.totals.rows_read.is_multiple_of(1024) {
             control.set_rows(run.totals.rows_read);
             if control.is_cancelled() {
                 return Err(ImportError::Cancelled { file: file() });
@@ -267,12 +330,21 @@ pub fn import_file(
         });
     }
     if totals.footer_lines > 0 {
-        notes.push(format!("Skipped {} report line(s) below the data (totals, copyright).", totals.footer_lines));
+        notes.push(format!(
+            "Skipped {} report line(s) below the data (totals, copyright).",
+            totals.footer_lines
+        ));
     }
     if !resolved.mapping.ignored.is_empty() {
         notes.push(format!(
             "Columns kept in the raw rows but not used: {}.",
-            resolved.mapping.ignored.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ")
+            resolved
+                .mapping
+                .ignored
+                .iter()
+                .map(|h| format!("\"{h}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     totals.preamble_lines = layout.preamble_records as u64;
@@ -291,9 +363,17 @@ struct Resolved {
     notes: Vec<String>,
 }
 
-fn resolve_mapping(ws: &Workspace, scan: &FileScan, header: &[String], options: &ImportOptions) -> Result<Resolved, ImportError> {
+fn resolve_mapping(
+    ws: &Workspace,
+    scan: &FileScan,
+    header: &[String],
+    options: &ImportOptions,
+) -> Result<Resolved, ImportError> {
     let file = || scan.path.clone();
-    let wse = |source| ImportError::Workspace { file: scan.path.clone(), source };
+    let wse = |source| ImportError::Workspace {
+        file: scan.path.clone(),
+        source,
+    };
     let preset = match &options.preset {
         Some(name) => Some(ws.preset(name).map_err(wse)?.ok_or_else(|| ImportError::BadPreset {
             file: file(),
@@ -318,12 +398,26 @@ fn resolve_mapping(ws: &Workspace, scan: &FileScan, header: &[String], options: 
         if header.len() > 8 {
             columns.push(format!("and {} more", header.len() - 8));
         }
-        return Err(ImportError::Unrecognised { file: file(), columns: columns.join(", ") });
+        return Err(ImportError::Unrecognised {
+            file: file(),
+            columns: columns.join(", "),
+        });
     };
-    let bad = |reason: String| ImportError::BadPreset { file: file(), preset: preset.name.clone(), reason };
-    let saved: ColumnMapping =
-        serde_json::from_str(&preset.mapping_json).map_err(|e| bad(format!("is damaged ({e}); delete it and map the columns again.")))?;
-    let mapping = rebind(&saved, header).map_err(|missing| bad(format!("expects a column \"{missing}\" that this file does not have.")))?;
+    let bad = |reason: String| ImportError::BadPreset {
+        file: file(),
+        preset: preset.name.clone(),
+        reason,
+    };
+    let saved: ColumnMapping = serde_json::from_str(&preset.mapping_json).map_err(|e| {
+        bad(format!(
+            "is damaged ({e}); delete it and map the columns again."
+        ))
+    })?;
+    let mapping = rebind(&saved, header).map_err(|missing| {
+        bad(format!(
+            "expects a column \"{missing}\" that this file does not have."
+        ))
+    })?;
     if mapping.column_of(Field::SourceId).is_none() {
         return Err(bad("does not map any column to Record ID.".to_owned()));
     }
@@ -332,7 +426,10 @@ fn resolve_mapping(ws: &Workspace, scan: &FileScan, header: &[String], options: 
         crm: format!("mapped:{}", preset.name),
         label: format!("Mapped with \"{}\"", preset.name),
         id_fallback: &[],
-        notes: vec![format!("Columns mapped with the saved mapping \"{}\".", preset.name)],
+        notes: vec![format!(
+            "Columns mapped with the saved mapping \"{}\".",
+            preset.name
+        )],
     })
 }
 
@@ -342,7 +439,10 @@ fn rebind(saved: &ColumnMapping, header: &[String]) -> Result<ColumnMapping, Str
     let mut mapping = saved.clone();
     for binding in &mut mapping.bindings {
         let want = normalize_header(&binding.header);
-        binding.column = normalized.iter().position(|h| *h == want).ok_or_else(|| binding.header.clone())?;
+        binding.column = normalized
+            .iter()
+            .position(|h| *h == want)
+            .ok_or_else(|| binding.header.clone())?;
     }
     mapping.ignored = header
         .iter()
@@ -355,7 +455,8 @@ fn rebind(saved: &ColumnMapping, header: &[String]) -> Result<ColumnMapping, Str
 
 fn modified_date(scan: &FileScan) -> NaiveDate {
     let local = |t: std::time::SystemTime| chrono::DateTime::<chrono::Local>::from(t).date_naive();
-    scan.modified.map_or_else(|| chrono::Local::now().date_naive(), local)
+    scan.modified
+        .map_or_else(|| chrono::Local::now().date_naive(), local)
 }
 
 fn delimiter_name(d: u8) -> &'static str {
@@ -385,7 +486,10 @@ struct Run<'a, 'ws> {
 
 impl Run<'_, '_> {
     fn wse(&self, source: crate::workspace::WorkspaceError) -> ImportError {
-        ImportError::Workspace { file: self.scan.path.clone(), source }
+        ImportError::Workspace {
+            file: self.scan.path.clone(),
+            source,
+        }
     }
 
     fn row(&mut self, line: u64, record: &csv::StringRecord) -> Result<(), ImportError> {
@@ -397,7 +501,12 @@ impl Run<'_, '_> {
                 return Err(ImportError::FieldTooLarge {
                     file: self.scan.path.clone(),
                     row: line,
-                    column: self.layout.header.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1)),
+                    column: self
+                        .layout
+                        .header
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| format!("column {}", i + 1)),
                     size_mb,
                     limit_mb: (MAX_FIELD_BYTES / 1_048_576) as u64,
                 });
@@ -407,7 +516,8 @@ impl Run<'_, '_> {
         self.last_record = Some((line, multiline || record.len() != width));
         let cells: Vec<&str> = record.iter().collect();
         if record.len() != width || is_footer_like(&cells) {
-            self.pending.push((line, cells.iter().map(|s| (*s).to_owned()).collect()));
+            self.pending
+                .push((line, cells.iter().map(|s| (*s).to_owned()).collect()));
             if self.pending.len() > MAX_PENDING {
                 self.reject_pending()?;
             }
@@ -417,8 +527,13 @@ impl Run<'_, '_> {
         self.totals.rows_read += 1;
         let raw_json = serde_json::to_string(&cells).unwrap_or_default();
         match self.builder.build(&cells) {
-            BuiltRow::Rejected(issue) => self.reject(line, issue.column.as_deref(), &issue.reason, &raw_json),
-            BuiltRow::Record { record: built, warnings } => {
+            BuiltRow::Rejected(issue) => {
+                self.reject(line, issue.column.as_deref(), &issue.reason, &raw_json)
+            }
+            BuiltRow::Record {
+                record: built,
+                warnings,
+            } => {
                 let id_hash = hash_of(&built.source_id());
                 let row_hash = hash_of(&cells);
                 if let Some(&(first_line, first_hash)) = self.seen.get(&id_hash) {
@@ -435,10 +550,15 @@ impl Run<'_, '_> {
                     });
                 }
                 self.seen.insert(id_hash, (line, row_hash));
-                let outcome = self.writer.write_record(line, &built, &raw_json).map_err(|e| self.wse(e))?;
+                let outcome = self
+                    .writer
+                    .write_record(line, &built, &raw_json)
+                    .map_err(|e| self.wse(e))?;
                 match outcome {
                     WriteOutcome::Inserted => self.totals.rows_imported += 1,
-                    WriteOutcome::Updated | WriteOutcome::KeptOlder => self.totals.rows_updated += 1,
+                    WriteOutcome::Updated | WriteOutcome::KeptOlder => {
+                        self.totals.rows_updated += 1
+                    }
                 }
                 if !warnings.is_empty() {
                     self.totals.rows_warned += 1;
@@ -451,17 +571,33 @@ impl Run<'_, '_> {
         }
     }
 
-    fn reject(&mut self, line: u64, column: Option<&str>, reason: &str, raw_json: &str) -> Result<(), ImportError> {
+    fn reject(
+        &mut self,
+        line: u64,
+        column: Option<&str>,
+        reason: &str,
+        raw_json: &str,
+    ) -> Result<(), ImportError> {
         self.totals.rows_rejected += 1;
         if self.first_rejection.is_none() {
             let at = column.map_or_else(String::new, |c| format!(", column \"{c}\""));
             self.first_rejection = Some(format!("row {line}{at}: {reason}"));
         }
-        self.writer.write_issue(line, column, true, reason, raw_json).map_err(|e| self.wse(e))
+        self.writer
+            .write_issue(line, column, true, reason, raw_json)
+            .map_err(|e| self.wse(e))
     }
 
-    fn warn(&mut self, line: u64, column: Option<&str>, reason: &str, raw_json: &str) -> Result<(), ImportError> {
-        self.writer.write_issue(line, column, false, reason, raw_json).map_err(|e| self.wse(e))
+    fn warn(
+        &mut self,
+        line: u64,
+        column: Option<&str>,
+        reason: &str,
+        raw_json: &str,
+    ) -> Result<(), ImportError> {
+        self.writer
+            .write_issue(line, column, false, reason, raw_json)
+            .map_err(|e| self.wse(e))
     }
 
     /// Held rows followed by more data were not footer: each is rejected.
@@ -473,7 +609,10 @@ impl Run<'_, '_> {
             let reason = if cells.len() == width {
                 "a totals or note line inside the data".to_owned()
             } else {
-                format!("the row has {} cells but the header has {width}; a delimiter or quote is probably missing", cells.len())
+                format!(
+                    "the row has {} cells but the header has {width}; a delimiter or quote is probably missing",
+                    cells.len()
+                )
             };
             self.reject(line, None, &reason, &raw_json)?;
         }
@@ -494,7 +633,10 @@ impl Run<'_, '_> {
             }
             self.totals.rows_read += 1;
             let raw_json = serde_json::to_string(&cells).unwrap_or_default();
-            let reason = format!("the row has {} cells but the header has {width}; a delimiter or quote is probably missing", cells.len());
+            let reason = format!(
+                "the row has {} cells but the header has {width}; a delimiter or quote is probably missing",
+                cells.len()
+            );
             self.reject(line, None, &reason, &raw_json)?;
         }
         Ok(())
@@ -503,11 +645,22 @@ impl Run<'_, '_> {
 
 /// Lines reports add below the data: totals, confidentiality and copyright notices.
 fn is_footer_like(cells: &[&str]) -> bool {
-    let Some(first) = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()) else { return true };
+    let Some(first) = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()) else {
+        return true;
+    };
     let lower = first.to_lowercase();
-    ["grand total", "total", "subtotal", "confidential information", "copyright", "generated by", "filtered by", "count:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    [
+        "grand total",
+        "total",
+        "subtotal",
+        "confidential information",
+        "copyright",
+        "generated by",
+        "filtered by",
+        "count:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
         && cells.iter().filter(|c| !c.trim().is_empty()).count() <= cells.len().div_ceil(2)
 }
 
@@ -524,8 +677,15 @@ mod tests {
     #[test]
     fn footer_lines_are_recognised() {
         assert!(is_footer_like(&["Grand Totals (37 records)", "", "", ""]));
-        assert!(is_footer_like(&["Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."]));
+        assert!(is_footer_like(&[
+            "Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."
+        ]));
         assert!(is_footer_like(&["", "", ""]));
-        assert!(!is_footer_like(&["Total Fitness Ltd", "Won", "1200", "2025-01-01"]));
+        assert!(!is_footer_like(&[
+            "Total Fitness Ltd",
+            "Won",
+            "1200",
+            "2025-01-01"
+        ]));
     }
 }

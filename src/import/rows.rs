@@ -9,7 +9,10 @@
 use crate::definitions::{default_deal_stage, status_from_stage};
 use crate::import::formats::{Binding, ColumnMapping, Target};
 use crate::import::values::{DateOrder, parse_amount, parse_percent, parse_timestamp};
-use crate::model::{Account, Contact, Deal, DealStatus, Field, LifecycleStage, Record, RecordObject, StageEntry, ValueKind};
+use crate::model::{
+    Account, Contact, Deal, DealStatus, Field, LifecycleStage, Record, RecordObject, StageEntry,
+    ValueKind,
+};
 
 /// The rule above, as the Import view shows it.
 pub const ROW_RULES: &str = "A row is rejected when its record ID is blank, when it has a different number of cells \
@@ -29,7 +32,10 @@ pub struct CellIssue {
 #[derive(Debug, Clone, PartialEq)]
 pub enum BuiltRow {
     /// A record, with warnings about values left blank.
-    Record { record: Record, warnings: Vec<CellIssue> },
+    Record {
+        record: Box<Record>,
+        warnings: Vec<CellIssue>,
+    },
     Rejected(CellIssue),
 }
 
@@ -60,11 +66,17 @@ impl<'a> Cells<'a> {
     }
 
     fn header(&self, field: Field) -> Option<String> {
-        self.mapping.column_of(field).and_then(|c| self.mapping.header_of(c)).map(str::to_owned)
+        self.mapping
+            .column_of(field)
+            .and_then(|c| self.mapping.header_of(c))
+            .map(str::to_owned)
     }
 
     fn problem(&mut self, field: Field, reason: String) {
-        let issue = CellIssue { column: self.header(field), reason };
+        let issue = CellIssue {
+            column: self.header(field),
+            reason,
+        };
         if field.required_for(self.object) {
             self.rejection.get_or_insert(issue);
         } else {
@@ -92,8 +104,12 @@ impl<'a> Cells<'a> {
     }
 
     fn amount(&mut self, field: Field) -> (Option<i64>, Option<String>) {
-        let Some(column) = self.mapping.column_of(field) else { return (None, None) };
-        let Some(cell) = self.cells.get(column) else { return (None, None) };
+        let Some(column) = self.mapping.column_of(field) else {
+            return (None, None);
+        };
+        let Some(cell) = self.cells.get(column) else {
+            return (None, None);
+        };
         match parse_amount(cell) {
             Ok(Some(m)) => (Some(m.cents), m.currency),
             Ok(None) => (None, None),
@@ -118,13 +134,24 @@ impl<'a> Cells<'a> {
 
 impl RowBuilder {
     /// A builder for files mapped by `mapping`.
-    pub fn new(mapping: ColumnMapping, date_orders: Vec<Option<DateOrder>>, id_fallback: &[Field]) -> Self {
+    pub fn new(
+        mapping: ColumnMapping,
+        date_orders: Vec<Option<DateOrder>>,
+        id_fallback: &[Field],
+    ) -> Self {
         let id_fallback = if mapping.column_of(Field::SourceId).is_some() {
             Vec::new()
         } else {
-            id_fallback.iter().filter_map(|f| mapping.column_of(*f)).collect()
+            id_fallback
+                .iter()
+                .filter_map(|f| mapping.column_of(*f))
+                .collect()
         };
-        Self { mapping, date_orders, id_fallback }
+        Self {
+            mapping,
+            date_orders,
+            id_fallback,
+        }
     }
 
     /// Whether records are keyed by a combination of columns because the file has no id.
@@ -140,16 +167,37 @@ impl RowBuilder {
     /// Builds one row. `cells` has exactly the header's number of cells.
     pub fn build(&self, cells: &[&str]) -> BuiltRow {
         let object = self.mapping.object;
-        let mut c = Cells { cells, mapping: &self.mapping, date_orders: &self.date_orders, object, warnings: Vec::new(), rejection: None };
+        let mut c = Cells {
+            cells,
+            mapping: &self.mapping,
+            date_orders: &self.date_orders,
+            object,
+            warnings: Vec::new(),
+            rejection: None,
+        };
         let source_id = if self.id_fallback.is_empty() {
             c.text(Field::SourceId)
         } else {
-            let parts: Vec<&str> = self.id_fallback.iter().filter_map(|i| cells.get(*i).map(|s| s.trim())).collect();
-            parts.iter().any(|p| !p.is_empty()).then(|| parts.join(" | "))
+            let parts: Vec<&str> = self
+                .id_fallback
+                .iter()
+                .filter_map(|i| cells.get(*i).map(|s| s.trim()))
+                .collect();
+            parts
+                .iter()
+                .any(|p| !p.is_empty())
+                .then(|| parts.join(" | "))
         };
         let Some(source_id) = source_id else {
-            let column = self.mapping.column_of(Field::SourceId).and_then(|i| self.mapping.header_of(i)).map(str::to_owned);
-            return BuiltRow::Rejected(CellIssue { column, reason: "the record ID is blank".to_owned() });
+            let column = self
+                .mapping
+                .column_of(Field::SourceId)
+                .and_then(|i| self.mapping.header_of(i))
+                .map(str::to_owned);
+            return BuiltRow::Rejected(CellIssue {
+                column,
+                reason: "the record ID is blank".to_owned(),
+            });
         };
         let record = match object {
             RecordObject::Contact => Record::Contact(contact(&mut c, source_id)),
@@ -158,7 +206,10 @@ impl RowBuilder {
         };
         match c.rejection {
             Some(issue) => BuiltRow::Rejected(issue),
-            None => BuiltRow::Record { record, warnings: c.warnings },
+            None => BuiltRow::Record {
+                record: Box::new(record),
+                warnings: c.warnings,
+            },
         }
     }
 
@@ -178,7 +229,11 @@ impl RowBuilder {
 
 fn contact(c: &mut Cells<'_>, source_id: String) -> Contact {
     let name = c.text(Field::Name).or_else(|| {
-        let full = [c.text(Field::FirstName), c.text(Field::LastName)].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let full = [c.text(Field::FirstName), c.text(Field::LastName)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
         (!full.is_empty()).then_some(full)
     });
     let mut stage_dates = [None; 5];
@@ -219,7 +274,9 @@ fn deal(c: &mut Cells<'_>, source_id: String, bindings: &[Binding]) -> Deal {
         Some(s) if s.contains("lost") => DealStatus::Lost,
         _ if won.is_some() => DealStatus::Won,
         _ if lost.is_some() => DealStatus::Lost,
-        _ => raw_stage.as_deref().map_or(DealStatus::Open, status_from_stage),
+        _ => raw_stage
+            .as_deref()
+            .map_or(DealStatus::Open, status_from_stage),
     };
     let mut stage_entries = Vec::new();
     for binding in bindings {
@@ -227,9 +284,15 @@ fn deal(c: &mut Cells<'_>, source_id: String, bindings: &[Binding]) -> Deal {
             let cell = c.cells.get(binding.column).copied().unwrap_or_default();
             let order = c.date_orders.get(binding.column).copied().flatten();
             match parse_timestamp(cell, order) {
-                Ok(Some(entered)) => stage_entries.push(StageEntry { stage: stage.clone(), entered }),
+                Ok(Some(entered)) => stage_entries.push(StageEntry {
+                    stage: stage.clone(),
+                    entered,
+                }),
                 Ok(None) => {}
-                Err(e) => c.warnings.push(CellIssue { column: Some(binding.header.clone()), reason: e.to_string() }),
+                Err(e) => c.warnings.push(CellIssue {
+                    column: Some(binding.header.clone()),
+                    reason: e.to_string(),
+                }),
             }
         }
     }
@@ -241,10 +304,16 @@ fn deal(c: &mut Cells<'_>, source_id: String, bindings: &[Binding]) -> Deal {
         account: c.text(Field::Account),
         owner: c.text(Field::Owner),
         pipeline: c.text(Field::Pipeline),
-        mapped_stage: raw_stage.as_deref().and_then(default_deal_stage).map(str::to_owned),
+        mapped_stage: raw_stage
+            .as_deref()
+            .and_then(default_deal_stage)
+            .map(str::to_owned),
         raw_stage,
         amount_cents,
-        currency: c.text(Field::Currency).map(|s| s.to_uppercase()).or(amount_currency),
+        currency: c
+            .text(Field::Currency)
+            .map(|s| s.to_uppercase())
+            .or(amount_currency),
         created: c.timestamp(Field::Created),
         close_date,
         status,
@@ -271,7 +340,10 @@ fn account(c: &mut Cells<'_>, source_id: String) -> Account {
         contract_start: c.timestamp(Field::ContractStart),
         contract_end: c.timestamp(Field::ContractEnd),
         arr_cents,
-        currency: c.text(Field::Currency).map(|s| s.to_uppercase()).or(arr_currency),
+        currency: c
+            .text(Field::Currency)
+            .map(|s| s.to_uppercase())
+            .or(arr_currency),
         renewal_outreach: c.timestamp(Field::RenewalOutreachDate),
         churned: c.timestamp(Field::ChurnDate),
     }

@@ -46,7 +46,10 @@ pub struct FileScan {
 /// Reads the whole file once in fixed-size chunks (memory stays flat): hashes it,
 /// checks whether it is valid UTF-8, and refuses empty and binary files.
 pub fn scan_file(path: &Path) -> Result<FileScan, ImportError> {
-    let unreadable = |source| ImportError::Unreadable { file: path.to_owned(), source };
+    let unreadable = |source| ImportError::Unreadable {
+        file: path.to_owned(),
+        source,
+    };
     let mut file = File::open(path).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
     let mut hasher = Sha256::new();
@@ -93,19 +96,30 @@ pub fn scan_file(path: &Path) -> Result<FileScan, ImportError> {
         }
     }
     if size == 0 || (size <= 3 && bom == Some(TextEncoding::Utf8Bom)) {
-        return Err(ImportError::Empty { file: path.to_owned() });
+        return Err(ImportError::Empty {
+            file: path.to_owned(),
+        });
     }
     if utf8 && !carry.is_empty() {
         utf8 = false;
     }
     if nul_bytes > 0 || control_bytes * 100 > size {
-        return Err(ImportError::NotText { file: path.to_owned() });
+        return Err(ImportError::NotText {
+            file: path.to_owned(),
+        });
     }
-    let encoding = bom.unwrap_or(if utf8 { TextEncoding::Utf8 } else { TextEncoding::Windows1252 });
+    let encoding = bom.unwrap_or(if utf8 {
+        TextEncoding::Utf8
+    } else {
+        TextEncoding::Windows1252
+    });
     let digest = hasher.finalize();
     Ok(FileScan {
         path: path.to_owned(),
-        file_name: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        file_name: path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
         size_bytes: size,
         sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
         modified: meta.modified().ok(),

@@ -35,19 +35,33 @@ pub fn sniff_layout(prefix: &[u8], complete: bool) -> Option<Layout> {
         if !complete && records.len() > 1 {
             records.pop();
         }
-        let Some((width, count)) = modal_width(&records) else { continue };
+        let Some((width, count)) = modal_width(&records) else {
+            continue;
+        };
         let better = match &best {
             None => true,
-            Some((best_count, best_width, _, _)) => count > *best_count || (count == *best_count && width > *best_width),
+            Some((best_count, best_width, _, _)) => {
+                count > *best_count || (count == *best_count && width > *best_width)
+            }
         };
         if better {
             best = Some((count, width, delimiter, records));
         }
     }
     let (_, width, delimiter, records) = best?;
-    let header_index = records.iter().position(|r| r.len() == width && looks_like_header(r))?;
-    let header = records.get(header_index)?.iter().map(|h| h.trim().to_owned()).collect();
-    Some(Layout { delimiter, preamble_records: header_index, header })
+    let header_index = records
+        .iter()
+        .position(|r| r.len() == width && looks_like_header(r))?;
+    let header = records
+        .get(header_index)?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    Some(Layout {
+        delimiter,
+        preamble_records: header_index,
+        header,
+    })
 }
 
 /// The most common number of fields among records with two or more, and how many have it.
@@ -56,7 +70,9 @@ fn modal_width(records: &[Vec<String>]) -> Option<(usize, usize)> {
     for r in records.iter().filter(|r| r.len() >= 2) {
         *counts.entry(r.len()).or_default() += 1;
     }
-    counts.into_iter().max_by_key(|&(width, count)| (count, width)).map(|(w, c)| (w, c))
+    counts
+        .into_iter()
+        .max_by_key(|&(width, count)| (count, width))
 }
 
 /// A header has mostly non-blank cells.
@@ -75,7 +91,11 @@ mod tests {
         let layout = sniff_layout(text.as_bytes(), true);
         assert_eq!(
             layout,
-            Some(Layout { delimiter: b';', preamble_records: 2, header: vec!["Name".into(), "Stage".into(), "Amount".into()] })
+            Some(Layout {
+                delimiter: b';',
+                preamble_records: 2,
+                header: vec!["Name".into(), "Stage".into(), "Amount".into()]
+            })
         );
     }
 
@@ -87,6 +107,9 @@ mod tests {
 
     #[test]
     fn prose_is_no_table() {
-        assert_eq!(sniff_layout(b"just one line of words\nand another\n", true), None);
+        assert_eq!(
+            sniff_layout(b"just one line of words\nand another\n", true),
+            None
+        );
     }
 }

@@ -14,7 +14,13 @@ pub enum LifecycleStage {
 
 impl LifecycleStage {
     /// All stages, in funnel order.
-    pub const ALL: [Self; 5] = [Self::Lead, Self::Mql, Self::Sql, Self::Opportunity, Self::Customer];
+    pub const ALL: [Self; 5] = [
+        Self::Lead,
+        Self::Mql,
+        Self::Sql,
+        Self::Opportunity,
+        Self::Customer,
+    ];
 
     /// The label shown to people.
     pub fn label(self) -> &'static str {

@@ -169,7 +169,9 @@ impl Field {
     /// Whether a row of `object` is rejected when this field is blank or unreadable.
     pub fn required_for(self, object: RecordObject) -> bool {
         match object {
-            RecordObject::Contact | RecordObject::Deal => matches!(self, Self::SourceId | Self::Created),
+            RecordObject::Contact | RecordObject::Deal => {
+                matches!(self, Self::SourceId | Self::Created)
+            }
             RecordObject::Account => self == Self::SourceId,
         }
     }

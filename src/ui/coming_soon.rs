@@ -11,11 +11,21 @@ pub fn coming_soon_ui(ui: &mut egui::Ui, view: View, counts: &RecordCounts) {
     ui.heading(view.label());
     ui.add_space(6.0);
     let what = match view {
-        View::Funnel => "Lead → MQL → SQL → Opportunity → Customer: counts, conversion, time in stage, win rate, sales cycle and pipeline velocity, by quarter and segment.",
-        View::Leaks => "Where records stall or vanish between marketing, sales and customer success, with the revenue at stake and the records behind each number.",
-        View::Maturity => "The six RevOps pillars on a five-level model, from your answers and from evidence measured in the data.",
-        View::Definitions => "The data dictionary: what counts as MQL, SQL, opportunity, closed-won and churned; stage mappings, SLAs and required fields, versioned.",
-        View::Scorecard => "A quarter's funnel, leaks and maturity on one page, exported as PDF, CSV and PNG, with a presentation mode.",
+        View::Funnel => {
+            "The funnel from lead to MQL, SQL, opportunity and customer: counts, conversion, time in stage, win rate, sales cycle and pipeline velocity, by quarter and segment."
+        }
+        View::Leaks => {
+            "Where records stall or vanish between marketing, sales and customer success, with the revenue at stake and the records behind each number."
+        }
+        View::Maturity => {
+            "The six RevOps pillars on a five-level model, from your answers and from evidence measured in the data."
+        }
+        View::Definitions => {
+            "The data dictionary: what counts as MQL, SQL, opportunity, closed-won and churned; stage mappings, SLAs and required fields, versioned."
+        }
+        View::Scorecard => {
+            "A quarter's funnel, leaks and maturity on one page, exported as PDF, CSV and PNG, with a presentation mode."
+        }
         View::Import => "",
     };
     ui.label(RichText::new(what).size(15.0));

@@ -40,21 +40,34 @@ pub struct ImportViewModel<'a> {
 pub fn import_view_ui(ui: &mut egui::Ui, model: &ImportViewModel<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Import");
-    ui.label(RichText::new("HubSpot, Salesforce and Pipedrive exports and customer success account lists, as CSV.").color(theme::MUTED));
+    ui.label(
+        RichText::new(
+            "HubSpot, Salesforce and Pipedrive exports and customer success account lists, as CSV.",
+        )
+        .color(theme::MUTED),
+    );
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        let import = egui::Button::new(RichText::new("Import files…").color(egui::Color32::WHITE)).fill(theme::ACCENT);
+        let import = egui::Button::new(RichText::new("Import files…").color(egui::Color32::WHITE))
+            .fill(theme::ACCENT);
         if ui.add_enabled(!model.busy, import).clicked() {
             commands.push(Command::PickFilesToImport);
         }
         if let Some(last) = model.batches.last() {
             let undo = ui
                 .add_enabled(!model.busy, egui::Button::new("Undo last import"))
-                .on_hover_text(format!("Removes batch {} ({}) and restores the records it updated.", last.id, last.file));
+                .on_hover_text(format!(
+                    "Removes batch {} ({}) and restores the records it updated.",
+                    last.id, last.file
+                ));
             if undo.clicked() {
                 commands.push(Command::UndoBatch(last.id));
             }
-        } else if model.loaded && ui.add_enabled(!model.busy, egui::Button::new("Load sample data")).clicked() {
+        } else if model.loaded
+            && ui
+                .add_enabled(!model.busy, egui::Button::new("Load sample data"))
+                .clicked()
+        {
             commands.push(Command::LoadSampleData);
         }
     });
@@ -67,14 +80,25 @@ pub fn import_view_ui(ui: &mut egui::Ui, model: &ImportViewModel<'_>) -> Vec<Com
         ui.label(ROW_RULES);
     });
     ui.add_space(8.0);
-    ui.label(RichText::new(format!("Batches ({})", model.batches.len())).strong().size(16.0));
+    ui.label(
+        RichText::new(format!("Batches ({})", model.batches.len()))
+            .strong()
+            .size(16.0),
+    );
     if model.batches.is_empty() {
-        let text = if model.loaded { "No imports yet. Import a CRM export to begin." } else { "Reading the workspace…" };
+        let text = if model.loaded {
+            "No imports yet. Import a CRM export to begin."
+        } else {
+            "Reading the workspace…"
+        };
         ui.label(RichText::new(text).color(theme::MUTED));
         return commands;
     }
     commands.extend(batches_table_ui(ui, model.batches, model.selected));
-    if let Some(batch) = model.selected.and_then(|id| model.batches.iter().find(|b| b.id == id)) {
+    if let Some(batch) = model
+        .selected
+        .and_then(|id| model.batches.iter().find(|b| b.id == id))
+    {
         ui.add_space(10.0);
         ui.separator();
         commands.extend(batch_detail_ui(ui, batch, model.issues, model.busy));
@@ -83,54 +107,84 @@ pub fn import_view_ui(ui: &mut egui::Ui, model: &ImportViewModel<'_>) -> Vec<Com
 }
 
 fn drop_zone_ui(ui: &mut egui::Ui, hovering: bool) {
-    let (fill, stroke) = if hovering { (theme::NOTICE_INFO_BG, theme::ACCENT) } else { (egui::Color32::TRANSPARENT, theme::MUTED) };
-    egui::Frame::new().fill(fill).stroke(egui::Stroke::new(1.0, stroke)).corner_radius(6.0).inner_margin(12.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.vertical_centered(|ui| {
-            let text = if hovering { "Release to import these files" } else { "Drop CSV exports anywhere on this window to import them" };
-            ui.label(RichText::new(text).color(stroke));
+    let (fill, stroke) = if hovering {
+        (theme::NOTICE_INFO_BG, theme::ACCENT)
+    } else {
+        (egui::Color32::TRANSPARENT, theme::MUTED)
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(1.0, stroke))
+        .corner_radius(6.0)
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.vertical_centered(|ui| {
+                let text = if hovering {
+                    "Release to import these files"
+                } else {
+                    "Drop CSV exports anywhere on this window to import them"
+                };
+                ui.label(RichText::new(text).color(stroke));
+            });
         });
-    });
     ui.add_space(6.0);
 }
 
 fn progress_ui(ui: &mut egui::Ui, p: &ProgressView) -> Option<Command> {
     let mut command = None;
-    egui::Frame::new().fill(theme::NOTICE_INFO_BG).corner_radius(6.0).inner_margin(10.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(RichText::new(&p.label).strong());
-            if p.cancellable {
-                let label = if p.cancelling { "Cancelling…" } else { "Cancel" };
-                if ui.add_enabled(!p.cancelling, egui::Button::new(label)).clicked() {
-                    command = Some(Command::CancelJob);
+    egui::Frame::new()
+        .fill(theme::NOTICE_INFO_BG)
+        .corner_radius(6.0)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(RichText::new(&p.label).strong());
+                if p.cancellable {
+                    let label = if p.cancelling {
+                        "Cancelling…"
+                    } else {
+                        "Cancel"
+                    };
+                    if ui
+                        .add_enabled(!p.cancelling, egui::Button::new(label))
+                        .clicked()
+                    {
+                        command = Some(Command::CancelJob);
+                    }
                 }
+            });
+            if p.cancellable {
+                let secs = p.elapsed.as_secs_f64().max(0.001);
+                #[expect(clippy::cast_precision_loss, reason = "a rate for people")]
+                let rate = p.progress.rows_read as f64 / secs;
+                ui.add(egui::ProgressBar::new(p.progress.fraction()).show_percentage());
+                #[expect(clippy::cast_possible_truncation, reason = "a rate for people")]
+                let rate_text = thousands(rate as i64);
+                ui.label(format!(
+                    "{} rows · {} of {} · {rate_text} rows/s",
+                    thousands(i64::try_from(p.progress.rows_read).unwrap_or(i64::MAX)),
+                    bytes(p.progress.bytes_read),
+                    bytes(p.progress.total_bytes),
+                ));
             }
         });
-        if p.cancellable {
-            let secs = p.elapsed.as_secs_f64().max(0.001);
-            #[expect(clippy::cast_precision_loss, reason = "a rate for people")]
-            let rate = p.progress.rows_read as f64 / secs;
-            ui.add(egui::ProgressBar::new(p.progress.fraction()).show_percentage());
-            #[expect(clippy::cast_possible_truncation, reason = "a rate for people")]
-            let rate_text = thousands(rate as i64);
-            ui.label(format!(
-                "{} rows · {} of {} · {rate_text} rows/s",
-                thousands(i64::try_from(p.progress.rows_read).unwrap_or(i64::MAX)),
-                bytes(p.progress.bytes_read),
-                bytes(p.progress.total_bytes),
-            ));
-        }
-    });
     ui.add_space(6.0);
     command
 }
 
-fn batches_table_ui(ui: &mut egui::Ui, batches: &[BatchSummary], selected: Option<i64>) -> Option<Command> {
+fn batches_table_ui(
+    ui: &mut egui::Ui,
+    batches: &[BatchSummary],
+    selected: Option<i64>,
+) -> Option<Command> {
     let mut command = None;
     let height = (batches.len() as f32 * 24.0 + 30.0).min(280.0);
     ui.push_id("batches", |ui| {
+        // Text in a row must not take the click that selects the row.
+        ui.style_mut().interaction.selectable_labels = false;
         TableBuilder::new(ui)
             .striped(true)
             .sense(egui::Sense::click())
@@ -144,7 +198,18 @@ fn batches_table_ui(ui: &mut egui::Ui, batches: &[BatchSummary], selected: Optio
             .columns(Column::exact(68.0), 5)
             .column(Column::remainder().at_least(130.0))
             .header(24.0, |mut row| {
-                for title in ["Batch", "File", "Detected as", "As of", "Read", "New", "Updated", "Rejected", "Warnings", "Imported"] {
+                for title in [
+                    "Batch",
+                    "File",
+                    "Detected as",
+                    "As of",
+                    "Read",
+                    "New",
+                    "Updated",
+                    "Rejected",
+                    "Warnings",
+                    "Imported",
+                ] {
                     row.col(|ui| {
                         ui.strong(title);
                     });
@@ -153,7 +218,8 @@ fn batches_table_ui(ui: &mut egui::Ui, batches: &[BatchSummary], selected: Optio
             .body(|mut body| {
                 for b in batches.iter().rev() {
                     body.row(24.0, |mut row| {
-                        row.set_selected(Some(b.id) == selected);
+                        let is_selected = Some(b.id) == selected;
+                        row.set_selected(is_selected);
                         row.col(|ui| {
                             ui.label(format!("#{}", b.id));
                         });
@@ -179,14 +245,20 @@ fn batches_table_ui(ui: &mut egui::Ui, batches: &[BatchSummary], selected: Optio
                             row.col(|ui| {
                                 let text = RichText::new(thousands(n));
                                 ui.label(match colour {
-                                    Some(c) => text.color(c),
-                                    None => text,
+                                    Some(c) if !is_selected => text.color(c),
+                                    _ => text,
                                 });
                             });
                         }
                         row.col(|ui| {
-                            ui.label(RichText::new(b.imported_at.get(..16).unwrap_or(&b.imported_at)).color(theme::MUTED))
-                                .on_hover_text(format!("Imported {} UTC", b.imported_at));
+                            let text =
+                                RichText::new(b.imported_at.get(..16).unwrap_or(&b.imported_at));
+                            ui.label(if is_selected {
+                                text
+                            } else {
+                                text.color(theme::MUTED)
+                            })
+                            .on_hover_text(format!("Imported {} UTC", b.imported_at));
                         });
                         if row.response().clicked() {
                             command = Some(Command::SelectBatch(b.id));
@@ -198,13 +270,28 @@ fn batches_table_ui(ui: &mut egui::Ui, batches: &[BatchSummary], selected: Optio
     command
 }
 
-fn batch_detail_ui(ui: &mut egui::Ui, b: &BatchSummary, issues: Option<&[RowIssueRecord]>, busy: bool) -> Option<Command> {
+fn batch_detail_ui(
+    ui: &mut egui::Ui,
+    b: &BatchSummary,
+    issues: Option<&[RowIssueRecord]>,
+    busy: bool,
+) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("Batch #{} · {}", b.id, b.file)).strong().size(16.0));
+        ui.label(
+            RichText::new(format!("Batch #{} · {}", b.id, b.file))
+                .strong()
+                .size(16.0),
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let has_issues = b.rows_rejected + b.rows_warned + b.rows_skipped > 0;
-            if ui.add_enabled(has_issues && !busy, egui::Button::new("Export rejected rows to CSV…")).clicked() {
+            if ui
+                .add_enabled(
+                    has_issues && !busy,
+                    egui::Button::new("Export rejected rows to CSV…"),
+                )
+                .clicked()
+            {
                 command = Some(Command::ExportIssues(b.id));
             }
         });
@@ -219,7 +306,8 @@ fn batch_detail_ui(ui: &mut egui::Ui, b: &BatchSummary, issues: Option<&[RowIssu
             b.delimiter,
             bytes(u64::try_from(b.file_size).unwrap_or(0)),
             b.sha256.get(..12).unwrap_or(&b.sha256),
-            std::time::Duration::from_millis(u64::try_from(b.duration_ms).unwrap_or(0)).as_secs_f64()
+            std::time::Duration::from_millis(u64::try_from(b.duration_ms).unwrap_or(0))
+                .as_secs_f64()
         ))
         .color(theme::MUTED),
     );
@@ -232,7 +320,10 @@ fn batch_detail_ui(ui: &mut egui::Ui, b: &BatchSummary, issues: Option<&[RowIssu
         return command;
     };
     if issues.is_empty() {
-        ui.label(RichText::new("Every row of this file was imported without a problem.").color(theme::GOOD));
+        ui.label(
+            RichText::new("Every row of this file was imported without a problem.")
+                .color(theme::GOOD),
+        );
         return command;
     }
     ui.label(RichText::new(format!("Rejected rows and warnings ({})", issues.len())).strong());
@@ -246,7 +337,13 @@ fn batch_detail_ui(ui: &mut egui::Ui, b: &BatchSummary, issues: Option<&[RowIssu
             .column(Column::initial(420.0).clip(true))
             .column(Column::remainder().clip(true))
             .header(24.0, |mut row| {
-                for title in ["Row", "Result", "Column", "Why", "The row as it was in the file"] {
+                for title in [
+                    "Row",
+                    "Result",
+                    "Column",
+                    "Why",
+                    "The row as it was in the file",
+                ] {
                     row.col(|ui| {
                         ui.strong(title);
                     });
@@ -254,13 +351,18 @@ fn batch_detail_ui(ui: &mut egui::Ui, b: &BatchSummary, issues: Option<&[RowIssu
             })
             .body(|body| {
                 body.rows(22.0, issues.len(), |mut row| {
-                    let Some(issue) = issues.get(row.index()) else { return };
+                    let Some(issue) = issues.get(row.index()) else {
+                        return;
+                    };
                     row.col(|ui| {
                         ui.label(issue.row.to_string());
                     });
                     row.col(|ui| {
-                        let (text, colour) =
-                            if issue.severity == "rejected" { ("rejected", theme::BAD) } else { ("warning", theme::WARN) };
+                        let (text, colour) = if issue.severity == "rejected" {
+                            ("rejected", theme::BAD)
+                        } else {
+                            ("warning", theme::WARN)
+                        };
                         ui.label(RichText::new(text).color(colour));
                     });
                     row.col(|ui| {
@@ -271,7 +373,8 @@ fn batch_detail_ui(ui: &mut egui::Ui, b: &BatchSummary, issues: Option<&[RowIssu
                     });
                     row.col(|ui| {
                         let raw = issue.raw.join(" | ");
-                        ui.label(RichText::new(&raw).monospace().small()).on_hover_text(raw);
+                        ui.label(RichText::new(&raw).monospace().small())
+                            .on_hover_text(raw);
                     });
                 });
             });

@@ -11,21 +11,43 @@ use crate::workspace::RecordCounts;
 pub fn nav_ui(ui: &mut egui::Ui, current: View, counts: &RecordCounts) -> Option<Command> {
     let mut command = None;
     ui.add_space(10.0);
-    ui.label(RichText::new("RevOps Cockpit").strong().size(17.0).color(theme::ACCENT));
+    ui.label(
+        RichText::new("RevOps Cockpit")
+            .strong()
+            .size(17.0)
+            .color(theme::ACCENT),
+    );
     ui.add_space(12.0);
     for view in View::ALL {
-        let text = if view.is_available() { RichText::new(view.label()) } else { RichText::new(view.label()).color(theme::MUTED) };
-        let button = egui::Button::selectable(current == view, text).min_size(egui::vec2(ui.available_width(), 32.0));
+        let text = if view.is_available() {
+            RichText::new(view.label())
+        } else {
+            RichText::new(view.label()).color(theme::MUTED)
+        };
+        let button = egui::Button::selectable(current == view, text)
+            .min_size(egui::vec2(ui.available_width(), 32.0));
         let response = ui.add(button);
-        let response = if view.is_available() { response } else { response.on_hover_text("Coming in a later release") };
+        let response = if view.is_available() {
+            response
+        } else {
+            response.on_hover_text("Coming in a later release")
+        };
         if response.clicked() {
             command = Some(Command::ShowView(view));
         }
     }
     ui.add_space(18.0);
     ui.separator();
-    ui.label(RichText::new("In this workspace").small().color(theme::MUTED));
-    for (label, n) in [("contacts", counts.contacts), ("deals", counts.deals), ("customer accounts", counts.accounts)] {
+    ui.label(
+        RichText::new("In this workspace")
+            .small()
+            .color(theme::MUTED),
+    );
+    for (label, n) in [
+        ("contacts", counts.contacts),
+        ("deals", counts.deals),
+        ("customer accounts", counts.accounts),
+    ] {
         ui.label(format!("{} {label}", crate::text::thousands(n)));
     }
     command

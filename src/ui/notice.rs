@@ -15,31 +15,38 @@ pub fn notice_ui(ui: &mut egui::Ui, notice: &Notice) -> Option<Command> {
         NoticeKind::Error => (theme::NOTICE_BAD_BG, theme::BAD),
     };
     let mut command = None;
-    egui::Frame::new().fill(bg).corner_radius(6.0).inner_margin(10.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal_top(|ui| {
-            ui.vertical(|ui| {
-                for line in &notice.lines {
-                    ui.label(RichText::new(line).color(fg));
-                }
-                if let Some(file) = &notice.ask_date_order_for {
-                    ui.horizontal(|ui| {
-                        ui.label("Read the dates as:");
-                        for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
-                            if ui.button(order.describe()).clicked() {
-                                command = Some(Command::RetryWithDateOrder { file: file.clone(), order });
+    egui::Frame::new()
+        .fill(bg)
+        .corner_radius(6.0)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| {
+                    for line in &notice.lines {
+                        ui.label(RichText::new(line).color(fg));
+                    }
+                    if let Some(file) = &notice.ask_date_order_for {
+                        ui.horizontal(|ui| {
+                            ui.label("Read the dates as:");
+                            for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+                                if ui.button(order.describe()).clicked() {
+                                    command = Some(Command::RetryWithDateOrder {
+                                        file: file.clone(),
+                                        order,
+                                    });
+                                }
                             }
-                        }
-                    });
-                }
-            });
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
-                if ui.button("Dismiss").clicked() {
-                    command = Some(Command::DismissNotice);
-                }
+                        });
+                    }
+                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                    if ui.button("Dismiss").clicked() {
+                        command = Some(Command::DismissNotice);
+                    }
+                });
             });
         });
-    });
     ui.add_space(8.0);
     command
 }

@@ -23,7 +23,9 @@ pub struct TopBarModel<'a> {
 
 /// The eight quarters up to the one `as_of` falls in, newest first.
 pub fn quarters_up_to(as_of: Option<&str>) -> Vec<Quarter> {
-    let Some(mut q) = as_of.and_then(Quarter::of_date) else { return Vec::new() };
+    let Some(mut q) = as_of.and_then(Quarter::of_date) else {
+        return Vec::new();
+    };
     let mut out = Vec::with_capacity(8);
     for _ in 0..8 {
         out.push(q);
@@ -37,21 +39,41 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &TopBarModel<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        let name = model.workspace_path.file_name().map_or_else(|| "workspace".into(), |n| n.to_string_lossy());
+        let name = model
+            .workspace_path
+            .file_name()
+            .map_or_else(|| "workspace".into(), |n| n.to_string_lossy());
         ui.menu_button(RichText::new(format!("Workspace: {name}")).strong(), |ui| {
-            ui.label(RichText::new(model.workspace_path.display().to_string()).small().color(theme::MUTED));
-            if ui.add_enabled(!model.busy, egui::Button::new("Import files…")).clicked() {
+            ui.label(
+                RichText::new(model.workspace_path.display().to_string())
+                    .small()
+                    .color(theme::MUTED),
+            );
+            if ui
+                .add_enabled(!model.busy, egui::Button::new("Import files…"))
+                .clicked()
+            {
                 commands.push(Command::PickFilesToImport);
             }
-            if ui.add_enabled(!model.busy, egui::Button::new("Open workspace…")).clicked() {
+            if ui
+                .add_enabled(!model.busy, egui::Button::new("Open workspace…"))
+                .clicked()
+            {
                 commands.push(Command::PickWorkspaceToOpen);
             }
-            let others: Vec<&PathBuf> = model.recent.iter().filter(|p| p.as_path() != model.workspace_path).collect();
+            let others: Vec<&PathBuf> = model
+                .recent
+                .iter()
+                .filter(|p| p.as_path() != model.workspace_path)
+                .collect();
             if !others.is_empty() {
                 ui.separator();
                 ui.label(RichText::new("Recent").small().color(theme::MUTED));
                 for path in others {
-                    if ui.add_enabled(!model.busy, egui::Button::new(path.display().to_string())).clicked() {
+                    if ui
+                        .add_enabled(!model.busy, egui::Button::new(path.display().to_string()))
+                        .clicked()
+                    {
                         commands.push(Command::OpenWorkspace(path.clone()));
                     }
                 }
@@ -60,28 +82,48 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &TopBarModel<'_>) -> Vec<Command> {
         .response
         .on_hover_text(model.workspace_path.display().to_string());
         ui.separator();
-        ui.label("Period");
+        let period_label = ui.label("Period");
         let selected = model.period.map_or_else(|| "—".to_owned(), Quarter::label);
-        egui::ComboBox::from_id_salt("period").selected_text(selected).show_ui(ui, |ui| {
-            for q in &model.periods {
-                if ui.selectable_label(Some(*q) == model.period, q.label()).clicked() {
-                    commands.push(Command::SetPeriod(*q));
+        egui::ComboBox::from_id_salt("period")
+            .selected_text(selected)
+            .show_ui(ui, |ui| {
+                for q in &model.periods {
+                    if ui
+                        .selectable_label(Some(*q) == model.period, q.label())
+                        .clicked()
+                    {
+                        commands.push(Command::SetPeriod(*q));
+                    }
                 }
-            }
-        });
+            })
+            .response
+            .labelled_by(period_label.id);
         ui.separator();
         match model.as_of {
-            Some(d) => ui.label(format!("Data as of {d}")).on_hover_text("The latest as-of date among the imported exports."),
+            Some(d) => ui
+                .label(format!("Data as of {d}"))
+                .on_hover_text("The latest as-of date among the imported exports."),
             None => ui.label(RichText::new("No data yet").color(theme::MUTED)),
         };
         if model.sample {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.add_enabled(!model.busy, egui::Button::new("Start an empty workspace")).clicked() {
+                if ui
+                    .add_enabled(!model.busy, egui::Button::new("Start an empty workspace"))
+                    .clicked()
+                {
                     commands.push(Command::StartEmptyWorkspace);
                 }
-                egui::Frame::new().fill(theme::SAMPLE_BG).corner_radius(4.0).inner_margin(egui::vec2(8.0, 3.0)).show(ui, |ui| {
-                    ui.label(RichText::new("SAMPLE DATA — Northwind Analytics, a fictional company").color(theme::WARN).strong());
-                });
+                egui::Frame::new()
+                    .fill(theme::SAMPLE_BG)
+                    .corner_radius(4.0)
+                    .inner_margin(egui::vec2(8.0, 3.0))
+                    .show(ui, |ui| {
+                        ui.label(
+                            RichText::new("SAMPLE DATA — Northwind Analytics, a fictional company")
+                                .color(theme::WARN)
+                                .strong(),
+                        );
+                    });
             });
         }
     });

@@ -66,7 +66,10 @@ impl Workspace {
     pub fn begin_batch(&mut self, batch: &NewBatch) -> Result<BatchWriter<'_>, WorkspaceError> {
         let path = self.path.clone();
         let sql = |e| WorkspaceError::from_sqlite(&path, e);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
         tx.execute(
             "INSERT INTO batches (file_name, file_path, file_size, sha256, crm, object, format, encoding, delimiter, \
              as_of, imported_at, header_json, mapping_json, is_sample) \
@@ -90,7 +93,13 @@ impl Workspace {
         )
         .map_err(sql)?;
         let batch_id = tx.last_insert_rowid();
-        Ok(BatchWriter { tx, path: self.path.clone(), batch_id, as_of: batch.as_of.clone(), source_system: batch.crm.clone() })
+        Ok(BatchWriter {
+            tx,
+            path: self.path.clone(),
+            batch_id,
+            as_of: batch.as_of.clone(),
+            source_system: batch.crm.clone(),
+        })
     }
 }
 
@@ -110,7 +119,12 @@ impl BatchWriter<'_> {
 
     /// Writes one record's version and makes it current unless the workspace holds the
     /// record from a later export.
-    pub fn write_record(&mut self, row: u64, record: &Record, raw_json: &str) -> Result<WriteOutcome, WorkspaceError> {
+    pub fn write_record(
+        &mut self,
+        row: u64,
+        record: &Record,
+        raw_json: &str,
+    ) -> Result<WriteOutcome, WorkspaceError> {
         let (current, version_id) = match record {
             Record::Contact(c) => ("contacts", self.insert_contact(row, c, raw_json)?),
             Record::Deal(d) => ("deals", self.insert_deal(row, d, raw_json)?),
@@ -119,7 +133,9 @@ impl BatchWriter<'_> {
         let key = params![self.source_system, record.source_id()];
         let existing: Option<String> = self
             .tx
-            .prepare_cached(&format!("SELECT as_of FROM {current} WHERE source_system = ?1 AND source_id = ?2"))
+            .prepare_cached(&format!(
+                "SELECT as_of FROM {current} WHERE source_system = ?1 AND source_id = ?2"
+            ))
             .and_then(|mut s| s.query_row(key, |r| r.get(0)).optional())
             .map_err(|e| self.err(e))?;
         let outcome = match existing {
@@ -137,7 +153,12 @@ impl BatchWriter<'_> {
         Ok(outcome)
     }
 
-    fn insert_contact(&mut self, row: u64, c: &Contact, raw_json: &str) -> Result<i64, WorkspaceError> {
+    fn insert_contact(
+        &mut self,
+        row: u64,
+        c: &Contact,
+        raw_json: &str,
+    ) -> Result<i64, WorkspaceError> {
         let [lead, mql, sql, opp, customer] = c.stage_dates;
         self.tx
             .prepare_cached(
@@ -221,7 +242,12 @@ impl BatchWriter<'_> {
         Ok(version_id)
     }
 
-    fn insert_account(&mut self, row: u64, a: &Account, raw_json: &str) -> Result<i64, WorkspaceError> {
+    fn insert_account(
+        &mut self,
+        row: u64,
+        a: &Account,
+        raw_json: &str,
+    ) -> Result<i64, WorkspaceError> {
         self.tx
             .prepare_cached(
                 "INSERT INTO account_versions (batch_id, row_number, as_of, source_system, source_id, name, owner, segment, \
@@ -308,7 +334,9 @@ impl BatchWriter<'_> {
             .map_err(|e| self.err(e))?;
         let id = self.batch_id;
         let path = self.path.clone();
-        self.tx.commit().map_err(|e| WorkspaceError::from_sqlite(&path, e))?;
+        self.tx
+            .commit()
+            .map_err(|e| WorkspaceError::from_sqlite(&path, e))?;
         Ok(id)
     }
 }

@@ -78,21 +78,33 @@ fn batch_from_row(r: &Row<'_>) -> rusqlite::Result<BatchSummary> {
 }
 
 /// (current table, versions table) for each object.
-const RECORD_TABLES: [(&str, &str); 3] =
-    [("contacts", "contact_versions"), ("deals", "deal_versions"), ("accounts", "account_versions")];
+const RECORD_TABLES: [(&str, &str); 3] = [
+    ("contacts", "contact_versions"),
+    ("deals", "deal_versions"),
+    ("accounts", "account_versions"),
+];
 
 impl Workspace {
     /// Every batch, oldest first.
     pub fn batches(&self) -> Result<Vec<BatchSummary>, WorkspaceError> {
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT {BATCH_COLUMNS} FROM batches ORDER BY id")).map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], batch_from_row).map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {BATCH_COLUMNS} FROM batches ORDER BY id"))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], batch_from_row)
+            .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
     /// One batch by id.
     pub fn batch(&self, id: i64) -> Result<BatchSummary, WorkspaceError> {
         self.conn
-            .query_row(&format!("SELECT {BATCH_COLUMNS} FROM batches WHERE id = ?1"), [id], batch_from_row)
+            .query_row(
+                &format!("SELECT {BATCH_COLUMNS} FROM batches WHERE id = ?1"),
+                [id],
+                batch_from_row,
+            )
             .optional()
             .map_err(|e| self.err(e))?
             .ok_or(WorkspaceError::NoSuchBatch(id))
@@ -101,31 +113,44 @@ impl Workspace {
     /// The batch that imported a file with this SHA-256, if any.
     pub fn batch_by_sha256(&self, sha256: &str) -> Result<Option<BatchSummary>, WorkspaceError> {
         self.conn
-            .query_row(&format!("SELECT {BATCH_COLUMNS} FROM batches WHERE sha256 = ?1 ORDER BY id LIMIT 1"), [sha256], batch_from_row)
+            .query_row(
+                &format!(
+                    "SELECT {BATCH_COLUMNS} FROM batches WHERE sha256 = ?1 ORDER BY id LIMIT 1"
+                ),
+                [sha256],
+                batch_from_row,
+            )
             .optional()
             .map_err(|e| self.err(e))
     }
 
     /// The rejected rows and warnings of a batch, in file order, at most `limit`.
-    pub fn row_issues(&self, batch_id: i64, limit: usize) -> Result<Vec<RowIssueRecord>, WorkspaceError> {
+    pub fn row_issues(
+        &self,
+        batch_id: i64,
+        limit: usize,
+    ) -> Result<Vec<RowIssueRecord>, WorkspaceError> {
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT row_number, column_name, severity, reason, raw_json FROM row_issues \
-                 WHERE batch_id = ?1 ORDER BY severity DESC, row_number, id LIMIT ?2",
+                 WHERE batch_id = ?1 ORDER BY severity, row_number, id LIMIT ?2",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map(params![batch_id, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-                let raw: String = r.get(4)?;
-                Ok(RowIssueRecord {
-                    row: r.get(0)?,
-                    column: r.get(1)?,
-                    severity: r.get(2)?,
-                    reason: r.get(3)?,
-                    raw: serde_json::from_str(&raw).unwrap_or_default(),
-                })
-            })
+            .query_map(
+                params![batch_id, i64::try_from(limit).unwrap_or(i64::MAX)],
+                |r| {
+                    let raw: String = r.get(4)?;
+                    Ok(RowIssueRecord {
+                        row: r.get(0)?,
+                        column: r.get(1)?,
+                        severity: r.get(2)?,
+                        reason: r.get(3)?,
+                        raw: serde_json::from_str(&raw).unwrap_or_default(),
+                    })
+                },
+            )
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
@@ -158,7 +183,8 @@ impl Workspace {
             )
             .map_err(sql)?;
         }
-        tx.execute("DELETE FROM batches WHERE id = ?1", [batch_id]).map_err(sql)?;
+        tx.execute("DELETE FROM batches WHERE id = ?1", [batch_id])
+            .map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(summary)
     }
@@ -167,7 +193,11 @@ impl Workspace {
     pub fn holds_only_sample_data(&self) -> Result<bool, WorkspaceError> {
         let (all, sample): (i64, i64) = self
             .conn
-            .query_row("SELECT count(*), coalesce(sum(is_sample), 0) FROM batches", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(
+                "SELECT count(*), coalesce(sum(is_sample), 0) FROM batches",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(|e| self.err(e))?;
         Ok(all > 0 && all == sample)
     }
@@ -175,7 +205,10 @@ impl Workspace {
     /// Removes the bundled sample batches (the user's own batches stay), newest first.
     pub fn remove_sample_data(&mut self) -> Result<usize, WorkspaceError> {
         let ids: Vec<i64> = {
-            let mut stmt = self.conn.prepare("SELECT id FROM batches WHERE is_sample = 1 ORDER BY id DESC").map_err(|e| self.err(e))?;
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM batches WHERE is_sample = 1 ORDER BY id DESC")
+                .map_err(|e| self.err(e))?;
             let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
             rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
         };

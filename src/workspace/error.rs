@@ -5,16 +5,32 @@ use std::path::PathBuf;
 /// A workspace failure, naming the file.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
-    #[error("the workspace {path} was written by a newer version of RevOps Cockpit (format {found}; this version reads up to {supported}). Update the app to open it; the file was not changed.")]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
-    #[error("{path} is not a RevOps Cockpit workspace (it is not an SQLite database, or it is damaged). Choose another file.")]
+    #[error(
+        "the workspace {path} was written by a newer version of RevOps Cockpit (format {found}; this version reads up to {supported}). Update the app to open it; the file was not changed."
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "{path} is not a RevOps Cockpit workspace (it is not an SQLite database, or it is damaged). Choose another file."
+    )]
     NotAWorkspace { path: PathBuf },
-    #[error("the workspace {path} is busy: another RevOps Cockpit window or command is writing to it. Try again in a moment.")]
+    #[error(
+        "the workspace {path} is busy: another RevOps Cockpit window or command is writing to it. Try again in a moment."
+    )]
     Busy { path: PathBuf },
     #[error("the folder for the workspace {path} could not be created: {source}")]
-    CreateDir { path: PathBuf, source: std::io::Error },
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the workspace {path} could not be read or written: {source}")]
-    Sqlite { path: PathBuf, source: rusqlite::Error },
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("batch {0} does not exist in this workspace")]
     NoSuchBatch(i64),
 }
@@ -24,9 +40,16 @@ impl WorkspaceError {
     pub(crate) fn from_sqlite(path: &std::path::Path, source: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
         match source.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => Self::NotAWorkspace { path: path.to_owned() },
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy { path: path.to_owned() },
-            _ => Self::Sqlite { path: path.to_owned(), source },
+            Some(ErrorCode::NotADatabase) => Self::NotAWorkspace {
+                path: path.to_owned(),
+            },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy {
+                path: path.to_owned(),
+            },
+            _ => Self::Sqlite {
+                path: path.to_owned(),
+                source,
+            },
         }
     }
 }

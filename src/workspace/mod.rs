@@ -31,7 +31,9 @@ pub struct Workspace {
 
 impl std::fmt::Debug for Workspace {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Workspace").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Workspace")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -40,13 +42,18 @@ impl Workspace {
     /// migrating an older schema forward.
     pub fn open(path: &Path) -> Result<Self, WorkspaceError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| WorkspaceError::CreateDir { path: path.to_owned(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| WorkspaceError::CreateDir {
+                path: path.to_owned(),
+                source,
+            })?;
         }
         let existed = path.exists();
         let sql = |e| WorkspaceError::from_sqlite(path, e);
         let mut conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sql)?;
         if !existed {
@@ -54,20 +61,34 @@ impl Workspace {
         }
         conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
         // Reading the schema version first tells a non-database file apart before any write.
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(sql)?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sql)?;
         if version > schema::CURRENT_VERSION {
-            return Err(WorkspaceError::TooNew { path: path.to_owned(), found: version, supported: schema::CURRENT_VERSION });
+            return Err(WorkspaceError::TooNew {
+                path: path.to_owned(),
+                found: version,
+                supported: schema::CURRENT_VERSION,
+            });
         }
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sql)?;
         schema::migrate(&mut conn).map_err(|e| match e {
-            schema::MigrateError::TooNew(found) => {
-                WorkspaceError::TooNew { path: path.to_owned(), found, supported: schema::CURRENT_VERSION }
-            }
+            schema::MigrateError::TooNew(found) => WorkspaceError::TooNew {
+                path: path.to_owned(),
+                found,
+                supported: schema::CURRENT_VERSION,
+            },
             schema::MigrateError::Sqlite(e) => WorkspaceError::from_sqlite(path, e),
         })?;
-        Ok(Self { conn, path: path.to_owned() })
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+        })
     }
 
     /// The file this workspace lives in.
@@ -77,12 +98,17 @@ impl Workspace {
 
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64, WorkspaceError> {
-        self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| self.err(e))
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
     }
 
     /// Runs SQLite's own consistency check; `Ok(true)` when the file is sound.
     pub fn integrity_ok(&self) -> Result<bool, WorkspaceError> {
-        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| self.err(e))?;
+        let result: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
         Ok(result == "ok")
     }
 
@@ -93,8 +119,10 @@ impl Workspace {
 
 /// The workspace used when no `--db` is given: the platform's data folder.
 pub fn default_path() -> PathBuf {
-    directories::ProjectDirs::from("", "", "revops-cockpit")
-        .map_or_else(|| PathBuf::from("revops-cockpit-workspace.sqlite"), |d| d.data_dir().join("workspace.sqlite"))
+    directories::ProjectDirs::from("", "", "revops-cockpit").map_or_else(
+        || PathBuf::from("revops-cockpit-workspace.sqlite"),
+        |d| d.data_dir().join("workspace.sqlite"),
+    )
 }
 
 #[cfg(unix)]

@@ -30,7 +30,13 @@ const PRESET_COLUMNS: &str = "name, header_signature, object, mapping_json, upda
 
 impl Workspace {
     /// Saves (or replaces) a preset.
-    pub fn save_preset(&self, name: &str, header_signature: &str, object: &str, mapping_json: &str) -> Result<(), WorkspaceError> {
+    pub fn save_preset(
+        &self,
+        name: &str,
+        header_signature: &str,
+        object: &str,
+        mapping_json: &str,
+    ) -> Result<(), WorkspaceError> {
         self.conn
             .execute(
                 "INSERT INTO mapping_presets (name, header_signature, object, mapping_json, updated_at) \
@@ -44,21 +50,35 @@ impl Workspace {
 
     /// Every preset, by name.
     pub fn presets(&self) -> Result<Vec<MappingPreset>, WorkspaceError> {
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT {PRESET_COLUMNS} FROM mapping_presets ORDER BY name")).map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], preset_from_row).map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {PRESET_COLUMNS} FROM mapping_presets ORDER BY name"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], preset_from_row)
+            .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
     /// The preset called `name`.
     pub fn preset(&self, name: &str) -> Result<Option<MappingPreset>, WorkspaceError> {
         self.conn
-            .query_row(&format!("SELECT {PRESET_COLUMNS} FROM mapping_presets WHERE name = ?1"), [name], preset_from_row)
+            .query_row(
+                &format!("SELECT {PRESET_COLUMNS} FROM mapping_presets WHERE name = ?1"),
+                [name],
+                preset_from_row,
+            )
             .optional()
             .map_err(|e| self.err(e))
     }
 
     /// The preset saved for files with this header signature.
-    pub fn preset_for_signature(&self, header_signature: &str) -> Result<Option<MappingPreset>, WorkspaceError> {
+    pub fn preset_for_signature(
+        &self,
+        header_signature: &str,
+    ) -> Result<Option<MappingPreset>, WorkspaceError> {
         self.conn
             .query_row(
                 &format!("SELECT {PRESET_COLUMNS} FROM mapping_presets WHERE header_signature = ?1 ORDER BY updated_at DESC LIMIT 1"),
@@ -71,7 +91,10 @@ impl Workspace {
 
     /// Deletes a preset; `Ok(false)` when there was none by that name.
     pub fn delete_preset(&self, name: &str) -> Result<bool, WorkspaceError> {
-        let n = self.conn.execute("DELETE FROM mapping_presets WHERE name = ?1", [name]).map_err(|e| self.err(e))?;
+        let n = self
+            .conn
+            .execute("DELETE FROM mapping_presets WHERE name = ?1", [name])
+            .map_err(|e| self.err(e))?;
         Ok(n > 0)
     }
 }

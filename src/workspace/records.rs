@@ -107,7 +107,9 @@ impl Workspace {
              ORDER BY c.source_system, c.source_id"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], contact_from_row).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], contact_from_row)
+            .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
@@ -130,17 +132,29 @@ impl Workspace {
         self.deals_with_entries(&sql, &[&as_of])
     }
 
-    fn deals_with_entries(&self, sql: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Deal>, WorkspaceError> {
+    fn deals_with_entries(
+        &self,
+        sql: &str,
+        args: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<Deal>, WorkspaceError> {
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
-        let rows = stmt.query_map(args, deal_from_row).map_err(|e| self.err(e))?;
-        let mut deals: Vec<(i64, Deal)> = rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(args, deal_from_row)
+            .map_err(|e| self.err(e))?;
+        let mut deals: Vec<(i64, Deal)> =
+            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
         let mut entries = self
             .conn
             .prepare_cached("SELECT stage, entered_at FROM deal_stage_entries WHERE version_id = ?1 ORDER BY entered_at")
             .map_err(|e| self.err(e))?;
         for (version_id, deal) in &mut deals {
             let rows = entries
-                .query_map(params![*version_id], |r| Ok(StageEntry { stage: r.get(0)?, entered: r.get(1)? }))
+                .query_map(params![*version_id], |r| {
+                    Ok(StageEntry {
+                        stage: r.get(0)?,
+                        entered: r.get(1)?,
+                    })
+                })
                 .map_err(|e| self.err(e))?;
             deal.stage_entries = rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
         }
@@ -154,12 +168,19 @@ impl Workspace {
              ORDER BY a.source_system, a.source_id"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], account_from_row).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], account_from_row)
+            .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
     /// The raw row (cells as in the file) behind the current version of a record.
-    pub fn raw_row(&self, object: crate::model::RecordObject, source_system: &str, source_id: &str) -> Result<Option<Vec<String>>, WorkspaceError> {
+    pub fn raw_row(
+        &self,
+        object: crate::model::RecordObject,
+        source_system: &str,
+        source_id: &str,
+    ) -> Result<Option<Vec<String>>, WorkspaceError> {
         use rusqlite::OptionalExtension as _;
         let (current, versions) = match object {
             crate::model::RecordObject::Contact => ("contacts", "contact_versions"),

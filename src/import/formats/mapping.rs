@@ -8,7 +8,10 @@ use crate::model::{Field, RecordObject};
 /// Lowercases and keeps only letters and digits, so `Deal - Title`, `deal_title` and
 /// `DealTitle` all read `dealtitle`.
 pub fn normalize_header(h: &str) -> String {
-    h.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    h.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// What a column feeds.
@@ -40,16 +43,26 @@ pub struct ColumnMapping {
 impl ColumnMapping {
     /// The column feeding `field`, if any.
     pub fn column_of(&self, field: Field) -> Option<usize> {
-        self.bindings.iter().find(|b| b.target == Target::Field(field)).map(|b| b.column)
+        self.bindings
+            .iter()
+            .find(|b| b.target == Target::Field(field))
+            .map(|b| b.column)
     }
 
     /// The header of `column`.
     pub fn header_of(&self, column: usize) -> Option<&str> {
-        self.bindings.iter().find(|b| b.column == column).map(|b| b.header.as_str())
+        self.bindings
+            .iter()
+            .find(|b| b.column == column)
+            .map(|b| b.header.as_str())
     }
 }
 
-pub(super) fn map_columns(header: &[String], spec: &FormatSpec, object: RecordObject) -> ColumnMapping {
+pub(super) fn map_columns(
+    header: &[String],
+    spec: &FormatSpec,
+    object: RecordObject,
+) -> ColumnMapping {
     let mut bindings: Vec<Binding> = Vec::new();
     let mut ignored = Vec::new();
     for (column, raw) in header.iter().enumerate() {
@@ -57,15 +70,30 @@ pub(super) fn map_columns(header: &[String], spec: &FormatSpec, object: RecordOb
         let field = spec
             .fields
             .iter()
-            .find(|(field, names)| names.contains(&norm.as_str()) && !bindings.iter().any(|b| b.target == Target::Field(*field)))
+            .find(|(field, names)| {
+                names.contains(&norm.as_str())
+                    && !bindings.iter().any(|b| b.target == Target::Field(*field))
+            })
             .map(|(field, _)| Target::Field(*field));
-        let target = field.or_else(|| spec.stage_entry_columns.then(|| stage_entered(raw)).flatten());
+        let target = field.or_else(|| {
+            spec.stage_entry_columns
+                .then(|| stage_entered(raw))
+                .flatten()
+        });
         match target {
-            Some(target) => bindings.push(Binding { column, header: raw.clone(), target }),
+            Some(target) => bindings.push(Binding {
+                column,
+                header: raw.clone(),
+                target,
+            }),
             None => ignored.push(raw.clone()),
         }
     }
-    ColumnMapping { object, bindings, ignored }
+    ColumnMapping {
+        object,
+        bindings,
+        ignored,
+    }
 }
 
 /// `Date entered "Contract Sent (Sales Pipeline)"` names the stage `Contract Sent`.
@@ -73,7 +101,10 @@ fn stage_entered(header: &str) -> Option<Target> {
     let lower = header.to_lowercase();
     let rest = lower.strip_prefix("date entered")?;
     let offset = header.len() - rest.len();
-    let inner = header.get(offset..)?.trim().trim_matches(['"', '\'', '“', '”', ' ', ':']);
+    let inner = header
+        .get(offset..)?
+        .trim()
+        .trim_matches(['"', '\'', '“', '”', ' ', ':']);
     let stage = match inner.rfind(" (") {
         Some(pos) if inner.ends_with(')') => inner.get(..pos)?,
         _ => inner,

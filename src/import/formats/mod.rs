@@ -47,7 +47,9 @@ impl Format {
     pub fn object(self) -> RecordObject {
         match self {
             Self::HubspotContacts | Self::SalesforceLeads => RecordObject::Contact,
-            Self::HubspotDeals | Self::SalesforceOpportunities | Self::PipedriveDeals => RecordObject::Deal,
+            Self::HubspotDeals | Self::SalesforceOpportunities | Self::PipedriveDeals => {
+                RecordObject::Deal
+            }
             Self::CsAccounts => RecordObject::Account,
         }
     }
@@ -98,7 +100,11 @@ pub fn recognise(header: &[String]) -> Option<(Format, ColumnMapping)> {
     let normalized: Vec<String> = header.iter().map(|h| normalize_header(h)).collect();
     Format::ALL.into_iter().find_map(|format| {
         let spec = format.spec();
-        let matches = spec.signature.iter().all(|group| group.iter().any(|name| normalized.iter().any(|h| h == name)));
+        let matches = spec.signature.iter().all(|group| {
+            group
+                .iter()
+                .any(|name| normalized.iter().any(|h| h == name))
+        });
         matches.then(|| (format, mapping::map_columns(header, spec, format.object())))
     })
 }

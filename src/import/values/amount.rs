@@ -15,11 +15,20 @@ pub struct Money {
     pub currency: Option<String>,
 }
 
-const SYMBOLS: [(&str, &str); 6] = [("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("CHF", "CHF")];
+const SYMBOLS: [(&str, &str); 6] = [
+    ("US$", "USD"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("CHF", "CHF"),
+];
 
 /// Reads an amount cell. Blank cells are `Ok(None)`.
 pub fn parse_amount(text: &str) -> Result<Option<Money>, ValueError> {
-    let Some(t) = non_blank(text) else { return Ok(None) };
+    let Some(t) = non_blank(text) else {
+        return Ok(None);
+    };
     let fail = || ValueError::NotAnAmount(t.to_owned());
     let mut rest = t.to_owned();
     let mut negative = false;
@@ -48,7 +57,10 @@ pub fn parse_amount(text: &str) -> Result<Option<Money>, ValueError> {
         currency = Some(letters.to_ascii_uppercase());
         rest = trimmed.replace(letters.as_str(), "");
     }
-    let mut number: String = rest.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\'').collect();
+    let mut number: String = rest
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\'')
+        .collect();
     if let Some(stripped) = number.strip_prefix('-') {
         negative = !negative;
         number = stripped.to_owned();
@@ -64,7 +76,11 @@ pub fn parse_amount(text: &str) -> Result<Option<Money>, ValueError> {
 
 /// Turns `12.500,00` / `12,500.00` / `1,5` into `12500.00` / `12500.00` / `1.5`.
 fn normalize_separators(n: &str) -> Option<String> {
-    if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if n.is_empty()
+        || !n
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let last_dot = n.rfind('.');
@@ -81,7 +97,13 @@ fn normalize_separators(n: &str) -> Option<String> {
     let thousands = match decimal {
         Some('.') => ',',
         Some(_) => '.',
-        None => if last_dot.is_some() { '.' } else { ',' },
+        None => {
+            if last_dot.is_some() {
+                '.'
+            } else {
+                ','
+            }
+        }
     };
     let (int_part, frac_part) = match decimal {
         Some(mark) => {
@@ -95,14 +117,20 @@ fn normalize_separators(n: &str) -> Option<String> {
     }
     // Thousands groups must be three digits each.
     let groups: Vec<&str> = int_part.split(thousands).collect();
-    if groups.len() > 1 && (groups.iter().skip(1).any(|g| g.len() != 3) || groups.first().is_some_and(|g| g.is_empty() || g.len() > 3)) {
+    if groups.len() > 1
+        && (groups.iter().skip(1).any(|g| g.len() != 3)
+            || groups.first().is_some_and(|g| g.is_empty() || g.len() > 3))
+    {
         return None;
     }
     let digits: String = groups.concat();
     if digits.is_empty() && frac_part.is_empty() {
         return None;
     }
-    Some(format!("{}.{frac_part}", if digits.is_empty() { "0" } else { &digits }))
+    Some(format!(
+        "{}.{frac_part}",
+        if digits.is_empty() { "0" } else { &digits }
+    ))
 }
 
 fn to_cents(normalized: &str) -> Option<AmountCents> {
@@ -112,22 +140,17 @@ fn to_cents(normalized: &str) -> Option<AmountCents> {
     let tenths = frac_digits.next().unwrap_or(0);
     let hundredths = frac_digits.next().unwrap_or(0);
     let round_up = frac_digits.next().is_some_and(|d| d >= 5);
-    whole.checked_mul(100)?.checked_add(tenths * 10 + hundredths + i64::from(round_up))
+    whole
+        .checked_mul(100)?
+        .checked_add(tenths * 10 + hundredths + i64::from(round_up))
 }
 
 /// Formats cents as `12,500.00`.
 pub fn format_cents(cents: AmountCents) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
-    let whole = (abs / 100).to_string();
-    let mut grouped = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped}.{:02}", abs % 100)
+    let whole = crate::text::thousands(i64::try_from(abs / 100).unwrap_or(i64::MAX));
+    format!("{sign}{whole}.{:02}", abs % 100)
 }
 
 #[cfg(test)]
@@ -135,7 +158,10 @@ mod tests {
     use super::*;
 
     fn money(cents: i64, currency: Option<&str>) -> Result<Option<Money>, ValueError> {
-        Ok(Some(Money { cents, currency: currency.map(str::to_owned) }))
+        Ok(Some(Money {
+            cents,
+            currency: currency.map(str::to_owned),
+        }))
     }
 
     #[test]
@@ -156,10 +182,21 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_money() {
-        for bad in ["abc", "12,50,0", "1.2.3,4,5", "USD EUR 5", "12 apples", "--", "1,2345.6"] {
+        for bad in [
+            "abc",
+            "12,50,0",
+            "1.2.3,4,5",
+            "USD EUR 5",
+            "12 apples",
+            "--",
+            "1,2345.6",
+        ] {
             assert!(parse_amount(bad).is_err(), "{bad}");
         }
-        assert!(matches!(parse_amount("99999999999999999999"), Err(ValueError::AmountTooLarge(_))));
+        assert!(matches!(
+            parse_amount("99999999999999999999"),
+            Err(ValueError::AmountTooLarge(_))
+        ));
     }
 
     #[test]

@@ -43,13 +43,18 @@ pub struct DateOrderVote {
 impl DateOrderVote {
     /// Looks at one cell.
     pub fn observe(&mut self, text: &str) {
-        let Some((a, b)) = slash_numbers(text) else { return };
+        let Some((a, b)) = slash_numbers(text) else {
+            return;
+        };
         if a > 12 && b <= 12 {
-            self.day_first_example.get_or_insert_with(|| text.to_owned());
+            self.day_first_example
+                .get_or_insert_with(|| text.to_owned());
         } else if b > 12 && a <= 12 {
-            self.month_first_example.get_or_insert_with(|| text.to_owned());
+            self.month_first_example
+                .get_or_insert_with(|| text.to_owned());
         } else if a <= 12 && b <= 12 && a != b {
-            self.ambiguous_example.get_or_insert_with(|| text.to_owned());
+            self.ambiguous_example
+                .get_or_insert_with(|| text.to_owned());
         }
     }
 
@@ -57,11 +62,16 @@ impl DateOrderVote {
     /// conflicting or ambiguous example.
     pub fn decide(&self) -> Result<Option<DateOrder>, DateOrderConflict> {
         match (&self.day_first_example, &self.month_first_example) {
-            (Some(d), Some(m)) => Err(DateOrderConflict::Both { day_first: d.clone(), month_first: m.clone() }),
+            (Some(d), Some(m)) => Err(DateOrderConflict::Both {
+                day_first: d.clone(),
+                month_first: m.clone(),
+            }),
             (Some(_), None) => Ok(Some(DateOrder::DayFirst)),
             (None, Some(_)) => Ok(Some(DateOrder::MonthFirst)),
             (None, None) => match &self.ambiguous_example {
-                Some(example) => Err(DateOrderConflict::Ambiguous { example: example.clone() }),
+                Some(example) => Err(DateOrderConflict::Ambiguous {
+                    example: example.clone(),
+                }),
                 None => Ok(None),
             },
         }
@@ -72,7 +82,10 @@ impl DateOrderVote {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateOrderConflict {
     /// Some values only read day first, others only month first.
-    Both { day_first: String, month_first: String },
+    Both {
+        day_first: String,
+        month_first: String,
+    },
     /// Every slash date reads both ways.
     Ambiguous { example: String },
 }
@@ -84,13 +97,21 @@ fn slash_numbers(text: &str) -> Option<(u32, u32)> {
     let a = parts.next()?.parse().ok()?;
     let b = parts.next()?.parse().ok()?;
     let y = parts.next()?;
-    (parts.next().is_none() && (y.len() == 4 || y.len() == 2) && y.bytes().all(|c| c.is_ascii_digit())).then_some((a, b))
+    (parts.next().is_none()
+        && (y.len() == 4 || y.len() == 2)
+        && y.bytes().all(|c| c.is_ascii_digit()))
+    .then_some((a, b))
 }
 
 /// Reads a date or date-time cell. Blank cells are `Ok(None)`. `order` says how to read
 /// slash dates; `None` reads them only when unambiguous.
-pub fn parse_timestamp(text: &str, order: Option<DateOrder>) -> Result<Option<Timestamp>, ValueError> {
-    let Some(t) = non_blank(text) else { return Ok(None) };
+pub fn parse_timestamp(
+    text: &str,
+    order: Option<DateOrder>,
+) -> Result<Option<Timestamp>, ValueError> {
+    let Some(t) = non_blank(text) else {
+        return Ok(None);
+    };
     if let Some(ts) = parse_iso(t) {
         return Ok(Some(ts));
     }
@@ -105,13 +126,21 @@ pub fn parse_timestamp(text: &str, order: Option<DateOrder>) -> Result<Option<Ti
             DateOrder::MonthFirst => "%m/%d/%Y",
             DateOrder::DayFirst => "%d/%m/%Y",
         };
-        return parse_with_date_format(t, fmt).map(Some).ok_or_else(|| ValueError::ImpossibleDate {
-            text: t.to_owned(),
-            order: order.describe(),
+        return parse_with_date_format(t, fmt).map(Some).ok_or_else(|| {
+            ValueError::ImpossibleDate {
+                text: t.to_owned(),
+                order: order.describe(),
+            }
         });
     }
-    if t.contains('.') && t.split([' ', 'T']).next().is_some_and(|d| d.matches('.').count() == 2) {
-        return parse_with_date_format(t, "%d.%m.%Y").map(Some).ok_or_else(|| ValueError::NotADate(t.to_owned()));
+    if t.contains('.')
+        && t.split([' ', 'T'])
+            .next()
+            .is_some_and(|d| d.matches('.').count() == 2)
+    {
+        return parse_with_date_format(t, "%d.%m.%Y")
+            .map(Some)
+            .ok_or_else(|| ValueError::NotADate(t.to_owned()));
     }
     if let Some(ts) = parse_excel_serial(t) {
         return Ok(Some(ts));
@@ -126,13 +155,26 @@ fn parse_iso(t: &str) -> Option<Timestamp> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Some(dt.timestamp());
     }
-    for fmt in ["%Y-%m-%d %H:%M:%S%.f%:z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M%:z", "%Y-%m-%dT%H:%M%:z"] {
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%d %H:%M%:z",
+        "%Y-%m-%dT%H:%M%:z",
+    ] {
         if let Ok(dt) = DateTime::parse_from_str(t, fmt) {
             return Some(dt.timestamp());
         }
     }
-    let t = t.strip_suffix(" UTC").or_else(|| t.strip_suffix('Z')).unwrap_or(t);
-    for fmt in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"] {
+    let t = t
+        .strip_suffix(" UTC")
+        .or_else(|| t.strip_suffix('Z'))
+        .unwrap_or(t);
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
             return Some(dt.and_utc().timestamp());
         }
@@ -167,7 +209,10 @@ fn parse_excel_serial(t: &str) -> Option<Timestamp> {
     let whole = days.trunc();
     #[expect(clippy::cast_possible_truncation, reason = "range checked above")]
     let date = epoch.checked_add_days(chrono::Days::new(whole as u64))?;
-    #[expect(clippy::cast_possible_truncation, reason = "a fraction of one day in seconds")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a fraction of one day in seconds"
+    )]
     let secs = ((days - whole) * 86_400.0).round() as i64;
     Some(midnight(date) + secs)
 }
@@ -178,7 +223,8 @@ fn midnight(date: NaiveDate) -> Timestamp {
 
 /// Formats a timestamp as `2025-03-14` (UTC), the form the app shows and exports.
 pub fn format_date(ts: Timestamp) -> String {
-    DateTime::from_timestamp(ts, 0).map_or_else(|| ts.to_string(), |d| d.format("%Y-%m-%d").to_string())
+    DateTime::from_timestamp(ts, 0)
+        .map_or_else(|| ts.to_string(), |d| d.format("%Y-%m-%d").to_string())
 }
 
 #[cfg(test)]
@@ -207,7 +253,11 @@ mod tests {
             ("3/14/2025 10:22 pm", None, dt + 12 * 3600),
             ("14.03.2025", None, d),
             ("14/03/2025", None, d),
-            ("04/03/2025", Some(DateOrder::DayFirst), ts(2025, 3, 4, 0, 0)),
+            (
+                "04/03/2025",
+                Some(DateOrder::DayFirst),
+                ts(2025, 3, 4, 0, 0),
+            ),
             ("45730", None, d),
         ];
         for (text, order, want) in cases {
@@ -218,20 +268,32 @@ mod tests {
     #[test]
     fn blanks_and_garbage() {
         assert_eq!(parse_timestamp("  ", None), Ok(None));
-        assert!(matches!(parse_timestamp("next tuesday", None), Err(ValueError::NotADate(_))));
-        assert!(matches!(parse_timestamp("03/04/2025", None), Err(ValueError::AmbiguousDate(_))));
+        assert!(matches!(
+            parse_timestamp("next tuesday", None),
+            Err(ValueError::NotADate(_))
+        ));
+        assert!(matches!(
+            parse_timestamp("03/04/2025", None),
+            Err(ValueError::AmbiguousDate(_))
+        ));
         assert!(matches!(
             parse_timestamp("14/03/2025", Some(DateOrder::MonthFirst)),
             Err(ValueError::ImpossibleDate { .. })
         ));
-        assert!(matches!(parse_timestamp("2025-02-30", None), Err(ValueError::NotADate(_))));
+        assert!(matches!(
+            parse_timestamp("2025-02-30", None),
+            Err(ValueError::NotADate(_))
+        ));
     }
 
     #[test]
     fn votes_decide_the_column_order() {
         let mut v = DateOrderVote::default();
         v.observe("03/04/2025");
-        assert!(matches!(v.decide(), Err(DateOrderConflict::Ambiguous { .. })));
+        assert!(matches!(
+            v.decide(),
+            Err(DateOrderConflict::Ambiguous { .. })
+        ));
         v.observe("25/04/2025");
         assert_eq!(v.decide(), Ok(Some(DateOrder::DayFirst)));
         v.observe("04/25/2025");

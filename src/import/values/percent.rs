@@ -4,7 +4,9 @@ use super::{ValueError, non_blank};
 
 /// Reads a percentage as a number of percent (45% is 45.0). Blank cells are `Ok(None)`.
 pub fn parse_percent(text: &str) -> Result<Option<f64>, ValueError> {
-    let Some(t) = non_blank(text) else { return Ok(None) };
+    let Some(t) = non_blank(text) else {
+        return Ok(None);
+    };
     let number = t.trim_end_matches('%').trim().replace(',', ".");
     match number.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
