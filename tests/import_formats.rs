@@ -231,3 +231,71 @@ fn the_bundled_sample_data_imports_whole() {
     assert_eq!(counts.accounts, batches[3].rows_imported);
     assert!(ws.holds_only_sample_data().expect("sample?"));
 }
+
+#[test]
+fn a_saved_column_mapping_imports_an_unknown_export_and_the_next_one_by_itself() {
+    use revops_cockpit::import::formats::ColumnMapping;
+    use revops_cockpit::import::{ImportError, header_signature, read_header};
+    use revops_cockpit::model::{Field, RecordObject};
+
+    let (_dir, mut ws) = workspace();
+    let err = crate::common::import(&mut ws, "zoho-deals.csv").expect_err("not recognised");
+    assert!(matches!(err, ImportError::Unrecognised { .. }));
+
+    let header = read_header(&crate::common::fixture("zoho-deals.csv")).expect("header");
+    let choices = [
+        Some(Field::SourceId),
+        Some(Field::Name),
+        Some(Field::Account),
+        Some(Field::Stage),
+        Some(Field::Amount),
+        Some(Field::CloseDate),
+        Some(Field::Created),
+        Some(Field::Owner),
+    ];
+    let mapping = ColumnMapping::from_choices(RecordObject::Deal, &header, &choices);
+    assert!(mapping.problems().is_empty());
+    let json = serde_json::to_string(&mapping).expect("json");
+    ws.save_preset("Zoho deals", &header_signature(&header), "deal", &json)
+        .expect("save");
+
+    let options = revops_cockpit::import::ImportOptions {
+        preset: Some("Zoho deals".into()),
+        ..crate::common::as_of(2025, 3, 31)
+    };
+    let outcome = revops_cockpit::import::import_file(
+        &mut ws,
+        &crate::common::fixture("zoho-deals.csv"),
+        &options,
+        &Default::default(),
+    );
+    let Ok(revops_cockpit::import::ImportOutcome::Imported(b)) = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(
+        (b.crm.as_str(), b.format.as_str()),
+        ("mapped:Zoho deals", "Mapped with \"Zoho deals\"")
+    );
+    assert_eq!(
+        (b.rows_imported, b.rows_rejected, b.rows_warned),
+        (3, 0, 1),
+        "the unreadable close date only warns"
+    );
+
+    // Next quarter's export of the same shape finds the mapping by its header.
+    let b2 = imported(&mut ws, "zoho-deals-q2.csv");
+    assert_eq!(
+        (b2.crm.as_str(), b2.rows_imported, b2.rows_updated),
+        ("mapped:Zoho deals", 1, 1)
+    );
+    let deals = ws.deals().expect("deals");
+    let orbit = deals
+        .iter()
+        .find(|d| d.source_id == "Z-1002")
+        .expect("orbit");
+    assert_eq!(
+        (orbit.status, orbit.amount_cents),
+        (DealStatus::Won, Some(800_000))
+    );
+    assert_eq!(orbit.created, Some(ts(2025, 2, 2, 15, 40)));
+}

@@ -153,3 +153,81 @@ fn the_navigation_switches_views_and_says_what_is_coming() {
     );
     harness.get_by_label_contains("This view is coming in a later release");
 }
+
+#[test]
+fn an_unknown_export_is_mapped_once_on_screen_and_imported() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    drop(Workspace::open(&db).expect("empty workspace"));
+    let mut harness = app(db.clone(), StartMode::Open);
+    settle(&mut harness);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(fixture("zoho-deals.csv"))));
+    settle(&mut harness);
+    harness.get_by_label_contains("do not match any known export");
+    harness.get_by_label("Map the columns…").click();
+    settle(&mut harness);
+    harness.get_by_label("Map the columns of zoho-deals.csv");
+    // The guesses: deals, with every column of this export recognised by its name.
+    let draft = harness
+        .state()
+        .mapping_draft()
+        .expect("the mapping screen")
+        .clone();
+    assert_eq!(draft.object, revops_cockpit::model::RecordObject::Deal);
+    assert_eq!(draft.choices.iter().filter(|c| c.is_some()).count(), 8);
+    // The preview reads the amounts the way they will be stored.
+    harness.get_by_label("18,000.00");
+    // Choosing a field twice is caught before saving.
+    harness
+        .get_by_label("What the column \"Deal Name\" holds")
+        .click();
+    harness.run();
+    harness.get_by_label("Account").click();
+    harness.run();
+    harness.get_by_label("Account is chosen for more than one column.");
+    assert!(
+        harness
+            .state()
+            .mapping_draft()
+            .is_some_and(|d| !d.problems().is_empty())
+    );
+    harness
+        .get_by_label("What the column \"Deal Name\" holds")
+        .click();
+    harness.run();
+    harness.get_by_label("Name").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Account is chosen for more than one column.")
+            .is_none()
+    );
+    // An unreadable value in the preview is marked, with the reason on hover.
+    harness.get_by_label("someday");
+    harness.get_by_label("Save mapping and import").click();
+    settle(&mut harness);
+    assert!(harness.state().mapping_draft().is_none());
+    let batches = Workspace::open(&db)
+        .expect("reopen")
+        .batches()
+        .expect("batches");
+    assert_eq!(batches.len(), 1);
+    assert_eq!(
+        (batches[0].crm.as_str(), batches[0].rows_imported),
+        ("mapped:zoho-deals", 3)
+    );
+    harness.get_by_label_contains("zoho-deals.csv: Mapped with \"zoho-deals\" — 3 new");
+    harness.get_by_label("Saved column mappings (1)");
+    let presets = Workspace::open(&db)
+        .expect("reopen")
+        .presets()
+        .expect("presets");
+    assert!(
+        presets[0].mapping_json.contains("close_date"),
+        "the chosen field was saved: {}",
+        presets[0].mapping_json
+    );
+}

@@ -9,6 +9,7 @@ use eframe::egui;
 
 use super::command::Command;
 use super::jobs::{FileResult, Job, JobOutcome, RunningJob, WorkspaceSnapshot};
+use super::mapping::MappingDraft;
 use super::notice::{Notice, NoticeKind};
 use super::state::{Persisted, Quarter, View};
 use crate::import::ImportError;
@@ -38,6 +39,10 @@ pub struct CockpitApp {
     job: Option<RunningJob>,
     queue: VecDeque<Job>,
     notice: Option<Notice>,
+    /// The column mapping being made or edited, shown instead of the Import view.
+    mapping: Option<MappingDraft>,
+    /// The as-of date typed for the next imports; blank for each file's modified date.
+    as_of_text: String,
     ctx: egui::Context,
 }
 
@@ -60,6 +65,8 @@ impl CockpitApp {
             job: None,
             queue: VecDeque::new(),
             notice: None,
+            mapping: None,
+            as_of_text: String::new(),
             ctx: cc.egui_ctx.clone(),
         };
         app.queue.push_back(match start {
@@ -112,19 +119,58 @@ impl CockpitApp {
             Command::PickFilesToImport => self.queue.push_back(Job::PickFiles),
             Command::ImportFiles(files) if !files.is_empty() => {
                 self.persisted.last_view = View::Import;
-                self.queue.push_back(Job::Import {
-                    files,
-                    date_order: None,
-                });
+                if let Some(as_of) = self.as_of_or_notice() {
+                    self.queue.push_back(Job::Import {
+                        files,
+                        date_order: None,
+                        as_of,
+                    });
+                }
             }
             Command::ImportFiles(_) => {}
             Command::RetryWithDateOrder { file, order } => {
                 self.notice = None;
-                self.queue.push_back(Job::Import {
-                    files: vec![file],
-                    date_order: Some(order),
-                });
+                if let Some(as_of) = self.as_of_or_notice() {
+                    self.queue.push_back(Job::Import {
+                        files: vec![file],
+                        date_order: Some(order),
+                        as_of,
+                    });
+                }
             }
+            Command::SetAsOfText(text) => self.as_of_text = text,
+            Command::MapColumns(file) => {
+                self.notice = None;
+                self.queue.push_back(Job::Preview(file));
+            }
+            Command::EditPreset(name) => {
+                self.mapping = self
+                    .snapshot
+                    .presets
+                    .iter()
+                    .find(|p| p.name == name)
+                    .and_then(MappingDraft::from_preset);
+                if self.mapping.is_none() {
+                    self.notice = Some(Notice::new(
+                        NoticeKind::Error,
+                        format!(
+                            "The column mapping \"{name}\" is damaged; delete it and map the file again."
+                        ),
+                    ));
+                }
+            }
+            Command::DeletePreset(name) => self.queue.push_back(Job::DeletePreset(name)),
+            Command::SaveMapping => {
+                if let Some(draft) = self.mapping.take_if(|d| d.problems().is_empty())
+                    && let Some(as_of) = self.as_of_or_notice()
+                {
+                    self.queue.push_back(Job::SavePreset {
+                        draft: Box::new(draft),
+                        as_of,
+                    });
+                }
+            }
+            Command::CancelMapping => self.mapping = None,
             Command::CancelJob => {
                 if let Some(job) = &self.job {
                     job.control.cancel();
@@ -150,6 +196,32 @@ impl CockpitApp {
             Command::PickWorkspaceToOpen => self.queue.push_back(Job::PickWorkspace),
             Command::DismissNotice => self.notice = None,
         }
+    }
+
+    /// The as-of date for the next imports, or `None` after telling the user why the
+    /// typed date cannot be read.
+    fn as_of_or_notice(&mut self) -> Option<Option<chrono::NaiveDate>> {
+        let text = self.as_of_text.trim();
+        if text.is_empty() {
+            return Some(None);
+        }
+        match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(d) => Some(Some(d)),
+            Err(_) => {
+                self.notice = Some(Notice::new(
+                    NoticeKind::Error,
+                    format!(
+                        "The as-of date \"{text}\" is not a date: write it as 2025-09-30, or leave it blank to use each file's modified date. Nothing was imported."
+                    ),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The column mapping being edited, if any.
+    pub fn mapping_draft(&self) -> Option<&MappingDraft> {
+        self.mapping.as_ref()
     }
 
     fn switch_workspace(&mut self, path: PathBuf) {
@@ -203,6 +275,11 @@ impl CockpitApp {
     fn handle(&mut self, outcome: JobOutcome) {
         match outcome {
             JobOutcome::Refreshed(s) => self.take_snapshot(s),
+            JobOutcome::Previewed(Ok(preview)) => {
+                self.persisted.last_view = View::Import;
+                self.mapping = Some(MappingDraft::from_preview(preview));
+            }
+            JobOutcome::Previewed(Err(e)) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             JobOutcome::Imported { results, snapshot } => {
                 self.take_snapshot(snapshot);
                 self.notice = Some(import_notice(&results));
@@ -265,6 +342,7 @@ fn import_notice(results: &[FileResult]) -> Notice {
     let mut lines = Vec::new();
     let mut kind = NoticeKind::Success;
     let mut ask = None;
+    let mut map = None;
     for r in results {
         match r {
             FileResult::Imported(b) => lines.push(format!(
@@ -296,6 +374,9 @@ fn import_notice(results: &[FileResult]) -> Notice {
                 if matches!(error, ImportError::AmbiguousDateOrder { .. }) {
                     ask = Some(file.clone());
                 }
+                if matches!(error, ImportError::Unrecognised { .. }) {
+                    map = Some(file.clone());
+                }
                 lines.push(error.to_string());
             }
         }
@@ -304,6 +385,7 @@ fn import_notice(results: &[FileResult]) -> Notice {
         kind,
         lines,
         ask_date_order_for: ask,
+        map_columns_for: map,
     }
 }
 
@@ -358,8 +440,16 @@ impl eframe::App for CockpitApp {
                 commands.extend(ui::notice::notice_ui(ui, notice));
             }
             match self.persisted.last_view {
+                View::Import if self.mapping.is_some() => {
+                    let busy = self.is_busy();
+                    if let Some(draft) = &mut self.mapping {
+                        commands.extend(ui::mapping_view::mapping_view_ui(ui, draft, busy));
+                    }
+                }
                 View::Import => {
                     let model = ui::import_view::ImportViewModel {
+                        presets: &self.snapshot.presets,
+                        as_of_text: &self.as_of_text,
                         batches: &self.snapshot.batches,
                         loaded: self.loaded,
                         selected: self.selected_batch,

@@ -13,6 +13,16 @@ pub enum Command {
     /// Open the native file picker to choose files to import.
     PickFilesToImport,
     ImportFiles(Vec<PathBuf>),
+    /// Open the column-mapping screen for a file no format recognised.
+    MapColumns(PathBuf),
+    /// Edit a saved column mapping.
+    EditPreset(String),
+    DeletePreset(String),
+    /// Save the mapping being edited (and import its file, if it has one).
+    SaveMapping,
+    CancelMapping,
+    /// The as-of date typed for the next imports (`YYYY-MM-DD`, blank for each file's date).
+    SetAsOfText(String),
     /// Import again with the day/month order the user chose.
     RetryWithDateOrder {
         file: PathBuf,

@@ -5,9 +5,13 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Instant;
 
+use chrono::NaiveDate;
+
+use super::mapping::MappingDraft;
+use crate::import::preview::FilePreview;
 use crate::import::values::DateOrder;
 use crate::import::{ImportControl, ImportError, ImportOptions, ImportOutcome, import_file};
-use crate::workspace::{BatchSummary, RecordCounts, RowIssueRecord, Workspace};
+use crate::workspace::{BatchSummary, MappingPreset, RecordCounts, RowIssueRecord, Workspace};
 
 /// Work the app hands to a background thread.
 #[derive(Debug, Clone)]
@@ -17,6 +21,7 @@ pub enum Job {
     Import {
         files: Vec<PathBuf>,
         date_order: Option<DateOrder>,
+        as_of: Option<NaiveDate>,
     },
     LoadSample,
     RemoveSample,
@@ -26,6 +31,14 @@ pub enum Job {
         batch_id: i64,
         to: PathBuf,
     },
+    /// Read the first rows of a file for the mapping screen.
+    Preview(PathBuf),
+    /// Save a column mapping, then import its file with it when it has one.
+    SavePreset {
+        draft: Box<MappingDraft>,
+        as_of: Option<NaiveDate>,
+    },
+    DeletePreset(String),
     PickFiles,
     PickWorkspace,
     PickExportPath(i64),
@@ -42,6 +55,9 @@ impl Job {
             Self::Undo(id) => format!("Undoing batch {id}"),
             Self::LoadIssues(_) => "Reading rejected rows".to_owned(),
             Self::ExportIssues { .. } => "Saving rejected rows".to_owned(),
+            Self::Preview(_) => "Reading the file".to_owned(),
+            Self::SavePreset { .. } => "Saving the column mapping and importing".to_owned(),
+            Self::DeletePreset(_) => "Deleting the column mapping".to_owned(),
             Self::PickFiles | Self::PickWorkspace | Self::PickExportPath(_) => {
                 "Waiting for the file dialog".to_owned()
             }
@@ -50,7 +66,10 @@ impl Job {
 
     /// Whether the job shows a progress bar with Cancel.
     pub fn shows_progress(&self) -> bool {
-        matches!(self, Self::Import { .. } | Self::LoadSample)
+        matches!(
+            self,
+            Self::Import { .. } | Self::LoadSample | Self::SavePreset { .. }
+        )
     }
 }
 
@@ -68,6 +87,7 @@ pub struct WorkspaceSnapshot {
     pub batches: Vec<BatchSummary>,
     pub counts: RecordCounts,
     pub only_sample: bool,
+    pub presets: Vec<MappingPreset>,
 }
 
 /// What a job sends back.
@@ -87,6 +107,7 @@ pub enum JobOutcome {
         issues: Result<Vec<RowIssueRecord>, String>,
     },
     Exported(Result<PathBuf, String>),
+    Previewed(Result<FilePreview, String>),
     PickedFiles(Vec<PathBuf>),
     PickedWorkspace(Option<PathBuf>),
     PickedExportPath {
@@ -145,6 +166,7 @@ pub fn snapshot(ws: &Workspace) -> Result<WorkspaceSnapshot, String> {
         batches: ws.batches().map_err(|e| e.to_string())?,
         counts: ws.record_counts().map_err(|e| e.to_string())?,
         only_sample: ws.holds_only_sample_data().map_err(|e| e.to_string())?,
+        presets: ws.presets().map_err(|e| e.to_string())?,
     })
 }
 
@@ -152,42 +174,28 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
     let open = || Workspace::open(db).map_err(|e| e.to_string());
     match job {
         Job::Refresh => JobOutcome::Refreshed(open().and_then(|ws| snapshot(&ws))),
-        Job::Import { files, date_order } => {
-            let mut ws = match open() {
-                Ok(ws) => ws,
-                Err(e) => {
-                    return JobOutcome::Imported {
-                        results: Vec::new(),
-                        snapshot: Err(e),
-                    };
+        Job::Import {
+            files,
+            date_order,
+            as_of,
+        } => match open() {
+            Ok(mut ws) => {
+                let options = ImportOptions {
+                    date_order,
+                    as_of,
+                    ..ImportOptions::default()
+                };
+                let results = import_all(&mut ws, files, &options, control);
+                JobOutcome::Imported {
+                    results,
+                    snapshot: snapshot(&ws),
                 }
-            };
-            let options = ImportOptions {
-                date_order,
-                ..ImportOptions::default()
-            };
-            let mut results = Vec::new();
-            for file in files {
-                if control.is_cancelled() {
-                    results.push(FileResult::Failed {
-                        error: ImportError::Cancelled { file: file.clone() },
-                        file,
-                    });
-                    continue;
-                }
-                results.push(match import_file(&mut ws, &file, &options, control) {
-                    Ok(ImportOutcome::Imported(batch)) => FileResult::Imported(batch),
-                    Ok(ImportOutcome::AlreadyImported(batch)) => {
-                        FileResult::AlreadyImported { file, batch }
-                    }
-                    Err(error) => FileResult::Failed { file, error },
-                });
             }
-            JobOutcome::Imported {
-                results,
-                snapshot: snapshot(&ws),
-            }
-        }
+            Err(e) => JobOutcome::Imported {
+                results: Vec::new(),
+                snapshot: Err(e),
+            },
+        },
         Job::LoadSample => changed(db, |ws| {
             crate::sample::load_sample_data(ws, control).map_err(|e| e.to_string())?;
             Ok("Loaded the sample data: Northwind Analytics, 2025.".to_owned())
@@ -216,6 +224,22 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
             crate::export::write_row_issues_csv(&to, &issues).map_err(|e| e.to_string())?;
             Ok(to)
         })),
+        Job::Preview(path) => JobOutcome::Previewed(
+            crate::import::preview::preview_file(&path, 12).map_err(|e| e.to_string()),
+        ),
+        Job::SavePreset { draft, as_of } => match open() {
+            Ok(mut ws) => save_preset(&mut ws, &draft, as_of, control),
+            Err(e) => JobOutcome::Changed {
+                message: Err(e.clone()),
+                snapshot: Err(e),
+            },
+        },
+        Job::DeletePreset(name) => changed(db, |ws| {
+            ws.delete_preset(&name).map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Deleted the column mapping \"{name}\". Batches imported with it keep their records."
+            ))
+        }),
         Job::PickFiles => JobOutcome::PickedFiles(
             rfd::FileDialog::new()
                 .set_title("Import CRM exports")
@@ -238,6 +262,77 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
                 .save_file(),
         },
     }
+}
+
+fn save_preset(
+    ws: &mut Workspace,
+    draft: &MappingDraft,
+    as_of: Option<NaiveDate>,
+    control: &ImportControl,
+) -> JobOutcome {
+    let name = draft.name.trim().to_owned();
+    let saved = serde_json::to_string(&draft.mapping())
+        .map_err(|e| e.to_string())
+        .and_then(|json| {
+            ws.save_preset(&name, &draft.signature(), draft.object.as_str(), &json)
+                .map_err(|e| e.to_string())
+        })
+        .and_then(|()| match &draft.editing {
+            Some(old) if *old != name => {
+                ws.delete_preset(old).map(|_| ()).map_err(|e| e.to_string())
+            }
+            _ => Ok(()),
+        });
+    if let Err(e) = saved {
+        return JobOutcome::Changed {
+            message: Err(format!("The column mapping could not be saved: {e}")),
+            snapshot: snapshot(ws),
+        };
+    }
+    match draft.file.clone() {
+        Some(file) => {
+            let options = ImportOptions {
+                as_of,
+                preset: Some(name),
+                ..ImportOptions::default()
+            };
+            let results = import_all(ws, vec![file], &options, control);
+            JobOutcome::Imported {
+                results,
+                snapshot: snapshot(ws),
+            }
+        }
+        None => JobOutcome::Changed {
+            message: Ok(format!("Saved the column mapping \"{name}\".")),
+            snapshot: snapshot(ws),
+        },
+    }
+}
+
+fn import_all(
+    ws: &mut Workspace,
+    files: Vec<PathBuf>,
+    options: &ImportOptions,
+    control: &ImportControl,
+) -> Vec<FileResult> {
+    let mut results = Vec::new();
+    for file in files {
+        if control.is_cancelled() {
+            results.push(FileResult::Failed {
+                error: ImportError::Cancelled { file: file.clone() },
+                file,
+            });
+            continue;
+        }
+        results.push(match import_file(ws, &file, options, control) {
+            Ok(ImportOutcome::Imported(batch)) => FileResult::Imported(batch),
+            Ok(ImportOutcome::AlreadyImported(batch)) => {
+                FileResult::AlreadyImported { file, batch }
+            }
+            Err(error) => FileResult::Failed { file, error },
+        });
+    }
+    results
 }
 
 fn changed(db: &Path, f: impl FnOnce(&mut Workspace) -> Result<String, String>) -> JobOutcome {

@@ -6,6 +6,7 @@
 mod cockpit;
 pub mod command;
 pub mod jobs;
+pub mod mapping;
 pub mod notice;
 pub mod state;
 
@@ -15,8 +16,8 @@ use std::process::ExitCode;
 pub use cockpit::{CockpitApp, StartMode};
 
 /// Opens the window on the workspace at `db`. A workspace that does not exist yet is
-/// created and loaded with the sample data.
-pub fn run_window(db: PathBuf, _explicit: bool) -> Result<ExitCode, String> {
+/// created and loaded with the sample data. `files` are imported once it is open.
+pub fn run_window(db: PathBuf, files: Vec<PathBuf>) -> Result<ExitCode, String> {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("RevOps Cockpit")
@@ -34,7 +35,11 @@ pub fn run_window(db: PathBuf, _explicit: bool) -> Result<ExitCode, String> {
     eframe::run_native(
         "RevOps Cockpit",
         options,
-        Box::new(move |cc| Ok(Box::new(CockpitApp::new(cc, db, start)))),
+        Box::new(move |cc| {
+            let mut app = CockpitApp::new(cc, db, start);
+            app.apply(command::Command::ImportFiles(files));
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| {
         format!(

@@ -17,6 +17,8 @@ pub struct Notice {
     pub lines: Vec<String>,
     /// A file whose dates need the user to say day-first or month-first.
     pub ask_date_order_for: Option<PathBuf>,
+    /// A file no format recognised, whose columns the user can map.
+    pub map_columns_for: Option<PathBuf>,
 }
 
 impl Notice {
@@ -26,6 +28,7 @@ impl Notice {
             kind,
             lines: vec![line.into()],
             ask_date_order_for: None,
+            map_columns_for: None,
         }
     }
 }

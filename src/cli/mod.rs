@@ -1,5 +1,5 @@
 //! The command line: `import`, `batches` and `undo` over the same library as the
-//! window; with no subcommand, the window opens.
+//! window; with no subcommand (or `open FILE...`), the window opens.
 
 mod batches;
 mod import;
@@ -26,6 +26,11 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the window (the default) and import FILEs once it is open, as "Open with" does.
+    Open {
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Import CRM export files (CSV) into the workspace.
     Import(import::ImportArgs),
     /// List the import batches in the workspace.
@@ -39,7 +44,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let db = cli.db.clone().unwrap_or_else(default_path);
     let result = match cli.command {
-        None => crate::app::run_window(db, cli.db.is_some()),
+        None => crate::app::run_window(db, Vec::new()),
+        Some(Command::Open { files }) => crate::app::run_window(db, files),
         Some(Command::Import(args)) => import::run(&db, &args),
         Some(Command::Batches(args)) => batches::run(&db, &args),
         Some(Command::Undo(args)) => undo::run(&db, &args),

@@ -33,7 +33,7 @@ pub enum ImportError {
     #[error("{file}: the file has a header row but no data rows. Nothing was imported.")]
     HeaderOnly { file: PathBuf },
     #[error(
-        "{file}: these columns do not match any known export (HubSpot, Salesforce, Pipedrive, customer success accounts) or saved column mapping: {columns}. Map the columns in the Import view, or pass --preset NAME."
+        "{file}: these columns do not match any known export (HubSpot, Salesforce, Pipedrive, customer success accounts) or saved column mapping: {columns}. Map its columns once (in the app: Map the columns…; on the command line: --preset NAME) and the mapping is kept for files of the same shape."
     )]
     Unrecognised { file: PathBuf, columns: String },
     #[error("{file}: the column mapping \"{preset}\" {reason}")]

@@ -12,6 +12,7 @@ mod decode;
 mod error;
 pub mod formats;
 mod pipeline;
+pub mod preview;
 pub mod rows;
 mod scan;
 mod sniff;

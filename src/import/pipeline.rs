@@ -98,7 +98,10 @@ type QuoteCount = std::rc::Rc<std::cell::Cell<u64>>;
 
 /// Opens the decoded file, finds the layout, and returns a reader positioned after the
 /// header, with the quote counter.
-fn open_table(scan: &FileScan, control: &ImportControl) -> Result<OpenTable, ImportError> {
+pub(super) fn open_table(
+    scan: &FileScan,
+    control: &ImportControl,
+) -> Result<OpenTable, ImportError> {
     let file = || scan.path.clone();
     let mut decoded = open_decoded(scan, control.bytes_read.clone()).map_err(|source| {
         ImportError::Unreadable {

@@ -11,7 +11,7 @@ use crate::app::command::Command;
 use crate::import::ImportProgress;
 use crate::import::rows::ROW_RULES;
 use crate::text::{bytes, thousands};
-use crate::workspace::{BatchSummary, RowIssueRecord};
+use crate::workspace::{BatchSummary, MappingPreset, RowIssueRecord};
 
 /// A job under way, as the view shows it.
 #[derive(Debug, Clone)]
@@ -26,6 +26,9 @@ pub struct ProgressView {
 /// What the Import view shows.
 pub struct ImportViewModel<'a> {
     pub batches: &'a [BatchSummary],
+    pub presets: &'a [MappingPreset],
+    /// The as-of date typed for the next imports.
+    pub as_of_text: &'a str,
     pub loaded: bool,
     pub selected: Option<i64>,
     /// The rejected rows and warnings of the selected batch, once read.
@@ -71,6 +74,26 @@ pub fn import_view_ui(ui: &mut egui::Ui, model: &ImportViewModel<'_>) -> Vec<Com
             commands.push(Command::LoadSampleData);
         }
     });
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("As-of date of the exports");
+        let mut text = model.as_of_text.to_owned();
+        let edit = ui
+            .add(egui::TextEdit::singleline(&mut text).hint_text("YYYY-MM-DD").desired_width(130.0))
+            .labelled_by(label.id)
+            .on_hover_text("The date the exports describe, e.g. the last day of the quarter. Blank: each file's modified date.");
+        if edit.changed() {
+            commands.push(Command::SetAsOfText(text.clone()));
+        }
+        let hint = if text.trim().is_empty() {
+            RichText::new("blank: each file's modified date").color(theme::MUTED)
+        } else if chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").is_ok() {
+            RichText::new("used for the next imports").color(theme::MUTED)
+        } else {
+            RichText::new("write the date as 2025-09-30").color(theme::BAD)
+        };
+        ui.label(hint);
+    });
     ui.add_space(6.0);
     drop_zone_ui(ui, model.hovering_files);
     if let Some(p) = &model.progress {
@@ -79,6 +102,7 @@ pub fn import_view_ui(ui: &mut egui::Ui, model: &ImportViewModel<'_>) -> Vec<Com
     egui::CollapsingHeader::new("How rows are checked").show(ui, |ui| {
         ui.label(ROW_RULES);
     });
+    commands.extend(presets_ui(ui, model.presets, model.busy));
     ui.add_space(8.0);
     ui.label(
         RichText::new(format!("Batches ({})", model.batches.len()))
@@ -378,6 +402,34 @@ fn batch_detail_ui(
                     });
                 });
             });
+    });
+    command
+}
+
+fn presets_ui(ui: &mut egui::Ui, presets: &[MappingPreset], busy: bool) -> Option<Command> {
+    let mut command = None;
+    egui::CollapsingHeader::new(format!("Saved column mappings ({})", presets.len())).show(ui, |ui| {
+        if presets.is_empty() {
+            ui.label(
+                RichText::new("None yet. When a file's columns are not recognised, you map them once and the mapping is saved here.")
+                    .color(theme::MUTED),
+            );
+            return;
+        }
+        egui::Grid::new("presets").num_columns(5).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
+            for p in presets {
+                ui.label(RichText::new(&p.name).strong());
+                ui.label(crate::model::RecordObject::parse(&p.object).map_or(p.object.as_str(), |o| o.plural()));
+                ui.label(RichText::new(format!("saved {}", p.updated_at.get(..10).unwrap_or(&p.updated_at))).color(theme::MUTED));
+                if ui.add_enabled(!busy, egui::Button::new("Edit")).on_hover_text(format!("Edit \"{}\"", p.name)).clicked() {
+                    command = Some(Command::EditPreset(p.name.clone()));
+                }
+                if ui.add_enabled(!busy, egui::Button::new("Delete")).on_hover_text(format!("Delete \"{}\"", p.name)).clicked() {
+                    command = Some(Command::DeletePreset(p.name.clone()));
+                }
+                ui.end_row();
+            }
+        });
     });
     command
 }

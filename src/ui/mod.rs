@@ -3,6 +3,7 @@
 
 pub mod coming_soon;
 pub mod import_view;
+pub mod mapping_view;
 pub mod nav;
 pub mod notice;
 pub mod theme;

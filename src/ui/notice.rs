@@ -21,10 +21,18 @@ pub fn notice_ui(ui: &mut egui::Ui, notice: &Notice) -> Option<Command> {
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal_top(|ui| {
-                ui.vertical(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                if ui.button("Dismiss").clicked() {
+                    command = Some(Command::DismissNotice);
+                }
+                ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
                     for line in &notice.lines {
                         ui.label(RichText::new(line).color(fg));
+                    }
+                    if let Some(file) = &notice.map_columns_for
+                        && ui.button("Map the columns…").clicked()
+                    {
+                        command = Some(Command::MapColumns(file.clone()));
                     }
                     if let Some(file) = &notice.ask_date_order_for {
                         ui.horizontal(|ui| {
@@ -38,11 +46,6 @@ pub fn notice_ui(ui: &mut egui::Ui, notice: &Notice) -> Option<Command> {
                                 }
                             }
                         });
-                    }
-                });
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
-                    if ui.button("Dismiss").clicked() {
-                        command = Some(Command::DismissNotice);
                     }
                 });
             });

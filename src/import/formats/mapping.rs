@@ -112,6 +112,83 @@ fn stage_entered(header: &str) -> Option<Target> {
     (!stage.is_empty()).then(|| Target::StageEntered(stage.trim().to_owned()))
 }
 
+impl ColumnMapping {
+    /// A mapping from a choice per column (`None`: not used).
+    pub fn from_choices(
+        object: RecordObject,
+        header: &[String],
+        choices: &[Option<Field>],
+    ) -> Self {
+        let mut bindings = Vec::new();
+        let mut ignored = Vec::new();
+        for (column, name) in header.iter().enumerate() {
+            match choices.get(column).copied().flatten() {
+                Some(field) => bindings.push(Binding {
+                    column,
+                    header: name.clone(),
+                    target: Target::Field(field),
+                }),
+                None => ignored.push(name.clone()),
+            }
+        }
+        Self {
+            object,
+            bindings,
+            ignored,
+        }
+    }
+
+    /// The header the mapping was made for, in column order, and the field each column
+    /// feeds: the inverse of [`ColumnMapping::from_choices`].
+    pub fn to_choices(&self) -> (Vec<String>, Vec<Option<Field>>) {
+        let width = self.bindings.len() + self.ignored.len();
+        let mut header = vec![None; width];
+        let mut choices = vec![None; width];
+        for b in &self.bindings {
+            if let Some(slot) = header.get_mut(b.column) {
+                *slot = Some(b.header.clone());
+            }
+            if let (Some(slot), Target::Field(f)) = (choices.get_mut(b.column), &b.target) {
+                *slot = Some(*f);
+            }
+        }
+        let mut ignored = self.ignored.iter();
+        let header = header
+            .into_iter()
+            .map(|h| h.or_else(|| ignored.next().cloned()).unwrap_or_default())
+            .collect();
+        (header, choices)
+    }
+
+    /// What is wrong with the mapping as a preset, in words; empty when it can be saved.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.column_of(Field::SourceId).is_none() {
+            problems.push(format!(
+                "Choose the column that holds the {}: every row needs one.",
+                Field::SourceId.label()
+            ));
+        }
+        let mut seen: Vec<Field> = Vec::new();
+        for b in &self.bindings {
+            if let Target::Field(f) = &b.target {
+                if seen.contains(f) {
+                    problems.push(format!("{} is chosen for more than one column.", f.label()));
+                }
+                if !f.applies_to(self.object) {
+                    problems.push(format!(
+                        "{} does not apply to {}.",
+                        f.label(),
+                        self.object.plural()
+                    ));
+                }
+                seen.push(*f);
+            }
+        }
+        problems
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,3 +108,75 @@ pub fn recognise(header: &[String]) -> Option<(Format, ColumnMapping)> {
         matches.then(|| (format, mapping::map_columns(header, spec, format.object())))
     })
 }
+
+/// Column names other CRMs (Zoho, Close, Freshsales, Copper, spreadsheets) use, for
+/// guessing a mapping.
+const OTHER_NAMES: &[(Field, &[&str])] = &[
+    (
+        Field::SourceId,
+        &["id", "recordid", "externalid", "ref", "reference"],
+    ),
+    (
+        Field::Created,
+        &[
+            "createdtime",
+            "createdon",
+            "createdat",
+            "datecreated",
+            "creationdate",
+        ],
+    ),
+    (
+        Field::CloseDate,
+        &[
+            "closingdate",
+            "expectedclosedate",
+            "expectedclose",
+            "dateclosed",
+            "closedon",
+        ],
+    ),
+    (
+        Field::Owner,
+        &["owner", "ownername", "assignedto", "salesrep", "rep"],
+    ),
+    (Field::Email, &["emailaddress", "workemail"]),
+    (
+        Field::Amount,
+        &["value", "dealvalue", "opportunityvalue", "revenue"],
+    ),
+    (Field::Source, &["leadsource", "source", "channel"]),
+];
+
+/// A guess at the field each column of `header` holds for `object`, from the column
+/// names every known format uses. Each field is guessed for one column at most.
+pub fn suggest_fields(header: &[String], object: RecordObject) -> Vec<Option<Field>> {
+    let mut taken: Vec<Field> = Vec::new();
+    header
+        .iter()
+        .map(|h| {
+            let norm = normalize_header(h);
+            let guess = Format::ALL
+                .iter()
+                .flat_map(|f| f.spec().fields.iter())
+                .chain(OTHER_NAMES.iter())
+                .find(|(field, names)| {
+                    field.applies_to(object)
+                        && !taken.contains(field)
+                        && names.contains(&norm.as_str())
+                })
+                .map(|(field, _)| *field)
+                .or_else(|| {
+                    Field::ALL.into_iter().find(|f| {
+                        f.applies_to(object)
+                            && !taken.contains(f)
+                            && normalize_header(f.label()) == norm
+                    })
+                });
+            if let Some(f) = guess {
+                taken.push(f);
+            }
+            guess
+        })
+        .collect()
+}
