@@ -127,3 +127,65 @@ fn undo_restores_the_previous_state() {
     let nothing = cockpit(&db, &["undo"]);
     assert!(!nothing.status.success());
 }
+
+#[test]
+fn a_saved_mapping_is_used_by_name_listed_and_deleted() {
+    use revops_cockpit::import::formats::ColumnMapping;
+    use revops_cockpit::model::{Field, RecordObject};
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    {
+        let ws = revops_cockpit::workspace::Workspace::open(&db).expect("open");
+        let header: Vec<String> = ["city", "population", "country"]
+            .map(str::to_owned)
+            .to_vec();
+        let mapping = ColumnMapping::from_choices(
+            RecordObject::Account,
+            &header,
+            &[Some(Field::SourceId), None, Some(Field::Region)],
+        );
+        let json = serde_json::to_string(&mapping).expect("json");
+        // Saved under another file's signature: only --preset finds it.
+        ws.save_preset("Cities", "something|else", "account", &json)
+            .expect("save");
+    }
+    let file = fixture("unrelated.csv").display().to_string();
+    assert!(
+        !cockpit(&db, &["import", &file]).status.success(),
+        "not recognised without the preset"
+    );
+    let out = cockpit(&db, &["import", "--preset", "Cities", &file]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("Mapped with \"Cities\" (mapped:Cities account)")
+            && stdout.contains("2 new"),
+        "{stdout}"
+    );
+    let missing = cockpit(
+        &db,
+        &[
+            "import",
+            "--preset",
+            "Nope",
+            &fixture("zoho-deals.csv").display().to_string(),
+        ],
+    );
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("\"Nope\" does not exist"));
+    let list = cockpit(&db, &["presets"]);
+    assert!(String::from_utf8_lossy(&list.stdout).starts_with("Cities  (account, saved "));
+    assert!(
+        cockpit(&db, &["presets", "--delete", "Cities"])
+            .status
+            .success()
+    );
+    assert!(
+        !cockpit(&db, &["presets", "--delete", "Cities"])
+            .status
+            .success()
+    );
+}

@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod export;
 mod import_errors;
 mod import_formats;
 mod views;

@@ -1,8 +1,9 @@
-//! The command line: `import`, `batches` and `undo` over the same library as the
+//! The command line: `import`, `batches`, `presets` and `undo` over the same library as the
 //! window; with no subcommand (or `open FILE...`), the window opens.
 
 mod batches;
 mod import;
+mod presets;
 mod undo;
 
 use std::path::PathBuf;
@@ -35,6 +36,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// List the import batches in the workspace.
     Batches(batches::BatchesArgs),
+    /// List or delete the saved column mappings for CSVs no built-in format recognises.
+    Presets(presets::PresetsArgs),
     /// Undo the last import (or the batch given), restoring the records it updated.
     Undo(undo::UndoArgs),
 }
@@ -49,6 +52,7 @@ pub fn main() -> ExitCode {
         Some(Command::Import(args)) => import::run(&db, &args),
         Some(Command::Batches(args)) => batches::run(&db, &args),
         Some(Command::Undo(args)) => undo::run(&db, &args),
+        Some(Command::Presets(args)) => presets::run(&db, &args),
     };
     match result {
         Ok(code) => code,
