@@ -625,24 +625,14 @@ impl Run<'_, '_> {
     /// At the end of the file, held rows that look like report footer lines are skipped;
     /// any other is rejected.
     fn finish_pending(&mut self) -> Result<(), ImportError> {
-        let pending = std::mem::take(&mut self.pending);
-        let width = self.layout.header.len();
-        for (line, cells) in pending {
+        let before = self.pending.len();
+        self.pending.retain(|(_, cells)| {
             let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
             let filled = refs.iter().filter(|c| !c.trim().is_empty()).count();
-            if is_footer_like(&refs) || filled <= 1 {
-                self.totals.footer_lines += 1;
-                continue;
-            }
-            self.totals.rows_read += 1;
-            let raw_json = serde_json::to_string(&cells).unwrap_or_default();
-            let reason = format!(
-                "the row has {} cells but the header has {width}; a delimiter or quote is probably missing",
-                cells.len()
-            );
-            self.reject(line, None, &reason, &raw_json)?;
-        }
-        Ok(())
+            !(is_footer_like(&refs) || filled <= 1)
+        });
+        self.totals.footer_lines += (before - self.pending.len()) as u64;
+        self.reject_pending()
     }
 }
 

@@ -87,14 +87,11 @@ const RECORD_TABLES: [(&str, &str); 3] = [
 impl Workspace {
     /// Every batch, oldest first.
     pub fn batches(&self) -> Result<Vec<BatchSummary>, WorkspaceError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {BATCH_COLUMNS} FROM batches ORDER BY id"))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], batch_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        self.query_list(
+            &format!("SELECT {BATCH_COLUMNS} FROM batches ORDER BY id"),
+            [],
+            batch_from_row,
+        )
     }
 
     /// One batch by id.
@@ -130,29 +127,21 @@ impl Workspace {
         batch_id: i64,
         limit: usize,
     ) -> Result<Vec<RowIssueRecord>, WorkspaceError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT row_number, column_name, severity, reason, raw_json FROM row_issues \
-                 WHERE batch_id = ?1 ORDER BY severity, row_number, id LIMIT ?2",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map(
-                params![batch_id, i64::try_from(limit).unwrap_or(i64::MAX)],
-                |r| {
-                    let raw: String = r.get(4)?;
-                    Ok(RowIssueRecord {
-                        row: r.get(0)?,
-                        column: r.get(1)?,
-                        severity: r.get(2)?,
-                        reason: r.get(3)?,
-                        raw: serde_json::from_str(&raw).unwrap_or_default(),
-                    })
-                },
-            )
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        self.query_list(
+            "SELECT row_number, column_name, severity, reason, raw_json FROM row_issues \
+             WHERE batch_id = ?1 ORDER BY severity, row_number, id LIMIT ?2",
+            params![batch_id, i64::try_from(limit).unwrap_or(i64::MAX)],
+            |r| {
+                let raw: String = r.get(4)?;
+                Ok(RowIssueRecord {
+                    row: r.get(0)?,
+                    column: r.get(1)?,
+                    severity: r.get(2)?,
+                    reason: r.get(3)?,
+                    raw: serde_json::from_str(&raw).unwrap_or_default(),
+                })
+            },
+        )
     }
 
     /// Removes a batch and everything it wrote; records it had updated go back to the
@@ -204,14 +193,11 @@ impl Workspace {
 
     /// Removes the bundled sample batches (the user's own batches stay), newest first.
     pub fn remove_sample_data(&mut self) -> Result<usize, WorkspaceError> {
-        let ids: Vec<i64> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id FROM batches WHERE is_sample = 1 ORDER BY id DESC")
-                .map_err(|e| self.err(e))?;
-            let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
-            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
-        };
+        let ids: Vec<i64> = self.query_list(
+            "SELECT id FROM batches WHERE is_sample = 1 ORDER BY id DESC",
+            [],
+            |r| r.get(0),
+        )?;
         for id in &ids {
             self.undo_batch(*id)?;
         }

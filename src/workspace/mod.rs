@@ -112,6 +112,18 @@ impl Workspace {
         Ok(result == "ok")
     }
 
+    /// Runs a query and collects every row through `from_row`.
+    fn query_list<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        from_row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, WorkspaceError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map(params, from_row).map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     fn err(&self, e: rusqlite::Error) -> WorkspaceError {
         WorkspaceError::from_sqlite(&self.path, e)
     }

@@ -50,16 +50,11 @@ impl Workspace {
 
     /// Every preset, by name.
     pub fn presets(&self) -> Result<Vec<MappingPreset>, WorkspaceError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {PRESET_COLUMNS} FROM mapping_presets ORDER BY name"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], preset_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        self.query_list(
+            &format!("SELECT {PRESET_COLUMNS} FROM mapping_presets ORDER BY name"),
+            [],
+            preset_from_row,
+        )
     }
 
     /// The preset called `name`.

@@ -106,11 +106,7 @@ impl Workspace {
             "SELECT {CONTACT_COLUMNS} FROM contacts c JOIN contact_versions v ON v.id = c.version_id \
              ORDER BY c.source_system, c.source_id"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], contact_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        self.query_list(&sql, [], contact_from_row)
     }
 
     /// The current version of every deal with its stage entries.
@@ -137,26 +133,13 @@ impl Workspace {
         sql: &str,
         args: &[&dyn rusqlite::ToSql],
     ) -> Result<Vec<Deal>, WorkspaceError> {
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map(args, deal_from_row)
-            .map_err(|e| self.err(e))?;
-        let mut deals: Vec<(i64, Deal)> =
-            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
-        let mut entries = self
-            .conn
-            .prepare_cached("SELECT stage, entered_at FROM deal_stage_entries WHERE version_id = ?1 ORDER BY entered_at")
-            .map_err(|e| self.err(e))?;
+        let mut deals: Vec<(i64, Deal)> = self.query_list(sql, args, deal_from_row)?;
         for (version_id, deal) in &mut deals {
-            let rows = entries
-                .query_map(params![*version_id], |r| {
-                    Ok(StageEntry {
-                        stage: r.get(0)?,
-                        entered: r.get(1)?,
-                    })
-                })
-                .map_err(|e| self.err(e))?;
-            deal.stage_entries = rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+            deal.stage_entries = self.query_list(
+                "SELECT stage, entered_at FROM deal_stage_entries WHERE version_id = ?1 ORDER BY entered_at",
+                params![*version_id],
+                |r| Ok(StageEntry { stage: r.get(0)?, entered: r.get(1)? }),
+            )?;
         }
         Ok(deals.into_iter().map(|(_, d)| d).collect())
     }
@@ -167,11 +150,7 @@ impl Workspace {
             "SELECT {ACCOUNT_COLUMNS} FROM accounts a JOIN account_versions v ON v.id = a.version_id \
              ORDER BY a.source_system, a.source_id"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], account_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        self.query_list(&sql, [], account_from_row)
     }
 
     /// The raw row (cells as in the file) behind the current version of a record.
