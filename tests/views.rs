@@ -123,6 +123,12 @@ fn first_launch_shows_the_sample_data_and_one_click_empties_it() {
     settle(&mut harness);
     harness.get_by_label("Batch #4 · cs-accounts.csv");
     harness.get_by_label("Every row of this file was imported without a problem.");
+    harness
+        .get_by_label("How the columns were read (13 used, 0 not used)")
+        .click();
+    harness.run();
+    harness.get_by_label("Onboarding Kickoff Date");
+    harness.get_by_label("Onboarding kickoff");
 
     harness.get_by_label("Start an empty workspace").click();
     settle(&mut harness);

@@ -8,13 +8,12 @@ use std::time::Duration;
 use eframe::egui;
 
 use super::command::Command;
-use super::jobs::{FileResult, Job, JobOutcome, RunningJob, WorkspaceSnapshot};
+use super::jobs::{BatchDetail, FileResult, Job, JobOutcome, RunningJob, WorkspaceSnapshot};
 use super::mapping::MappingDraft;
 use super::notice::{Notice, NoticeKind};
 use super::state::{Persisted, Quarter, View};
 use crate::import::ImportError;
 use crate::ui;
-use crate::workspace::RowIssueRecord;
 
 const PERSIST_KEY: &str = "revops-cockpit";
 
@@ -35,7 +34,7 @@ pub struct CockpitApp {
     /// Whether the first read of the workspace has arrived.
     loaded: bool,
     selected_batch: Option<i64>,
-    issues: Option<(i64, Vec<RowIssueRecord>)>,
+    detail: Option<(i64, BatchDetail)>,
     job: Option<RunningJob>,
     queue: VecDeque<Job>,
     notice: Option<Notice>,
@@ -61,7 +60,7 @@ impl CockpitApp {
             snapshot: WorkspaceSnapshot::default(),
             loaded: false,
             selected_batch: None,
-            issues: None,
+            detail: None,
             job: None,
             queue: VecDeque::new(),
             notice: None,
@@ -182,13 +181,13 @@ impl CockpitApp {
             }
             Command::UndoBatch(id) => {
                 self.selected_batch = None;
-                self.issues = None;
+                self.detail = None;
                 self.queue.push_back(Job::Undo(id));
             }
             Command::ExportIssues(id) => self.queue.push_back(Job::PickExportPath(id)),
             Command::StartEmptyWorkspace => {
                 self.selected_batch = None;
-                self.issues = None;
+                self.detail = None;
                 self.queue.push_back(Job::RemoveSample);
             }
             Command::LoadSampleData => self.queue.push_back(Job::LoadSample),
@@ -237,7 +236,7 @@ impl CockpitApp {
         self.snapshot = WorkspaceSnapshot::default();
         self.loaded = false;
         self.selected_batch = None;
-        self.issues = None;
+        self.detail = None;
         self.persisted.period = None;
         self.queue.push_back(Job::Refresh);
     }
@@ -265,7 +264,7 @@ impl CockpitApp {
                     && !self.snapshot.batches.iter().any(|b| b.id == id)
                 {
                     self.selected_batch = None;
-                    self.issues = None;
+                    self.detail = None;
                 }
             }
             Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
@@ -299,8 +298,8 @@ impl CockpitApp {
                     Err(e) => Notice::new(NoticeKind::Error, e),
                 });
             }
-            JobOutcome::Issues { batch_id, issues } => match issues {
-                Ok(list) => self.issues = Some((batch_id, list)),
+            JobOutcome::Detail { batch_id, detail } => match detail {
+                Ok(detail) => self.detail = Some((batch_id, detail)),
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },
             JobOutcome::Exported(result) => {
@@ -453,11 +452,11 @@ impl eframe::App for CockpitApp {
                         batches: &self.snapshot.batches,
                         loaded: self.loaded,
                         selected: self.selected_batch,
-                        issues: self
-                            .issues
+                        detail: self
+                            .detail
                             .as_ref()
                             .filter(|(id, _)| Some(*id) == self.selected_batch)
-                            .map(|(_, i)| i.as_slice()),
+                            .map(|(_, d)| d),
                         progress: self.progress_view(),
                         busy: self.is_busy(),
                         hovering_files,

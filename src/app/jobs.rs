@@ -102,9 +102,9 @@ pub enum JobOutcome {
         message: Result<String, String>,
         snapshot: Result<WorkspaceSnapshot, String>,
     },
-    Issues {
+    Detail {
         batch_id: i64,
-        issues: Result<Vec<RowIssueRecord>, String>,
+        detail: Result<BatchDetail, String>,
     },
     Exported(Result<PathBuf, String>),
     Previewed(Result<FilePreview, String>),
@@ -160,6 +160,45 @@ impl RunningJob {
     }
 }
 
+/// What the Import view shows of one batch beyond its summary.
+#[derive(Debug, Clone, Default)]
+pub struct BatchDetail {
+    /// Rejected rows and warnings, rejected first (at most 5,000 are shown).
+    pub issues: Vec<RowIssueRecord>,
+    /// Each column of the file and the field it fed, or `None` when it was not used.
+    pub columns: Vec<(String, Option<String>)>,
+}
+
+fn batch_detail(
+    ws: &Workspace,
+    batch_id: i64,
+) -> Result<BatchDetail, crate::workspace::WorkspaceError> {
+    let issues = ws.row_issues(batch_id, 5_000)?;
+    let mapping: Option<crate::import::formats::ColumnMapping> =
+        serde_json::from_str(&ws.batch_mapping_json(batch_id)?).ok();
+    let columns = mapping.map_or_else(Vec::new, |m| {
+        let mut columns: Vec<(usize, String, Option<String>)> = m
+            .bindings
+            .iter()
+            .map(|b| {
+                let target = match &b.target {
+                    crate::import::formats::Target::Field(f) => f.label().to_owned(),
+                    crate::import::formats::Target::StageEntered(stage) => {
+                        format!("Entered stage \"{stage}\"")
+                    }
+                };
+                (b.column, b.header.clone(), Some(target))
+            })
+            .collect();
+        columns.sort_by_key(|c| c.0);
+        let mut out: Vec<(String, Option<String>)> =
+            columns.into_iter().map(|(_, h, t)| (h, t)).collect();
+        out.extend(m.ignored.into_iter().map(|h| (h, None)));
+        out
+    });
+    Ok(BatchDetail { issues, columns })
+}
+
 /// Reads what the views show.
 pub fn snapshot(ws: &Workspace) -> Result<WorkspaceSnapshot, String> {
     Ok(WorkspaceSnapshot {
@@ -213,9 +252,9 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
                 b.id, b.file
             ))
         }),
-        Job::LoadIssues(batch_id) => JobOutcome::Issues {
+        Job::LoadIssues(batch_id) => JobOutcome::Detail {
             batch_id,
-            issues: open().and_then(|ws| ws.row_issues(batch_id, 5_000).map_err(|e| e.to_string())),
+            detail: open().and_then(|ws| batch_detail(&ws, batch_id).map_err(|e| e.to_string())),
         },
         Job::ExportIssues { batch_id, to } => JobOutcome::Exported(open().and_then(|ws| {
             let issues = ws

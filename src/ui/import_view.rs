@@ -8,10 +8,11 @@ use egui_extras::{Column, TableBuilder};
 
 use super::theme;
 use crate::app::command::Command;
+use crate::app::jobs::BatchDetail;
 use crate::import::ImportProgress;
 use crate::import::rows::ROW_RULES;
 use crate::text::{bytes, thousands};
-use crate::workspace::{BatchSummary, MappingPreset, RowIssueRecord};
+use crate::workspace::{BatchSummary, MappingPreset};
 
 /// A job under way, as the view shows it.
 #[derive(Debug, Clone)]
@@ -31,8 +32,8 @@ pub struct ImportViewModel<'a> {
     pub as_of_text: &'a str,
     pub loaded: bool,
     pub selected: Option<i64>,
-    /// The rejected rows and warnings of the selected batch, once read.
-    pub issues: Option<&'a [RowIssueRecord]>,
+    /// The rejected rows, warnings and column use of the selected batch, once read.
+    pub detail: Option<&'a BatchDetail>,
     pub progress: Option<ProgressView>,
     pub busy: bool,
     /// Files are being dragged over the window.
@@ -125,7 +126,7 @@ pub fn import_view_ui(ui: &mut egui::Ui, model: &ImportViewModel<'_>) -> Vec<Com
     {
         ui.add_space(10.0);
         ui.separator();
-        commands.extend(batch_detail_ui(ui, batch, model.issues, model.busy));
+        commands.extend(batch_detail_ui(ui, batch, model.detail, model.busy));
     }
     commands
 }
@@ -297,7 +298,7 @@ fn batches_table_ui(
 fn batch_detail_ui(
     ui: &mut egui::Ui,
     b: &BatchSummary,
-    issues: Option<&[RowIssueRecord]>,
+    detail: Option<&BatchDetail>,
     busy: bool,
 ) -> Option<Command> {
     let mut command = None;
@@ -339,10 +340,12 @@ fn batch_detail_ui(
         ui.label(format!("• {note}"));
     }
     ui.add_space(6.0);
-    let Some(issues) = issues else {
+    let Some(detail) = detail else {
         ui.label(RichText::new("Reading the rejected rows…").color(theme::MUTED));
         return command;
     };
+    columns_ui(ui, b.id, &detail.columns);
+    let issues = detail.issues.as_slice();
     if issues.is_empty() {
         ui.label(
             RichText::new("Every row of this file was imported without a problem.")
@@ -432,4 +435,32 @@ fn presets_ui(ui: &mut egui::Ui, presets: &[MappingPreset], busy: bool) -> Optio
         });
     });
     command
+}
+
+/// Which column fed which field: matching is tolerant, so it is shown, never silent.
+fn columns_ui(ui: &mut egui::Ui, batch_id: i64, columns: &[(String, Option<String>)]) {
+    let used = columns.iter().filter(|(_, f)| f.is_some()).count();
+    let title = format!(
+        "How the columns were read ({used} used, {} not used)",
+        columns.len() - used
+    );
+    egui::CollapsingHeader::new(title)
+        .id_salt(("columns", batch_id))
+        .show(ui, |ui| {
+            egui::Grid::new(("columns_grid", batch_id))
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for (header, field) in columns {
+                        ui.label(header);
+                        match field {
+                            Some(f) => ui.label(f),
+                            None => ui.label(
+                                RichText::new("not used (kept in the raw row)").color(theme::MUTED),
+                            ),
+                        };
+                        ui.end_row();
+                    }
+                });
+        });
 }

@@ -121,6 +121,19 @@ impl Workspace {
             .map_err(|e| self.err(e))
     }
 
+    /// How a batch's columns were mapped, as the importer saved it (JSON).
+    pub fn batch_mapping_json(&self, id: i64) -> Result<String, WorkspaceError> {
+        self.conn
+            .query_row(
+                "SELECT mapping_json FROM batches WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?
+            .ok_or(WorkspaceError::NoSuchBatch(id))
+    }
+
     /// The rejected rows and warnings of a batch, in file order, at most `limit`.
     pub fn row_issues(
         &self,
