@@ -49,7 +49,21 @@ impl Job {
     pub fn label(&self) -> String {
         match self {
             Self::Refresh => "Reading the workspace".to_owned(),
-            Self::Import { files, .. } => format!("Importing {} file(s)", files.len()),
+            Self::Import { files, .. } => {
+                let names: Vec<String> = files
+                    .iter()
+                    .map(|f| {
+                        f.file_name().map_or_else(
+                            || f.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        )
+                    })
+                    .collect();
+                match names.as_slice() {
+                    [one] => format!("Importing {one}"),
+                    _ => format!("Importing {} files: {}", names.len(), names.join(", ")),
+                }
+            }
             Self::LoadSample => "Loading the sample data".to_owned(),
             Self::RemoveSample => "Removing the sample data".to_owned(),
             Self::Undo(id) => format!("Undoing batch {id}"),

@@ -217,8 +217,8 @@ fn batches_table_ui(
             .min_scrolled_height(height)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::exact(50.0))
-            .column(Column::initial(210.0).at_least(120.0).clip(true))
-            .column(Column::initial(250.0).clip(true))
+            .column(Column::initial(200.0).at_least(120.0).clip(true))
+            .column(Column::initial(275.0).clip(true))
             .columns(Column::exact(88.0), 1)
             .columns(Column::exact(68.0), 5)
             .column(Column::remainder().at_least(130.0))
@@ -254,7 +254,12 @@ fn batches_table_ui(
                         row.col(|ui| {
                             ui.label(&b.format);
                             if b.is_sample {
-                                ui.label(RichText::new("sample").small().color(theme::WARN));
+                                let tag = RichText::new("sample").small();
+                                ui.label(if is_selected {
+                                    tag
+                                } else {
+                                    tag.color(theme::WARN)
+                                });
                             }
                         });
                         row.col(|ui| {
