@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod definitions;
 mod export;
 mod import_errors;
 mod import_formats;

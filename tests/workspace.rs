@@ -199,3 +199,28 @@ fn removing_sample_data_keeps_the_users_own_batches() {
     let counts = ws.record_counts().expect("counts");
     assert_eq!((counts.contacts, counts.deals, counts.accounts), (0, 3, 0));
 }
+
+#[test]
+fn a_workspace_from_the_first_schema_is_migrated_forward_with_its_data() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v1.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch(schema::MIGRATIONS[0]).expect("schema 1");
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO batches (file_name, file_path, file_size, sha256, crm, object, format, encoding, delimiter, as_of, imported_at, header_json, mapping_json)
+             VALUES ('old.csv', '/old.csv', 10, 'abc', 'hubspot', 'deal', 'HubSpot deals export', 'UTF-8', 'comma', '2025-03-31', '2025-04-01 10:00:00', '[]', '{}');",
+        )
+        .expect("v1 data");
+    }
+    let ws = Workspace::open(&path).expect("migrates");
+    assert_eq!(
+        ws.schema_version().expect("version"),
+        schema::CURRENT_VERSION
+    );
+    assert_eq!(ws.batches().expect("batches")[0].file, "old.csv");
+    assert!(ws.definition_versions().expect("new table").is_empty());
+    drop(ws);
+    assert!(Workspace::open(&path).is_ok(), "migrating twice is a no-op");
+}

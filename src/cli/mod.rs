@@ -1,7 +1,8 @@
-//! The command line: `import`, `batches`, `presets` and `undo` over the same library as the
+//! The command line: `import`, `batches`, `presets`, `undo` and `definitions` over the same library as the
 //! window; with no subcommand (or `open FILE...`), the window opens.
 
 mod batches;
+mod definitions;
 mod import;
 mod presets;
 mod undo;
@@ -36,6 +37,9 @@ pub enum Command {
     Import(import::ImportArgs),
     /// List the import batches in the workspace.
     Batches(batches::BatchesArgs),
+    /// The data dictionary: export, import, history, diff, restore.
+    #[command(subcommand)]
+    Definitions(definitions::DefinitionsCommand),
     /// List or delete the saved column mappings for CSVs no built-in format recognises.
     Presets(presets::PresetsArgs),
     /// Undo the last import (or the batch given), restoring the records it updated.
@@ -53,6 +57,7 @@ pub fn main() -> ExitCode {
         Some(Command::Batches(args)) => batches::run(&db, &args),
         Some(Command::Undo(args)) => undo::run(&db, &args),
         Some(Command::Presets(args)) => presets::run(&db, &args),
+        Some(Command::Definitions(command)) => definitions::run(&db, &command),
     };
     match result {
         Ok(code) => code,

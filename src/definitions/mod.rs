@@ -1,7 +1,15 @@
-//! The data dictionary: what the team's terms mean. For now the built-in defaults that
-//! map CRM deal stage names to canonical stages and closed-won / closed-lost; the
-//! editable, versioned definitions build on these.
+//! The data dictionary: what the team's terms mean — lifecycle stages, deal stage
+//! mapping, qualification rules, SLAs, required fields, fiscal calendar and currency —
+//! as a versioned set every number is computed under.
 
+pub mod apply;
+pub mod diff;
+pub mod file;
+pub mod model;
 mod stage_map;
+pub mod validate;
+pub mod versions;
 
+pub use file::{DefinitionsError, defaults};
+pub use model::Definitions;
 pub use stage_map::{DEAL_STAGES, default_deal_stage, status_from_stage};

@@ -7,6 +7,7 @@
 
 mod batch_writer;
 mod batches;
+mod definitions;
 mod error;
 mod presets;
 mod records;
@@ -19,6 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use batch_writer::{BatchTotals, BatchWriter, NewBatch, WriteOutcome};
 pub use batches::{BatchSummary, RowIssueRecord};
+pub use definitions::{DefinitionVersion, RawStageCount};
 pub use error::WorkspaceError;
 pub use presets::MappingPreset;
 pub use records::RecordCounts;

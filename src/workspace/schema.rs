@@ -138,6 +138,18 @@ pub const MIGRATIONS: &[&str] = &[
         updated_at TEXT NOT NULL
     ) STRICT;
     ",
+    // 2: definition versions. A version is never changed: saving or restoring adds one.
+    r"
+    CREATE TABLE definition_versions (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        body TEXT NOT NULL
+    ) STRICT;
+    CREATE TRIGGER definition_versions_are_never_changed BEFORE UPDATE ON definition_versions
+    BEGIN SELECT RAISE(ABORT, 'definition versions are never changed; save a new version'); END;
+    ",
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,172 @@
+//! Applying definitions to records: which deal stage a raw CRM stage means, and when a
+//! contact reached each lifecycle stage under the qualification rules.
+
+use super::model::{
+    Condition, DealStageDef, Definitions, LifecycleStageDef, Match, Op, Rule, RuleValue,
+};
+use crate::import::formats::normalize_header;
+use crate::model::{Account, Contact, Deal, Field, LifecycleStage, Timestamp};
+
+/// The deal stage a raw stage value of `crm` (and `pipeline`) maps to; a mapping for the
+/// pipeline wins over one for every pipeline.
+pub fn deal_stage<'d>(
+    defs: &'d Definitions,
+    crm: &str,
+    pipeline: Option<&str>,
+    raw: &str,
+) -> Option<&'d DealStageDef> {
+    let raw = normalize_header(raw);
+    let matching = |m: &&super::model::StageMapping| {
+        m.crm.eq_ignore_ascii_case(crm) && m.raw.iter().any(|r| normalize_header(r) == raw)
+    };
+    let for_pipeline = defs.stage_mapping.iter().filter(matching).find(|m| {
+        m.pipeline
+            .as_deref()
+            .is_some_and(|p| pipeline.is_some_and(|q| p.eq_ignore_ascii_case(q)))
+    });
+    let any_pipeline = || {
+        defs.stage_mapping
+            .iter()
+            .filter(matching)
+            .find(|m| m.pipeline.is_none())
+    };
+    let mapping = for_pipeline.or_else(any_pipeline)?;
+    defs.deal_stages.iter().find(|s| s.name == mapping.stage)
+}
+
+/// The deal stage of a deal from `crm` under these definitions.
+pub fn deal_stage_of<'d>(
+    defs: &'d Definitions,
+    crm: &str,
+    deal: &Deal,
+) -> Option<&'d DealStageDef> {
+    deal.raw_stage
+        .as_deref()
+        .and_then(|raw| deal_stage(defs, crm, deal.pipeline.as_deref(), raw))
+}
+
+/// When `contact` reached the lifecycle stage `key`: by its rule if the definitions have
+/// one, else by the imported stage date.
+pub fn reached(defs: &Definitions, contact: &Contact, key: &str) -> Option<Timestamp> {
+    match defs.rules.iter().find(|r| r.term == key) {
+        Some(rule) => rule_date(rule, |f| contact_value(contact, f)),
+        None => imported_stage(key).and_then(|s| contact.reached(s)),
+    }
+}
+
+/// The furthest lifecycle stage `contact` has reached, in the definitions' order.
+pub fn current_stage<'d>(
+    defs: &'d Definitions,
+    contact: &Contact,
+) -> Option<&'d LifecycleStageDef> {
+    defs.lifecycle_stages
+        .iter()
+        .rev()
+        .find(|s| reached(defs, contact, &s.key).is_some())
+}
+
+/// When `account` churned under the `churned` rule (or its churn date when there is none).
+pub fn churned(defs: &Definitions, account: &Account) -> Option<Timestamp> {
+    match defs.rules.iter().find(|r| r.term == "churned") {
+        Some(rule) => rule_date(rule, |f| account_value(account, f)),
+        None => account.churned,
+    }
+}
+
+fn imported_stage(key: &str) -> Option<LifecycleStage> {
+    LifecycleStage::ALL
+        .into_iter()
+        .find(|s| s.label().eq_ignore_ascii_case(key))
+}
+
+/// A field's value as text, or a date as seconds.
+enum Value {
+    Text(String),
+    Time(Timestamp),
+}
+
+fn rule_date(rule: &Rule, value: impl Fn(Field) -> Option<Value>) -> Option<Timestamp> {
+    let holds = |c: &Condition| condition_holds(c, value(c.field).as_ref());
+    let ok = match rule.matches {
+        Match::All => rule.conditions.iter().all(holds),
+        Match::Any => rule.conditions.iter().any(holds),
+    };
+    if !ok {
+        return None;
+    }
+    match value(rule.date) {
+        Some(Value::Time(t)) => Some(t),
+        _ => None,
+    }
+}
+
+fn condition_holds(c: &Condition, value: Option<&Value>) -> bool {
+    let text = value.map(|v| match v {
+        Value::Text(s) => s.to_lowercase(),
+        Value::Time(t) => t.to_string(),
+    });
+    let one = || match &c.value {
+        Some(RuleValue::One(v)) => v.to_lowercase(),
+        _ => String::new(),
+    };
+    let list = || match &c.value {
+        Some(RuleValue::List(v)) => v.iter().map(|s| s.to_lowercase()).collect(),
+        _ => Vec::new(),
+    };
+    match c.op {
+        Op::IsSet => text.is_some(),
+        Op::IsNotSet => text.is_none(),
+        Op::Equals => text.is_some_and(|t| t == one()),
+        Op::NotEquals => text.is_none_or(|t| t != one()),
+        Op::Contains => text.is_some_and(|t| t.contains(&one())),
+        Op::In => text.is_some_and(|t| list().contains(&t)),
+        Op::NotIn => text.is_none_or(|t| !list().contains(&t)),
+    }
+}
+
+fn text(v: Option<&String>) -> Option<Value> {
+    v.map(|s| Value::Text(s.clone()))
+}
+
+fn time(v: Option<Timestamp>) -> Option<Value> {
+    v.map(Value::Time)
+}
+
+fn contact_value(c: &Contact, f: Field) -> Option<Value> {
+    match f {
+        Field::SourceId => Some(Value::Text(c.source_id.clone())),
+        Field::Name => text(c.name.as_ref()),
+        Field::Email => text(c.email.as_ref()),
+        Field::Company => text(c.company.as_ref()),
+        Field::Owner => text(c.owner.as_ref()),
+        Field::Source => text(c.source.as_ref()),
+        Field::Segment => text(c.segment.as_ref()),
+        Field::Region => text(c.region.as_ref()),
+        Field::LifecycleStage => text(c.current_stage.as_ref()),
+        Field::Created => time(c.created),
+        Field::FirstTouch => time(c.first_touch),
+        Field::LeadDate => time(c.reached(LifecycleStage::Lead)),
+        Field::MqlDate => time(c.reached(LifecycleStage::Mql)),
+        Field::SqlDate => time(c.reached(LifecycleStage::Sql)),
+        Field::OpportunityDate => time(c.reached(LifecycleStage::Opportunity)),
+        Field::CustomerDate => time(c.reached(LifecycleStage::Customer)),
+        _ => None,
+    }
+}
+
+fn account_value(a: &Account, f: Field) -> Option<Value> {
+    match f {
+        Field::SourceId => Some(Value::Text(a.source_id.clone())),
+        Field::Name => text(a.name.as_ref()),
+        Field::Owner => text(a.owner.as_ref()),
+        Field::Segment => text(a.segment.as_ref()),
+        Field::Region => text(a.region.as_ref()),
+        Field::ClosedWonDate => time(a.closed_won),
+        Field::KickoffDate => time(a.kickoff),
+        Field::ContractStart => time(a.contract_start),
+        Field::ContractEnd => time(a.contract_end),
+        Field::RenewalOutreachDate => time(a.renewal_outreach),
+        Field::ChurnDate => time(a.churned),
+        _ => None,
+    }
+}

@@ -1,0 +1,197 @@
+//! The data dictionary: the file format, validation, versions, and definitions changing
+//! what imported records compute to.
+
+use std::path::Path;
+
+use revops_cockpit::definitions::apply::{current_stage, deal_stage_of, reached};
+use revops_cockpit::definitions::model::{Condition, Op, RuleValue};
+use revops_cockpit::definitions::{defaults, file, versions};
+
+use crate::common::{imported, snapshot, workspace};
+
+#[test]
+fn the_shipped_defaults_round_trip_through_the_file_format() {
+    let d = defaults();
+    assert_eq!(d.lifecycle_stages.len(), 5);
+    assert_eq!(d.slas.mql_first_touch.to_string(), "24 hours");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("defs.toml");
+    file::write_file(&path, &d).expect("write");
+    assert_eq!(
+        file::read_file(&path).expect("read"),
+        d,
+        "export then import is identical"
+    );
+}
+
+#[test]
+fn a_malformed_file_names_the_key_and_changes_nothing() {
+    let (_dir, ws) = workspace();
+    let (v1, _) = versions::current(&ws).expect("current");
+    let before = snapshot(&ws);
+    let good = file::to_toml(&defaults());
+    let cases = [
+        (
+            good.replace(
+                "fiscal_year_start_month = 1",
+                "fiscal_year_start_month = 1\nfiscal_colour = \"blue\"",
+            ),
+            "unknown field `fiscal_colour`",
+        ),
+        (
+            good.replacen("amount = 24.0", "amount = \"a day\"", 1),
+            "invalid type",
+        ),
+        (
+            good.replacen("stage = \"Demo\"", "stage = \"Demos\"", 1),
+            "stage_mapping[1].stage: \"Demos\" is not one of the deal stages",
+        ),
+        (
+            good.replacen("amount = 24.0", "amount = -1.0", 1),
+            "slas.mql_first_touch.amount",
+        ),
+        (
+            good.replacen("term = \"mql\"", "term = \"marketing\"", 1),
+            "rules[0].term",
+        ),
+    ];
+    for (text, expected) in cases {
+        let err = file::parse(&text, Path::new("team.toml")).expect_err("refused");
+        let message = err.to_string();
+        assert!(
+            message.starts_with("team.toml") && message.contains(expected),
+            "{message}"
+        );
+    }
+    assert_eq!(snapshot(&ws), before);
+    assert_eq!(versions::current(&ws).expect("current").0, v1);
+}
+
+#[test]
+fn every_save_is_a_new_version_with_a_reason_and_history_compares_them() {
+    let (_dir, ws) = workspace();
+    let (v1, mut d) = versions::current(&ws).expect("current");
+    assert_eq!((v1.id, v1.author.as_str()), (1, "RevOps Cockpit"));
+    assert!(matches!(
+        versions::save(&ws, &d, "Dana", "no change"),
+        Err(versions::VersionError::Unchanged(1))
+    ));
+    d.slas.mql_first_touch.amount = 5.0;
+    d.slas.mql_first_touch.unit = revops_cockpit::definitions::model::SlaUnit::Minutes;
+    assert!(matches!(
+        versions::save(&ws, &d, "Dana", "  "),
+        Err(versions::VersionError::NoReason)
+    ));
+    let v2 = versions::save(&ws, &d, "Dana", "The five-minute rule").expect("save");
+    assert_eq!(
+        (v2.id, v2.author.as_str(), v2.reason.as_str()),
+        (2, "Dana", "The five-minute rule")
+    );
+    let changes = versions::compare(&ws, 1, 2).expect("diff");
+    let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["slas.mql_first_touch.amount", "slas.mql_first_touch.unit"]
+    );
+    assert_eq!(changes[1].after.as_deref(), Some("\"minutes\""));
+    let v3 = versions::restore(&ws, 1, "Dana", "back to 24 hours").expect("restore");
+    assert_eq!(v3.id, 3);
+    assert_eq!(versions::current(&ws).expect("current").1, defaults());
+    assert_eq!(
+        ws.definition_versions().expect("list").len(),
+        3,
+        "nothing was overwritten"
+    );
+}
+
+#[test]
+fn a_stage_mapping_change_moves_deals_and_a_restore_brings_the_numbers_back() {
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "hubspot-deals.csv");
+    let deals = ws.deals().expect("deals");
+    let stages = |d: &revops_cockpit::definitions::Definitions| -> Vec<String> {
+        deals
+            .iter()
+            .map(|x| {
+                deal_stage_of(d, "hubspot", x).map_or("unmapped".to_owned(), |s| s.name.clone())
+            })
+            .collect()
+    };
+    let (_, v1) = versions::current(&ws).expect("v1");
+    assert_eq!(stages(&v1), ["Closed Won", "Negotiation", "Closed Lost"]);
+
+    let mut changed = v1.clone();
+    for m in &mut changed.stage_mapping {
+        m.raw
+            .retain(|r| r != "contractsent" && r != "Contract Sent");
+    }
+    changed.stage_mapping.retain(|m| !m.raw.is_empty());
+    changed
+        .stage_mapping
+        .push(revops_cockpit::definitions::model::StageMapping {
+            crm: "hubspot".into(),
+            pipeline: None,
+            raw: vec!["contractsent".into()],
+            stage: "Proposal".into(),
+        });
+    versions::save(
+        &ws,
+        &changed,
+        "Dana",
+        "Contract sent is still proposal for us",
+    )
+    .expect("v2");
+    assert_eq!(
+        stages(&versions::current(&ws).expect("v2").1),
+        ["Closed Won", "Proposal", "Closed Lost"]
+    );
+
+    versions::restore(&ws, 1, "Dana", "undo").expect("v3");
+    assert_eq!(stages(&versions::current(&ws).expect("v3").1), stages(&v1));
+}
+
+#[test]
+fn a_qualification_rule_change_changes_who_counts_as_an_mql() {
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "hubspot-contacts.csv");
+    let contacts = ws.contacts().expect("contacts");
+    let d = defaults();
+    let mqls = |d: &revops_cockpit::definitions::Definitions| -> Vec<&str> {
+        contacts
+            .iter()
+            .filter(|c| reached(d, c, "mql").is_some())
+            .map(|c| c.source_id.as_str())
+            .collect()
+    };
+    assert_eq!(mqls(&d), ["101", "102"], "105's MQL date could not be read");
+    let mut paid_only = d.clone();
+    let rule = paid_only
+        .rules
+        .iter_mut()
+        .find(|r| r.term == "mql")
+        .expect("mql rule");
+    rule.conditions.push(Condition {
+        field: revops_cockpit::model::Field::Source,
+        op: Op::In,
+        value: Some(RuleValue::List(vec![
+            "Paid Search".into(),
+            "Paid Social".into(),
+        ])),
+    });
+    assert_eq!(mqls(&paid_only), ["102"]);
+    let ana = &contacts[0];
+    assert_eq!(
+        current_stage(&d, ana).map(|s| s.name.as_str()),
+        Some("Customer")
+    );
+}
+
+#[test]
+fn raw_stage_values_seen_in_imports_are_listed() {
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "pipedrive-deals.csv");
+    let seen = ws.raw_deal_stages().expect("seen");
+    let values: Vec<&str> = seen.iter().map(|s| s.raw_stage.as_str()).collect();
+    assert_eq!(values.len(), 3);
+    assert!(values.contains(&"Proposal made"));
+}
