@@ -237,3 +237,75 @@ fn an_unknown_export_is_mapped_once_on_screen_and_imported() {
         presets[0].mapping_json
     );
 }
+
+#[test]
+fn an_sla_edited_in_the_view_is_saved_with_a_reason_as_a_new_version() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    drop(Workspace::open(&db).expect("empty workspace"));
+    let mut harness = app(db.clone(), StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Definitions").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("Version 1 in force");
+    harness.get_by_label("Definitions v1");
+    harness.get_by_label("No unsaved changes.");
+
+    // Type a new amount for the MQL follow-up SLA.
+    let amount = || eframe::egui::accesskit::Role::SpinButton;
+    harness
+        .get_by_role_and_label(amount(), "MQL to first sales touch")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(amount(), "MQL to first sales touch")
+        .type_text("4");
+    harness.key_press(eframe::egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("slas.mql_first_touch.amount: was 24.0, now 4.0");
+    assert!(
+        harness.state().definitions_draft().is_some_and(|d| d
+            .definitions
+            .slas
+            .mql_first_touch
+            .amount
+            != 24.0)
+    );
+
+    // Saving needs a reason.
+    harness.get_by_label("Your name").click();
+    harness.run();
+    harness.get_by_label("Your name").type_text("Dana");
+    harness.get_by_label("Why (one line)").click();
+    harness.run();
+    harness
+        .get_by_label("Why (one line)")
+        .type_text("Sales agreed to faster follow-up");
+    harness.run();
+    harness.get_by_label("Save as version 2").click();
+    settle(&mut harness);
+
+    harness.get_by_label_contains("Saved definitions version 2 (Sales agreed to faster follow-up)");
+    harness.get_by_label("Definitions v2");
+    harness.get_by_label("v2 (in force)");
+    harness.get_by_label("Sales agreed to faster follow-up");
+    let ws = Workspace::open(&db).expect("reopen");
+    let versions = ws.definition_versions().expect("versions");
+    assert_eq!(versions.len(), 2);
+    assert_eq!(
+        (versions[1].author.as_str(), versions[1].reason.as_str()),
+        ("Dana", "Sales agreed to faster follow-up")
+    );
+    let (_, saved) = revops_cockpit::definitions::versions::current(&ws).expect("current");
+    assert_eq!(
+        Some(saved.slas.mql_first_touch.amount),
+        harness
+            .state()
+            .definitions_draft()
+            .map(|d| d.definitions.slas.mql_first_touch.amount)
+    );
+    assert_eq!(
+        saved.slas.mql_first_touch.amount, 4.0,
+        "the typed value replaced the old one"
+    );
+}

@@ -42,7 +42,19 @@ pub struct CockpitApp {
     mapping: Option<MappingDraft>,
     /// The as-of date typed for the next imports; blank for each file's modified date.
     as_of_text: String,
+    /// The definitions being edited, and the reason typed for saving them.
+    definitions_draft: Option<DefinitionsDraft>,
+    /// The last comparison of two definitions versions.
+    comparison: Option<(i64, i64, Vec<crate::definitions::diff::Change>)>,
     ctx: egui::Context,
+}
+
+/// The Definitions view's form: an editable copy of the version in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefinitionsDraft {
+    pub based_on: i64,
+    pub definitions: crate::definitions::Definitions,
+    pub reason: String,
 }
 
 impl CockpitApp {
@@ -66,6 +78,8 @@ impl CockpitApp {
             notice: None,
             mapping: None,
             as_of_text: String::new(),
+            definitions_draft: None,
+            comparison: None,
             ctx: cc.egui_ctx.clone(),
         };
         app.queue.push_back(match start {
@@ -194,6 +208,35 @@ impl CockpitApp {
             Command::OpenWorkspace(path) => self.switch_workspace(path),
             Command::PickWorkspaceToOpen => self.queue.push_back(Job::PickWorkspace),
             Command::DismissNotice => self.notice = None,
+            Command::SaveDefinitions => {
+                if let Some(draft) = &self.definitions_draft {
+                    self.queue.push_back(Job::SaveDefinitions {
+                        definitions: Box::new(draft.definitions.clone()),
+                        author: self.persisted.author_name.clone(),
+                        reason: draft.reason.clone(),
+                    });
+                }
+            }
+            Command::DiscardDefinitionChanges => {
+                self.definitions_draft =
+                    self.snapshot
+                        .definitions
+                        .as_ref()
+                        .map(|d| DefinitionsDraft {
+                            based_on: d.version.id,
+                            definitions: d.definitions.clone(),
+                            reason: String::new(),
+                        });
+            }
+            Command::RestoreDefinitions(id) => {
+                self.queue.push_back(Job::RestoreDefinitions {
+                    id,
+                    author: self.persisted.author_name.clone(),
+                });
+            }
+            Command::CompareDefinitions { a, b } => {
+                self.queue.push_back(Job::CompareDefinitions { a, b })
+            }
         }
     }
 
@@ -216,6 +259,30 @@ impl CockpitApp {
                 None
             }
         }
+    }
+
+    /// Starts the definitions form over the version in force, unless the user has
+    /// unsaved edits to it.
+    fn sync_definitions_draft(&mut self) {
+        let Some(state) = &self.snapshot.definitions else {
+            return;
+        };
+        let keep = self
+            .definitions_draft
+            .as_ref()
+            .is_some_and(|d| d.based_on == state.version.id);
+        if !keep {
+            self.definitions_draft = Some(DefinitionsDraft {
+                based_on: state.version.id,
+                definitions: state.definitions.clone(),
+                reason: String::new(),
+            });
+        }
+    }
+
+    /// The definitions form, if the definitions have been read.
+    pub fn definitions_draft(&self) -> Option<&DefinitionsDraft> {
+        self.definitions_draft.as_ref()
     }
 
     /// The column mapping being edited, if any.
@@ -260,6 +327,7 @@ impl CockpitApp {
             Ok(s) => {
                 self.snapshot = s;
                 self.loaded = true;
+                self.sync_definitions_draft();
                 if let Some(id) = self.selected_batch
                     && !self.snapshot.batches.iter().any(|b| b.id == id)
                 {
@@ -278,6 +346,10 @@ impl CockpitApp {
                 self.persisted.last_view = View::Import;
                 self.mapping = Some(MappingDraft::from_preview(preview));
             }
+            JobOutcome::Compared { a, b, changes } => match changes {
+                Ok(changes) => self.comparison = Some((a, b, changes)),
+                Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+            },
             JobOutcome::Previewed(Err(e)) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             JobOutcome::Imported { results, snapshot } => {
                 self.take_snapshot(snapshot);
@@ -419,6 +491,7 @@ impl eframe::App for CockpitApp {
             period: self.period(),
             periods: ui::top_bar::quarters_up_to(self.latest_as_of()),
             as_of: self.latest_as_of(),
+            definitions_version: self.snapshot.definitions.as_ref().map(|d| d.version.id),
             sample: self.snapshot.only_sample,
             busy: self.is_busy(),
         };
@@ -462,6 +535,27 @@ impl eframe::App for CockpitApp {
                         hovering_files,
                     };
                     commands.extend(ui::import_view::import_view_ui(ui, &model));
+                }
+                View::Definitions => {
+                    let busy = self.is_busy();
+                    match (&self.snapshot.definitions, &mut self.definitions_draft) {
+                        (Some(state), Some(draft)) => {
+                            let model = ui::definitions_view::DefinitionsViewModel {
+                                state,
+                                comparison: self.comparison.as_ref(),
+                                busy,
+                            };
+                            commands.extend(ui::definitions_view::definitions_view_ui(
+                                ui,
+                                &model,
+                                draft,
+                                &mut self.persisted.author_name,
+                            ));
+                        }
+                        _ => {
+                            ui.label("Reading the definitions…");
+                        }
+                    }
                 }
                 other => ui::coming_soon::coming_soon_ui(ui, other, &self.snapshot.counts),
             }

@@ -39,4 +39,12 @@ pub enum Command {
     OpenWorkspace(PathBuf),
     PickWorkspaceToOpen,
     DismissNotice,
+    /// Save the edited definitions (the view's draft) as a new version.
+    SaveDefinitions,
+    DiscardDefinitionChanges,
+    RestoreDefinitions(i64),
+    CompareDefinitions {
+        a: i64,
+        b: i64,
+    },
 }

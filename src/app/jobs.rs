@@ -8,10 +8,14 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::mapping::MappingDraft;
+use crate::definitions::{Definitions, versions};
 use crate::import::preview::FilePreview;
 use crate::import::values::DateOrder;
 use crate::import::{ImportControl, ImportError, ImportOptions, ImportOutcome, import_file};
-use crate::workspace::{BatchSummary, MappingPreset, RecordCounts, RowIssueRecord, Workspace};
+use crate::workspace::{
+    BatchSummary, DefinitionVersion, MappingPreset, RawStageCount, RecordCounts, RowIssueRecord,
+    Workspace,
+};
 
 /// Work the app hands to a background thread.
 #[derive(Debug, Clone)]
@@ -39,6 +43,22 @@ pub enum Job {
         as_of: Option<NaiveDate>,
     },
     DeletePreset(String),
+    /// Save edited definitions as a new version.
+    SaveDefinitions {
+        definitions: Box<Definitions>,
+        author: String,
+        reason: String,
+    },
+    /// Make an older definitions version current again, as a new version.
+    RestoreDefinitions {
+        id: i64,
+        author: String,
+    },
+    /// What changed from version `a` to `b`.
+    CompareDefinitions {
+        a: i64,
+        b: i64,
+    },
     PickFiles,
     PickWorkspace,
     PickExportPath(i64),
@@ -72,6 +92,9 @@ impl Job {
             Self::Preview(_) => "Reading the file".to_owned(),
             Self::SavePreset { .. } => "Saving the column mapping and importing".to_owned(),
             Self::DeletePreset(_) => "Deleting the column mapping".to_owned(),
+            Self::SaveDefinitions { .. } => "Saving the definitions".to_owned(),
+            Self::RestoreDefinitions { id, .. } => format!("Restoring definitions version {id}"),
+            Self::CompareDefinitions { .. } => "Comparing definitions versions".to_owned(),
             Self::PickFiles | Self::PickWorkspace | Self::PickExportPath(_) => {
                 "Waiting for the file dialog".to_owned()
             }
@@ -102,6 +125,16 @@ pub struct WorkspaceSnapshot {
     pub counts: RecordCounts,
     pub only_sample: bool,
     pub presets: Vec<MappingPreset>,
+    pub definitions: Option<DefinitionsState>,
+}
+
+/// The definitions in force, their history, and the raw stage values they do not map.
+#[derive(Debug, Clone)]
+pub struct DefinitionsState {
+    pub version: DefinitionVersion,
+    pub definitions: Definitions,
+    pub history: Vec<DefinitionVersion>,
+    pub unmapped: Vec<RawStageCount>,
 }
 
 /// What a job sends back.
@@ -122,6 +155,11 @@ pub enum JobOutcome {
     },
     Exported(Result<PathBuf, String>),
     Previewed(Result<FilePreview, String>),
+    Compared {
+        a: i64,
+        b: i64,
+        changes: Result<Vec<crate::definitions::diff::Change>, String>,
+    },
     PickedFiles(Vec<PathBuf>),
     PickedWorkspace(Option<PathBuf>),
     PickedExportPath {
@@ -220,6 +258,18 @@ pub fn snapshot(ws: &Workspace) -> Result<WorkspaceSnapshot, String> {
         counts: ws.record_counts().map_err(|e| e.to_string())?,
         only_sample: ws.holds_only_sample_data().map_err(|e| e.to_string())?,
         presets: ws.presets().map_err(|e| e.to_string())?,
+        definitions: Some(definitions_state(ws)?),
+    })
+}
+
+fn definitions_state(ws: &Workspace) -> Result<DefinitionsState, String> {
+    let (version, definitions) = versions::current(ws).map_err(|e| e.to_string())?;
+    let seen = ws.raw_deal_stages().map_err(|e| e.to_string())?;
+    Ok(DefinitionsState {
+        unmapped: crate::definitions::apply::unmapped(&definitions, &seen),
+        history: ws.definition_versions().map_err(|e| e.to_string())?,
+        version,
+        definitions,
     })
 }
 
@@ -293,6 +343,30 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
                 "Deleted the column mapping \"{name}\". Batches imported with it keep their records."
             ))
         }),
+        Job::SaveDefinitions {
+            definitions,
+            author,
+            reason,
+        } => changed(db, |ws| {
+            let v =
+                versions::save(ws, &definitions, &author, &reason).map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Saved definitions version {} ({}). Every number now follows it.",
+                v.id, v.reason
+            ))
+        }),
+        Job::RestoreDefinitions { id, author } => changed(db, |ws| {
+            let v = versions::restore(ws, id, &author, "").map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Definitions version {id} is in force again, as version {}.",
+                v.id
+            ))
+        }),
+        Job::CompareDefinitions { a, b } => JobOutcome::Compared {
+            a,
+            b,
+            changes: open().and_then(|ws| versions::compare(&ws, a, b).map_err(|e| e.to_string())),
+        },
         Job::PickFiles => JobOutcome::PickedFiles(
             rfd::FileDialog::new()
                 .set_title("Import CRM exports")

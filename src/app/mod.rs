@@ -13,7 +13,7 @@ pub mod state;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use cockpit::{CockpitApp, StartMode};
+pub use cockpit::{CockpitApp, DefinitionsDraft, StartMode};
 
 /// Opens the window on the workspace at `db`. A workspace that does not exist yet is
 /// created and loaded with the sample data. `files` are imported once it is open.

@@ -41,7 +41,7 @@ impl View {
 
     /// Whether the view is built yet.
     pub fn is_available(self) -> bool {
-        self == Self::Import
+        matches!(self, Self::Import | Self::Definitions)
     }
 }
 
@@ -93,6 +93,8 @@ pub struct Persisted {
     pub period: Option<Quarter>,
     /// Most recent first.
     pub recent_workspaces: Vec<PathBuf>,
+    /// The name saved with each definitions version, entered once.
+    pub author_name: String,
 }
 
 impl Persisted {

@@ -170,3 +170,16 @@ fn account_value(a: &Account, f: Field) -> Option<Value> {
         _ => None,
     }
 }
+
+/// The raw stage values seen in imports that no mapping covers.
+pub fn unmapped(
+    defs: &Definitions,
+    seen: &[crate::workspace::RawStageCount],
+) -> Vec<crate::workspace::RawStageCount> {
+    seen.iter()
+        .filter(|s| {
+            deal_stage(defs, &s.source_system, s.pipeline.as_deref(), &s.raw_stage).is_none()
+        })
+        .cloned()
+        .collect()
+}

@@ -84,18 +84,18 @@ impl Slas {
         [
             (
                 "mql_first_touch",
-                "MQL → first sales touch",
+                "MQL to first sales touch",
                 &self.mql_first_touch,
             ),
-            ("mql_to_sql", "MQL → SQL decision", &self.mql_to_sql),
+            ("mql_to_sql", "MQL to SQL decision", &self.mql_to_sql),
             (
                 "sql_to_opportunity",
-                "SQL → opportunity",
+                "SQL to opportunity",
                 &self.sql_to_opportunity,
             ),
             (
                 "won_to_kickoff",
-                "Closed-won → onboarding kickoff",
+                "Closed-won to onboarding kickoff",
                 &self.won_to_kickoff,
             ),
             (

@@ -2,6 +2,7 @@
 //! holds a database connection.
 
 pub mod coming_soon;
+pub mod definitions_view;
 pub mod import_view;
 pub mod mapping_view;
 pub mod nav;

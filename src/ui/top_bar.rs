@@ -16,6 +16,8 @@ pub struct TopBarModel<'a> {
     pub periods: Vec<Quarter>,
     /// The latest as-of date of the imported exports.
     pub as_of: Option<&'a str>,
+    /// The definitions version every number follows.
+    pub definitions_version: Option<i64>,
     /// The workspace holds only the bundled sample data.
     pub sample: bool,
     pub busy: bool,
@@ -105,6 +107,11 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &TopBarModel<'_>) -> Vec<Command> {
                 .on_hover_text("The latest as-of date among the imported exports."),
             None => ui.label(RichText::new("No data yet").color(theme::MUTED)),
         };
+        if let Some(v) = model.definitions_version {
+            ui.separator();
+            ui.label(format!("Definitions v{v}"))
+                .on_hover_text("Every number follows this version of the definitions.");
+        }
         if model.sample {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
