@@ -309,3 +309,68 @@ fn an_sla_edited_in_the_view_is_saved_with_a_reason_as_a_new_version() {
         "the typed value replaced the old one"
     );
 }
+
+#[test]
+fn a_raw_stage_no_mapping_covers_is_listed_and_mapped_in_the_view() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    let csv = dir.path().join("deals.csv");
+    std::fs::write(
+        &csv,
+        "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date\n\
+         1,Acme,securityreview,Sales,100,2025-06-01,2025-01-01\n\
+         2,Beta,securityreview,Sales,200,2025-06-02,2025-01-02\n\
+         3,Gamma,contractsent,Sales,300,2025-06-03,2025-01-03\n",
+    )
+    .expect("write");
+    {
+        let mut ws = Workspace::open(&db).expect("workspace");
+        revops_cockpit::import::import_file(
+            &mut ws,
+            &csv,
+            &Default::default(),
+            &Default::default(),
+        )
+        .expect("import");
+    }
+    let mut harness = app(db.clone(), StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Definitions").click();
+    settle(&mut harness);
+    harness.get_by_label("Deal stage mapping — 1 raw value(s) not mapped");
+    harness.get_by_label("2 deal(s) in Sales");
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, "securityreview")
+        .click();
+    harness.run();
+    // The drop-down's option, not the "Negotiation" of the mapping table behind it.
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::Button, "Negotiation")
+        .click();
+    harness.run();
+    // The save form is below the mapping table: scroll to it as a person would.
+    harness.get_by_label("Why (one line)").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Why (one line)").click();
+    harness.run();
+    harness
+        .get_by_label("Why (one line)")
+        .type_text("Security review is part of negotiation");
+    harness.run();
+    harness.get_by_label("Save as version 2").click();
+    settle(&mut harness);
+    harness.get_by_label("Deal stage mapping");
+    let ws = Workspace::open(&db).expect("reopen");
+    let (v, defs) = revops_cockpit::definitions::versions::current(&ws).expect("current");
+    assert_eq!(v.id, 2);
+    let stages: Vec<String> = ws
+        .deals()
+        .expect("deals")
+        .iter()
+        .map(|d| {
+            revops_cockpit::definitions::apply::deal_stage_of(&defs, "hubspot", d)
+                .map_or("unmapped".into(), |s| s.name.clone())
+        })
+        .collect();
+    assert_eq!(stages, ["Negotiation", "Negotiation", "Negotiation"]);
+}

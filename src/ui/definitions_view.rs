@@ -8,6 +8,7 @@ use super::theme;
 use crate::app::DefinitionsDraft;
 use crate::app::command::Command;
 use crate::app::jobs::DefinitionsState;
+use crate::definitions::apply::deal_stage;
 use crate::definitions::diff::{Change, diff};
 use crate::definitions::model::{SlaUnit, Team};
 use crate::definitions::validate::problems;
@@ -67,7 +68,11 @@ pub fn definitions_view_ui(
             commands.extend(save_ui(ui, model, draft, author));
             ui.add_space(8.0);
             egui::CollapsingHeader::new(
-                RichText::new(format!("History ({} versions)", model.state.history.len())).strong(),
+                RichText::new(match model.state.history.len() {
+                    1 => "History (1 version)".to_owned(),
+                    n => format!("History ({n} versions)"),
+                })
+                .strong(),
             )
             .default_open(true)
             .show(ui, |ui| commands.extend(history_ui(ui, model)));
@@ -154,19 +159,23 @@ fn stages_ui(ui: &mut egui::Ui, draft: &DefinitionsDraft) {
     ui.label(RichText::new("Stages, mappings and rules are edited in the definitions file for now (Definitions export / import).").color(theme::MUTED));
 }
 
-fn mapping_ui(ui: &mut egui::Ui, state: &DefinitionsState, draft: &DefinitionsDraft) {
+fn mapping_ui(ui: &mut egui::Ui, state: &DefinitionsState, draft: &mut DefinitionsDraft) {
     if !state.unmapped.is_empty() {
-        ui.label(
-            RichText::new("Raw stage values in the imported deals that no mapping covers:")
-                .color(theme::WARN),
-        );
+        ui.label(RichText::new("Raw stage values in the imported deals that no mapping covers. Choose the deal stage each means:").color(theme::WARN));
+        let stage_names: Vec<String> = draft
+            .definitions
+            .deal_stages
+            .iter()
+            .map(|s| s.name.clone())
+            .collect();
         egui::Grid::new("unmapped")
-            .num_columns(3)
+            .num_columns(4)
             .striped(true)
+            .spacing([16.0, 6.0])
             .show(ui, |ui| {
-                for u in &state.unmapped {
+                for (i, u) in state.unmapped.iter().enumerate() {
                     ui.label(&u.source_system);
-                    ui.label(RichText::new(&u.raw_stage).strong());
+                    let raw = ui.label(RichText::new(&u.raw_stage).strong());
                     ui.label(format!(
                         "{} deal(s){}",
                         u.deals,
@@ -174,6 +183,34 @@ fn mapping_ui(ui: &mut egui::Ui, state: &DefinitionsState, draft: &DefinitionsDr
                             .as_ref()
                             .map_or(String::new(), |p| format!(" in {p}"))
                     ));
+                    let now = deal_stage(
+                        &draft.definitions,
+                        &u.source_system,
+                        u.pipeline.as_deref(),
+                        &u.raw_stage,
+                    )
+                    .map(|s| s.name.clone());
+                    let mut chosen = now.clone();
+                    egui::ComboBox::from_id_salt(("map_raw", i))
+                        .selected_text(chosen.as_deref().unwrap_or("choose a stage…"))
+                        .width(160.0)
+                        .show_ui(ui, |ui| {
+                            for name in &stage_names {
+                                ui.selectable_value(&mut chosen, Some(name.clone()), name);
+                            }
+                        })
+                        .response
+                        .labelled_by(raw.id);
+                    if chosen != now
+                        && let Some(stage) = chosen
+                    {
+                        map_raw_value(
+                            &mut draft.definitions,
+                            &u.source_system,
+                            &u.raw_stage,
+                            &stage,
+                        );
+                    }
                     ui.end_row();
                 }
             });
@@ -199,6 +236,34 @@ fn mapping_ui(ui: &mut egui::Ui, state: &DefinitionsState, draft: &DefinitionsDr
                 ui.end_row();
             }
         });
+}
+
+/// Maps `raw` of `crm` (every pipeline) to `stage`: removed from any other mapping of
+/// that CRM, added to the CRM's mapping for the stage (or a new one).
+fn map_raw_value(defs: &mut crate::definitions::Definitions, crm: &str, raw: &str, stage: &str) {
+    for m in defs
+        .stage_mapping
+        .iter_mut()
+        .filter(|m| m.crm.eq_ignore_ascii_case(crm) && m.pipeline.is_none())
+    {
+        m.raw.retain(|r| r != raw);
+    }
+    defs.stage_mapping.retain(|m| !m.raw.is_empty());
+    match defs
+        .stage_mapping
+        .iter_mut()
+        .find(|m| m.crm.eq_ignore_ascii_case(crm) && m.pipeline.is_none() && m.stage == stage)
+    {
+        Some(m) => m.raw.push(raw.to_owned()),
+        None => defs
+            .stage_mapping
+            .push(crate::definitions::model::StageMapping {
+                crm: crm.to_owned(),
+                pipeline: None,
+                raw: vec![raw.to_owned()],
+                stage: stage.to_owned(),
+            }),
+    }
 }
 
 fn save_ui(
