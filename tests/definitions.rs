@@ -112,9 +112,7 @@ fn a_stage_mapping_change_moves_deals_and_a_restore_brings_the_numbers_back() {
     let stages = |d: &revops_cockpit::definitions::Definitions| -> Vec<String> {
         deals
             .iter()
-            .map(|x| {
-                deal_stage_of(d, "hubspot", x).map_or("unmapped".to_owned(), |s| s.name.clone())
-            })
+            .map(|x| deal_stage_of(d, x).map_or("unmapped".to_owned(), |s| s.name.clone()))
             .collect()
     };
     let (_, v1) = versions::current(&ws).expect("v1");
@@ -194,4 +192,70 @@ fn raw_stage_values_seen_in_imports_are_listed() {
     let values: Vec<&str> = seen.iter().map(|s| s.raw_stage.as_str()).collect();
     assert_eq!(values.len(), 3);
     assert!(values.contains(&"Proposal made"));
+}
+
+#[test]
+fn the_impact_preview_counts_the_records_a_change_moves() {
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "hubspot-deals.csv");
+    imported(&mut ws, "hubspot-contacts.csv");
+    imported(&mut ws, "cs-accounts.csv");
+    let (contacts, deals, accounts) = (
+        ws.contacts().expect("c"),
+        ws.deals().expect("d"),
+        ws.accounts().expect("a"),
+    );
+    let before = defaults();
+    let mut after = before.clone();
+    // Contract sent counts as proposal; MQL needs paid traffic; nobody churns by date alone.
+    for m in &mut after.stage_mapping {
+        if m.raw.iter().any(|r| r == "contractsent") {
+            m.stage = "Proposal".into();
+        }
+    }
+    after
+        .rules
+        .iter_mut()
+        .find(|r| r.term == "mql")
+        .expect("mql")
+        .conditions
+        .push(Condition {
+            field: revops_cockpit::model::Field::Source,
+            op: Op::Equals,
+            value: Some(RuleValue::One("Paid Search".into())),
+        });
+    after.rules.retain(|r| r.term != "churned");
+    after.rules.push(revops_cockpit::definitions::model::Rule {
+        term: "churned".into(),
+        matches: revops_cockpit::definitions::model::Match::All,
+        date: revops_cockpit::model::Field::ChurnDate,
+        conditions: vec![
+            Condition {
+                field: revops_cockpit::model::Field::ChurnDate,
+                op: Op::IsSet,
+                value: None,
+            },
+            Condition {
+                field: revops_cockpit::model::Field::RenewalOutreachDate,
+                op: Op::IsNotSet,
+                value: None,
+            },
+        ],
+    });
+    let moves =
+        revops_cockpit::definitions::impact::impact(&before, &after, &contacts, &deals, &accounts);
+    let lines: Vec<String> = moves.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "1 customer accounts move from churned to active",
+            "1 deals move from Negotiation to Proposal"
+        ]
+    );
+    // The MQL rule moves no contact's current stage here: 102 is still an MQL by paid search,
+    // and 101 is a customer whatever marketing counted.
+    assert!(
+        revops_cockpit::definitions::impact::impact(&before, &before, &contacts, &deals, &accounts)
+            .is_empty()
+    );
 }

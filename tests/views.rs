@@ -349,6 +349,11 @@ fn a_raw_stage_no_mapping_covers_is_listed_and_mapped_in_the_view() {
         .click();
     harness.run();
     // The save form is below the mapping table: scroll to it as a person would.
+    harness.get_by_label("Preview the impact").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Preview the impact").click();
+    settle(&mut harness);
+    harness.get_by_label("2 deals move from unmapped to Negotiation");
     harness.get_by_label("Why (one line)").scroll_to_me();
     harness.run();
     harness.get_by_label("Why (one line)").click();
@@ -368,7 +373,7 @@ fn a_raw_stage_no_mapping_covers_is_listed_and_mapped_in_the_view() {
         .expect("deals")
         .iter()
         .map(|d| {
-            revops_cockpit::definitions::apply::deal_stage_of(&defs, "hubspot", d)
+            revops_cockpit::definitions::apply::deal_stage_of(&defs, d)
                 .map_or("unmapped".into(), |s| s.name.clone())
         })
         .collect();

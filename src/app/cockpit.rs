@@ -46,6 +46,11 @@ pub struct CockpitApp {
     definitions_draft: Option<DefinitionsDraft>,
     /// The last comparison of two definitions versions.
     comparison: Option<(i64, i64, Vec<crate::definitions::diff::Change>)>,
+    /// The impact preview and the definitions it was worked out for.
+    impact: Option<(
+        crate::definitions::Definitions,
+        Vec<crate::definitions::impact::Move>,
+    )>,
     ctx: egui::Context,
 }
 
@@ -80,6 +85,7 @@ impl CockpitApp {
             as_of_text: String::new(),
             definitions_draft: None,
             comparison: None,
+            impact: None,
             ctx: cc.egui_ctx.clone(),
         };
         app.queue.push_back(match start {
@@ -217,6 +223,12 @@ impl CockpitApp {
                     });
                 }
             }
+            Command::PreviewImpact => {
+                if let Some(draft) = &self.definitions_draft {
+                    self.queue
+                        .push_back(Job::PreviewImpact(Box::new(draft.definitions.clone())));
+                }
+            }
             Command::DiscardDefinitionChanges => {
                 self.definitions_draft =
                     self.snapshot
@@ -346,6 +358,10 @@ impl CockpitApp {
                 self.persisted.last_view = View::Import;
                 self.mapping = Some(MappingDraft::from_preview(preview));
             }
+            JobOutcome::Impact { definitions, moves } => match moves {
+                Ok(moves) => self.impact = Some((*definitions, moves)),
+                Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+            },
             JobOutcome::Compared { a, b, changes } => match changes {
                 Ok(changes) => self.comparison = Some((a, b, changes)),
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
@@ -543,6 +559,11 @@ impl eframe::App for CockpitApp {
                             let model = ui::definitions_view::DefinitionsViewModel {
                                 state,
                                 comparison: self.comparison.as_ref(),
+                                impact: self
+                                    .impact
+                                    .as_ref()
+                                    .filter(|(defs, _)| *defs == draft.definitions)
+                                    .map(|(_, moves)| moves.as_slice()),
                                 busy,
                             };
                             commands.extend(ui::definitions_view::definitions_view_ui(

@@ -42,6 +42,8 @@ pub enum Command {
     /// Save the edited definitions (the view's draft) as a new version.
     SaveDefinitions,
     DiscardDefinitionChanges,
+    /// Work out which records the unsaved definitions would move.
+    PreviewImpact,
     RestoreDefinitions(i64),
     CompareDefinitions {
         a: i64,

@@ -8,6 +8,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::mapping::MappingDraft;
+use crate::definitions::impact::Move;
 use crate::definitions::{Definitions, versions};
 use crate::import::preview::FilePreview;
 use crate::import::values::DateOrder;
@@ -54,6 +55,8 @@ pub enum Job {
         id: i64,
         author: String,
     },
+    /// What saving `definitions` would do to the records.
+    PreviewImpact(Box<Definitions>),
     /// What changed from version `a` to `b`.
     CompareDefinitions {
         a: i64,
@@ -95,6 +98,7 @@ impl Job {
             Self::SaveDefinitions { .. } => "Saving the definitions".to_owned(),
             Self::RestoreDefinitions { id, .. } => format!("Restoring definitions version {id}"),
             Self::CompareDefinitions { .. } => "Comparing definitions versions".to_owned(),
+            Self::PreviewImpact(_) => "Working out what the change would move".to_owned(),
             Self::PickFiles | Self::PickWorkspace | Self::PickExportPath(_) => {
                 "Waiting for the file dialog".to_owned()
             }
@@ -155,6 +159,10 @@ pub enum JobOutcome {
     },
     Exported(Result<PathBuf, String>),
     Previewed(Result<FilePreview, String>),
+    Impact {
+        definitions: Box<Definitions>,
+        moves: Result<Vec<Move>, String>,
+    },
     Compared {
         a: i64,
         b: i64,
@@ -362,6 +370,21 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
                 v.id
             ))
         }),
+        Job::PreviewImpact(after) => {
+            let moves = open().and_then(|ws| {
+                let (_, before) = versions::current(&ws).map_err(|e| e.to_string())?;
+                let contacts = ws.contacts().map_err(|e| e.to_string())?;
+                let deals = ws.deals().map_err(|e| e.to_string())?;
+                let accounts = ws.accounts().map_err(|e| e.to_string())?;
+                Ok(crate::definitions::impact::impact(
+                    &before, &after, &contacts, &deals, &accounts,
+                ))
+            });
+            JobOutcome::Impact {
+                definitions: after,
+                moves,
+            }
+        }
         Job::CompareDefinitions { a, b } => JobOutcome::Compared {
             a,
             b,

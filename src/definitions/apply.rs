@@ -34,15 +34,11 @@ pub fn deal_stage<'d>(
     defs.deal_stages.iter().find(|s| s.name == mapping.stage)
 }
 
-/// The deal stage of a deal from `crm` under these definitions.
-pub fn deal_stage_of<'d>(
-    defs: &'d Definitions,
-    crm: &str,
-    deal: &Deal,
-) -> Option<&'d DealStageDef> {
+/// The deal stage of a deal under these definitions.
+pub fn deal_stage_of<'d>(defs: &'d Definitions, deal: &Deal) -> Option<&'d DealStageDef> {
     deal.raw_stage
         .as_deref()
-        .and_then(|raw| deal_stage(defs, crm, deal.pipeline.as_deref(), raw))
+        .and_then(|raw| deal_stage(defs, &deal.source_system, deal.pipeline.as_deref(), raw))
 }
 
 /// When `contact` reached the lifecycle stage `key`: by its rule if the definitions have

@@ -241,7 +241,12 @@ pub fn import_file(
             *slot = order;
         }
     }
-    let builder = RowBuilder::new(resolved.mapping.clone(), date_orders, resolved.id_fallback);
+    let builder = RowBuilder::new(
+        resolved.mapping.clone(),
+        date_orders,
+        resolved.id_fallback,
+        &resolved.crm,
+    );
 
     let as_of = options.as_of.unwrap_or_else(|| modified_date(&scan));
     let mut notes = resolved.notes;

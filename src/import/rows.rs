@@ -47,6 +47,8 @@ pub struct RowBuilder {
     date_orders: Vec<Option<DateOrder>>,
     /// Columns combined into the key when the file has no id column.
     id_fallback: Vec<usize>,
+    /// The source system the records come from.
+    source_system: String,
 }
 
 struct Cells<'a> {
@@ -138,6 +140,7 @@ impl RowBuilder {
         mapping: ColumnMapping,
         date_orders: Vec<Option<DateOrder>>,
         id_fallback: &[Field],
+        source_system: &str,
     ) -> Self {
         let id_fallback = if mapping.column_of(Field::SourceId).is_some() {
             Vec::new()
@@ -151,6 +154,7 @@ impl RowBuilder {
             mapping,
             date_orders,
             id_fallback,
+            source_system: source_system.to_owned(),
         }
     }
 
@@ -201,7 +205,12 @@ impl RowBuilder {
         };
         let record = match object {
             RecordObject::Contact => Record::Contact(contact(&mut c, source_id)),
-            RecordObject::Deal => Record::Deal(deal(&mut c, source_id, &self.mapping.bindings)),
+            RecordObject::Deal => Record::Deal(deal(
+                &mut c,
+                &self.source_system,
+                source_id,
+                &self.mapping.bindings,
+            )),
             RecordObject::Account => Record::Account(account(&mut c, source_id)),
         };
         match c.rejection {
@@ -264,7 +273,7 @@ fn contact(c: &mut Cells<'_>, source_id: String) -> Contact {
     }
 }
 
-fn deal(c: &mut Cells<'_>, source_id: String, bindings: &[Binding]) -> Deal {
+fn deal(c: &mut Cells<'_>, source_system: &str, source_id: String, bindings: &[Binding]) -> Deal {
     let raw_stage = c.text(Field::Stage);
     let (amount_cents, amount_currency) = c.amount(Field::Amount);
     let won = c.timestamp(Field::WonTime);
@@ -299,6 +308,7 @@ fn deal(c: &mut Cells<'_>, source_id: String, bindings: &[Binding]) -> Deal {
     stage_entries.sort_by_key(|e| e.entered);
     let close_date = c.timestamp(Field::CloseDate).or(won).or(lost);
     Deal {
+        source_system: source_system.to_owned(),
         source_id,
         name: c.text(Field::Name),
         account: c.text(Field::Account),

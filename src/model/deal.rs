@@ -43,6 +43,9 @@ pub struct StageEntry {
 /// A deal or opportunity.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Deal {
+    /// The system the deal came from (`hubspot`, `salesforce`, `pipedrive`, `mapped:<name>`):
+    /// stage mappings are per system.
+    pub source_system: String,
     pub source_id: String,
     pub name: Option<String>,
     pub account: Option<String>,

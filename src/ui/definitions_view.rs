@@ -18,6 +18,8 @@ pub struct DefinitionsViewModel<'a> {
     pub state: &'a DefinitionsState,
     /// The last comparison: versions a and b and what changed.
     pub comparison: Option<&'a (i64, i64, Vec<Change>)>,
+    /// What the unsaved changes would move, once worked out for exactly these changes.
+    pub impact: Option<&'a [crate::definitions::impact::Move]>,
     pub busy: bool,
 }
 
@@ -292,6 +294,33 @@ fn save_ui(
             for p in &found {
                 ui.label(RichText::new(p.to_string()).color(theme::BAD));
             }
+            ui.add_space(4.0);
+            match model.impact {
+                None => {
+                    if ui
+                        .add_enabled(
+                            found.is_empty() && !model.busy,
+                            egui::Button::new("Preview the impact"),
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::PreviewImpact);
+                    }
+                }
+                Some([]) => {
+                    ui.label(
+                        "Impact: no contact, deal or account changes stage or status. \
+                         (SLA changes show in the handoff-leak view.)",
+                    );
+                }
+                Some(moves) => {
+                    ui.label(RichText::new("Impact on the imported records:").strong());
+                    for m in moves {
+                        ui.label(m.to_string());
+                    }
+                }
+            }
+            ui.add_space(4.0);
             egui::Grid::new("save")
                 .num_columns(2)
                 .spacing([12.0, 6.0])

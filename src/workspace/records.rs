@@ -35,33 +35,34 @@ fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     })
 }
 
-const DEAL_COLUMNS: &str = "v.source_id, v.name, v.account, v.owner, v.pipeline, v.raw_stage, v.mapped_stage, v.amount_cents, \
+const DEAL_COLUMNS: &str = "v.source_system, v.source_id, v.name, v.account, v.owner, v.pipeline, v.raw_stage, v.mapped_stage, v.amount_cents, \
      v.currency, v.created, v.close_date, v.status, v.lost_reason, v.deal_type, v.source, v.segment, v.region, \
      v.probability_pct, v.id";
 
 fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Deal)> {
-    let status: String = r.get(11)?;
+    let status: String = r.get(12)?;
     Ok((
-        r.get(18)?,
+        r.get(19)?,
         Deal {
-            source_id: r.get(0)?,
-            name: r.get(1)?,
-            account: r.get(2)?,
-            owner: r.get(3)?,
-            pipeline: r.get(4)?,
-            raw_stage: r.get(5)?,
-            mapped_stage: r.get(6)?,
-            amount_cents: r.get(7)?,
-            currency: r.get(8)?,
-            created: r.get(9)?,
-            close_date: r.get(10)?,
+            source_system: r.get(0)?,
+            source_id: r.get(1)?,
+            name: r.get(2)?,
+            account: r.get(3)?,
+            owner: r.get(4)?,
+            pipeline: r.get(5)?,
+            raw_stage: r.get(6)?,
+            mapped_stage: r.get(7)?,
+            amount_cents: r.get(8)?,
+            currency: r.get(9)?,
+            created: r.get(10)?,
+            close_date: r.get(11)?,
             status: DealStatus::parse(&status).unwrap_or_default(),
-            lost_reason: r.get(12)?,
-            deal_type: r.get(13)?,
-            source: r.get(14)?,
-            segment: r.get(15)?,
-            region: r.get(16)?,
-            probability_pct: r.get(17)?,
+            lost_reason: r.get(13)?,
+            deal_type: r.get(14)?,
+            source: r.get(15)?,
+            segment: r.get(16)?,
+            region: r.get(17)?,
+            probability_pct: r.get(18)?,
             stage_entries: Vec::new(),
         },
     ))
