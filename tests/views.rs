@@ -337,7 +337,7 @@ fn a_raw_stage_no_mapping_covers_is_listed_and_mapped_in_the_view() {
     settle(&mut harness);
     harness.get_by_label("Definitions").click();
     settle(&mut harness);
-    harness.get_by_label("Deal stage mapping — 1 raw value(s) not mapped");
+    harness.get_by_label("Deal stages and mapping — 1 raw value(s) not mapped");
     harness.get_by_label("2 deal(s) in Sales");
     harness
         .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, "securityreview")
@@ -364,7 +364,7 @@ fn a_raw_stage_no_mapping_covers_is_listed_and_mapped_in_the_view() {
     harness.run();
     harness.get_by_label("Save as version 2").click();
     settle(&mut harness);
-    harness.get_by_label("Deal stage mapping");
+    harness.get_by_label("Deal stages and mapping");
     let ws = Workspace::open(&db).expect("reopen");
     let (v, defs) = revops_cockpit::definitions::versions::current(&ws).expect("current");
     assert_eq!(v.id, 2);
@@ -378,4 +378,81 @@ fn a_raw_stage_no_mapping_covers_is_listed_and_mapped_in_the_view() {
         })
         .collect();
     assert_eq!(stages, ["Negotiation", "Negotiation", "Negotiation"]);
+}
+
+#[test]
+fn removing_a_mapped_deal_stage_asks_where_its_values_go() {
+    use eframe::egui::accesskit::Role;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    drop(Workspace::open(&db).expect("empty workspace"));
+    let mut harness = app(db.clone(), StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Definitions").click();
+    settle(&mut harness);
+    harness.get_by_label("Deal stages and mapping").click();
+    harness.run();
+    harness.get_by_label("Remove the deal stage Demo").click();
+    harness.run();
+    // Demo is still there until the user says where its mapped values go.
+    harness.get_by_label_contains("mapped value(s) point at Demo. Move them to");
+    assert!(
+        harness.state().definitions_draft().is_some_and(|d| d
+            .definitions
+            .deal_stages
+            .iter()
+            .any(|s| s.name == "Demo"))
+    );
+    harness
+        .get_by_role_and_label(
+            Role::ComboBox,
+            "6 mapped value(s) point at Demo. Move them to",
+        )
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Discovery")
+        .click();
+    harness.run();
+    harness.get_by_label("Remove Demo and move them").click();
+    harness.run();
+    let draft = harness.state().definitions_draft().expect("draft").clone();
+    assert!(
+        draft
+            .definitions
+            .deal_stages
+            .iter()
+            .all(|s| s.name != "Demo")
+    );
+    assert!(
+        draft
+            .definitions
+            .stage_mapping
+            .iter()
+            .all(|m| m.stage != "Demo")
+    );
+    assert!(revops_cockpit::definitions::validate::problems(&draft.definitions).is_empty());
+    harness.get_by_label("Why (one line)").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Why (one line)").click();
+    harness.run();
+    harness
+        .get_by_label("Why (one line)")
+        .type_text("We no longer run separate demos");
+    harness.run();
+    harness.get_by_label("Save as version 2").click();
+    settle(&mut harness);
+    let ws = Workspace::open(&db).expect("reopen");
+    let (_, saved) = revops_cockpit::definitions::versions::current(&ws).expect("current");
+    assert_eq!(saved.deal_stages.len(), 5);
+    assert_eq!(
+        revops_cockpit::definitions::apply::deal_stage(
+            &saved,
+            "hubspot",
+            None,
+            "presentationscheduled"
+        )
+        .map(|s| s.name.as_str()),
+        Some("Discovery")
+    );
 }

@@ -60,6 +60,27 @@ pub struct DefinitionsDraft {
     pub based_on: i64,
     pub definitions: crate::definitions::Definitions,
     pub reason: String,
+    /// A holiday date being typed.
+    pub holiday_input: String,
+    /// A currency code being typed.
+    pub currency_input: String,
+    /// A deal stage the user asked to remove while mappings point at it, and the stage
+    /// chosen to receive them.
+    pub removing_deal_stage: Option<(usize, Option<String>)>,
+}
+
+impl DefinitionsDraft {
+    /// A form over `definitions` of version `based_on`.
+    pub fn new(based_on: i64, definitions: crate::definitions::Definitions) -> Self {
+        Self {
+            based_on,
+            definitions,
+            reason: String::new(),
+            holiday_input: String::new(),
+            currency_input: String::new(),
+            removing_deal_stage: None,
+        }
+    }
 }
 
 impl CockpitApp {
@@ -229,16 +250,16 @@ impl CockpitApp {
                         .push_back(Job::PreviewImpact(Box::new(draft.definitions.clone())));
                 }
             }
+            Command::PickDefinitionsToImport => self.queue.push_back(Job::PickDefinitionsFile),
+            Command::PickDefinitionsExportPath => {
+                self.queue.push_back(Job::PickDefinitionsExportPath)
+            }
             Command::DiscardDefinitionChanges => {
-                self.definitions_draft =
-                    self.snapshot
-                        .definitions
-                        .as_ref()
-                        .map(|d| DefinitionsDraft {
-                            based_on: d.version.id,
-                            definitions: d.definitions.clone(),
-                            reason: String::new(),
-                        });
+                self.definitions_draft = self
+                    .snapshot
+                    .definitions
+                    .as_ref()
+                    .map(|d| DefinitionsDraft::new(d.version.id, d.definitions.clone()));
             }
             Command::RestoreDefinitions(id) => {
                 self.queue.push_back(Job::RestoreDefinitions {
@@ -284,11 +305,10 @@ impl CockpitApp {
             .as_ref()
             .is_some_and(|d| d.based_on == state.version.id);
         if !keep {
-            self.definitions_draft = Some(DefinitionsDraft {
-                based_on: state.version.id,
-                definitions: state.definitions.clone(),
-                reason: String::new(),
-            });
+            self.definitions_draft = Some(DefinitionsDraft::new(
+                state.version.id,
+                state.definitions.clone(),
+            ));
         }
     }
 
@@ -361,6 +381,35 @@ impl CockpitApp {
             JobOutcome::Impact { definitions, moves } => match moves {
                 Ok(moves) => self.impact = Some((*definitions, moves)),
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+            },
+            JobOutcome::PickedDefinitionsFile(Some(path)) => {
+                self.queue.push_front(Job::ReadDefinitionsFile(path))
+            }
+            JobOutcome::PickedDefinitionsExportPath(Some(path)) => {
+                self.queue.push_front(Job::ExportDefinitions(path))
+            }
+            JobOutcome::PickedDefinitionsFile(None)
+            | JobOutcome::PickedDefinitionsExportPath(None) => {}
+            JobOutcome::DefinitionsFile(result) => match (result, &mut self.definitions_draft) {
+                (Ok((path, defs)), Some(draft)) => {
+                    draft.definitions = defs;
+                    draft.reason = format!(
+                        "Imported from {}",
+                        path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned()
+                        )
+                    );
+                    self.notice = Some(Notice::new(
+                        NoticeKind::Info,
+                        format!(
+                            "Read {}: review the changes below, then save them as a new version.",
+                            path.display()
+                        ),
+                    ));
+                }
+                (Ok(_), None) => {}
+                (Err(e), _) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },
             JobOutcome::Compared { a, b, changes } => match changes {
                 Ok(changes) => self.comparison = Some((a, b, changes)),

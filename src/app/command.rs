@@ -42,6 +42,10 @@ pub enum Command {
     /// Save the edited definitions (the view's draft) as a new version.
     SaveDefinitions,
     DiscardDefinitionChanges,
+    /// Choose a definitions file to check and save as a new version.
+    PickDefinitionsToImport,
+    /// Choose where to write the definitions in force.
+    PickDefinitionsExportPath,
     /// Work out which records the unsaved definitions would move.
     PreviewImpact,
     RestoreDefinitions(i64),

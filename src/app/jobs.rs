@@ -64,6 +64,12 @@ pub enum Job {
     },
     PickFiles,
     PickWorkspace,
+    PickDefinitionsFile,
+    PickDefinitionsExportPath,
+    /// Read and check a definitions file, for review before saving.
+    ReadDefinitionsFile(PathBuf),
+    /// Write the definitions in force to a file.
+    ExportDefinitions(PathBuf),
     PickExportPath(i64),
 }
 
@@ -99,9 +105,13 @@ impl Job {
             Self::RestoreDefinitions { id, .. } => format!("Restoring definitions version {id}"),
             Self::CompareDefinitions { .. } => "Comparing definitions versions".to_owned(),
             Self::PreviewImpact(_) => "Working out what the change would move".to_owned(),
-            Self::PickFiles | Self::PickWorkspace | Self::PickExportPath(_) => {
-                "Waiting for the file dialog".to_owned()
-            }
+            Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
+            Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
+            Self::PickFiles
+            | Self::PickWorkspace
+            | Self::PickExportPath(_)
+            | Self::PickDefinitionsFile
+            | Self::PickDefinitionsExportPath => "Waiting for the file dialog".to_owned(),
         }
     }
 
@@ -163,6 +173,9 @@ pub enum JobOutcome {
         definitions: Box<Definitions>,
         moves: Result<Vec<Move>, String>,
     },
+    PickedDefinitionsFile(Option<PathBuf>),
+    PickedDefinitionsExportPath(Option<PathBuf>),
+    DefinitionsFile(Result<(PathBuf, Definitions), String>),
     Compared {
         a: i64,
         b: i64,
@@ -390,6 +403,32 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
             b,
             changes: open().and_then(|ws| versions::compare(&ws, a, b).map_err(|e| e.to_string())),
         },
+        Job::PickDefinitionsFile => JobOutcome::PickedDefinitionsFile(
+            rfd::FileDialog::new()
+                .set_title("Import definitions")
+                .add_filter("Definitions (TOML)", &["toml"])
+                .pick_file(),
+        ),
+        Job::PickDefinitionsExportPath => JobOutcome::PickedDefinitionsExportPath(
+            rfd::FileDialog::new()
+                .set_title("Export definitions")
+                .set_file_name("revops-definitions.toml")
+                .save_file(),
+        ),
+        Job::ReadDefinitionsFile(path) => JobOutcome::DefinitionsFile(
+            crate::definitions::file::read_file(&path)
+                .map(|d| (path, d))
+                .map_err(|e| e.to_string()),
+        ),
+        Job::ExportDefinitions(path) => changed(db, |ws| {
+            let (v, defs) = versions::current(ws).map_err(|e| e.to_string())?;
+            crate::definitions::file::write_file(&path, &defs).map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Wrote definitions version {} to {}.",
+                v.id,
+                path.display()
+            ))
+        }),
         Job::PickFiles => JobOutcome::PickedFiles(
             rfd::FileDialog::new()
                 .set_title("Import CRM exports")

@@ -102,11 +102,11 @@ fn condition_holds(c: &Condition, value: Option<&Value>) -> bool {
         Value::Time(t) => t.to_string(),
     });
     let one = || match &c.value {
-        Some(RuleValue::One(v)) => v.to_lowercase(),
+        Some(RuleValue::One(v)) => v.trim().to_lowercase(),
         _ => String::new(),
     };
     let list = || match &c.value {
-        Some(RuleValue::List(v)) => v.iter().map(|s| s.to_lowercase()).collect(),
+        Some(RuleValue::List(v)) => v.iter().map(|s| s.trim().to_lowercase()).collect(),
         _ => Vec::new(),
     };
     match c.op {

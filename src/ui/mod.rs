@@ -9,3 +9,4 @@ pub mod nav;
 pub mod notice;
 pub mod theme;
 pub mod top_bar;
+pub mod widgets;

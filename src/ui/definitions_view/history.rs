@@ -1,0 +1,77 @@
+//! The versions: who saved each, when and why; what changed; restore.
+
+use eframe::egui::{self, RichText};
+
+use super::DefinitionsViewModel;
+use crate::app::command::Command;
+use crate::definitions::diff::Change;
+
+pub(super) fn history_ui(ui: &mut egui::Ui, model: &DefinitionsViewModel<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let latest = model.state.version.id;
+    egui::Grid::new("history")
+        .num_columns(5)
+        .striped(true)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for title in ["Version", "Saved", "By", "Why", ""] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for v in model.state.history.iter().rev() {
+                ui.label(format!(
+                    "v{}{}",
+                    v.id,
+                    if v.id == latest { " (in force)" } else { "" }
+                ));
+                ui.label(v.created_at.get(..16).unwrap_or(&v.created_at));
+                ui.label(&v.author);
+                ui.label(&v.reason);
+                ui.horizontal(|ui| {
+                    if v.id > 1
+                        && ui
+                            .add_enabled(!model.busy, egui::Button::new("Changes"))
+                            .on_hover_text(format!("What changed from v{} to v{}", v.id - 1, v.id))
+                            .clicked()
+                    {
+                        commands.push(Command::CompareDefinitions {
+                            a: v.id - 1,
+                            b: v.id,
+                        });
+                    }
+                    if v.id != latest
+                        && ui
+                            .add_enabled(!model.busy, egui::Button::new("Restore"))
+                            .on_hover_text(format!(
+                                "Make v{} current again, as a new version",
+                                v.id
+                            ))
+                            .clicked()
+                    {
+                        commands.push(Command::RestoreDefinitions(v.id));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    if let Some((a, b, changes)) = model.comparison {
+        ui.add_space(6.0);
+        ui.label(RichText::new(format!("From v{a} to v{b}:")).strong());
+        if changes.is_empty() {
+            ui.label("No differences.");
+        }
+        for c in changes {
+            change_ui(ui, c);
+        }
+    }
+    commands
+}
+
+pub(super) fn change_ui(ui: &mut egui::Ui, c: &Change) {
+    ui.label(format!(
+        "{}: was {}, now {}",
+        c.key,
+        c.before.as_deref().unwrap_or("(not set)"),
+        c.after.as_deref().unwrap_or("(not set)")
+    ));
+}

@@ -1,0 +1,184 @@
+//! Required fields per object and stage, the fiscal year and the reporting currency.
+
+use eframe::egui::{self, RichText};
+
+use crate::app::DefinitionsDraft;
+use crate::definitions::model::RequiredFields;
+use crate::model::{Field, RecordObject};
+use crate::ui::theme;
+use crate::ui::widgets::named_button;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const OBJECTS: [RecordObject; 3] = [
+    RecordObject::Contact,
+    RecordObject::Deal,
+    RecordObject::Account,
+];
+
+pub(super) fn required_fields_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
+    let stages: Vec<String> = draft
+        .definitions
+        .deal_stages
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    let mut remove = None;
+    for (i, r) in draft.definitions.required_fields.iter_mut().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Every");
+            egui::ComboBox::from_id_salt(("req_object", i))
+                .selected_text(r.object.plural())
+                .show_ui(ui, |ui| {
+                    for o in OBJECTS {
+                        ui.selectable_value(&mut r.object, o, o.plural());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            if r.object == RecordObject::Deal {
+                egui::ComboBox::from_id_salt(("req_stage", i))
+                    .selected_text(
+                        r.from_stage
+                            .as_deref()
+                            .map_or_else(|| "at any stage".to_owned(), |s| format!("from {s} on")),
+                    )
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut r.from_stage, None, "at any stage");
+                        for s in &stages {
+                            ui.selectable_value(
+                                &mut r.from_stage,
+                                Some(s.clone()),
+                                format!("from {s} on"),
+                            );
+                        }
+                    })
+                    .response
+                    .on_hover_text("From which deal stage on");
+            } else {
+                r.from_stage = None;
+            }
+            ui.label("must have");
+            let mut drop = None;
+            for (j, f) in r.fields.iter().enumerate() {
+                if ui
+                    .small_button(f.label())
+                    .on_hover_text(format!("No longer require {}", f.label()))
+                    .clicked()
+                {
+                    drop = Some(j);
+                }
+            }
+            if let Some(j) = drop {
+                r.fields.remove(j);
+            }
+            let mut add: Option<Field> = None;
+            egui::ComboBox::from_id_salt(("req_add", i))
+                .selected_text("add a field…")
+                .show_ui(ui, |ui| {
+                    for f in Field::ALL
+                        .into_iter()
+                        .filter(|f| f.applies_to(r.object) && !r.fields.contains(f))
+                    {
+                        ui.selectable_value(&mut add, Some(f), f.label());
+                    }
+                })
+                .response
+                .on_hover_text("Require another field");
+            if let Some(f) = add {
+                r.fields.push(f);
+            }
+            if named_button(ui, true, "Remove", "Remove this requirement").clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        draft.definitions.required_fields.remove(i);
+    }
+    if ui.button("Add a requirement").clicked() {
+        draft.definitions.required_fields.push(RequiredFields {
+            object: RecordObject::Deal,
+            from_stage: None,
+            fields: vec![Field::Owner],
+        });
+    }
+    ui.label(
+        RichText::new(
+            "Used by the data-quality evidence: records missing these make every number less true.",
+        )
+        .color(theme::MUTED),
+    );
+}
+
+pub(super) fn fiscal_and_currency_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
+    let defs = &mut draft.definitions;
+    egui::Grid::new("fiscal")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let l = ui.label("The fiscal year starts in");
+            let month = usize::try_from(defs.fiscal_year_start_month).unwrap_or(1);
+            egui::ComboBox::from_id_salt("fiscal_month")
+                .selected_text(MONTHS.get(month.wrapping_sub(1)).copied().unwrap_or("?"))
+                .show_ui(ui, |ui| {
+                    for (m, name) in (1_u32..).zip(MONTHS) {
+                        ui.selectable_value(&mut defs.fiscal_year_start_month, m, name);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label("Reporting currency");
+            ui.add(egui::TextEdit::singleline(&mut defs.currency.reporting).desired_width(60.0))
+                .labelled_by(l.id);
+            ui.end_row();
+        });
+    ui.label("Fixed rates into the reporting currency (1 unit of the currency is worth):");
+    let mut remove = None;
+    for (code, rate) in &mut defs.currency.rates {
+        ui.horizontal(|ui| {
+            let l = ui.label(format!("1 {code} ="));
+            ui.add(egui::DragValue::new(rate).speed(0.01).max_decimals(4))
+                .labelled_by(l.id);
+            ui.label(&defs.currency.reporting);
+            if named_button(ui, true, "Remove", &format!("Remove the {code} rate")).clicked() {
+                remove = Some(code.clone());
+            }
+        });
+    }
+    if let Some(code) = remove {
+        defs.currency.rates.remove(&code);
+    }
+    ui.horizontal(|ui| {
+        let l = ui.label("Add a currency");
+        ui.add(
+            egui::TextEdit::singleline(&mut draft.currency_input)
+                .desired_width(60.0)
+                .hint_text("CHF"),
+        )
+        .labelled_by(l.id);
+        let upper = draft.currency_input.trim().to_uppercase();
+        let rates = &mut draft.definitions.currency.rates;
+        let ok = upper.len() == 3
+            && upper.chars().all(|c| c.is_ascii_alphabetic())
+            && !rates.contains_key(&upper);
+        if ui.add_enabled(ok, egui::Button::new("Add")).clicked() {
+            rates.insert(upper, 1.0);
+            draft.currency_input.clear();
+        }
+    });
+}

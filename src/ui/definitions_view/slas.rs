@@ -1,0 +1,118 @@
+//! The SLA editor: amount and unit per handoff, and the working week behind business days.
+
+use eframe::egui::{self, RichText};
+
+use crate::app::DefinitionsDraft;
+use crate::definitions::model::{SlaUnit, WeekDay};
+use crate::ui::theme;
+
+pub(super) fn slas_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
+    let labels: Vec<&'static str> = draft
+        .definitions
+        .slas
+        .named()
+        .iter()
+        .map(|(_, label, _)| *label)
+        .collect();
+    egui::Grid::new("slas")
+        .num_columns(3)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            for ((key, sla), label) in draft.definitions.slas.named_mut().into_iter().zip(labels) {
+                let name = ui.label(label);
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::DragValue::new(&mut sla.amount)
+                            .speed(0.5)
+                            .range(0.0..=100_000.0),
+                    )
+                    .labelled_by(name.id)
+                    .on_hover_text(format!("{label}: amount"));
+                    egui::ComboBox::from_id_salt(("sla_unit", key))
+                        .selected_text(sla.unit.label())
+                        .show_ui(ui, |ui| {
+                            for unit in SlaUnit::ALL {
+                                ui.selectable_value(&mut sla.unit, unit, unit.label());
+                            }
+                        })
+                        .response
+                        .on_hover_text(format!("{label}: unit"));
+                });
+                if sla.amount > 0.0 {
+                    ui.label("");
+                } else {
+                    ui.label(RichText::new("must be more than zero").color(theme::BAD));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+const DAYS: [(WeekDay, &str); 7] = [
+    (WeekDay::Mon, "Mon"),
+    (WeekDay::Tue, "Tue"),
+    (WeekDay::Wed, "Wed"),
+    (WeekDay::Thu, "Thu"),
+    (WeekDay::Fri, "Fri"),
+    (WeekDay::Sat, "Sat"),
+    (WeekDay::Sun, "Sun"),
+];
+
+/// The working week and holidays business-day SLAs count with.
+pub(super) fn calendar_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
+    let holiday_text = &mut draft.holiday_input;
+    let cal = &mut draft.definitions.calendar;
+    ui.horizontal(|ui| {
+        ui.label("Working days");
+        for (day, label) in DAYS {
+            let mut on = cal.working_days.contains(&day);
+            if ui.checkbox(&mut on, label).changed() {
+                if on {
+                    cal.working_days.push(day);
+                    cal.working_days
+                        .sort_by_key(|d| DAYS.iter().position(|(x, _)| x == d));
+                } else {
+                    cal.working_days.retain(|d| *d != day);
+                }
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Holidays");
+        let mut remove = None;
+        for (i, day) in cal.holidays.iter().enumerate() {
+            if ui
+                .button(day.to_string())
+                .on_hover_text("Click to remove this holiday")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        }
+        if let Some(i) = remove {
+            cal.holidays.remove(i);
+        }
+        let label = ui.label("add");
+        ui.add(
+            egui::TextEdit::singleline(holiday_text)
+                .hint_text("2025-12-25")
+                .desired_width(100.0),
+        )
+        .labelled_by(label.id);
+        let parsed = chrono::NaiveDate::parse_from_str(holiday_text.trim(), "%Y-%m-%d");
+        if ui
+            .add_enabled(parsed.is_ok(), egui::Button::new("Add holiday"))
+            .clicked()
+            && let Ok(day) = parsed
+        {
+            if !cal.holidays.contains(&day) {
+                cal.holidays.push(day);
+                cal.holidays.sort();
+            }
+            holiday_text.clear();
+        }
+        if !holiday_text.trim().is_empty() && parsed.is_err() {
+            ui.label(RichText::new("write the date as 2025-12-25").color(theme::BAD));
+        }
+    });
+}
