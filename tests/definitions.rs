@@ -259,3 +259,51 @@ fn the_impact_preview_counts_the_records_a_change_moves() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_impact_preview_shows_how_a_rule_change_moves_a_quarters_conversion() {
+    use revops_cockpit::definitions::fiscal::Quarter;
+    use revops_cockpit::definitions::impact::{conversion_changes, step_conversions};
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "hubspot-contacts.csv");
+    let contacts = ws.contacts().expect("contacts");
+    let before = defaults();
+    let q1 = Quarter {
+        year: 2025,
+        quarter: 1,
+    };
+    let steps = step_conversions(&before, &contacts, q1);
+    let mql_sql = &steps[1];
+    assert_eq!(
+        (
+            mql_sql.from.as_str(),
+            mql_sql.to.as_str(),
+            mql_sql.entered,
+            mql_sql.converted
+        ),
+        ("MQL", "SQL", 2, 1)
+    );
+    assert_eq!(mql_sql.percent(), Some(50.0));
+    // Marketing tightens MQL to paid search only: Ana (organic) no longer counts.
+    let mut after = before.clone();
+    after
+        .rules
+        .iter_mut()
+        .find(|r| r.term == "mql")
+        .expect("mql")
+        .conditions
+        .push(Condition {
+            field: revops_cockpit::model::Field::Source,
+            op: Op::Equals,
+            value: Some(RuleValue::One("Paid Search".into())),
+        });
+    let changes = conversion_changes(&before, &after, &contacts, q1);
+    let lines: Vec<String> = changes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "2025-Q1 Lead to MQL conversion changes from 50.0% to 25.0% (2 of 4 before, 1 of 4 after)",
+            "2025-Q1 MQL to SQL conversion changes from 50.0% to 0.0% (1 of 2 before, 0 of 1 after)"
+        ]
+    );
+}

@@ -49,7 +49,7 @@ pub struct CockpitApp {
     /// The impact preview and the definitions it was worked out for.
     impact: Option<(
         crate::definitions::Definitions,
-        Vec<crate::definitions::impact::Move>,
+        crate::definitions::impact::ImpactPreview,
     )>,
     ctx: egui::Context,
 }
@@ -142,9 +142,17 @@ impl CockpitApp {
     }
 
     fn period(&self) -> Option<Quarter> {
-        self.persisted
-            .period
-            .or_else(|| self.latest_as_of().and_then(Quarter::of_date))
+        self.persisted.period.or_else(|| {
+            self.latest_as_of()
+                .and_then(|d| Quarter::of_text(d, self.fiscal_start_month()))
+        })
+    }
+
+    fn fiscal_start_month(&self) -> u32 {
+        self.snapshot
+            .definitions
+            .as_ref()
+            .map_or(1, |d| d.definitions.fiscal_year_start_month)
     }
 
     fn latest_as_of(&self) -> Option<&str> {
@@ -246,8 +254,10 @@ impl CockpitApp {
             }
             Command::PreviewImpact => {
                 if let Some(draft) = &self.definitions_draft {
-                    self.queue
-                        .push_back(Job::PreviewImpact(Box::new(draft.definitions.clone())));
+                    self.queue.push_back(Job::PreviewImpact {
+                        definitions: Box::new(draft.definitions.clone()),
+                        period: self.period(),
+                    });
                 }
             }
             Command::PickDefinitionsToImport => self.queue.push_back(Job::PickDefinitionsFile),
@@ -378,8 +388,11 @@ impl CockpitApp {
                 self.persisted.last_view = View::Import;
                 self.mapping = Some(MappingDraft::from_preview(preview));
             }
-            JobOutcome::Impact { definitions, moves } => match moves {
-                Ok(moves) => self.impact = Some((*definitions, moves)),
+            JobOutcome::Impact {
+                definitions,
+                preview,
+            } => match preview {
+                Ok(preview) => self.impact = Some((*definitions, preview)),
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },
             JobOutcome::PickedDefinitionsFile(Some(path)) => {
@@ -554,7 +567,7 @@ impl eframe::App for CockpitApp {
             workspace_path: &self.db,
             recent: &self.persisted.recent_workspaces,
             period: self.period(),
-            periods: ui::top_bar::quarters_up_to(self.latest_as_of()),
+            periods: ui::top_bar::quarters_up_to(self.latest_as_of(), self.fiscal_start_month()),
             as_of: self.latest_as_of(),
             definitions_version: self.snapshot.definitions.as_ref().map(|d| d.version.id),
             sample: self.snapshot.only_sample,
@@ -612,7 +625,7 @@ impl eframe::App for CockpitApp {
                                     .impact
                                     .as_ref()
                                     .filter(|(defs, _)| *defs == draft.definitions)
-                                    .map(|(_, moves)| moves.as_slice()),
+                                    .map(|(_, preview)| preview),
                                 busy,
                             };
                             commands.extend(ui::definitions_view::definitions_view_ui(

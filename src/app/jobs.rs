@@ -8,7 +8,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::mapping::MappingDraft;
-use crate::definitions::impact::Move;
+use crate::definitions::impact::ImpactPreview;
 use crate::definitions::{Definitions, versions};
 use crate::import::preview::FilePreview;
 use crate::import::values::DateOrder;
@@ -56,7 +56,10 @@ pub enum Job {
         author: String,
     },
     /// What saving `definitions` would do to the records.
-    PreviewImpact(Box<Definitions>),
+    PreviewImpact {
+        definitions: Box<Definitions>,
+        period: Option<crate::definitions::fiscal::Quarter>,
+    },
     /// What changed from version `a` to `b`.
     CompareDefinitions {
         a: i64,
@@ -104,7 +107,7 @@ impl Job {
             Self::SaveDefinitions { .. } => "Saving the definitions".to_owned(),
             Self::RestoreDefinitions { id, .. } => format!("Restoring definitions version {id}"),
             Self::CompareDefinitions { .. } => "Comparing definitions versions".to_owned(),
-            Self::PreviewImpact(_) => "Working out what the change would move".to_owned(),
+            Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
             Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
             Self::PickFiles
@@ -171,7 +174,7 @@ pub enum JobOutcome {
     Previewed(Result<FilePreview, String>),
     Impact {
         definitions: Box<Definitions>,
-        moves: Result<Vec<Move>, String>,
+        preview: Result<ImpactPreview, String>,
     },
     PickedDefinitionsFile(Option<PathBuf>),
     PickedDefinitionsExportPath(Option<PathBuf>),
@@ -383,19 +386,26 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
                 v.id
             ))
         }),
-        Job::PreviewImpact(after) => {
-            let moves = open().and_then(|ws| {
+        Job::PreviewImpact {
+            definitions: after,
+            period,
+        } => {
+            let preview = open().and_then(|ws| {
                 let (_, before) = versions::current(&ws).map_err(|e| e.to_string())?;
                 let contacts = ws.contacts().map_err(|e| e.to_string())?;
                 let deals = ws.deals().map_err(|e| e.to_string())?;
                 let accounts = ws.accounts().map_err(|e| e.to_string())?;
-                Ok(crate::definitions::impact::impact(
+                let conversions = period.map_or_else(Vec::new, |q| {
+                    crate::definitions::impact::conversion_changes(&before, &after, &contacts, q)
+                });
+                let moves = crate::definitions::impact::impact(
                     &before, &after, &contacts, &deals, &accounts,
-                ))
+                );
+                Ok(ImpactPreview { moves, conversions })
             });
             JobOutcome::Impact {
                 definitions: after,
-                moves,
+                preview,
             }
         }
         Job::CompareDefinitions { a, b } => JobOutcome::Compared {

@@ -45,45 +45,7 @@ impl View {
     }
 }
 
-/// A fiscal quarter, the period every view reports on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Quarter {
-    pub year: i32,
-    /// 1 to 4.
-    pub quarter: u8,
-}
-
-impl Quarter {
-    /// The quarter a `YYYY-MM-DD` date falls in.
-    pub fn of_date(date: &str) -> Option<Self> {
-        let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
-        use chrono::Datelike as _;
-        Some(Self {
-            year: d.year(),
-            quarter: u8::try_from((d.month() - 1) / 3 + 1).ok()?,
-        })
-    }
-
-    /// The quarter before.
-    pub fn previous(self) -> Self {
-        if self.quarter == 1 {
-            Self {
-                year: self.year - 1,
-                quarter: 4,
-            }
-        } else {
-            Self {
-                year: self.year,
-                quarter: self.quarter - 1,
-            }
-        }
-    }
-
-    /// `2025-Q3`, as the CLI takes it.
-    pub fn label(self) -> String {
-        format!("{}-Q{}", self.year, self.quarter)
-    }
-}
+pub use crate::definitions::fiscal::Quarter;
 
 /// Remembered between launches (window size is remembered by eframe itself).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -111,28 +73,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quarters() {
-        assert_eq!(
-            Quarter::of_date("2025-12-31"),
-            Some(Quarter {
-                year: 2025,
-                quarter: 4
-            })
-        );
-        assert_eq!(
-            Quarter::of_date("2025-01-01").map(Quarter::previous),
-            Some(Quarter {
-                year: 2024,
-                quarter: 4
-            })
-        );
-        assert_eq!(
-            Quarter {
-                year: 2025,
-                quarter: 3
-            }
-            .label(),
-            "2025-Q3"
+    fn recent_workspaces_keep_the_latest_first_without_repeats() {
+        let mut p = Persisted::default();
+        for name in ["a", "b", "a", "c"] {
+            p.remember_workspace(std::path::Path::new(name));
+        }
+        let names: Vec<_> = p
+            .recent_workspaces
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        assert_eq!(names, ["c", "a", "b"]);
+        let text = serde_json::to_string(&p).unwrap_or_default();
+        let back: Persisted = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(back.recent_workspaces, p.recent_workspaces);
+        let old: Persisted = serde_json::from_str("{\"last_view\":\"Import\"}").unwrap_or_default();
+        assert!(
+            old.recent_workspaces.is_empty() && old.author_name.is_empty(),
+            "fields added later default"
         );
     }
 }

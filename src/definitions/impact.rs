@@ -76,3 +76,119 @@ pub fn impact(
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.object.cmp(b.object)));
     out
 }
+
+/// Of the contacts that reached one stage in a period, how many went on to the next.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StepConversion {
+    pub from: String,
+    pub to: String,
+    /// Contacts that reached `from` in the period.
+    pub entered: usize,
+    /// Of those, how many reached `to` (at any time).
+    pub converted: usize,
+}
+
+impl StepConversion {
+    /// The conversion in percent, or `None` when nobody entered.
+    #[expect(clippy::cast_precision_loss, reason = "counts of contacts")]
+    pub fn percent(&self) -> Option<f64> {
+        (self.entered > 0).then(|| self.converted as f64 * 100.0 / self.entered as f64)
+    }
+}
+
+/// Stage-to-next-stage conversion of the cohort that reached each stage in `period`.
+pub fn step_conversions(
+    defs: &Definitions,
+    contacts: &[Contact],
+    period: super::fiscal::Quarter,
+) -> Vec<StepConversion> {
+    let month = defs.fiscal_year_start_month;
+    defs.lifecycle_stages
+        .windows(2)
+        .filter_map(|pair| {
+            let [from, to] = pair else { return None };
+            let cohort = contacts.iter().filter(|c| {
+                super::apply::reached(defs, c, &from.key).is_some_and(|t| period.contains(t, month))
+            });
+            let (entered, converted) = cohort.fold((0, 0), |(e, k), c| {
+                (
+                    e + 1,
+                    k + usize::from(super::apply::reached(defs, c, &to.key).is_some()),
+                )
+            });
+            Some(StepConversion {
+                from: from.name.clone(),
+                to: to.name.clone(),
+                entered,
+                converted,
+            })
+        })
+        .collect()
+}
+
+/// A step whose conversion a definitions change would alter.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ConversionChange {
+    pub period: String,
+    pub before: StepConversion,
+    pub after: StepConversion,
+}
+
+impl std::fmt::Display for ConversionChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let pct = |s: &StepConversion| {
+            s.percent()
+                .map_or_else(|| "no entries".to_owned(), |p| format!("{p:.1}%"))
+        };
+        write!(
+            f,
+            "{} {} to {} conversion changes from {} to {} ({} of {} before, {} of {} after)",
+            self.period,
+            self.after.from,
+            self.after.to,
+            pct(&self.before),
+            pct(&self.after),
+            self.before.converted,
+            self.before.entered,
+            self.after.converted,
+            self.after.entered
+        )
+    }
+}
+
+/// The step conversions in `period` that differ between `before` and `after` (steps are
+/// matched by position in the funnel).
+pub fn conversion_changes(
+    before: &Definitions,
+    after: &Definitions,
+    contacts: &[Contact],
+    period: super::fiscal::Quarter,
+) -> Vec<ConversionChange> {
+    let (b, a) = (
+        step_conversions(before, contacts, period),
+        step_conversions(after, contacts, period),
+    );
+    b.into_iter()
+        .zip(a)
+        .filter(|(b, a)| (b.entered, b.converted) != (a.entered, a.converted))
+        .map(|(before, after)| ConversionChange {
+            period: period.label(),
+            before,
+            after,
+        })
+        .collect()
+}
+
+/// Everything the preview shows for one change.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct ImpactPreview {
+    pub moves: Vec<Move>,
+    pub conversions: Vec<ConversionChange>,
+}
+
+impl ImpactPreview {
+    /// Whether the change moves nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.moves.is_empty() && self.conversions.is_empty()
+    }
+}

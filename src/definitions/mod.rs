@@ -5,6 +5,7 @@
 pub mod apply;
 pub mod diff;
 pub mod file;
+pub mod fiscal;
 pub mod impact;
 pub mod model;
 mod stage_map;

@@ -23,9 +23,9 @@ pub struct TopBarModel<'a> {
     pub busy: bool,
 }
 
-/// The eight quarters up to the one `as_of` falls in, newest first.
-pub fn quarters_up_to(as_of: Option<&str>) -> Vec<Quarter> {
-    let Some(mut q) = as_of.and_then(Quarter::of_date) else {
+/// The eight fiscal quarters up to the one `as_of` falls in, newest first.
+pub fn quarters_up_to(as_of: Option<&str>, fiscal_start_month: u32) -> Vec<Quarter> {
+    let Some(mut q) = as_of.and_then(|d| Quarter::of_text(d, fiscal_start_month)) else {
         return Vec::new();
     };
     let mut out = Vec::with_capacity(8);

@@ -26,7 +26,7 @@ pub struct DefinitionsViewModel<'a> {
     /// The last comparison: versions a and b and what changed.
     pub comparison: Option<&'a (i64, i64, Vec<Change>)>,
     /// What the unsaved changes would move, once worked out for exactly these changes.
-    pub impact: Option<&'a [crate::definitions::impact::Move]>,
+    pub impact: Option<&'a crate::definitions::impact::ImpactPreview>,
     pub busy: bool,
 }
 

@@ -40,25 +40,23 @@ pub(super) fn save_ui(
             match model.impact {
                 None => {
                     if ui
-                        .add_enabled(
-                            found.is_empty() && !model.busy,
-                            egui::Button::new("Preview the impact"),
-                        )
+                        .add_enabled(found.is_empty() && !model.busy, egui::Button::new("Preview the impact"))
                         .clicked()
                     {
                         commands.push(Command::PreviewImpact);
                     }
                 }
-                Some([]) => {
+                Some(preview) if preview.is_empty() => {
                     ui.label(
-                        "Impact: no contact, deal or account changes stage or status. \
-                         (SLA changes show in the handoff-leak view.)",
+                        "Impact: no contact, deal or account changes stage or status, and no conversion in the \
+                         selected quarter changes. (SLA changes show in the handoff-leak view.)",
                     );
                 }
-                Some(moves) => {
+                Some(preview) => {
                     ui.label(RichText::new("Impact on the imported records:").strong());
-                    for m in moves {
-                        ui.label(m.to_string());
+                    let lines = preview.moves.iter().map(ToString::to_string);
+                    for line in lines.chain(preview.conversions.iter().map(ToString::to_string)) {
+                        ui.label(line);
                     }
                 }
             }
