@@ -6,5 +6,6 @@ mod definitions;
 mod export;
 mod import_errors;
 mod import_formats;
+mod metrics;
 mod views;
 mod workspace;

@@ -1,0 +1,138 @@
+//! Deal metrics for a period: win rate, won deal size, sales cycle, pipeline velocity.
+//!
+//! - Win rate = won ÷ (won + lost), of the deals closed in the period.
+//! - Average and median won amount, in the reporting currency (fixed rates from the
+//!   definitions; amounts in a currency without a rate are left out and counted).
+//! - Median sales cycle = days from created to close, of the deals won in the period.
+//! - Pipeline velocity = (open deals × win rate × average won amount) ÷ median cycle days,
+//!   in reporting currency per day (× 91.25 per quarter).
+
+use serde::Serialize;
+
+use super::filter::Filter;
+use super::stats::{days, median};
+use crate::definitions::Definitions;
+use crate::definitions::apply::deal_stage_of;
+use crate::definitions::fiscal::Quarter;
+use crate::definitions::model::StageOutcome;
+use crate::model::{Deal, DealStatus};
+
+/// The deal metrics of one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DealMetrics {
+    pub period: String,
+    pub reporting_currency: String,
+    pub won: usize,
+    pub lost: usize,
+    pub win_rate: Option<f64>,
+    pub avg_won_amount: Option<f64>,
+    pub median_won_amount: Option<f64>,
+    pub median_cycle_days: Option<f64>,
+    pub open_deals: usize,
+    pub pipeline_velocity_per_day: Option<f64>,
+    pub pipeline_velocity_per_quarter: Option<f64>,
+    /// Won deals whose amount is in a currency the definitions give no rate for.
+    pub amounts_without_rate: usize,
+    /// Indices into the deals given.
+    pub won_records: Vec<usize>,
+    pub lost_records: Vec<usize>,
+    pub open_records: Vec<usize>,
+}
+
+/// Whether a deal is open, won or lost: its mapped stage's outcome, else its exported status.
+pub fn outcome(defs: &Definitions, deal: &Deal) -> DealStatus {
+    match deal_stage_of(defs, deal).map(|s| s.outcome) {
+        Some(StageOutcome::Won) => DealStatus::Won,
+        Some(StageOutcome::Lost) => DealStatus::Lost,
+        Some(StageOutcome::Open) | None => deal.status,
+    }
+}
+
+/// A deal's amount in the reporting currency (units, not cents), if it can be converted.
+#[expect(clippy::cast_precision_loss, reason = "money for people")]
+pub fn amount_in_reporting(defs: &Definitions, deal: &Deal) -> Option<f64> {
+    let cents = deal.amount_cents? as f64;
+    let rate = match deal.currency.as_deref() {
+        None => 1.0,
+        Some(c) if c.eq_ignore_ascii_case(&defs.currency.reporting) => 1.0,
+        Some(c) => *defs.currency.rates.get(&c.to_uppercase())?,
+    };
+    Some(cents / 100.0 * rate)
+}
+
+/// Computes the deal metrics of `deals` under `defs` for `period`.
+pub fn deal_metrics(
+    defs: &Definitions,
+    deals: &[Deal],
+    filter: &Filter,
+    period: Quarter,
+) -> DealMetrics {
+    let month = defs.fiscal_year_start_month;
+    let mut m = DealMetrics {
+        period: period.label(),
+        reporting_currency: defs.currency.reporting.clone(),
+        won: 0,
+        lost: 0,
+        win_rate: None,
+        avg_won_amount: None,
+        median_won_amount: None,
+        median_cycle_days: None,
+        open_deals: 0,
+        pipeline_velocity_per_day: None,
+        pipeline_velocity_per_quarter: None,
+        amounts_without_rate: 0,
+        won_records: Vec::new(),
+        lost_records: Vec::new(),
+        open_records: Vec::new(),
+    };
+    let mut amounts = Vec::new();
+    let mut cycles = Vec::new();
+    for (i, d) in deals.iter().enumerate() {
+        if !filter.keeps_deal(d) {
+            continue;
+        }
+        let closed_in_period = d.close_date.is_some_and(|t| period.contains(t, month));
+        match outcome(defs, d) {
+            DealStatus::Open => {
+                m.open_deals += 1;
+                m.open_records.push(i);
+            }
+            DealStatus::Won if closed_in_period => {
+                m.won += 1;
+                m.won_records.push(i);
+                match amount_in_reporting(defs, d) {
+                    Some(a) => amounts.push(a),
+                    None if d.amount_cents.is_some() => m.amounts_without_rate += 1,
+                    None => {}
+                }
+                if let (Some(created), Some(closed)) = (d.created, d.close_date)
+                    && closed >= created
+                {
+                    cycles.push(days(closed - created));
+                }
+            }
+            DealStatus::Lost if closed_in_period => {
+                m.lost += 1;
+                m.lost_records.push(i);
+            }
+            DealStatus::Won | DealStatus::Lost => {}
+        }
+    }
+    #[expect(clippy::cast_precision_loss, reason = "counts of deals")]
+    {
+        m.win_rate = (m.won + m.lost > 0).then(|| m.won as f64 / (m.won + m.lost) as f64);
+        m.avg_won_amount =
+            (!amounts.is_empty()).then(|| amounts.iter().sum::<f64>() / amounts.len() as f64);
+        m.median_won_amount = median(&amounts);
+        m.median_cycle_days = median(&cycles);
+        if let (Some(rate), Some(avg), Some(cycle)) =
+            (m.win_rate, m.avg_won_amount, m.median_cycle_days)
+            && cycle > 0.0
+        {
+            let per_day = m.open_deals as f64 * rate * avg / cycle;
+            m.pipeline_velocity_per_day = Some(per_day);
+            m.pipeline_velocity_per_quarter = Some(per_day * 91.25);
+        }
+    }
+    m
+}

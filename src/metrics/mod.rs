@@ -1,0 +1,11 @@
+//! The numbers: pure functions over the canonical records and a definitions version. No
+//! SQL, no egui; every result is plain serialisable data that names the records behind
+//! each count, so views, exports and the CLI show the same numbers and can drill down.
+
+pub mod deals;
+pub mod filter;
+pub mod funnel;
+pub mod stats;
+
+pub use filter::{Dimension, Filter};
+pub use funnel::{FunnelMode, LifecycleFunnel, StageRow, lifecycle_funnel};

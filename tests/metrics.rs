@@ -1,0 +1,165 @@
+//! The metrics on a small fixture whose every number is worked out by hand below.
+//!
+//! funnel-contacts.csv, fiscal = calendar, Q1 2025 = January to March:
+//!
+//! | id | created | lead | MQL | SQL | opp | customer | note |
+//! |---|---|---|---|---|---|---|---|
+//! | c1 | 01-10 | 01-10 | 01-15 | 01-20 | 02-01 | 03-01 | every stage, in order |
+//! | c2 | 02-01 | 02-01 | 02-05 | | | | stops at MQL |
+//! | c3 | 02-10 | 02-10 | | 02-20 | | | skipped MQL |
+//! | c4 | 03-05 | 03-05 | 03-06 | 04-10 | 04-20 | | SQL and opp in Q2 |
+//! | c5 | 2024-12-20 | 12-20 | 01-05 | 01-10 | | | created in Q4 2024 |
+//! | c6 | 03-20 | 03-20 | 03-25 | 03-22 | | | SQL dated before MQL |
+//! | c7 | 04-02 | 04-02 | 04-03 | | | | created in Q2 |
+
+use revops_cockpit::definitions::defaults;
+use revops_cockpit::definitions::fiscal::Quarter;
+use revops_cockpit::metrics::deals::deal_metrics;
+use revops_cockpit::metrics::{Dimension, Filter, FunnelMode, lifecycle_funnel};
+
+use crate::common::{imported, workspace};
+
+const Q1: Quarter = Quarter {
+    year: 2025,
+    quarter: 1,
+};
+
+fn contacts() -> Vec<revops_cockpit::model::Contact> {
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "funnel-contacts.csv");
+    ws.contacts().expect("contacts")
+}
+
+fn counts(mode: FunnelMode, filter: &Filter) -> Vec<usize> {
+    lifecycle_funnel(&defaults(), &contacts(), filter, Q1, mode)
+        .stages
+        .iter()
+        .map(|s| s.count)
+        .collect()
+}
+
+#[test]
+fn cohort_counts_the_q1_cohort_and_lets_skippers_pass() {
+    // Cohort = created in Q1: c1 c2 c3 c4 c6. A record counts at a stage it reached or
+    // passed: MQL counts c3 (skipped it, reached SQL); SQL counts c4 (reached it in Q2).
+    let f = lifecycle_funnel(
+        &defaults(),
+        &contacts(),
+        &Filter::all(),
+        Q1,
+        FunnelMode::Cohort,
+    );
+    let c: Vec<usize> = f.stages.iter().map(|s| s.count).collect();
+    assert_eq!(c, [5, 5, 4, 2, 1]);
+    assert_eq!(f.stages[1].skipped, 1, "c3 skipped MQL");
+    let conv: Vec<Option<f64>> = f.stages.iter().map(|s| s.conversion_to_next).collect();
+    assert_eq!(conv, [Some(1.0), Some(0.8), Some(0.5), Some(0.5), None]);
+    assert_eq!(f.stages[4].cumulative, Some(0.2));
+    // Lead to MQL days: c1 5, c2 4, c4 1, c6 5 (c3 has no MQL date) → median of 1 4 5 5 = 4.5.
+    assert_eq!(f.stages[0].median_days_to_next, Some(4.5));
+    // MQL to SQL days: c1 5, c4 35 (March 6 to April 10); c6 went backwards, left out.
+    assert_eq!(f.stages[1].days_to_next, [5.0, 35.0]);
+    assert_eq!(f.stages[1].median_days_to_next, Some(20.0));
+}
+
+#[test]
+fn period_mode_counts_who_entered_each_stage_in_q1_whenever_created() {
+    // Lead in Q1: c1 c2 c3 c4 c6. MQL in Q1: c1 c2 c4 c5 c6 (c5 was created in December).
+    // SQL in Q1: c1 c3 c5 c6 (c4's is in April). Opp and customer in Q1: c1 only.
+    assert_eq!(counts(FunnelMode::Period, &Filter::all()), [5, 5, 4, 1, 1]);
+}
+
+#[test]
+fn strict_and_any_stage_modes_match_hubspots_two_funnel_types() {
+    // Strict: c3 skipped MQL so is out from MQL on; c6's SQL is dated before its MQL so it is
+    // out from SQL on. MQL: c1 c2 c4 c6; SQL: c1 c4; opp: c1 c4; customer: c1.
+    assert_eq!(counts(FunnelMode::Strict, &Filter::all()), [5, 4, 2, 2, 1]);
+    // Any stage: a record counts where it has a date. MQL: c1 c2 c4 c6; SQL: c1 c3 c4 c6.
+    assert_eq!(counts(FunnelMode::Any, &Filter::all()), [5, 4, 4, 2, 1]);
+}
+
+#[test]
+fn a_filter_narrows_the_cohort_and_each_count_names_its_records() {
+    // Enterprise in the Q1 cohort: c3 and c4.
+    let contacts = contacts();
+    let filter = Filter::all().with(Dimension::Segment, "Enterprise");
+    let f = lifecycle_funnel(&defaults(), &contacts, &filter, Q1, FunnelMode::Cohort);
+    assert_eq!(
+        f.stages.iter().map(|s| s.count).collect::<Vec<_>>(),
+        [2, 2, 2, 1, 0]
+    );
+    let opp_ids: Vec<&str> = f.stages[3]
+        .records
+        .iter()
+        .map(|i| contacts[*i].source_id.as_str())
+        .collect();
+    assert_eq!(opp_ids, ["c4"]);
+    assert_eq!(
+        f.stages[4].conversion_to_next, None,
+        "a stage nobody reached is 0, not NaN"
+    );
+    assert_eq!(f.stages[3].conversion_to_next, Some(0.0));
+}
+
+#[test]
+fn a_definitions_change_moves_the_funnel_as_predicted() {
+    // MQL now also needs paid search: of the cohort only c2 is paid search, so MQL = c2
+    // plus those passing MQL by reaching SQL or later (c1 c3 c4 c6) = 5 still in cohort
+    // mode, but 1 in any-stage mode.
+    let mut d = defaults();
+    d.rules
+        .iter_mut()
+        .find(|r| r.term == "mql")
+        .expect("mql")
+        .conditions
+        .push(revops_cockpit::definitions::model::Condition {
+            field: revops_cockpit::model::Field::Source,
+            op: revops_cockpit::definitions::model::Op::Equals,
+            value: Some(revops_cockpit::definitions::model::RuleValue::One(
+                "Paid Search".into(),
+            )),
+        });
+    let any = lifecycle_funnel(&d, &contacts(), &Filter::all(), Q1, FunnelMode::Any);
+    assert_eq!(
+        any.stages.iter().map(|s| s.count).collect::<Vec<_>>(),
+        [5, 1, 4, 2, 1]
+    );
+    let cohort = lifecycle_funnel(&d, &contacts(), &Filter::all(), Q1, FunnelMode::Cohort);
+    assert_eq!(cohort.stages[1].count, 5);
+    assert_eq!(
+        cohort.stages[1].skipped, 4,
+        "everyone but c2 now passes MQL without an MQL date"
+    );
+}
+
+#[test]
+fn deal_metrics_by_hand() {
+    // Closed in Q1: won d1 (10,000; 30 days), d2 (20,000; 60 days), d5 (30,000; 65 days);
+    // lost d3. Open: d4 and d7. d6 was won in Q2.
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "funnel-deals.csv");
+    let deals = ws.deals().expect("deals");
+    let m = deal_metrics(&defaults(), &deals, &Filter::all(), Q1);
+    assert_eq!((m.won, m.lost, m.open_deals), (3, 1, 2));
+    assert_eq!(m.win_rate, Some(0.75));
+    assert_eq!(m.avg_won_amount, Some(20_000.0));
+    assert_eq!(m.median_won_amount, Some(20_000.0));
+    assert_eq!(m.median_cycle_days, Some(60.0));
+    // (2 open × 0.75 × 20,000) ÷ 60 days = 500 a day; × 91.25 = 45,625 a quarter.
+    assert_eq!(m.pipeline_velocity_per_day, Some(500.0));
+    assert_eq!(m.pipeline_velocity_per_quarter, Some(45_625.0));
+    let won: Vec<&str> = m
+        .won_records
+        .iter()
+        .map(|i| deals[*i].source_id.as_str())
+        .collect();
+    assert_eq!(won, ["d1", "d2", "d5"]);
+    // SMB only: won d1 d5, lost d3; open d7.
+    let smb = deal_metrics(
+        &defaults(),
+        &deals,
+        &Filter::all().with(Dimension::Segment, "SMB"),
+        Q1,
+    );
+    assert_eq!((smb.won, smb.lost, smb.open_deals), (2, 1, 1));
+}
