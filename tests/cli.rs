@@ -189,3 +189,78 @@ fn a_saved_mapping_is_used_by_name_listed_and_deleted() {
             .success()
     );
 }
+
+#[test]
+fn funnel_prints_the_numbers_the_view_shows_as_json() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    let contacts = fixture("funnel-contacts.csv").display().to_string();
+    let deals = fixture("funnel-deals.csv").display().to_string();
+    assert!(
+        cockpit(&db, &["import", "--as-of", "2025-03-31", &contacts, &deals])
+            .status
+            .success()
+    );
+    let out = cockpit(&db, &["funnel", "--json", "--by", "segment"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        v["period"], "2025-Q1",
+        "the quarter of the latest export by default"
+    );
+    assert_eq!(
+        (v["mode"].as_str(), v["definitions_version"].as_i64()),
+        (Some("cohort"), Some(1))
+    );
+    let counts: Vec<i64> = v["stages"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .filter_map(|s| s["count"].as_i64())
+        .collect();
+    assert_eq!(counts, [5, 5, 4, 2, 1]);
+    assert_eq!(v["stages"][1]["stage"], "MQL");
+    assert_eq!(v["stages"][1]["conversion_to_next"], 0.8);
+    assert_eq!(v["stages"][1]["median_days_to_next"], 20.0);
+    assert_eq!(
+        (v["win_rate"].as_f64(), v["avg_won_amount"].as_f64()),
+        (Some(0.75), Some(20_000.0))
+    );
+    assert_eq!(
+        (
+            v["median_cycle_days"].as_f64(),
+            v["pipeline_velocity_per_day"].as_f64()
+        ),
+        (Some(60.0), Some(500.0))
+    );
+    let enterprise = v["breakdown"]
+        .as_array()
+        .expect("breakdown")
+        .iter()
+        .find(|r| r["value"] == "Enterprise")
+        .expect("row")
+        .clone();
+    assert_eq!(enterprise["counts"], serde_json::json!([2, 2, 2, 1, 0]));
+    assert_eq!(enterprise["thin"], true);
+    let strict = cockpit(
+        &db,
+        &[
+            "funnel", "--json", "--mode", "strict", "--period", "2025-Q1",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&strict.stdout).expect("json");
+    let counts: Vec<i64> = v["stages"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .filter_map(|s| s["count"].as_i64())
+        .collect();
+    assert_eq!(counts, [5, 4, 2, 2, 1]);
+    let bad = cockpit(&db, &["funnel", "--period", "Q1 2025"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("write it as 2025-Q3"));
+}

@@ -1,8 +1,9 @@
-//! The command line: `import`, `batches`, `presets`, `undo` and `definitions` over the same library as the
+//! The command line: `import`, `batches`, `presets`, `undo`, `definitions` and `funnel` over the same library as the
 //! window; with no subcommand (or `open FILE...`), the window opens.
 
 mod batches;
 mod definitions;
+mod funnel;
 mod import;
 mod presets;
 mod undo;
@@ -37,6 +38,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// List the import batches in the workspace.
     Batches(batches::BatchesArgs),
+    /// The lifecycle funnel and deal metrics for a quarter.
+    Funnel(funnel::FunnelArgs),
     /// The data dictionary: export, import, history, diff, restore.
     #[command(subcommand)]
     Definitions(definitions::DefinitionsCommand),
@@ -58,6 +61,7 @@ pub fn main() -> ExitCode {
         Some(Command::Undo(args)) => undo::run(&db, &args),
         Some(Command::Presets(args)) => presets::run(&db, &args),
         Some(Command::Definitions(command)) => definitions::run(&db, &command),
+        Some(Command::Funnel(args)) => funnel::run(&db, &args),
     };
     match result {
         Ok(code) => code,

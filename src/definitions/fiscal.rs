@@ -78,6 +78,19 @@ impl Quarter {
         ts >= secs(begin) && ts < secs(after)
     }
 
+    /// Reads `2025-Q3` (as `label` writes it).
+    pub fn parse(text: &str) -> Option<Self> {
+        let (year, q) = text
+            .trim()
+            .split_once("-Q")
+            .or_else(|| text.trim().split_once("-q"))?;
+        let quarter: u8 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+        Some(Self {
+            year: year.parse().ok()?,
+            quarter,
+        })
+    }
+
     /// `2025-Q3`, as the CLI takes it.
     pub fn label(self) -> String {
         format!("{}-Q{}", self.year, self.quarter)

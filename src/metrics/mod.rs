@@ -2,6 +2,7 @@
 //! SQL, no egui; every result is plain serialisable data that names the records behind
 //! each count, so views, exports and the CLI show the same numbers and can drill down.
 
+pub mod breakdown;
 pub mod deals;
 pub mod filter;
 pub mod funnel;

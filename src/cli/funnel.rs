@@ -1,0 +1,209 @@
+//! `revops-cockpit funnel [--period 2025-Q3] [--mode MODE] [--by DIMENSION] [--json]`
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::definitions::fiscal::Quarter;
+use crate::definitions::versions;
+use crate::metrics::breakdown::breakdown;
+use crate::metrics::deals::deal_metrics;
+use crate::metrics::{Dimension, Filter, FunnelMode, lifecycle_funnel};
+
+/// Arguments of `funnel`.
+#[derive(Debug, clap::Args)]
+pub struct FunnelArgs {
+    /// The fiscal quarter, e.g. 2025-Q3 (default: the quarter of the latest export).
+    #[arg(long, value_name = "YYYY-QN")]
+    pub period: Option<String>,
+    /// How the funnel counts.
+    #[arg(long, value_enum, default_value = "cohort")]
+    pub mode: ModeArg,
+    /// Break the numbers down by one dimension.
+    #[arg(long, value_enum)]
+    pub by: Option<ByArg>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--mode` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ModeArg {
+    Cohort,
+    Period,
+    Strict,
+    Any,
+}
+
+/// `--by` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ByArg {
+    Segment,
+    Owner,
+    Source,
+    Region,
+    Pipeline,
+    DealType,
+}
+
+fn mode(m: ModeArg) -> FunnelMode {
+    match m {
+        ModeArg::Cohort => FunnelMode::Cohort,
+        ModeArg::Period => FunnelMode::Period,
+        ModeArg::Strict => FunnelMode::Strict,
+        ModeArg::Any => FunnelMode::Any,
+    }
+}
+
+fn dimension(b: ByArg) -> Dimension {
+    match b {
+        ByArg::Segment => Dimension::Segment,
+        ByArg::Owner => Dimension::Owner,
+        ByArg::Source => Dimension::Source,
+        ByArg::Region => Dimension::Region,
+        ByArg::Pipeline => Dimension::Pipeline,
+        ByArg::DealType => Dimension::DealType,
+    }
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
+}
+
+fn num(x: Option<f64>, decimals: usize) -> String {
+    x.map_or_else(|| "—".to_owned(), |v| format!("{v:.decimals$}"))
+}
+
+pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, String> {
+    let ws = super::open(db)?;
+    let (version, defs) = versions::current(&ws).map_err(|e| e.to_string())?;
+    let period = match &args.period {
+        Some(text) => Quarter::parse(text)
+            .ok_or_else(|| format!("--period \"{text}\" is not a quarter; write it as 2025-Q3"))?,
+        None => {
+            let latest = ws
+                .batches()
+                .map_err(|e| e.to_string())?
+                .into_iter()
+                .map(|b| b.as_of)
+                .max();
+            latest
+                .and_then(|d| Quarter::of_text(&d, defs.fiscal_year_start_month))
+                .ok_or(
+                    "the workspace has no imports yet; import a CRM export first, or give --period",
+                )?
+        }
+    };
+    let contacts = ws.contacts().map_err(|e| e.to_string())?;
+    let deals = ws.deals().map_err(|e| e.to_string())?;
+    let mode = mode(args.mode);
+    let funnel = lifecycle_funnel(&defs, &contacts, &Filter::all(), period, mode);
+    let dm = deal_metrics(&defs, &deals, &Filter::all(), period);
+    let rows = args.by.map(|b| {
+        breakdown(
+            &defs,
+            &contacts,
+            &deals,
+            &Filter::all(),
+            period,
+            mode,
+            dimension(b),
+        )
+    });
+    if args.json {
+        let stages: Vec<_> = funnel
+            .stages
+            .iter()
+            .map(|s| {
+                json!({
+                    "stage": s.name, "key": s.key, "count": s.count, "skipped": s.skipped,
+                    "conversion_to_next": s.conversion_to_next, "cumulative": s.cumulative,
+                    "median_days_to_next": s.median_days_to_next,
+                })
+            })
+            .collect();
+        let breakdown: Option<Vec<_>> = rows.as_ref().map(|rows| {
+            rows.iter()
+                .map(|r| {
+                    json!({
+                        "value": r.value, "thin": r.thin,
+                        "counts": r.funnel.as_ref().map(|f| f.stages.iter().map(|s| s.count).collect::<Vec<_>>()),
+                        "win_rate": r.deals.win_rate, "won": r.deals.won, "lost": r.deals.lost,
+                    })
+                })
+                .collect()
+        });
+        let out = json!({
+            "period": period.label(), "mode": mode, "definitions_version": version.id,
+            "reporting_currency": dm.reporting_currency, "stages": stages,
+            "win_rate": dm.win_rate, "won": dm.won, "lost": dm.lost, "open_deals": dm.open_deals,
+            "avg_won_amount": dm.avg_won_amount, "median_won_amount": dm.median_won_amount,
+            "median_cycle_days": dm.median_cycle_days, "pipeline_velocity_per_day": dm.pipeline_velocity_per_day,
+            "breakdown": breakdown,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "Funnel {} · {} · definitions v{}",
+        period.label(),
+        mode.label(),
+        version.id
+    );
+    println!(
+        "{:<14} {:>8} {:>8} {:>12} {:>12} {:>14}",
+        "stage", "count", "skipped", "to next", "cumulative", "median days"
+    );
+    for s in &funnel.stages {
+        println!(
+            "{:<14} {:>8} {:>8} {:>12} {:>12} {:>14}",
+            s.name,
+            s.count,
+            s.skipped,
+            pct(s.conversion_to_next),
+            pct(s.cumulative),
+            num(s.median_days_to_next, 1)
+        );
+    }
+    println!(
+        "Deals closed in {}: {} won, {} lost, win rate {}; average won {} {}; median cycle {} days; {} open; velocity {} {} a day",
+        period.label(),
+        dm.won,
+        dm.lost,
+        pct(dm.win_rate),
+        num(dm.avg_won_amount, 0),
+        dm.reporting_currency,
+        num(dm.median_cycle_days, 1),
+        dm.open_deals,
+        num(dm.pipeline_velocity_per_day, 0),
+        dm.reporting_currency
+    );
+    if let Some(rows) = rows {
+        for r in rows {
+            let counts = r.funnel.as_ref().map_or_else(String::new, |f| {
+                f.stages
+                    .iter()
+                    .map(|s| s.count.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            });
+            println!(
+                "  {:<24} {:<28} win rate {}{}",
+                r.value,
+                counts,
+                pct(r.deals.win_rate),
+                if r.thin {
+                    "  (thin: fewer than 20 records)"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
