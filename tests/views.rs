@@ -33,13 +33,20 @@ fn app(db: PathBuf, start: StartMode) -> Harness<'static, CockpitApp> {
 }
 
 /// Steps frames until the app's background work is done (the jobs run on real threads).
+/// A click is handled in one frame and its job queued in the next, so the app must be
+/// idle for two frames in a row.
 fn settle(harness: &mut Harness<'static, CockpitApp>) {
     let deadline = Instant::now() + Duration::from_secs(60);
-    harness.step();
-    while harness.state().is_busy() {
+    let mut idle_frames = 0;
+    while idle_frames < 2 {
         assert!(Instant::now() < deadline, "background work did not finish");
-        std::thread::sleep(Duration::from_millis(10));
         harness.step();
+        if harness.state().is_busy() {
+            idle_frames = 0;
+            std::thread::sleep(Duration::from_millis(10));
+        } else {
+            idle_frames += 1;
+        }
     }
     harness.run();
 }
@@ -151,11 +158,11 @@ fn the_navigation_switches_views_and_says_what_is_coming() {
     drop(Workspace::open(&db).expect("empty workspace"));
     let mut harness = app(db, StartMode::Open);
     settle(&mut harness);
-    harness.get_by_label("Funnel").click();
+    harness.get_by_label("Handoff leaks").click();
     harness.run();
     assert_eq!(
         harness.state().view(),
-        revops_cockpit::app::state::View::Funnel
+        revops_cockpit::app::state::View::Leaks
     );
     harness.get_by_label_contains("This view is coming in a later release");
 }
@@ -455,4 +462,73 @@ fn removing_a_mapped_deal_stage_asks_where_its_values_go() {
         .map(|s| s.name.as_str()),
         Some("Discovery")
     );
+}
+
+#[test]
+fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_count() {
+    use eframe::egui::accesskit::Role;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    {
+        let mut ws = Workspace::open(&db).expect("workspace");
+        let options = revops_cockpit::import::ImportOptions {
+            as_of: chrono::NaiveDate::from_ymd_opt(2025, 6, 30),
+            ..Default::default()
+        };
+        for f in ["funnel-contacts.csv", "funnel-deals.csv"] {
+            revops_cockpit::import::import_file(
+                &mut ws,
+                &fixture(f),
+                &options,
+                &Default::default(),
+            )
+            .expect("import");
+        }
+    }
+    let mut harness = app(db, StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Funnel").click();
+    settle(&mut harness);
+    // The data is as of 2025-06-30, so the funnel opens on 2025-Q2: only c7 was created then.
+    harness.get_by_label("2025-Q2 · Cohort · definitions v1");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Period")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "2025-Q1")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label("2025-Q1 · Cohort · definitions v1");
+    let counts = |h: &Harness<'static, CockpitApp>| -> Vec<usize> {
+        h.state()
+            .funnel_result()
+            .map(|r| r.funnel.stages.iter().map(|s| s.count).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(counts(&harness), [5, 5, 4, 2, 1]);
+    harness.get_by_label("4 at SQL");
+    harness.get_by_label("75.0%");
+
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Segment")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Enterprise")
+        .click();
+    settle(&mut harness);
+    assert_eq!(counts(&harness), [2, 2, 2, 1, 0]);
+    harness.get_by_label("1 at Opportunity").click();
+    harness.run();
+    harness.get_by_label("The 1 records counted at Opportunity");
+    harness.get_by_label("c4");
+    assert!(
+        harness.query_by_label("c3").is_none(),
+        "c3 never reached opportunity"
+    );
+    harness.get_by_label("2 at MQL").click();
+    harness.run();
+    harness.get_by_label("c3");
+    harness.get_by_label("skipped");
 }

@@ -51,6 +51,7 @@ pub struct CockpitApp {
         crate::definitions::Definitions,
         crate::definitions::impact::ImpactPreview,
     )>,
+    funnel: super::funnel::FunnelState,
     ctx: egui::Context,
 }
 
@@ -107,6 +108,7 @@ impl CockpitApp {
             definitions_draft: None,
             comparison: None,
             impact: None,
+            funnel: super::funnel::FunnelState::default(),
             ctx: cc.egui_ctx.clone(),
         };
         app.queue.push_back(match start {
@@ -243,6 +245,9 @@ impl CockpitApp {
             Command::OpenWorkspace(path) => self.switch_workspace(path),
             Command::PickWorkspaceToOpen => self.queue.push_back(Job::PickWorkspace),
             Command::DismissNotice => self.notice = None,
+            Command::SetFunnelMode(mode) => self.funnel.mode = mode,
+            Command::SetFunnelSegment(segment) => self.funnel.segment = segment,
+            Command::SelectFunnelStage(stage) => self.funnel.selected_stage = stage,
             Command::SaveDefinitions => {
                 if let Some(draft) = &self.definitions_draft {
                     self.queue.push_back(Job::SaveDefinitions {
@@ -327,6 +332,37 @@ impl CockpitApp {
         self.definitions_draft.as_ref()
     }
 
+    /// The query the Funnel view needs now, if the workspace has been read.
+    fn funnel_query(&self) -> Option<super::funnel::FunnelQuery> {
+        let defs = self.snapshot.definitions.as_ref()?;
+        Some(super::funnel::FunnelQuery {
+            period: self.period()?,
+            mode: self.funnel.mode,
+            segment: self.funnel.segment.clone(),
+            definitions_version: defs.version.id,
+            batches: self.snapshot.batches.iter().map(|b| b.id).collect(),
+        })
+    }
+
+    /// Sends the Funnel view's query to the background once, when it changed.
+    fn request_funnel(&mut self) {
+        if self.persisted.last_view != View::Funnel || self.is_busy() {
+            return;
+        }
+        let Some(query) = self.funnel_query() else {
+            return;
+        };
+        if self.funnel.requested.as_ref() != Some(&query) {
+            self.funnel.requested = Some(query.clone());
+            self.queue.push_back(Job::ComputeFunnel(Box::new(query)));
+        }
+    }
+
+    /// The Funnel view's numbers, once computed.
+    pub fn funnel_result(&self) -> Option<&super::funnel::FunnelResult> {
+        self.funnel.result.as_ref()
+    }
+
     /// The column mapping being edited, if any.
     pub fn mapping_draft(&self) -> Option<&MappingDraft> {
         self.mapping.as_ref()
@@ -388,6 +424,19 @@ impl CockpitApp {
                 self.persisted.last_view = View::Import;
                 self.mapping = Some(MappingDraft::from_preview(preview));
             }
+            JobOutcome::Funnel(result) => match result {
+                Ok(result) => {
+                    let same = self.funnel.result.as_ref().is_some_and(|r| {
+                        r.query.period == result.query.period
+                            && r.query.segment == result.query.segment
+                    });
+                    if !same {
+                        self.funnel.selected_stage = None;
+                    }
+                    self.funnel.result = Some(*result);
+                }
+                Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+            },
             JobOutcome::Impact {
                 definitions,
                 preview,
@@ -554,6 +603,7 @@ impl eframe::App for CockpitApp {
         if !dropped.is_empty() {
             self.apply(Command::ImportFiles(dropped));
         }
+        self.request_funnel();
         self.start_next_job();
         if self.job.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
@@ -639,6 +689,25 @@ impl eframe::App for CockpitApp {
                             ui.label("Reading the definitions…");
                         }
                     }
+                }
+                View::Funnel => {
+                    let model = ui::funnel_view::FunnelViewModel {
+                        result: self.funnel.result.as_ref(),
+                        mode: self.funnel.mode,
+                        segment: self.funnel.segment.as_deref(),
+                        selected_stage: self.funnel.selected_stage,
+                        computing: self
+                            .job
+                            .as_ref()
+                            .is_some_and(|j| matches!(j.job, Job::ComputeFunnel(_))),
+                        definitions_version: self
+                            .snapshot
+                            .definitions
+                            .as_ref()
+                            .map(|d| d.version.id),
+                        has_data: !self.snapshot.batches.is_empty(),
+                    };
+                    commands.extend(ui::funnel_view::funnel_view_ui(ui, &model));
                 }
                 other => ui::coming_soon::coming_soon_ui(ui, other, &self.snapshot.counts),
             }

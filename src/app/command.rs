@@ -39,6 +39,10 @@ pub enum Command {
     OpenWorkspace(PathBuf),
     PickWorkspaceToOpen,
     DismissNotice,
+    SetFunnelMode(crate::metrics::FunnelMode),
+    SetFunnelSegment(Option<String>),
+    /// List the records behind a stage's count (or close the list).
+    SelectFunnelStage(Option<usize>),
     /// Save the edited definitions (the view's draft) as a new version.
     SaveDefinitions,
     DiscardDefinitionChanges,

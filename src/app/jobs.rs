@@ -55,6 +55,8 @@ pub enum Job {
         id: i64,
         author: String,
     },
+    /// The Funnel view's numbers.
+    ComputeFunnel(Box<super::funnel::FunnelQuery>),
     /// What saving `definitions` would do to the records.
     PreviewImpact {
         definitions: Box<Definitions>,
@@ -107,6 +109,7 @@ impl Job {
             Self::SaveDefinitions { .. } => "Saving the definitions".to_owned(),
             Self::RestoreDefinitions { id, .. } => format!("Restoring definitions version {id}"),
             Self::CompareDefinitions { .. } => "Comparing definitions versions".to_owned(),
+            Self::ComputeFunnel(_) => "Computing the funnel".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
             Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
@@ -176,6 +179,7 @@ pub enum JobOutcome {
         definitions: Box<Definitions>,
         preview: Result<ImpactPreview, String>,
     },
+    Funnel(Result<Box<super::funnel::FunnelResult>, String>),
     PickedDefinitionsFile(Option<PathBuf>),
     PickedDefinitionsExportPath(Option<PathBuf>),
     DefinitionsFile(Result<(PathBuf, Definitions), String>),
@@ -413,6 +417,9 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
             b,
             changes: open().and_then(|ws| versions::compare(&ws, a, b).map_err(|e| e.to_string())),
         },
+        Job::ComputeFunnel(query) => {
+            JobOutcome::Funnel(open().and_then(|ws| compute_funnel(&ws, *query).map(Box::new)))
+        }
         Job::PickDefinitionsFile => JobOutcome::PickedDefinitionsFile(
             rfd::FileDialog::new()
                 .set_title("Import definitions")
@@ -506,6 +513,44 @@ fn save_preset(
             snapshot: snapshot(ws),
         },
     }
+}
+
+fn compute_funnel(
+    ws: &Workspace,
+    query: super::funnel::FunnelQuery,
+) -> Result<super::funnel::FunnelResult, String> {
+    use crate::metrics::{Dimension, breakdown::breakdown, deals::deal_metrics, lifecycle_funnel};
+    let (_, defs) = versions::current(ws).map_err(|e| e.to_string())?;
+    let contacts = ws.contacts().map_err(|e| e.to_string())?;
+    let deals = ws.deals().map_err(|e| e.to_string())?;
+    let filter = query.filter();
+    let period = query.period;
+    let last_year = crate::definitions::fiscal::Quarter {
+        year: period.year - 1,
+        quarter: period.quarter,
+    };
+    let mut segments: Vec<String> = contacts.iter().filter_map(|c| c.segment.clone()).collect();
+    segments.extend(deals.iter().filter_map(|d| d.segment.clone()));
+    segments.sort();
+    segments.dedup();
+    Ok(super::funnel::FunnelResult {
+        funnel: lifecycle_funnel(&defs, &contacts, &filter, period, query.mode),
+        previous: lifecycle_funnel(&defs, &contacts, &filter, period.previous(), query.mode),
+        last_year: lifecycle_funnel(&defs, &contacts, &filter, last_year, query.mode),
+        deals: deal_metrics(&defs, &deals, &filter, period),
+        by_segment: breakdown(
+            &defs,
+            &contacts,
+            &deals,
+            &filter,
+            period,
+            query.mode,
+            Dimension::Segment,
+        ),
+        segments,
+        contacts: std::sync::Arc::new(contacts),
+        query,
+    })
 }
 
 fn import_all(

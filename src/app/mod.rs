@@ -5,6 +5,7 @@
 
 mod cockpit;
 pub mod command;
+pub mod funnel;
 pub mod jobs;
 pub mod mapping;
 pub mod notice;

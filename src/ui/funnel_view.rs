@@ -1,0 +1,465 @@
+//! The Funnel view: stage counts as a chart with the conversion between stages written
+//! on it, the stage table beside the previous quarter and the same quarter last year,
+//! deal metrics, the breakdown by segment, and the records behind any count.
+
+use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
+
+use super::theme;
+use crate::app::command::Command;
+use crate::app::funnel::FunnelResult;
+use crate::import::values::date::format_date_time;
+use crate::metrics::{FunnelMode, LifecycleFunnel};
+
+/// What the view shows.
+pub struct FunnelViewModel<'a> {
+    pub result: Option<&'a FunnelResult>,
+    pub mode: FunnelMode,
+    pub segment: Option<&'a str>,
+    pub selected_stage: Option<usize>,
+    pub computing: bool,
+    pub definitions_version: Option<i64>,
+    pub has_data: bool,
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
+}
+
+fn days(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+}
+
+fn money(x: Option<f64>, currency: &str) -> String {
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "whole currency units for people"
+    )]
+    x.map_or_else(
+        || "—".to_owned(),
+        |v| format!("{} {currency}", crate::text::thousands(v.round() as i64)),
+    )
+}
+
+/// Draws the view; returns the user's choices.
+pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        ui.heading("Funnel");
+        if model.computing {
+            ui.spinner();
+        }
+    });
+    let Some(result) = model.result else {
+        let text = if model.has_data {
+            "Computing the funnel…"
+        } else {
+            "No data yet: import a quarter's CRM exports."
+        };
+        ui.label(RichText::new(text).color(theme::MUTED));
+        if !model.has_data && ui.button("Go to Import").clicked() {
+            commands.push(Command::ShowView(crate::app::state::View::Import));
+        }
+        return commands;
+    };
+    let version = model
+        .definitions_version
+        .map_or_else(String::new, |v| format!(" · definitions v{v}"));
+    ui.label(
+        RichText::new(format!(
+            "{} · {}{version}",
+            result.query.period.label(),
+            model.mode.label()
+        ))
+        .color(theme::MUTED),
+    );
+    commands.extend(controls_ui(ui, model, result));
+    let f = &result.funnel;
+    if f.stages.first().is_none_or(|s| s.count == 0) {
+        ui.add_space(12.0);
+        ui.label(format!(
+            "No records in {} for this selection. Choose another quarter in the top bar, or import that quarter's exports.",
+            result.query.period.label()
+        ));
+        if ui.button("Go to Import").clicked() {
+            commands.push(Command::ShowView(crate::app::state::View::Import));
+        }
+        return commands;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            chart_ui(ui, f);
+            ui.add_space(6.0);
+            commands.extend(stage_table_ui(ui, result, model.selected_stage));
+            if let Some(i) = model.selected_stage {
+                ui.add_space(8.0);
+                commands.extend(records_ui(ui, result, i));
+            }
+            ui.add_space(10.0);
+            deal_cards_ui(ui, result, &version);
+            ui.add_space(10.0);
+            breakdown_ui(ui, result);
+        });
+    commands
+}
+
+fn controls_ui(
+    ui: &mut egui::Ui,
+    model: &FunnelViewModel<'_>,
+    result: &FunnelResult,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        let l = ui.label("Counting");
+        egui::ComboBox::from_id_salt("funnel_mode")
+            .selected_text(model.mode.label())
+            .show_ui(ui, |ui| {
+                for m in FunnelMode::ALL {
+                    if ui
+                        .selectable_label(m == model.mode, m.label())
+                        .on_hover_text(m.explain())
+                        .clicked()
+                    {
+                        commands.push(Command::SetFunnelMode(m));
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.separator();
+        let l = ui.label("Segment");
+        egui::ComboBox::from_id_salt("funnel_segment")
+            .selected_text(model.segment.unwrap_or("All segments"))
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(model.segment.is_none(), "All segments")
+                    .clicked()
+                {
+                    commands.push(Command::SetFunnelSegment(None));
+                }
+                for s in &result.segments {
+                    if ui
+                        .selectable_label(model.segment == Some(s.as_str()), s)
+                        .clicked()
+                    {
+                        commands.push(Command::SetFunnelSegment(Some(s.clone())));
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    ui.label(
+        RichText::new(model.mode.explain())
+            .small()
+            .color(theme::MUTED),
+    );
+    commands
+}
+
+#[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
+fn chart_ui(ui: &mut egui::Ui, f: &LifecycleFunnel) {
+    let max = f.stages.iter().map(|s| s.count).max().unwrap_or(1).max(1) as f64;
+    let bars: Vec<Bar> = f
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Bar::new(i as f64, s.count as f64)
+                .width(0.6)
+                .name(&s.name)
+                .fill(theme::ACCENT)
+        })
+        .collect();
+    let names: Vec<String> = f.stages.iter().map(|s| s.name.clone()).collect();
+    Plot::new("funnel_chart")
+        .height(230.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_grid([false, true])
+        .include_y(max * 1.2)
+        .include_x(-0.6)
+        .include_x(f.stages.len() as f64 - 0.4)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "a stage index"
+                )]
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new("Records", bars).color(theme::ACCENT));
+            for (i, s) in f.stages.iter().enumerate() {
+                plot.text(Text::new(
+                    format!("count {i}"),
+                    PlotPoint::new(i as f64, s.count as f64 + max * 0.06),
+                    RichText::new(crate::text::thousands(
+                        i64::try_from(s.count).unwrap_or(i64::MAX),
+                    ))
+                    .strong(),
+                ));
+                if let Some(c) = s.conversion_to_next {
+                    plot.text(Text::new(
+                        format!("conversion {i}"),
+                        PlotPoint::new(i as f64 + 0.5, max * 0.5),
+                        RichText::new(format!("{} »", pct(Some(c)))).color(theme::GOOD),
+                    ));
+                }
+            }
+        });
+}
+
+fn delta(now: usize, before: usize) -> String {
+    let d = i64::try_from(now).unwrap_or(0) - i64::try_from(before).unwrap_or(0);
+    if d > 0 {
+        format!("+{d}")
+    } else {
+        d.to_string()
+    }
+}
+
+fn stage_table_ui(ui: &mut egui::Ui, r: &FunnelResult, selected: Option<usize>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let prev = r.query.period.previous().label();
+    let ly = crate::definitions::fiscal::Quarter {
+        year: r.query.period.year - 1,
+        quarter: r.query.period.quarter,
+    }
+    .label();
+    let titles = [
+        "Stage",
+        "Records",
+        "Skipped",
+        "To next",
+        "Cumulative",
+        "Median days",
+        "p75",
+        "p90",
+        prev.as_str(),
+        "Change",
+        ly.as_str(),
+    ];
+    TableBuilder::new(ui)
+        .id_salt("funnel_stages")
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(130.0))
+        .columns(Column::initial(86.0), 10)
+        .header(24.0, |mut row| {
+            for t in titles {
+                row.col(|ui| {
+                    ui.strong(t);
+                });
+            }
+        })
+        .body(|mut body| {
+            for (i, s) in r.funnel.stages.iter().enumerate() {
+                body.row(26.0, |mut row| {
+                    row.set_selected(selected == Some(i));
+                    row.col(|ui| {
+                        ui.label(&s.name);
+                    });
+                    row.col(|ui| {
+                        let label = format!(
+                            "{} {}",
+                            crate::text::thousands(i64::try_from(s.count).unwrap_or(0)),
+                            "records"
+                        );
+                        let b = ui.add(
+                            egui::Button::new(crate::text::thousands(
+                                i64::try_from(s.count).unwrap_or(0),
+                            ))
+                            .small(),
+                        );
+                        let b = b.on_hover_text(format!("List the {label} at {}", s.name));
+                        let name = format!("{} at {}", s.count, s.name);
+                        b.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name)
+                        });
+                        if b.clicked() {
+                            commands.push(Command::SelectFunnelStage(if selected == Some(i) {
+                                None
+                            } else {
+                                Some(i)
+                            }));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(s.skipped.to_string()).on_hover_text(
+                            "Counted here without a date for this stage: they skipped it",
+                        );
+                    });
+                    row.col(|ui| {
+                        ui.label(pct(s.conversion_to_next));
+                    });
+                    row.col(|ui| {
+                        ui.label(pct(s.cumulative));
+                    });
+                    row.col(|ui| {
+                        ui.label(days(s.median_days_to_next));
+                    });
+                    row.col(|ui| {
+                        ui.label(days(s.p75_days_to_next));
+                    });
+                    row.col(|ui| {
+                        ui.label(days(s.p90_days_to_next));
+                    });
+                    let before = r.previous.stages.get(i).map_or(0, |p| p.count);
+                    row.col(|ui| {
+                        ui.label(before.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(delta(s.count, before));
+                    });
+                    row.col(|ui| {
+                        ui.label(r.last_year.stages.get(i).map_or(0, |p| p.count).to_string());
+                    });
+                });
+            }
+        });
+    commands
+}
+
+fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(s) = r.funnel.stages.get(stage) else {
+        return commands;
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("The {} records counted at {}", s.count, s.name)).strong());
+        if ui.button("Close").clicked() {
+            commands.push(Command::SelectFunnelStage(None));
+        }
+    });
+    ui.push_id(("funnel_records", stage), |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .max_scroll_height(260.0)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(110.0))
+            .column(Column::initial(180.0))
+            .columns(Column::initial(130.0), 4)
+            .column(Column::remainder())
+            .header(22.0, |mut row| {
+                for t in [
+                    "Record ID",
+                    "Name",
+                    "Owner",
+                    "Segment",
+                    "Source",
+                    "Created",
+                    "Date at this stage",
+                ] {
+                    row.col(|ui| {
+                        ui.strong(t);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, s.records.len(), |mut row| {
+                    let Some(c) = s.records.get(row.index()).and_then(|i| r.contacts.get(*i))
+                    else {
+                        return;
+                    };
+                    let skipped = s
+                        .skipped_records
+                        .binary_search(&s.records[row.index()])
+                        .is_ok();
+                    let at_stage = crate::model::LifecycleStage::ALL
+                        .into_iter()
+                        .find(|l| l.label().eq_ignore_ascii_case(&s.key))
+                        .and_then(|l| c.reached(l));
+                    for text in [
+                        c.source_id.clone(),
+                        c.name.clone().unwrap_or_default(),
+                        c.owner.clone().unwrap_or_default(),
+                        c.segment.clone().unwrap_or_default(),
+                        c.source.clone().unwrap_or_default(),
+                        c.created.map(format_date_time).unwrap_or_default(),
+                        if skipped {
+                            "skipped".to_owned()
+                        } else {
+                            at_stage.map(format_date_time).unwrap_or_default()
+                        },
+                    ] {
+                        row.col(|ui| {
+                            ui.label(text);
+                        });
+                    }
+                });
+            });
+    });
+    commands
+}
+
+fn deal_cards_ui(ui: &mut egui::Ui, r: &FunnelResult, version: &str) {
+    let d = &r.deals;
+    let cur = &d.reporting_currency;
+    ui.label(RichText::new(format!("Deals closed in {}", r.query.period.label())).strong());
+    ui.horizontal_wrapped(|ui| {
+        for (title, value, how) in [
+            ("Win rate", pct(d.win_rate), format!("Won ÷ (won + lost) of the deals closed in the quarter: {} won, {} lost{version}", d.won, d.lost)),
+            ("Average won deal", money(d.avg_won_amount, cur), format!("Mean amount of the {} deals won in the quarter, in {cur} at the definitions' fixed rates{version}", d.won)),
+            ("Median won deal", money(d.median_won_amount, cur), format!("Median amount of the deals won in the quarter{version}")),
+            ("Median sales cycle", d.median_cycle_days.map_or_else(|| "—".to_owned(), |v| format!("{v:.0} days")), format!("Median days from created to closed-won of the deals won in the quarter{version}")),
+            ("Open deals", d.open_deals.to_string(), format!("Deals whose stage is open under the definitions{version}")),
+            ("Pipeline velocity", d.pipeline_velocity_per_day.map_or_else(|| "—".to_owned(), |v| format!("{} / day", money(Some(v), cur))), format!("(open deals × win rate × average won deal) ÷ median sales cycle days; {} a quarter{version}", money(d.pipeline_velocity_per_quarter, cur))),
+        ] {
+            egui::Frame::new().fill(egui::Color32::WHITE).stroke(egui::Stroke::new(1.0, egui::Color32::from_gray(220))).corner_radius(6.0).inner_margin(10.0).show(ui, |ui| {
+                ui.set_min_width(140.0);
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(title).small().color(theme::MUTED));
+                    ui.label(RichText::new(value).size(20.0).strong()).on_hover_text(how);
+                });
+            });
+        }
+    });
+    if d.amounts_without_rate > 0 {
+        ui.label(RichText::new(format!("{} won deal(s) are in a currency without a rate in the definitions and are left out of the amounts.", d.amounts_without_rate)).color(theme::WARN));
+    }
+}
+
+fn breakdown_ui(ui: &mut egui::Ui, r: &FunnelResult) {
+    ui.label(RichText::new("By segment").strong());
+    let stage_names: Vec<String> = r.funnel.stages.iter().map(|s| s.name.clone()).collect();
+    egui::Grid::new("by_segment")
+        .striped(true)
+        .spacing([18.0, 6.0])
+        .show(ui, |ui| {
+            ui.strong("Segment");
+            for n in &stage_names {
+                ui.strong(n);
+            }
+            ui.strong("Win rate");
+            ui.strong("");
+            ui.end_row();
+            for row in &r.by_segment {
+                ui.label(&row.value);
+                for i in 0..stage_names.len() {
+                    ui.label(
+                        row.funnel
+                            .as_ref()
+                            .and_then(|f| f.stages.get(i))
+                            .map_or_else(|| "—".to_owned(), |s| s.count.to_string()),
+                    );
+                }
+                ui.label(pct(row.deals.win_rate));
+                if row.thin {
+                    ui.label(RichText::new("thin: fewer than 20 records").color(theme::WARN));
+                } else {
+                    ui.label("");
+                }
+                ui.end_row();
+            }
+        });
+}
