@@ -86,6 +86,8 @@ def contacts_and_deals():
         for t in (mql, touch, sql, opp):
             pass
         stage = "lead"
+        # Sales-sourced leads: some SQLs never had an MQL date (they skipped the stage).
+        sales_sourced = sql is not None and rng.random() < 0.07
         if opp and opp > AS_OF:
             opp = None
         if opp:
@@ -135,7 +137,7 @@ def contacts_and_deals():
             notes = f"Met at {rng.choice(['SaaStr', 'a webinar', 'the roadshow'])}, asked about \"SSO, audit log\",\nfollow up in Q{rng.randint(1, 4)}"
         contacts.append([
             cid, first, last, f"{first.lower()}.{last.lower()}{i}@{comp.split()[0].lower()}.example", comp, owner,
-            rng.choice(SOURCES), segment, region, hs(created), stage, hs(created), hs(mql), hs(sql), hs(opp), hs(cust),
+            rng.choice(SOURCES), segment, region, hs(created), stage, hs(created), "" if sales_sourced else hs(mql), hs(sql), hs(opp), hs(cust),
             hs(touch), notes,
         ])
     return contacts, deals, sf_opps
@@ -178,12 +180,12 @@ def main():
             f"0065g00000{n:08d}AAA"[:18], d["name"], d["company"], d["owner"], sf_stage[d["stage"]],
             f"${d['amount']:,.2f}", us(d["close"]), us(d["created"]), d["source"], "New Business",
             {"Closed Won": "100%", "Closed Lost": "0%"}.get(d["stage"], f"{rng.choice([10, 20, 40, 60, 80])}%"),
-            d["region"],
+            d["region"], d["segment"],
         ])
     write(
         "salesforce-opportunities.csv",
         ["Opportunity ID", "Opportunity Name", "Account Name", "Opportunity Owner", "Stage", "Amount", "Close Date",
-         "Created Date", "Lead Source", "Type", "Probability (%)", "Region"],
+         "Created Date", "Lead Source", "Type", "Probability (%)", "Region", "Segment"],
         sf_rows,
         preamble=['"Enterprise Opportunities - FY2025"', '"Filtered By: Created Date equals FY2025"', ""],
         footer=["", f'"Grand Totals ({len(sf_rows)} records)"', "",

@@ -247,6 +247,18 @@ impl CockpitApp {
             Command::DismissNotice => self.notice = None,
             Command::SetFunnelMode(mode) => self.funnel.mode = mode,
             Command::SetFunnelSegment(segment) => self.funnel.segment = segment,
+            Command::SetFunnelBreakdown(dimension) => self.funnel.breakdown_by = dimension,
+            Command::SetFunnelSort(column) => {
+                let (current, descending) = self.funnel.breakdown_sort;
+                self.funnel.breakdown_sort = (
+                    column,
+                    if current == column {
+                        !descending
+                    } else {
+                        column != 0
+                    },
+                );
+            }
             Command::SelectFunnelStage(stage) => self.funnel.selected_stage = stage,
             Command::SaveDefinitions => {
                 if let Some(draft) = &self.definitions_draft {
@@ -339,6 +351,7 @@ impl CockpitApp {
             period: self.period()?,
             mode: self.funnel.mode,
             segment: self.funnel.segment.clone(),
+            breakdown_by: self.funnel.breakdown_by,
             definitions_version: defs.version.id,
             batches: self.snapshot.batches.iter().map(|b| b.id).collect(),
         })
@@ -706,6 +719,7 @@ impl eframe::App for CockpitApp {
                             .as_ref()
                             .map(|d| d.version.id),
                         has_data: !self.snapshot.batches.is_empty(),
+                        breakdown_sort: self.funnel.breakdown_sort,
                     };
                     commands.extend(ui::funnel_view::funnel_view_ui(ui, &model));
                 }

@@ -41,6 +41,9 @@ pub enum Command {
     DismissNotice,
     SetFunnelMode(crate::metrics::FunnelMode),
     SetFunnelSegment(Option<String>),
+    SetFunnelBreakdown(crate::metrics::Dimension),
+    /// Sort the breakdown by a column; the same column again reverses the order.
+    SetFunnelSort(usize),
     /// List the records behind a stage's count (or close the list).
     SelectFunnelStage(Option<usize>),
     /// Save the edited definitions (the view's draft) as a new version.

@@ -14,6 +14,8 @@ pub struct FunnelQuery {
     pub period: Quarter,
     pub mode: FunnelMode,
     pub segment: Option<String>,
+    /// The dimension of the breakdown table.
+    pub breakdown_by: Dimension,
     /// The definitions version and the batch ids the numbers follow.
     pub definitions_version: i64,
     pub batches: Vec<i64>,
@@ -36,7 +38,12 @@ pub struct FunnelResult {
     pub previous: LifecycleFunnel,
     pub last_year: LifecycleFunnel,
     pub deals: DealMetrics,
-    pub by_segment: Vec<BreakdownRow>,
+    /// The breakdown by the query's dimension.
+    pub breakdown: Vec<BreakdownRow>,
+    /// The same records counted the strict way, for "why does this differ from HubSpot?".
+    pub strict: LifecycleFunnel,
+    /// Stage-to-next conversion in each of the last eight quarters, oldest first.
+    pub trend: Vec<(Quarter, Vec<Option<f64>>)>,
     /// Every segment in the data, for the filter.
     pub segments: Vec<String>,
     /// The contacts the stage rows index into, for the record lists.
@@ -44,13 +51,30 @@ pub struct FunnelResult {
 }
 
 /// The view's choices and results.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct FunnelState {
     pub mode: FunnelMode,
     pub segment: Option<String>,
+    pub breakdown_by: Dimension,
+    /// The breakdown table's sort column and whether it sorts descending.
+    pub breakdown_sort: (usize, bool),
     pub result: Option<FunnelResult>,
     /// The query last sent to the background, so it is sent once.
     pub requested: Option<FunnelQuery>,
     /// The stage whose records are listed.
     pub selected_stage: Option<usize>,
+}
+
+impl Default for FunnelState {
+    fn default() -> Self {
+        Self {
+            mode: FunnelMode::default(),
+            segment: None,
+            breakdown_by: Dimension::Segment,
+            breakdown_sort: (1, true),
+            result: None,
+            requested: None,
+            selected_stage: None,
+        }
+    }
 }

@@ -519,7 +519,7 @@ fn compute_funnel(
     ws: &Workspace,
     query: super::funnel::FunnelQuery,
 ) -> Result<super::funnel::FunnelResult, String> {
-    use crate::metrics::{Dimension, breakdown::breakdown, deals::deal_metrics, lifecycle_funnel};
+    use crate::metrics::{breakdown::breakdown, deals::deal_metrics, lifecycle_funnel};
     let (_, defs) = versions::current(ws).map_err(|e| e.to_string())?;
     let contacts = ws.contacts().map_err(|e| e.to_string())?;
     let deals = ws.deals().map_err(|e| e.to_string())?;
@@ -538,15 +538,38 @@ fn compute_funnel(
         previous: lifecycle_funnel(&defs, &contacts, &filter, period.previous(), query.mode),
         last_year: lifecycle_funnel(&defs, &contacts, &filter, last_year, query.mode),
         deals: deal_metrics(&defs, &deals, &filter, period),
-        by_segment: breakdown(
+        breakdown: breakdown(
             &defs,
             &contacts,
             &deals,
             &filter,
             period,
             query.mode,
-            Dimension::Segment,
+            query.breakdown_by,
         ),
+        strict: lifecycle_funnel(
+            &defs,
+            &contacts,
+            &filter,
+            period,
+            crate::metrics::FunnelMode::Strict,
+        ),
+        trend: {
+            let mut quarters = vec![period];
+            for _ in 0..7 {
+                if let Some(q) = quarters.last().map(|q| q.previous()) {
+                    quarters.push(q);
+                }
+            }
+            quarters.reverse();
+            quarters
+                .into_iter()
+                .map(|q| {
+                    let f = lifecycle_funnel(&defs, &contacts, &filter, q, query.mode);
+                    (q, f.stages.iter().map(|s| s.conversion_to_next).collect())
+                })
+                .collect()
+        },
         segments,
         contacts: std::sync::Arc::new(contacts),
         query,

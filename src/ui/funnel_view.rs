@@ -4,13 +4,13 @@
 
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, Plot, PlotPoint, Text};
 
 use super::theme;
 use crate::app::command::Command;
 use crate::app::funnel::FunnelResult;
 use crate::import::values::date::format_date_time;
-use crate::metrics::{FunnelMode, LifecycleFunnel};
+use crate::metrics::{Dimension, FunnelMode, LifecycleFunnel};
 
 /// What the view shows.
 pub struct FunnelViewModel<'a> {
@@ -21,6 +21,8 @@ pub struct FunnelViewModel<'a> {
     pub computing: bool,
     pub definitions_version: Option<i64>,
     pub has_data: bool,
+    /// The breakdown table's sort column (0 is the dimension's value) and direction.
+    pub breakdown_sort: (usize, bool),
 }
 
 fn pct(x: Option<f64>) -> String {
@@ -100,7 +102,13 @@ pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Com
             ui.add_space(10.0);
             deal_cards_ui(ui, result, &version);
             ui.add_space(10.0);
-            breakdown_ui(ui, result);
+            trend_ui(ui, result);
+            ui.add_space(10.0);
+            time_in_stage_ui(ui, result);
+            ui.add_space(10.0);
+            hubspot_difference_ui(ui, result);
+            ui.add_space(10.0);
+            commands.extend(breakdown_ui(ui, result, model.breakdown_sort));
         });
     commands
 }
@@ -429,21 +437,80 @@ fn deal_cards_ui(ui: &mut egui::Ui, r: &FunnelResult, version: &str) {
     }
 }
 
-fn breakdown_ui(ui: &mut egui::Ui, r: &FunnelResult) {
-    ui.label(RichText::new("By segment").strong());
+fn breakdown_ui(ui: &mut egui::Ui, r: &FunnelResult, sort: (usize, bool)) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        let l = ui.label(RichText::new("Breakdown by").strong());
+        egui::ComboBox::from_id_salt("breakdown_by")
+            .selected_text(r.query.breakdown_by.label())
+            .show_ui(ui, |ui| {
+                for d in Dimension::ALL {
+                    if ui
+                        .selectable_label(d == r.query.breakdown_by, d.label())
+                        .clicked()
+                    {
+                        commands.push(Command::SetFunnelBreakdown(d));
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.label(
+            RichText::new("click a column to sort")
+                .small()
+                .color(theme::MUTED),
+        );
+    });
     let stage_names: Vec<String> = r.funnel.stages.iter().map(|s| s.name.clone()).collect();
-    egui::Grid::new("by_segment")
+    let mut rows: Vec<&crate::metrics::breakdown::BreakdownRow> = r.breakdown.iter().collect();
+    let key = |row: &crate::metrics::breakdown::BreakdownRow, col: usize| -> f64 {
+        #[expect(clippy::cast_precision_loss, reason = "sorting")]
+        match col {
+            0 => 0.0,
+            c if c <= stage_names.len() => row
+                .funnel
+                .as_ref()
+                .and_then(|f| f.stages.get(c - 1))
+                .map_or(-1.0, |s| s.count as f64),
+            _ => row.deals.win_rate.unwrap_or(-1.0),
+        }
+    };
+    let (col, descending) = sort;
+    rows.sort_by(|a, b| {
+        let ord = if col == 0 {
+            a.value.cmp(&b.value)
+        } else {
+            key(a, col).total_cmp(&key(b, col))
+        };
+        if descending { ord.reverse() } else { ord }
+    });
+    egui::Grid::new("breakdown")
         .striped(true)
         .spacing([18.0, 6.0])
         .show(ui, |ui| {
-            ui.strong("Segment");
-            for n in &stage_names {
-                ui.strong(n);
+            let mut titles = vec![r.query.breakdown_by.label().to_owned()];
+            titles.extend(stage_names.iter().cloned());
+            titles.push("Win rate".to_owned());
+            for (i, t) in titles.iter().enumerate() {
+                let arrow = if i == col {
+                    if descending { " v" } else { " ^" }
+                } else {
+                    ""
+                };
+                if ui
+                    .add(
+                        egui::Button::new(RichText::new(format!("{t}{arrow}")).strong())
+                            .frame(false),
+                    )
+                    .on_hover_text(format!("Sort by {t}"))
+                    .clicked()
+                {
+                    commands.push(Command::SetFunnelSort(i));
+                }
             }
-            ui.strong("Win rate");
             ui.strong("");
             ui.end_row();
-            for row in &r.by_segment {
+            for row in rows {
                 ui.label(&row.value);
                 for i in 0..stage_names.len() {
                     ui.label(
@@ -462,4 +529,163 @@ fn breakdown_ui(ui: &mut egui::Ui, r: &FunnelResult) {
                 ui.end_row();
             }
         });
+    commands
+}
+
+/// Stage-to-next conversion per quarter, one line per step.
+#[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
+fn trend_ui(ui: &mut egui::Ui, r: &FunnelResult) {
+    ui.label(RichText::new("Conversion to the next stage, last eight quarters").strong());
+    let labels: Vec<String> = r.trend.iter().map(|(q, _)| q.label()).collect();
+    let steps: Vec<String> = r
+        .funnel
+        .stages
+        .windows(2)
+        .map(|w| format!("{} to {}", w[0].name, w[1].name))
+        .collect();
+    let colours = [
+        theme::ACCENT,
+        theme::GOOD,
+        theme::WARN,
+        theme::BAD,
+        theme::MUTED,
+        egui::Color32::from_rgb(0x7b, 0x3f, 0xa0),
+    ];
+    Plot::new("funnel_trend")
+        .height(200.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .include_y(125.0)
+        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a quarter index"
+            )]
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+        .show(ui, |plot| {
+            for (step, name) in steps.iter().enumerate() {
+                let points: Vec<[f64; 2]> = r
+                    .trend
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(x, (_, conv))| {
+                        conv.get(step)
+                            .copied()
+                            .flatten()
+                            .map(|c| [x as f64, c * 100.0])
+                    })
+                    .collect();
+                let colour = colours
+                    .get(step % colours.len())
+                    .copied()
+                    .unwrap_or(theme::ACCENT);
+                plot.line(Line::new(name.clone(), points).color(colour).width(2.0));
+            }
+        });
+}
+
+/// Days from each stage to the next: the spread as boxes (10th, 25th, median, 75th, 90th).
+#[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
+fn time_in_stage_ui(ui: &mut egui::Ui, r: &FunnelResult) {
+    use crate::metrics::stats::percentile;
+    ui.label(RichText::new("Days from each stage to the next").strong())
+        .on_hover_text("Boxes: 25th to 75th percentile with the median; whiskers: 10th and 90th.");
+    let names: Vec<String> = r
+        .funnel
+        .stages
+        .windows(2)
+        .map(|w| format!("{} to {}", w[0].name, w[1].name))
+        .collect();
+    let boxes: Vec<BoxElem> = r
+        .funnel
+        .stages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let p = |q| percentile(&s.days_to_next, q);
+            let spread = BoxSpread::new(p(10.0)?, p(25.0)?, p(50.0)?, p(75.0)?, p(90.0)?);
+            Some(
+                BoxElem::new(i as f64, spread)
+                    .name(names.get(i).cloned().unwrap_or_default())
+                    .box_width(0.5)
+                    .fill(theme::ACCENT.gamma_multiply(0.3))
+                    .stroke(egui::Stroke::new(1.5, theme::ACCENT)),
+            )
+        })
+        .collect();
+    let labels = names.clone();
+    Plot::new("time_in_stage")
+        .height(180.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a step index"
+            )]
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|mark, _| format!("{:.0} d", mark.value))
+        .show(ui, |plot| {
+            plot.box_plot(BoxPlot::new("Days", boxes).color(theme::ACCENT))
+        });
+}
+
+/// The records that make our count differ from HubSpot's strict funnel report.
+fn hubspot_difference_ui(ui: &mut egui::Ui, r: &FunnelResult) {
+    if r.query.mode == FunnelMode::Strict {
+        return;
+    }
+    egui::CollapsingHeader::new(RichText::new("Why does this differ from HubSpot?").strong()).show(ui, |ui| {
+        ui.label(
+            RichText::new(
+                "HubSpot's sequential funnel leaves out a record from the stage it skipped on, and one whose dates go backwards. \
+                 Here is each stage under both ways of counting, and the records that make the difference.",
+            )
+            .color(theme::MUTED),
+        );
+        for (ours, strict) in r.funnel.stages.iter().zip(&r.strict.stages) {
+            let only_ours: Vec<usize> = ours.records.iter().copied().filter(|i| strict.records.binary_search(i).is_err()).collect();
+            ui.label(format!("{}: {} here, {} strict in order", ours.name, ours.count, strict.count));
+            if only_ours.is_empty() {
+                continue;
+            }
+            let list: Vec<String> = only_ours
+                .iter()
+                .take(12)
+                .filter_map(|i| {
+                    let c = r.contacts.get(*i)?;
+                    let why = if ours.skipped_records.binary_search(i).is_ok() { "skipped this stage" } else { "skipped an earlier stage or has dates out of order" };
+                    Some(format!("{} ({}): {why}", c.name.as_deref().unwrap_or(&c.source_id), c.source_id))
+                })
+                .collect();
+            for line in list {
+                ui.label(RichText::new(format!("    {line}")).small());
+            }
+            if only_ours.len() > 12 {
+                ui.label(RichText::new(format!("    and {} more", only_ours.len() - 12)).small().color(theme::MUTED));
+            }
+        }
+    });
 }
