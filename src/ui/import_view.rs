@@ -218,7 +218,7 @@ fn batches_table_ui(
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::exact(50.0))
             .column(Column::initial(200.0).at_least(120.0).clip(true))
-            .column(Column::initial(275.0).clip(true))
+            .column(Column::initial(250.0).clip(true))
             .columns(Column::exact(88.0), 1)
             .columns(Column::exact(68.0), 5)
             .column(Column::remainder().at_least(130.0))
