@@ -23,3 +23,36 @@ fn exported_rejected_rows_are_safe_to_open_in_a_spreadsheet() {
     assert_eq!(&rows[0][3], "the record ID is blank");
     assert!(rows[0][4].contains("'=HYPERLINK"), "{}", &rows[0][4]);
 }
+
+#[test]
+fn the_records_behind_a_count_export_as_a_work_list() {
+    let (_dir, mut ws) = crate::common::workspace();
+    crate::common::imported(&mut ws, "funnel-contacts.csv");
+    let mut contacts = ws.contacts().expect("contacts");
+    contacts.truncate(2);
+    contacts[1].name = Some("@SUM(A1:A9)".into());
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("mql.csv");
+    std::fs::write(&out, "an older file that must be replaced whole").expect("old");
+    revops_cockpit::export::write_contacts_csv(
+        &out,
+        &contacts,
+        "MQL · 2025-Q1 · Cohort · definitions v1",
+    )
+    .expect("write");
+    let mut reader = csv::Reader::from_path(&out).expect("read back");
+    assert_eq!(reader.headers().expect("header").get(10), Some("mql"));
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (&rows[0][0], &rows[0][10], &rows[0][14]),
+        (
+            "c1",
+            "2025-01-15",
+            "MQL · 2025-Q1 · Cohort · definitions v1"
+        )
+    );
+    assert_eq!(&rows[1][1], "'@SUM(A1:A9)");
+    let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+}

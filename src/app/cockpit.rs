@@ -260,6 +260,26 @@ impl CockpitApp {
                 );
             }
             Command::SelectFunnelStage(stage) => self.funnel.selected_stage = stage,
+            Command::ExportFunnelRecords(stage) => {
+                if let Some(r) = &self.funnel.result
+                    && let Some(s) = r.funnel.stages.get(stage)
+                {
+                    let contacts = s
+                        .records
+                        .iter()
+                        .filter_map(|i| r.contacts.get(*i).cloned())
+                        .collect();
+                    let note = format!(
+                        "{} · {} · {} · definitions v{}",
+                        s.name,
+                        r.query.period.label(),
+                        r.query.mode.label(),
+                        r.query.definitions_version
+                    );
+                    self.queue
+                        .push_back(Job::PickRecordsExportPath { contacts, note });
+                }
+            }
             Command::SaveDefinitions => {
                 if let Some(draft) = &self.definitions_draft {
                     self.queue.push_back(Job::SaveDefinitions {
@@ -437,6 +457,15 @@ impl CockpitApp {
                 self.persisted.last_view = View::Import;
                 self.mapping = Some(MappingDraft::from_preview(preview));
             }
+            JobOutcome::PickedRecordsExportPath {
+                to: Some(to),
+                contacts,
+                note,
+            } => {
+                self.queue
+                    .push_front(Job::ExportContacts { to, contacts, note });
+            }
+            JobOutcome::PickedRecordsExportPath { to: None, .. } => {}
             JobOutcome::Funnel(result) => match result {
                 Ok(result) => {
                     let same = self.funnel.result.as_ref().is_some_and(|r| {
@@ -516,13 +545,14 @@ impl CockpitApp {
             },
             JobOutcome::Exported(result) => {
                 self.notice = Some(match result {
-                    Ok(path) => Notice::new(
-                        NoticeKind::Success,
-                        format!("Saved the rejected rows to {}.", path.display()),
-                    ),
+                    Ok(path) => {
+                        Notice::new(NoticeKind::Success, format!("Saved {}.", path.display()))
+                    }
                     Err(e) => Notice::new(
                         NoticeKind::Error,
-                        format!("The rejected rows could not be saved: {e}"),
+                        format!(
+                            "The file could not be saved: {e}. Nothing was written over an existing file."
+                        ),
                     ),
                 });
             }

@@ -46,6 +46,8 @@ pub enum Command {
     SetFunnelSort(usize),
     /// List the records behind a stage's count (or close the list).
     SelectFunnelStage(Option<usize>),
+    /// Save the records behind the selected stage's count as CSV.
+    ExportFunnelRecords(usize),
     /// Save the edited definitions (the view's draft) as a new version.
     SaveDefinitions,
     DiscardDefinitionChanges,

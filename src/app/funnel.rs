@@ -44,6 +44,8 @@ pub struct FunnelResult {
     pub strict: LifecycleFunnel,
     /// Stage-to-next conversion in each of the last eight quarters, oldest first.
     pub trend: Vec<(Quarter, Vec<Option<f64>>)>,
+    /// Each stage's definition text, for hovering its name.
+    pub stage_definitions: Vec<String>,
     /// Every segment in the data, for the filter.
     pub segments: Vec<String>,
     /// The contacts the stage rows index into, for the record lists.

@@ -71,6 +71,17 @@ pub enum Job {
     PickWorkspace,
     PickDefinitionsFile,
     PickDefinitionsExportPath,
+    /// Choose where to save the records behind a funnel count.
+    PickRecordsExportPath {
+        contacts: Vec<crate::model::Contact>,
+        note: String,
+    },
+    /// Save contacts as a CSV work list.
+    ExportContacts {
+        to: PathBuf,
+        contacts: Vec<crate::model::Contact>,
+        note: String,
+    },
     /// Read and check a definitions file, for review before saving.
     ReadDefinitionsFile(PathBuf),
     /// Write the definitions in force to a file.
@@ -112,6 +123,8 @@ impl Job {
             Self::ComputeFunnel(_) => "Computing the funnel".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
+            Self::ExportContacts { .. } => "Saving the records".to_owned(),
+            Self::PickRecordsExportPath { .. } => "Waiting for the file dialog".to_owned(),
             Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
             Self::PickFiles
             | Self::PickWorkspace
@@ -180,6 +193,11 @@ pub enum JobOutcome {
         preview: Result<ImpactPreview, String>,
     },
     Funnel(Result<Box<super::funnel::FunnelResult>, String>),
+    PickedRecordsExportPath {
+        to: Option<PathBuf>,
+        contacts: Vec<crate::model::Contact>,
+        note: String,
+    },
     PickedDefinitionsFile(Option<PathBuf>),
     PickedDefinitionsExportPath(Option<PathBuf>),
     DefinitionsFile(Result<(PathBuf, Definitions), String>),
@@ -420,6 +438,19 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
         Job::ComputeFunnel(query) => {
             JobOutcome::Funnel(open().and_then(|ws| compute_funnel(&ws, *query).map(Box::new)))
         }
+        Job::PickRecordsExportPath { contacts, note } => JobOutcome::PickedRecordsExportPath {
+            to: rfd::FileDialog::new()
+                .set_title("Save the records")
+                .set_file_name("records.csv")
+                .save_file(),
+            contacts,
+            note,
+        },
+        Job::ExportContacts { to, contacts, note } => JobOutcome::Exported(
+            crate::export::write_contacts_csv(&to, &contacts, &note)
+                .map(|()| to)
+                .map_err(|e| e.to_string()),
+        ),
         Job::PickDefinitionsFile => JobOutcome::PickedDefinitionsFile(
             rfd::FileDialog::new()
                 .set_title("Import definitions")
@@ -538,6 +569,16 @@ fn compute_funnel(
         previous: lifecycle_funnel(&defs, &contacts, &filter, period.previous(), query.mode),
         last_year: lifecycle_funnel(&defs, &contacts, &filter, last_year, query.mode),
         deals: deal_metrics(&defs, &deals, &filter, period),
+        stage_definitions: defs
+            .lifecycle_stages
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}: {} Enters when: {}",
+                    s.name, s.definition, s.entry_criteria
+                )
+            })
+            .collect(),
         breakdown: breakdown(
             &defs,
             &contacts,

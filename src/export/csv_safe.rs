@@ -20,6 +20,35 @@ pub fn neutralize_formula(cell: &str) -> std::borrow::Cow<'_, str> {
 /// Writes a batch's rejected rows and warnings: row, column, severity, reason, then the
 /// row's original cells.
 pub fn write_row_issues_csv(to: &Path, issues: &[RowIssueRecord]) -> std::io::Result<()> {
+    let rows = issues.iter().map(|issue| {
+        vec![
+            issue.row.to_string(),
+            issue.column.clone().unwrap_or_default(),
+            issue.severity.clone(),
+            issue.reason.clone(),
+            // Each original cell is made safe too, should someone split the column again.
+            issue
+                .raw
+                .iter()
+                .map(|c| neutralize_formula(c).into_owned())
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ]
+    });
+    write_rows_atomically(
+        to,
+        &["row", "column", "severity", "reason", "original row"],
+        rows,
+    )
+}
+
+/// Writes a header and rows to `to`: every cell made formula-safe, the file written
+/// beside the target and renamed over it only when complete.
+pub fn write_rows_atomically(
+    to: &Path,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> std::io::Result<()> {
     let dir = to
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -27,21 +56,9 @@ pub fn write_row_issues_csv(to: &Path, issues: &[RowIssueRecord]) -> std::io::Re
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     {
         let mut w = csv::Writer::from_writer(&mut tmp);
-        w.write_record(["row", "column", "severity", "reason", "original row"])?;
-        for issue in issues {
-            let raw = issue
-                .raw
-                .iter()
-                .map(|c| neutralize_formula(c).into_owned())
-                .collect::<Vec<_>>()
-                .join(" | ");
-            w.write_record([
-                issue.row.to_string(),
-                neutralize_formula(issue.column.as_deref().unwrap_or("")).into_owned(),
-                issue.severity.clone(),
-                neutralize_formula(&issue.reason).into_owned(),
-                raw,
-            ])?;
+        w.write_record(header)?;
+        for row in rows {
+            w.write_record(row.iter().map(|c| neutralize_formula(c).into_owned()))?;
         }
         w.flush()?;
     }

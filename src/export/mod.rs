@@ -1,5 +1,7 @@
 //! Files the app writes for people: CSV work lists, written safely.
 
 mod csv_safe;
+mod records;
 
-pub use csv_safe::{neutralize_formula, write_row_issues_csv};
+pub use csv_safe::{neutralize_formula, write_row_issues_csv, write_rows_atomically};
+pub use records::write_contacts_csv;

@@ -227,6 +227,14 @@ fn chart_ui(ui: &mut egui::Ui, f: &LifecycleFunnel) {
         });
 }
 
+/// The change between two fractions in percentage points.
+fn points(now: Option<f64>, before: Option<f64>) -> String {
+    match (now, before) {
+        (Some(a), Some(b)) => format!("{:+.1} pts", (a - b) * 100.0),
+        _ => "—".to_owned(),
+    }
+}
+
 fn delta(now: usize, before: usize) -> String {
     let d = i64::try_from(now).unwrap_or(0) - i64::try_from(before).unwrap_or(0);
     if d > 0 {
@@ -262,7 +270,7 @@ fn stage_table_ui(ui: &mut egui::Ui, r: &FunnelResult, selected: Option<usize>) 
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(130.0))
-        .columns(Column::initial(86.0), 10)
+        .columns(Column::initial(82.0), 11)
         .header(24.0, |mut row| {
             for t in titles {
                 row.col(|ui| {
@@ -275,7 +283,11 @@ fn stage_table_ui(ui: &mut egui::Ui, r: &FunnelResult, selected: Option<usize>) 
                 body.row(26.0, |mut row| {
                     row.set_selected(selected == Some(i));
                     row.col(|ui| {
-                        ui.label(&s.name);
+                        let hover = r.stage_definitions.get(i).cloned().unwrap_or_default();
+                        ui.label(&s.name).on_hover_text(format!(
+                            "{hover}\nCounted under definitions v{}.",
+                            r.query.definitions_version
+                        ));
                     });
                     row.col(|ui| {
                         let label = format!(
@@ -330,6 +342,16 @@ fn stage_table_ui(ui: &mut egui::Ui, r: &FunnelResult, selected: Option<usize>) 
                         ui.label(delta(s.count, before));
                     });
                     row.col(|ui| {
+                        let prev = r.previous.stages.get(i).and_then(|p| p.conversion_to_next);
+                        ui.label(points(s.conversion_to_next, prev))
+                            .on_hover_text(format!(
+                                "Conversion to the next stage: {} now, {} in {}",
+                                pct(s.conversion_to_next),
+                                pct(prev),
+                                r.query.period.previous().label()
+                            ));
+                    });
+                    row.col(|ui| {
                         ui.label(r.last_year.stages.get(i).map_or(0, |p| p.count).to_string());
                     });
                 });
@@ -347,6 +369,13 @@ fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command>
         ui.label(RichText::new(format!("The {} records counted at {}", s.count, s.name)).strong());
         if ui.button("Close").clicked() {
             commands.push(Command::SelectFunnelStage(None));
+        }
+        if ui
+            .button("Export to CSV…")
+            .on_hover_text("Save these records as a work list")
+            .clicked()
+        {
+            commands.push(Command::ExportFunnelRecords(stage));
         }
     });
     ui.push_id(("funnel_records", stage), |ui| {
