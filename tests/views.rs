@@ -532,3 +532,43 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
     harness.get_by_label("c3");
     harness.get_by_label("skipped");
 }
+
+#[test]
+fn the_history_compares_any_two_versions_and_restores_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    {
+        let ws = Workspace::open(&db).expect("workspace");
+        let (_, mut d) = revops_cockpit::definitions::versions::current(&ws).expect("v1");
+        d.slas.won_to_kickoff.amount = 24.0;
+        revops_cockpit::definitions::versions::save(&ws, &d, "Dana", "Kickoff within a day")
+            .expect("v2");
+        d.fiscal_year_start_month = 2;
+        revops_cockpit::definitions::versions::save(
+            &ws,
+            &d,
+            "Dana",
+            "Fiscal year starts in February",
+        )
+        .expect("v3");
+    }
+    let mut harness = app(db.clone(), StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Definitions").click();
+    settle(&mut harness);
+    harness.get_by_label("Compare").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Compare").click();
+    settle(&mut harness);
+    harness.get_by_label("From v1 to v3:");
+    harness.get_by_label("fiscal_year_start_month: was 1, now 2");
+    harness.get_by_label("slas.won_to_kickoff.amount: was 48.0, now 24.0");
+    // Restoring v1 makes it current again as v4; nothing is overwritten.
+    harness
+        .get_by_label("Restore v1: make it current again, as a new version")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label_contains("Definitions version 1 is in force again, as version 4");
+    let ws = Workspace::open(&db).expect("reopen");
+    assert_eq!(ws.definition_versions().expect("versions").len(), 4);
+}

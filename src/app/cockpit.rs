@@ -68,6 +68,8 @@ pub struct DefinitionsDraft {
     /// A deal stage the user asked to remove while mappings point at it, and the stage
     /// chosen to receive them.
     pub removing_deal_stage: Option<(usize, Option<String>)>,
+    /// The two versions picked for comparison in the history.
+    pub compare: (i64, i64),
 }
 
 impl DefinitionsDraft {
@@ -80,6 +82,7 @@ impl DefinitionsDraft {
             holiday_input: String::new(),
             currency_input: String::new(),
             removing_deal_stage: None,
+            compare: (1, based_on),
         }
     }
 }

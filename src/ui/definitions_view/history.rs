@@ -6,7 +6,11 @@ use super::DefinitionsViewModel;
 use crate::app::command::Command;
 use crate::definitions::diff::Change;
 
-pub(super) fn history_ui(ui: &mut egui::Ui, model: &DefinitionsViewModel<'_>) -> Vec<Command> {
+pub(super) fn history_ui(
+    ui: &mut egui::Ui,
+    model: &DefinitionsViewModel<'_>,
+    compare: &mut (i64, i64),
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let latest = model.state.version.id;
     egui::Grid::new("history")
@@ -40,13 +44,13 @@ pub(super) fn history_ui(ui: &mut egui::Ui, model: &DefinitionsViewModel<'_>) ->
                         });
                     }
                     if v.id != latest
-                        && ui
-                            .add_enabled(!model.busy, egui::Button::new("Restore"))
-                            .on_hover_text(format!(
-                                "Make v{} current again, as a new version",
-                                v.id
-                            ))
-                            .clicked()
+                        && crate::ui::widgets::named_button(
+                            ui,
+                            !model.busy,
+                            "Restore",
+                            &format!("Restore v{}: make it current again, as a new version", v.id),
+                        )
+                        .clicked()
                     {
                         commands.push(Command::RestoreDefinitions(v.id));
                     }
@@ -54,6 +58,36 @@ pub(super) fn history_ui(ui: &mut egui::Ui, model: &DefinitionsViewModel<'_>) ->
                 ui.end_row();
             }
         });
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let last = model.state.history.last().map_or(1, |v| v.id);
+        let l = ui.label("Compare version");
+        ui.add(
+            egui::DragValue::new(&mut compare.0)
+                .range(1..=last)
+                .prefix("v"),
+        )
+        .labelled_by(l.id);
+        let l = ui.label("with version");
+        ui.add(
+            egui::DragValue::new(&mut compare.1)
+                .range(1..=last)
+                .prefix("v"),
+        )
+        .labelled_by(l.id);
+        if ui
+            .add_enabled(
+                !model.busy && compare.0 != compare.1,
+                egui::Button::new("Compare"),
+            )
+            .clicked()
+        {
+            commands.push(Command::CompareDefinitions {
+                a: compare.0,
+                b: compare.1,
+            });
+        }
+    });
     if let Some((a, b, changes)) = model.comparison {
         ui.add_space(6.0);
         ui.label(RichText::new(format!("From v{a} to v{b}:")).strong());

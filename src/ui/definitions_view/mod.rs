@@ -106,7 +106,7 @@ pub fn definitions_view_ui(
                 n => format!("History ({n} versions)"),
             };
             section(ui, &title, true, |ui| {
-                commands.extend(history::history_ui(ui, model))
+                commands.extend(history::history_ui(ui, model, &mut draft.compare))
             });
         });
     commands
