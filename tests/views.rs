@@ -572,3 +572,36 @@ fn the_history_compares_any_two_versions_and_restores_one() {
     let ws = Workspace::open(&db).expect("reopen");
     assert_eq!(ws.definition_versions().expect("versions").len(), 4);
 }
+
+#[test]
+fn a_backup_is_restored_in_one_action_from_the_workspace_menu() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    drop(Workspace::open(&db).expect("empty workspace"));
+    let mut harness = app(db.clone(), StartMode::Open);
+    settle(&mut harness);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(fixture("pipedrive-deals.csv"))));
+    settle(&mut harness);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(fixture("cs-accounts.csv"))));
+    settle(&mut harness);
+    assert_eq!(harness.state().batches().len(), 2);
+    let newest = revops_cockpit::workspace::list_backups(&db)[0].name.clone();
+    harness.get_by_label("Workspace: ws.sqlite").click();
+    harness.run();
+    harness.get_by_label("Restore a backup").hover();
+    harness.run();
+    harness.get_by_label(&newest).click();
+    settle(&mut harness);
+    harness.get_by_label_contains("Restored the workspace from the backup");
+    assert_eq!(
+        harness.state().batches().len(),
+        1,
+        "back to before the second import"
+    );
+}

@@ -224,3 +224,89 @@ fn a_workspace_from_the_first_schema_is_migrated_forward_with_its_data() {
     drop(ws);
     assert!(Workspace::open(&path).is_ok(), "migrating twice is a no-op");
 }
+
+#[test]
+fn each_import_keeps_a_rolling_backup_that_restores_the_state_before_it() {
+    use revops_cockpit::workspace::{KEEP_BACKUPS, list_backups};
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "hubspot-deals.csv");
+    let before_second = snapshot(&ws);
+    imported(&mut ws, "pipedrive-deals.csv");
+    let backups = list_backups(ws.path());
+    assert_eq!(backups.len(), 2);
+    assert!(backups[0].name.ends_with("before-import"));
+    // The newest backup is the state just before the Pipedrive import.
+    ws.restore_backup(&backups[0].path).expect("restore");
+    assert_eq!(snapshot(&ws), before_second);
+    for f in [
+        "salesforce-opportunities.csv",
+        "cs-accounts.csv",
+        "hubspot-contacts.csv",
+        "zoho-deals.csv",
+    ] {
+        let _ = crate::common::import(&mut ws, f);
+    }
+    assert_eq!(
+        list_backups(ws.path()).len(),
+        KEEP_BACKUPS,
+        "only the last five are kept"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&list_backups(ws.path())[0].path)
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "backups are private too");
+    }
+}
+
+#[test]
+fn the_backups_command_lists_and_restores() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    let bin = env!("CARGO_BIN_EXE_revops-cockpit");
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    assert!(
+        run(&[
+            "import",
+            &fixture("pipedrive-deals.csv").display().to_string()
+        ])
+        .status
+        .success()
+    );
+    assert!(
+        run(&["import", &fixture("cs-accounts.csv").display().to_string()])
+            .status
+            .success()
+    );
+    let list: serde_json::Value =
+        serde_json::from_slice(&run(&["backups", "--json"]).stdout).expect("json");
+    let newest = list[0]["name"].as_str().expect("name").to_owned();
+    let out = run(&["backups", "restore", &newest]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let batches: serde_json::Value =
+        serde_json::from_slice(&run(&["batches", "--json"]).stdout).expect("json");
+    assert_eq!(
+        batches.as_array().map(Vec::len),
+        Some(1),
+        "back to before the second import"
+    );
+    assert!(
+        !run(&["backups", "restore", "no-such-backup"])
+            .status
+            .success()
+    );
+}

@@ -247,6 +247,11 @@ impl CockpitApp {
             Command::LoadSampleData => self.queue.push_back(Job::LoadSample),
             Command::OpenWorkspace(path) => self.switch_workspace(path),
             Command::PickWorkspaceToOpen => self.queue.push_back(Job::PickWorkspace),
+            Command::RestoreBackup(path) => {
+                self.selected_batch = None;
+                self.detail = None;
+                self.queue.push_back(Job::RestoreBackup(path));
+            }
             Command::DismissNotice => self.notice = None,
             Command::SetFunnelMode(mode) => self.funnel.mode = mode,
             Command::SetFunnelSegment(segment) => self.funnel.segment = segment,
@@ -667,6 +672,7 @@ impl eframe::App for CockpitApp {
             as_of: self.latest_as_of(),
             definitions_version: self.snapshot.definitions.as_ref().map(|d| d.version.id),
             sample: self.snapshot.only_sample,
+            backups: &self.snapshot.backups,
             busy: self.is_busy(),
         };
         egui::Panel::top("top_bar")

@@ -38,6 +38,8 @@ pub enum Command {
     LoadSampleData,
     OpenWorkspace(PathBuf),
     PickWorkspaceToOpen,
+    /// Replace the workspace with one of its backups.
+    RestoreBackup(PathBuf),
     DismissNotice,
     SetFunnelMode(crate::metrics::FunnelMode),
     SetFunnelSegment(Option<String>),

@@ -71,6 +71,8 @@ pub enum Job {
     PickWorkspace,
     PickDefinitionsFile,
     PickDefinitionsExportPath,
+    /// Replace the workspace with a backup.
+    RestoreBackup(PathBuf),
     /// Choose where to save the records behind a funnel count.
     PickRecordsExportPath {
         contacts: Vec<crate::model::Contact>,
@@ -124,6 +126,7 @@ impl Job {
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
             Self::ExportContacts { .. } => "Saving the records".to_owned(),
+            Self::RestoreBackup(_) => "Restoring a backup".to_owned(),
             Self::PickRecordsExportPath { .. } => "Waiting for the file dialog".to_owned(),
             Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
             Self::PickFiles
@@ -159,6 +162,8 @@ pub struct WorkspaceSnapshot {
     pub only_sample: bool,
     pub presets: Vec<MappingPreset>,
     pub definitions: Option<DefinitionsState>,
+    /// The workspace's rolling backups, newest first.
+    pub backups: Vec<crate::workspace::BackupInfo>,
 }
 
 /// The definitions in force, their history, and the raw stage values they do not map.
@@ -305,6 +310,7 @@ pub fn snapshot(ws: &Workspace) -> Result<WorkspaceSnapshot, String> {
         only_sample: ws.holds_only_sample_data().map_err(|e| e.to_string())?,
         presets: ws.presets().map_err(|e| e.to_string())?,
         definitions: Some(definitions_state(ws)?),
+        backups: crate::workspace::list_backups(ws.path()),
     })
 }
 
@@ -438,6 +444,16 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
         Job::ComputeFunnel(query) => {
             JobOutcome::Funnel(open().and_then(|ws| compute_funnel(&ws, *query).map(Box::new)))
         }
+        Job::RestoreBackup(path) => changed(db, |ws| {
+            ws.restore_backup(&path).map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Restored the workspace from the backup {}. The state before the restore was backed up too.",
+                path.file_stem().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                )
+            ))
+        }),
         Job::PickRecordsExportPath { contacts, note } => JobOutcome::PickedRecordsExportPath {
             to: rfd::FileDialog::new()
                 .set_title("Save the records")

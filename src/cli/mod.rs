@@ -1,6 +1,7 @@
-//! The command line: `import`, `batches`, `presets`, `undo`, `definitions` and `funnel` over the same library as the
+//! The command line: `import`, `batches`, `presets`, `undo`, `definitions`, `funnel` and `backups` over the same library as the
 //! window; with no subcommand (or `open FILE...`), the window opens.
 
+mod backups;
 mod batches;
 mod definitions;
 mod funnel;
@@ -38,6 +39,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// List the import batches in the workspace.
     Batches(batches::BatchesArgs),
+    /// List the workspace's rolling backups, or restore one.
+    Backups(backups::BackupsArgs),
     /// The lifecycle funnel and deal metrics for a quarter.
     Funnel(funnel::FunnelArgs),
     /// The data dictionary: export, import, history, diff, restore.
@@ -62,6 +65,7 @@ pub fn main() -> ExitCode {
         Some(Command::Presets(args)) => presets::run(&db, &args),
         Some(Command::Definitions(command)) => definitions::run(&db, &command),
         Some(Command::Funnel(args)) => funnel::run(&db, &args),
+        Some(Command::Backups(args)) => backups::run(&db, &args),
     };
     match result {
         Ok(code) => code,

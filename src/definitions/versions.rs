@@ -83,6 +83,7 @@ pub fn save(
     } else {
         author.trim()
     };
+    ws.backup("before-definitions-save")?;
     Ok(ws.add_definition_version(author, reason, &to_toml(defs))?)
 }
 

@@ -277,6 +277,9 @@ pub fn import_file(
         mapping_json: serde_json::to_string(&resolved.mapping).unwrap_or_default(),
         is_sample: options.is_sample,
     };
+    if !options.is_sample {
+        ws.backup("before-import").map_err(wse)?;
+    }
     let mut writer = ws.begin_batch(&new_batch).map_err(wse)?;
     let mut run = Run {
         scan: &scan,

@@ -18,6 +18,8 @@ pub struct TopBarModel<'a> {
     pub as_of: Option<&'a str>,
     /// The definitions version every number follows.
     pub definitions_version: Option<i64>,
+    /// The workspace's backups, newest first.
+    pub backups: &'a [crate::workspace::BackupInfo],
     /// The workspace holds only the bundled sample data.
     pub sample: bool,
     pub busy: bool,
@@ -62,6 +64,17 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &TopBarModel<'_>) -> Vec<Command> {
                 .clicked()
             {
                 commands.push(Command::PickWorkspaceToOpen);
+            }
+            if !model.backups.is_empty() {
+                ui.separator();
+                ui.menu_button("Restore a backup", |ui| {
+                    ui.label(RichText::new("Taken before each import and definitions save; the current state is backed up before a restore.").small().color(theme::MUTED));
+                    for b in model.backups {
+                        if ui.add_enabled(!model.busy, egui::Button::new(&b.name)).clicked() {
+                            commands.push(Command::RestoreBackup(b.path.clone()));
+                        }
+                    }
+                });
             }
             let others: Vec<&PathBuf> = model
                 .recent

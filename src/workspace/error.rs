@@ -31,6 +31,13 @@ pub enum WorkspaceError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    #[error(
+        "the backup {path} could not be written or read: {source}. The workspace itself is unchanged."
+    )]
+    Backup {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("batch {0} does not exist in this workspace")]
     NoSuchBatch(i64),
 }

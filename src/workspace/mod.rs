@@ -5,6 +5,7 @@
 //! than failing. Its schema is versioned (see [`schema`]); a file from a newer version of
 //! the app is refused untouched. On Unix the file is created readable by its owner only.
 
+mod backups;
 mod batch_writer;
 mod batches;
 mod definitions;
@@ -18,6 +19,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use backups::{BackupInfo, KEEP_BACKUPS, backup_dir, list_backups};
 pub use batch_writer::{BatchTotals, BatchWriter, NewBatch, WriteOutcome};
 pub use batches::{BatchSummary, RowIssueRecord};
 pub use definitions::{DefinitionVersion, RawStageCount};
@@ -140,11 +142,11 @@ pub fn default_path() -> PathBuf {
 }
 
 #[cfg(unix)]
-fn restrict_permissions(path: &Path) {
+pub(crate) fn restrict_permissions(path: &Path) {
     use std::os::unix::fs::PermissionsExt as _;
     // Best effort: a file system without Unix permissions keeps its own defaults.
     let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
 }
 
 #[cfg(not(unix))]
-fn restrict_permissions(_path: &Path) {}
+pub(crate) fn restrict_permissions(_path: &Path) {}

@@ -1,0 +1,55 @@
+//! `revops-cockpit backups [--json]` and `revops-cockpit backups restore NAME`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::workspace::list_backups;
+
+/// Arguments of `backups`.
+#[derive(Debug, clap::Args)]
+pub struct BackupsArgs {
+    #[command(subcommand)]
+    pub action: Option<BackupsAction>,
+    /// Print the list as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// What to do with the backups.
+#[derive(Debug, clap::Subcommand)]
+pub enum BackupsAction {
+    /// Replace the workspace with the backup NAME (the current state is backed up first).
+    Restore { name: String },
+}
+
+pub(super) fn run(db: &Path, args: &BackupsArgs) -> Result<ExitCode, String> {
+    let backups = list_backups(db);
+    match &args.action {
+        None if args.json => println!(
+            "{}",
+            serde_json::to_string_pretty(&backups).map_err(|e| e.to_string())?
+        ),
+        None if backups.is_empty() => println!(
+            "No backups of {} yet: one is taken before each import and definitions save.",
+            db.display()
+        ),
+        None => {
+            for b in &backups {
+                println!("{}  ({})", b.name, crate::text::bytes(b.size_bytes));
+            }
+        }
+        Some(BackupsAction::Restore { name }) => {
+            let backup = backups.iter().find(|b| b.name == *name).ok_or_else(|| {
+                format!("there is no backup called \"{name}\"; `revops-cockpit backups` lists them")
+            })?;
+            let mut ws = super::open(db)?;
+            ws.restore_backup(&backup.path).map_err(|e| e.to_string())?;
+            println!(
+                "Restored {} from the backup {}. The state before the restore was backed up too.",
+                db.display(),
+                backup.name
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
