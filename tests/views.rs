@@ -51,20 +51,41 @@ fn settle(harness: &mut Harness<'static, CockpitApp>) {
     harness.run();
 }
 
-#[test]
-fn dropping_a_file_imports_it_and_the_batch_appears_with_its_counts() {
+/// The app on a new, empty workspace file; the folder lives as long as the guard.
+fn empty_app() -> (tempfile::TempDir, PathBuf, Harness<'static, CockpitApp>) {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("ws.sqlite");
     drop(Workspace::open(&db).expect("empty workspace"));
     let mut harness = app(db.clone(), StartMode::Open);
     settle(&mut harness);
-    harness.get_by_label_contains("No imports yet");
+    (dir, db, harness)
+}
 
+/// Drops a fixture file on the window and waits for its import.
+fn drop_file(harness: &mut Harness<'static, CockpitApp>, name: &str) {
     harness
         .input_mut()
         .dropped_files
-        .push(Arc::new(Dropped(fixture("hubspot-contacts.csv"))));
-    settle(&mut harness);
+        .push(Arc::new(Dropped(fixture(name))));
+    settle(harness);
+}
+
+/// Types `text` into the field labelled `label`, scrolling to it first as a person would.
+fn type_into(harness: &mut Harness<'static, CockpitApp>, label: &str, text: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn dropping_a_file_imports_it_and_the_batch_appears_with_its_counts() {
+    let (_dir, db, mut harness) = empty_app();
+    harness.get_by_label_contains("No imports yet");
+
+    drop_file(&mut harness, "hubspot-contacts.csv");
 
     assert_eq!(harness.state().batches().len(), 1);
     harness.get_by_label_contains("hubspot-contacts.csv: HubSpot contacts export — 4 new, 0 updated, 2 rejected, 1 with warnings (batch 1).");
@@ -97,16 +118,8 @@ fn dropping_a_file_imports_it_and_the_batch_appears_with_its_counts() {
 
 #[test]
 fn an_ambiguous_file_asks_for_the_date_order_and_imports_on_the_answer() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("ws.sqlite");
-    drop(Workspace::open(&db).expect("empty workspace"));
-    let mut harness = app(db, StartMode::Open);
-    settle(&mut harness);
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(fixture("ambiguous-dates.csv"))));
-    settle(&mut harness);
+    let (_dir, _db, mut harness) = empty_app();
+    drop_file(&mut harness, "ambiguous-dates.csv");
     assert!(harness.state().batches().is_empty());
     harness.get_by_label_contains("can be read as day/month or month/day");
     harness.get_by_label("day first (14/03/2025)").click();
@@ -153,11 +166,7 @@ fn first_launch_shows_the_sample_data_and_one_click_empties_it() {
 
 #[test]
 fn the_navigation_switches_views_and_says_what_is_coming() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("ws.sqlite");
-    drop(Workspace::open(&db).expect("empty workspace"));
-    let mut harness = app(db, StartMode::Open);
-    settle(&mut harness);
+    let (_dir, _db, mut harness) = empty_app();
     harness.get_by_label("Handoff leaks").click();
     harness.run();
     assert_eq!(
@@ -169,16 +178,8 @@ fn the_navigation_switches_views_and_says_what_is_coming() {
 
 #[test]
 fn an_unknown_export_is_mapped_once_on_screen_and_imported() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("ws.sqlite");
-    drop(Workspace::open(&db).expect("empty workspace"));
-    let mut harness = app(db.clone(), StartMode::Open);
-    settle(&mut harness);
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(fixture("zoho-deals.csv"))));
-    settle(&mut harness);
+    let (_dir, db, mut harness) = empty_app();
+    drop_file(&mut harness, "zoho-deals.csv");
     harness.get_by_label_contains("do not match any known export");
     harness.get_by_label("Map the columns…").click();
     settle(&mut harness);
@@ -247,11 +248,7 @@ fn an_unknown_export_is_mapped_once_on_screen_and_imported() {
 
 #[test]
 fn an_sla_edited_in_the_view_is_saved_with_a_reason_as_a_new_version() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("ws.sqlite");
-    drop(Workspace::open(&db).expect("empty workspace"));
-    let mut harness = app(db.clone(), StartMode::Open);
-    settle(&mut harness);
+    let (_dir, db, mut harness) = empty_app();
     harness.get_by_label("Definitions").click();
     settle(&mut harness);
     harness.get_by_label_contains("Version 1 in force");
@@ -283,12 +280,11 @@ fn an_sla_edited_in_the_view_is_saved_with_a_reason_as_a_new_version() {
     harness.get_by_label("Your name").click();
     harness.run();
     harness.get_by_label("Your name").type_text("Dana");
-    harness.get_by_label("Why (one line)").click();
-    harness.run();
-    harness
-        .get_by_label("Why (one line)")
-        .type_text("Sales agreed to faster follow-up");
-    harness.run();
+    type_into(
+        &mut harness,
+        "Why (one line)",
+        "Sales agreed to faster follow-up",
+    );
     harness.get_by_label("Save as version 2").click();
     settle(&mut harness);
 
@@ -361,14 +357,11 @@ fn a_raw_stage_no_mapping_covers_is_listed_and_mapped_in_the_view() {
     harness.get_by_label("Preview the impact").click();
     settle(&mut harness);
     harness.get_by_label("2 deals move from unmapped to Negotiation");
-    harness.get_by_label("Why (one line)").scroll_to_me();
-    harness.run();
-    harness.get_by_label("Why (one line)").click();
-    harness.run();
-    harness
-        .get_by_label("Why (one line)")
-        .type_text("Security review is part of negotiation");
-    harness.run();
+    type_into(
+        &mut harness,
+        "Why (one line)",
+        "Security review is part of negotiation",
+    );
     harness.get_by_label("Save as version 2").click();
     settle(&mut harness);
     harness.get_by_label("Deal stages and mapping");
@@ -390,11 +383,7 @@ fn a_raw_stage_no_mapping_covers_is_listed_and_mapped_in_the_view() {
 #[test]
 fn removing_a_mapped_deal_stage_asks_where_its_values_go() {
     use eframe::egui::accesskit::Role;
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("ws.sqlite");
-    drop(Workspace::open(&db).expect("empty workspace"));
-    let mut harness = app(db.clone(), StartMode::Open);
-    settle(&mut harness);
+    let (_dir, db, mut harness) = empty_app();
     harness.get_by_label("Definitions").click();
     settle(&mut harness);
     harness.get_by_label("Deal stages and mapping").click();
@@ -439,14 +428,11 @@ fn removing_a_mapped_deal_stage_asks_where_its_values_go() {
             .all(|m| m.stage != "Demo")
     );
     assert!(revops_cockpit::definitions::validate::problems(&draft.definitions).is_empty());
-    harness.get_by_label("Why (one line)").scroll_to_me();
-    harness.run();
-    harness.get_by_label("Why (one line)").click();
-    harness.run();
-    harness
-        .get_by_label("Why (one line)")
-        .type_text("We no longer run separate demos");
-    harness.run();
+    type_into(
+        &mut harness,
+        "Why (one line)",
+        "We no longer run separate demos",
+    );
     harness.get_by_label("Save as version 2").click();
     settle(&mut harness);
     let ws = Workspace::open(&db).expect("reopen");
@@ -575,21 +561,9 @@ fn the_history_compares_any_two_versions_and_restores_one() {
 
 #[test]
 fn a_backup_is_restored_in_one_action_from_the_workspace_menu() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("ws.sqlite");
-    drop(Workspace::open(&db).expect("empty workspace"));
-    let mut harness = app(db.clone(), StartMode::Open);
-    settle(&mut harness);
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(fixture("pipedrive-deals.csv"))));
-    settle(&mut harness);
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(fixture("cs-accounts.csv"))));
-    settle(&mut harness);
+    let (_dir, db, mut harness) = empty_app();
+    drop_file(&mut harness, "pipedrive-deals.csv");
+    drop_file(&mut harness, "cs-accounts.csv");
     assert_eq!(harness.state().batches().len(), 2);
     let newest = revops_cockpit::workspace::list_backups(&db)[0].name.clone();
     harness.get_by_label("Workspace: ws.sqlite").click();

@@ -182,29 +182,11 @@ fn chart_ui(ui: &mut egui::Ui, f: &LifecycleFunnel) {
         })
         .collect();
     let names: Vec<String> = f.stages.iter().map(|s| s.name.clone()).collect();
-    Plot::new("funnel_chart")
-        .height(230.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
+    labelled_plot("funnel_chart", 230.0, names)
         .show_grid([false, true])
         .include_y(max * 1.2)
         .include_x(-0.6)
         .include_x(f.stages.len() as f64 - 0.4)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                #[expect(
-                    clippy::cast_possible_truncation,
-                    clippy::cast_sign_loss,
-                    reason = "a stage index"
-                )]
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("Records", bars).color(theme::ACCENT));
             for (i, s) in f.stages.iter().enumerate() {
@@ -580,28 +562,10 @@ fn trend_ui(ui: &mut egui::Ui, r: &FunnelResult) {
         theme::MUTED,
         egui::Color32::from_rgb(0x7b, 0x3f, 0xa0),
     ];
-    Plot::new("funnel_trend")
-        .height(200.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
+    labelled_plot("funnel_trend", 200.0, labels)
         .include_y(0.0)
         .include_y(125.0)
         .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            #[expect(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "a quarter index"
-            )]
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .show(ui, |plot| {
             for (step, name) in steps.iter().enumerate() {
@@ -655,26 +619,8 @@ fn time_in_stage_ui(ui: &mut egui::Ui, r: &FunnelResult) {
         })
         .collect();
     let labels = names.clone();
-    Plot::new("time_in_stage")
-        .height(180.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
+    labelled_plot("time_in_stage", 180.0, labels)
         .include_y(0.0)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            #[expect(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "a step index"
-            )]
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
         .y_axis_formatter(|mark, _| format!("{:.0} d", mark.value))
         .show(ui, |plot| {
             plot.box_plot(BoxPlot::new("Days", boxes).color(theme::ACCENT))
@@ -717,4 +663,27 @@ fn hubspot_difference_ui(ui: &mut egui::Ui, r: &FunnelResult) {
             }
         }
     });
+}
+
+/// A plot that does not pan or zoom, whose x axis names each whole-number position with
+/// `labels` (stages, steps or quarters).
+fn labelled_plot(id: &str, height: f32, labels: Vec<String>) -> Plot<'static> {
+    Plot::new(id)
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a non-negative whole position"
+            )]
+            labels.get(i as usize).cloned().unwrap_or_default()
+        })
 }

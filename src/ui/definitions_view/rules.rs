@@ -36,17 +36,12 @@ pub(super) fn rules_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
     ));
     let mut remove_rule = None;
     for (i, rule) in draft.definitions.rules.iter_mut().enumerate() {
-        egui::Frame::new()
-            .stroke(egui::Stroke::new(1.0, egui::Color32::from_gray(215)))
-            .corner_radius(4.0)
-            .inner_margin(8.0)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                rule_ui(ui, i, rule, &terms);
-                if ui.button("Remove this rule").clicked() {
-                    remove_rule = Some(i);
-                }
-            });
+        crate::ui::widgets::card(ui, |ui| {
+            rule_ui(ui, i, rule, &terms);
+            if ui.button("Remove this rule").clicked() {
+                remove_rule = Some(i);
+            }
+        });
     }
     if let Some(i) = remove_rule {
         draft.definitions.rules.remove(i);

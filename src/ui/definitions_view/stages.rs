@@ -20,69 +20,64 @@ pub(super) fn stages_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
     let mut remove = None;
     let mut move_up = None;
     for (i, s) in stages.iter_mut().enumerate() {
-        egui::Frame::new()
-            .stroke(egui::Stroke::new(1.0, egui::Color32::from_gray(215)))
-            .corner_radius(4.0)
-            .inner_margin(8.0)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                egui::Grid::new(("stage", i))
-                    .num_columns(2)
-                    .spacing([12.0, 4.0])
-                    .show(ui, |ui| {
-                        let name = ui.label(format!("Stage {}", i + 1));
-                        ui.horizontal(|ui| {
-                            ui.add(egui::TextEdit::singleline(&mut s.name).desired_width(180.0))
-                                .labelled_by(name.id);
-                            ui.label(
-                                RichText::new(format!("key: {}", s.key))
-                                    .small()
-                                    .color(theme::MUTED),
-                            );
-                            let owner = ui.label("owned by");
-                            egui::ComboBox::from_id_salt(("owner", i))
-                                .selected_text(
-                                    TEAMS
-                                        .iter()
-                                        .find(|(t, _)| *t == s.owner)
-                                        .map_or("", |(_, l)| l),
-                                )
-                                .show_ui(ui, |ui| {
-                                    for (team, label) in TEAMS {
-                                        ui.selectable_value(&mut s.owner, team, label);
-                                    }
-                                })
-                                .response
-                                .labelled_by(owner.id);
-                            if i > 0 && ui.button("Move up").clicked() {
-                                move_up = Some(i);
-                            }
-                            if count > 2
-                                && named_button(
-                                    ui,
-                                    true,
-                                    "Remove",
-                                    &format!("Remove the stage {}", s.name),
-                                )
-                                .clicked()
-                            {
-                                remove = Some(i);
-                            }
-                        });
-                        ui.end_row();
-                        for (label, text) in [
-                            ("Definition", &mut s.definition),
-                            ("Enters when", &mut s.entry_criteria),
-                            ("Leaves when", &mut s.exit_criteria),
-                            ("Handoff it starts", &mut s.handoff),
-                        ] {
-                            let l = ui.label(label);
-                            ui.add(egui::TextEdit::singleline(text).desired_width(620.0))
-                                .labelled_by(l.id);
-                            ui.end_row();
+        crate::ui::widgets::card(ui, |ui| {
+            egui::Grid::new(("stage", i))
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    let name = ui.label(format!("Stage {}", i + 1));
+                    ui.horizontal(|ui| {
+                        ui.add(egui::TextEdit::singleline(&mut s.name).desired_width(180.0))
+                            .labelled_by(name.id);
+                        ui.label(
+                            RichText::new(format!("key: {}", s.key))
+                                .small()
+                                .color(theme::MUTED),
+                        );
+                        let owner = ui.label("owned by");
+                        egui::ComboBox::from_id_salt(("owner", i))
+                            .selected_text(
+                                TEAMS
+                                    .iter()
+                                    .find(|(t, _)| *t == s.owner)
+                                    .map_or("", |(_, l)| l),
+                            )
+                            .show_ui(ui, |ui| {
+                                for (team, label) in TEAMS {
+                                    ui.selectable_value(&mut s.owner, team, label);
+                                }
+                            })
+                            .response
+                            .labelled_by(owner.id);
+                        if i > 0 && ui.button("Move up").clicked() {
+                            move_up = Some(i);
+                        }
+                        if count > 2
+                            && named_button(
+                                ui,
+                                true,
+                                "Remove",
+                                &format!("Remove the stage {}", s.name),
+                            )
+                            .clicked()
+                        {
+                            remove = Some(i);
                         }
                     });
-            });
+                    ui.end_row();
+                    for (label, text) in [
+                        ("Definition", &mut s.definition),
+                        ("Enters when", &mut s.entry_criteria),
+                        ("Leaves when", &mut s.exit_criteria),
+                        ("Handoff it starts", &mut s.handoff),
+                    ] {
+                        let l = ui.label(label);
+                        ui.add(egui::TextEdit::singleline(text).desired_width(620.0))
+                            .labelled_by(l.id);
+                        ui.end_row();
+                    }
+                });
+        });
     }
     if let Some(i) = move_up {
         stages.swap(i - 1, i);
