@@ -163,3 +163,86 @@ fn deal_metrics_by_hand() {
     );
     assert_eq!((smb.won, smb.lost, smb.open_deals), (2, 1, 1));
 }
+
+#[test]
+fn the_deal_stage_funnel_of_each_pipeline_by_hand() {
+    // hubspot-deals.csv, all created in Q1 2025 in "Sales Pipeline":
+    // 9001 won (entered Appointment Scheduled, Contract Sent, Closed Won) → passes every open stage;
+    // 9002 open in Contract Sent (Negotiation) → Discovery, Demo, Proposal, Negotiation;
+    // 9003 lost, entered Appointment Scheduled only → Discovery.
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "hubspot-deals.csv");
+    let deals = ws.deals().expect("deals");
+    let funnels = revops_cockpit::metrics::deal_funnel::deal_stage_funnels(
+        &defaults(),
+        &deals,
+        &Filter::all(),
+        Q1,
+    );
+    assert_eq!(funnels.len(), 1);
+    let f = &funnels[0];
+    assert_eq!(f.pipeline, "Sales Pipeline");
+    let counts: Vec<(&str, usize)> = f.stages.iter().map(|(s, n)| (s.as_str(), *n)).collect();
+    assert_eq!(
+        counts,
+        [
+            ("Discovery", 3),
+            ("Demo", 2),
+            ("Proposal", 2),
+            ("Negotiation", 2)
+        ]
+    );
+    assert_eq!((f.created, f.won, f.lost), (3, 1, 1));
+}
+
+#[test]
+fn pipeline_coverage_against_the_quarters_target() {
+    // Open deals due in Q2 2025: d4 (40,000, closes May 1) and d7 (12,000, closes June 30).
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "funnel-deals.csv");
+    let deals = ws.deals().expect("deals");
+    let q2 = Quarter {
+        year: 2025,
+        quarter: 2,
+    };
+    let mut d = defaults();
+    let none = revops_cockpit::metrics::deals::pipeline_coverage(&d, &deals, &Filter::all(), q2);
+    assert_eq!(
+        (none.open_due, none.target, none.coverage),
+        (52_000.0, None, None)
+    );
+    d.targets
+        .push(revops_cockpit::definitions::model::RevenueTarget {
+            period: "2025-Q2".into(),
+            segment: None,
+            amount: 26_000.0,
+        });
+    d.targets
+        .push(revops_cockpit::definitions::model::RevenueTarget {
+            period: "2025-Q2".into(),
+            segment: Some("SMB".into()),
+            amount: 24_000.0,
+        });
+    let all = revops_cockpit::metrics::deals::pipeline_coverage(&d, &deals, &Filter::all(), q2);
+    assert_eq!(all.coverage, Some(2.0));
+    // SMB: only d7 (12,000) against 24,000 → 0.5×.
+    let smb = revops_cockpit::metrics::deals::pipeline_coverage(
+        &d,
+        &deals,
+        &Filter::all().with(Dimension::Segment, "SMB"),
+        q2,
+    );
+    assert_eq!((smb.open_due, smb.coverage), (12_000.0, Some(0.5)));
+    assert!(revops_cockpit::definitions::validate::problems(&d).is_empty());
+    d.targets
+        .push(revops_cockpit::definitions::model::RevenueTarget {
+            period: "Q2".into(),
+            segment: None,
+            amount: -1.0,
+        });
+    let keys: Vec<String> = revops_cockpit::definitions::validate::problems(&d)
+        .into_iter()
+        .map(|p| p.key)
+        .collect();
+    assert_eq!(keys, ["targets[2].period", "targets[2].amount"]);
+}

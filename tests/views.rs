@@ -495,6 +495,12 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
     assert_eq!(counts(&harness), [5, 5, 4, 2, 1]);
     harness.get_by_label("4 at SQL");
     harness.get_by_label("75.0%");
+    harness.get_by_label_contains("no revenue target for it yet");
+    harness.get_by_label("Sales");
+    // Created in Q1 in pipeline "Sales": d1 d2 won, d3 lost, d4 d7 open (d5 was created in 2024).
+    harness.get_by_label("won 2");
+    harness.get_by_label("lost 1");
+    harness.get_by_label("5 created");
 
     harness
         .get_by_role_and_label(Role::ComboBox, "Segment")

@@ -38,6 +38,9 @@ pub struct FunnelResult {
     pub previous: LifecycleFunnel,
     pub last_year: LifecycleFunnel,
     pub deals: DealMetrics,
+    pub coverage: crate::metrics::deals::Coverage,
+    /// The deal-stage funnel of each pipeline, for deals created in the period.
+    pub pipelines: Vec<crate::metrics::deal_funnel::PipelineFunnel>,
     /// The breakdown by the query's dimension.
     pub breakdown: Vec<BreakdownRow>,
     /// The same records counted the strict way, for "why does this differ from HubSpot?".

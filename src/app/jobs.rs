@@ -585,6 +585,8 @@ fn compute_funnel(
         previous: lifecycle_funnel(&defs, &contacts, &filter, period.previous(), query.mode),
         last_year: lifecycle_funnel(&defs, &contacts, &filter, last_year, query.mode),
         deals: deal_metrics(&defs, &deals, &filter, period),
+        coverage: crate::metrics::deals::pipeline_coverage(&defs, &deals, &filter, period),
+        pipelines: crate::metrics::deal_funnel::deal_stage_funnels(&defs, &deals, &filter, period),
         stage_definitions: defs
             .lifecycle_stages
             .iter()

@@ -26,6 +26,20 @@ pub struct Definitions {
     /// Who counts as having reached a stage (or churned), and when.
     pub rules: Vec<Rule>,
     pub required_fields: Vec<RequiredFields>,
+    /// Revenue targets per quarter (and segment), for pipeline coverage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<RevenueTarget>,
+}
+
+/// The revenue a quarter (optionally one segment) is to close, in the reporting currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevenueTarget {
+    /// A fiscal quarter, e.g. `2025-Q3`.
+    pub period: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+    pub amount: f64,
 }
 
 /// The reporting currency and fixed rates from other currencies into it.

@@ -216,6 +216,30 @@ pub fn problems(d: &Definitions) -> Vec<Problem> {
             }
         }
     }
+    for (i, t) in d.targets.iter().enumerate() {
+        if crate::definitions::fiscal::Quarter::parse(&t.period).is_none() {
+            add(
+                format!("targets[{i}].period"),
+                format!("\"{}\" is not a quarter; write it as 2025-Q3", t.period),
+            );
+        }
+        if !(t.amount.is_finite() && t.amount > 0.0) {
+            add(
+                format!("targets[{i}].amount"),
+                format!("a target must be a positive amount, not {}", t.amount),
+            );
+        }
+        if d.targets
+            .iter()
+            .take(i)
+            .any(|o| o.period == t.period && o.segment == t.segment)
+        {
+            add(
+                format!("targets[{i}]"),
+                "the same quarter and segment has another target".into(),
+            );
+        }
+    }
     out
 }
 

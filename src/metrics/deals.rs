@@ -136,3 +136,54 @@ pub fn deal_metrics(
     }
     m
 }
+
+/// Open pipeline due in the period against the period's revenue target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coverage {
+    /// Amount of the open deals whose close date is in the period, in the reporting currency.
+    pub open_due: f64,
+    pub target: Option<f64>,
+    /// `open_due ÷ target`; 3× is the usual benchmark.
+    pub coverage: Option<f64>,
+    pub records: Vec<usize>,
+}
+
+/// Pipeline coverage for `period`, against the target for the segment the filter selects
+/// (or the whole-company target).
+pub fn pipeline_coverage(
+    defs: &Definitions,
+    deals: &[Deal],
+    filter: &Filter,
+    period: Quarter,
+) -> Coverage {
+    let month = defs.fiscal_year_start_month;
+    let segment = filter
+        .equals
+        .iter()
+        .find(|(d, _)| *d == super::Dimension::Segment)
+        .map(|(_, v)| v.as_str());
+    let label = period.label();
+    let target = defs
+        .targets
+        .iter()
+        .find(|t| t.period == label && t.segment.as_deref() == segment)
+        .map(|t| t.amount);
+    let mut open_due = 0.0;
+    let mut records = Vec::new();
+    for (i, d) in deals.iter().enumerate() {
+        if filter.keeps_deal(d)
+            && outcome(defs, d) == DealStatus::Open
+            && d.close_date.is_some_and(|t| period.contains(t, month))
+            && let Some(amount) = amount_in_reporting(defs, d)
+        {
+            open_due += amount;
+            records.push(i);
+        }
+    }
+    Coverage {
+        open_due,
+        target,
+        coverage: target.filter(|t| *t > 0.0).map(|t| open_due / t),
+        records,
+    }
+}

@@ -3,6 +3,7 @@
 //! each count, so views, exports and the CLI show the same numbers and can drill down.
 
 pub mod breakdown;
+pub mod deal_funnel;
 pub mod deals;
 pub mod filter;
 pub mod funnel;

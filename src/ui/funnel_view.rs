@@ -102,6 +102,8 @@ pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Com
             ui.add_space(10.0);
             deal_cards_ui(ui, result, &version);
             ui.add_space(10.0);
+            pipelines_ui(ui, result);
+            ui.add_space(10.0);
             trend_ui(ui, result);
             ui.add_space(10.0);
             time_in_stage_ui(ui, result);
@@ -443,8 +445,54 @@ fn deal_cards_ui(ui: &mut egui::Ui, r: &FunnelResult, version: &str) {
             });
         }
     });
+    coverage_ui(ui, r);
     if d.amounts_without_rate > 0 {
         ui.label(RichText::new(format!("{} won deal(s) are in a currency without a rate in the definitions and are left out of the amounts.", d.amounts_without_rate)).color(theme::WARN));
+    }
+}
+
+fn coverage_ui(ui: &mut egui::Ui, r: &FunnelResult) {
+    let c = &r.coverage;
+    let cur = &r.deals.reporting_currency;
+    let text = match (c.coverage, c.target) {
+        (Some(x), Some(t)) => {
+            let colour = if x >= 3.0 { theme::GOOD } else { theme::WARN };
+            RichText::new(format!("Pipeline coverage {x:.1}× — {} open and due in {} against a target of {} (3× is the usual benchmark)", money(Some(c.open_due), cur), r.query.period.label(), money(Some(t), cur))).color(colour)
+        }
+        _ => RichText::new(format!(
+            "Pipeline coverage: {} open and due in {}; no revenue target for it yet (add one in Definitions, Revenue targets)",
+            money(Some(c.open_due), cur),
+            r.query.period.label()
+        ))
+        .color(theme::MUTED),
+    };
+    ui.label(text).on_hover_text("Open deals whose close date is in the quarter, in the reporting currency, ÷ the quarter's target (for the selected segment when one has its own).");
+}
+
+/// The deal-stage funnel of each pipeline.
+fn pipelines_ui(ui: &mut egui::Ui, r: &FunnelResult) {
+    if r.pipelines.is_empty() {
+        return;
+    }
+    ui.label(
+        RichText::new(format!(
+            "Deal stages by pipeline — deals created in {}",
+            r.query.period.label()
+        ))
+        .strong(),
+    );
+    for p in &r.pipelines {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&p.pipeline).strong());
+            ui.label(format!("{} created", p.created));
+            for (stage, n) in &p.stages {
+                ui.label(RichText::new("»").color(theme::MUTED));
+                ui.label(format!("{stage} {n}"));
+            }
+            ui.label(RichText::new("»").color(theme::MUTED));
+            ui.label(RichText::new(format!("won {}", p.won)).color(theme::GOOD));
+            ui.label(RichText::new(format!("lost {}", p.lost)).color(theme::BAD));
+        });
     }
 }
 

@@ -98,6 +98,9 @@ pub fn definitions_view_ui(
             section(ui, "Fiscal year and currency", false, |ui| {
                 settings::fiscal_and_currency_ui(ui, draft)
             });
+            section(ui, "Revenue targets", false, |ui| {
+                settings::targets_ui(ui, draft)
+            });
             ui.add_space(8.0);
             commands.extend(save::save_ui(ui, model, draft, author));
             ui.add_space(8.0);

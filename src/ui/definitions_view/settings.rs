@@ -182,3 +182,65 @@ pub(super) fn fiscal_and_currency_ui(ui: &mut egui::Ui, draft: &mut DefinitionsD
         }
     });
 }
+
+/// Revenue targets per quarter (and segment), for pipeline coverage.
+pub(super) fn targets_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
+    let currency = draft.definitions.currency.reporting.clone();
+    let mut remove = None;
+    for (i, t) in draft.definitions.targets.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let l = ui.label("Quarter");
+            ui.add(
+                egui::TextEdit::singleline(&mut t.period)
+                    .desired_width(80.0)
+                    .hint_text("2025-Q3"),
+            )
+            .labelled_by(l.id);
+            let l = ui.label("segment");
+            let mut segment = t.segment.clone().unwrap_or_default();
+            if ui
+                .add(
+                    egui::TextEdit::singleline(&mut segment)
+                        .desired_width(120.0)
+                        .hint_text("all"),
+                )
+                .labelled_by(l.id)
+                .changed()
+            {
+                t.segment = (!segment.trim().is_empty()).then(|| segment.trim().to_owned());
+            }
+            let l = ui.label("target");
+            ui.add(
+                egui::DragValue::new(&mut t.amount)
+                    .speed(1000.0)
+                    .range(0.0..=1e12),
+            )
+            .labelled_by(l.id);
+            ui.label(&currency);
+            if named_button(
+                ui,
+                true,
+                "Remove",
+                &format!("Remove the target for {}", t.period),
+            )
+            .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        draft.definitions.targets.remove(i);
+    }
+    if ui.button("Add a target").clicked() {
+        draft
+            .definitions
+            .targets
+            .push(crate::definitions::model::RevenueTarget {
+                period: String::new(),
+                segment: None,
+                amount: 1_000_000.0,
+            });
+    }
+    ui.label(RichText::new("Pipeline coverage in the Funnel view is open pipeline due in the quarter ÷ its target; 3× is the usual benchmark.").color(theme::MUTED));
+}
