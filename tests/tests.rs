@@ -7,5 +7,6 @@ mod export;
 mod import_errors;
 mod import_formats;
 mod metrics;
+mod reliability;
 mod views;
 mod workspace;
