@@ -44,9 +44,41 @@ pub fn deal_stage_of<'d>(defs: &'d Definitions, deal: &Deal) -> Option<&'d DealS
 /// When `contact` reached the lifecycle stage `key`: by its rule if the definitions have
 /// one, else by the imported stage date.
 pub fn reached(defs: &Definitions, contact: &Contact, key: &str) -> Option<Timestamp> {
-    match defs.rules.iter().find(|r| r.term == key) {
-        Some(rule) => rule_date(rule, |f| contact_value(contact, f)),
-        None => imported_stage(key).and_then(|s| contact.reached(s)),
+    StageSource::of(defs, key).date(contact)
+}
+
+/// Where a stage's date comes from, worked out once per definitions rather than per record.
+#[derive(Debug, Clone, Copy)]
+pub enum StageSource<'d> {
+    Rule(&'d Rule),
+    Imported(LifecycleStage),
+    Never,
+}
+
+impl<'d> StageSource<'d> {
+    /// The source of stage `key` under `defs`.
+    pub fn of(defs: &'d Definitions, key: &str) -> Self {
+        match defs.rules.iter().find(|r| r.term == key) {
+            Some(rule) => Self::Rule(rule),
+            None => imported_stage(key).map_or(Self::Never, Self::Imported),
+        }
+    }
+
+    /// The sources of every lifecycle stage, in funnel order.
+    pub fn all(defs: &'d Definitions) -> Vec<Self> {
+        defs.lifecycle_stages
+            .iter()
+            .map(|s| Self::of(defs, &s.key))
+            .collect()
+    }
+
+    /// When `contact` reached the stage.
+    pub fn date(self, contact: &Contact) -> Option<Timestamp> {
+        match self {
+            Self::Rule(rule) => rule_date(rule, |f| contact_value(contact, f)),
+            Self::Imported(stage) => contact.reached(stage),
+            Self::Never => None,
+        }
     }
 }
 
@@ -76,12 +108,12 @@ fn imported_stage(key: &str) -> Option<LifecycleStage> {
 }
 
 /// A field's value as text, or a date as seconds.
-enum Value {
-    Text(String),
+enum Value<'a> {
+    Text(&'a str),
     Time(Timestamp),
 }
 
-fn rule_date(rule: &Rule, value: impl Fn(Field) -> Option<Value>) -> Option<Timestamp> {
+fn rule_date<'a>(rule: &Rule, value: impl Fn(Field) -> Option<Value<'a>>) -> Option<Timestamp> {
     let holds = |c: &Condition| condition_holds(c, value(c.field).as_ref());
     let ok = match rule.matches {
         Match::All => rule.conditions.iter().all(holds),
@@ -96,41 +128,51 @@ fn rule_date(rule: &Rule, value: impl Fn(Field) -> Option<Value>) -> Option<Time
     }
 }
 
-fn condition_holds(c: &Condition, value: Option<&Value>) -> bool {
-    let text = value.map(|v| match v {
-        Value::Text(s) => s.to_lowercase(),
-        Value::Time(t) => t.to_string(),
-    });
-    let one = || match &c.value {
-        Some(RuleValue::One(v)) => v.trim().to_lowercase(),
-        _ => String::new(),
+fn condition_holds(c: &Condition, value: Option<&Value<'_>>) -> bool {
+    let text = || match value {
+        Some(Value::Text(t)) => Some((*t).to_owned()),
+        Some(Value::Time(t)) => Some(t.to_string()),
+        None => None,
     };
-    let list = || match &c.value {
-        Some(RuleValue::List(v)) => v.iter().map(|s| s.trim().to_lowercase()).collect(),
-        _ => Vec::new(),
+    let one = || match &c.value {
+        Some(RuleValue::One(v)) => v.as_str(),
+        _ => "",
+    };
+    let in_list = |t: &str| match &c.value {
+        Some(RuleValue::List(v)) => v.iter().any(|x| same_text(x, t)),
+        _ => false,
     };
     match c.op {
-        Op::IsSet => text.is_some(),
-        Op::IsNotSet => text.is_none(),
-        Op::Equals => text.is_some_and(|t| t == one()),
-        Op::NotEquals => text.is_none_or(|t| t != one()),
-        Op::Contains => text.is_some_and(|t| t.contains(&one())),
-        Op::In => text.is_some_and(|t| list().contains(&t)),
-        Op::NotIn => text.is_none_or(|t| !list().contains(&t)),
+        Op::IsSet => value.is_some(),
+        Op::IsNotSet => value.is_none(),
+        Op::Equals => text().is_some_and(|t| same_text(&t, one())),
+        Op::NotEquals => text().is_none_or(|t| !same_text(&t, one())),
+        Op::Contains => {
+            text().is_some_and(|t| t.to_lowercase().contains(&one().trim().to_lowercase()))
+        }
+        Op::In => text().is_some_and(|t| in_list(&t)),
+        Op::NotIn => text().is_none_or(|t| !in_list(&t)),
     }
 }
 
-fn text(v: Option<&String>) -> Option<Value> {
-    v.map(|s| Value::Text(s.clone()))
+/// Text equal ignoring case and surrounding spaces.
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    a.eq_ignore_ascii_case(b)
+        || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase())
 }
 
-fn time(v: Option<Timestamp>) -> Option<Value> {
+fn text(v: Option<&String>) -> Option<Value<'_>> {
+    v.map(|s| Value::Text(s.as_str()))
+}
+
+fn time(v: Option<Timestamp>) -> Option<Value<'static>> {
     v.map(Value::Time)
 }
 
-fn contact_value(c: &Contact, f: Field) -> Option<Value> {
+fn contact_value(c: &Contact, f: Field) -> Option<Value<'_>> {
     match f {
-        Field::SourceId => Some(Value::Text(c.source_id.clone())),
+        Field::SourceId => Some(Value::Text(&c.source_id)),
         Field::Name => text(c.name.as_ref()),
         Field::Email => text(c.email.as_ref()),
         Field::Company => text(c.company.as_ref()),
@@ -150,9 +192,9 @@ fn contact_value(c: &Contact, f: Field) -> Option<Value> {
     }
 }
 
-fn account_value(a: &Account, f: Field) -> Option<Value> {
+fn account_value(a: &Account, f: Field) -> Option<Value<'_>> {
     match f {
-        Field::SourceId => Some(Value::Text(a.source_id.clone())),
+        Field::SourceId => Some(Value::Text(&a.source_id)),
         Field::Name => text(a.name.as_ref()),
         Field::Owner => text(a.owner.as_ref()),
         Field::Segment => text(a.segment.as_ref()),

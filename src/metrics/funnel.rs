@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::filter::Filter;
 use super::stats::{days, percentile};
 use crate::definitions::Definitions;
-use crate::definitions::apply::reached;
+use crate::definitions::apply::StageSource;
 use crate::definitions::fiscal::Quarter;
 use crate::model::{Contact, Timestamp};
 
@@ -139,12 +139,14 @@ pub fn lifecycle_funnel(
             skipped_records: Vec::new(),
         })
         .collect();
+    let sources = StageSource::all(defs);
+    let mut dates: Vec<Option<Timestamp>> = Vec::with_capacity(n);
     for (index, c) in contacts.iter().enumerate() {
         if !filter.keeps_contact(c) {
             continue;
         }
-        let dates: Vec<Option<Timestamp>> =
-            stages.iter().map(|s| reached(defs, c, &s.key)).collect();
+        dates.clear();
+        dates.extend(sources.iter().map(|s| s.date(c)));
         let in_cohort = created(c, &dates).is_some_and(|t| period.contains(t, month));
         for i in 0..n {
             let here = dates.get(i).copied().flatten();
