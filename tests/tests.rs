@@ -7,6 +7,7 @@ mod export;
 mod import_errors;
 mod import_formats;
 mod metrics;
+mod properties;
 mod reliability;
 mod views;
 mod workspace;
