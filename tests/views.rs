@@ -585,3 +585,57 @@ fn a_backup_is_restored_in_one_action_from_the_workspace_menu() {
         "back to before the second import"
     );
 }
+
+#[test]
+fn a_damaged_workspace_offers_its_latest_backup_instead_of_failing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    {
+        let mut ws = Workspace::open(&db).expect("workspace");
+        for f in ["pipedrive-deals.csv", "cs-accounts.csv"] {
+            revops_cockpit::import::import_file(
+                &mut ws,
+                &fixture(f),
+                &Default::default(),
+                &Default::default(),
+            )
+            .expect("import");
+        }
+    }
+    // Scribble over every page but the first (the header stays readable).
+    let mut bytes = std::fs::read(&db).expect("read");
+    let page = 4096;
+    for b in bytes.iter_mut().skip(page) {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, bytes).expect("damage");
+    let err = Workspace::open(&db).expect_err("refused");
+    assert!(
+        matches!(
+            err,
+            revops_cockpit::workspace::WorkspaceError::Damaged {
+                latest_backup: Some(_),
+                ..
+            }
+        ),
+        "{err}"
+    );
+
+    let mut harness = app(db.clone(), StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label_contains("is damaged");
+    harness.get_by_label("Restore the latest backup").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("the damaged file is kept as");
+    assert_eq!(
+        harness.state().batches().len(),
+        1,
+        "the backup taken before the second import"
+    );
+    assert!(
+        Workspace::open(&db)
+            .expect("opens again")
+            .integrity_ok()
+            .expect("check")
+    );
+}

@@ -247,6 +247,10 @@ impl CockpitApp {
             Command::LoadSampleData => self.queue.push_back(Job::LoadSample),
             Command::OpenWorkspace(path) => self.switch_workspace(path),
             Command::PickWorkspaceToOpen => self.queue.push_back(Job::PickWorkspace),
+            Command::ReplaceWithBackup(path) => {
+                self.notice = None;
+                self.queue.push_back(Job::ReplaceWithBackup(path));
+            }
             Command::RestoreBackup(path) => {
                 self.selected_batch = None;
                 self.detail = None;
@@ -461,6 +465,11 @@ impl CockpitApp {
     fn handle(&mut self, outcome: JobOutcome) {
         match outcome {
             JobOutcome::Refreshed(s) => self.take_snapshot(s),
+            JobOutcome::Damaged { message, backup } => {
+                let mut notice = Notice::new(NoticeKind::Error, message);
+                notice.restore_backup = Some(backup);
+                self.notice = Some(notice);
+            }
             JobOutcome::Previewed(Ok(preview)) => {
                 self.persisted.last_view = View::Import;
                 self.mapping = Some(MappingDraft::from_preview(preview));
@@ -635,6 +644,7 @@ fn import_notice(results: &[FileResult]) -> Notice {
         lines,
         ask_date_order_for: ask,
         map_columns_for: map,
+        restore_backup: None,
     }
 }
 

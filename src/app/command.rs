@@ -40,6 +40,8 @@ pub enum Command {
     PickWorkspaceToOpen,
     /// Replace the workspace with one of its backups.
     RestoreBackup(PathBuf),
+    /// Put a backup in place of a workspace too damaged to open.
+    ReplaceWithBackup(PathBuf),
     DismissNotice,
     SetFunnelMode(crate::metrics::FunnelMode),
     SetFunnelSegment(Option<String>),

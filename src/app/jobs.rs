@@ -73,6 +73,8 @@ pub enum Job {
     PickDefinitionsExportPath,
     /// Replace the workspace with a backup.
     RestoreBackup(PathBuf),
+    /// Put a backup in place of a workspace too damaged to open.
+    ReplaceWithBackup(PathBuf),
     /// Choose where to save the records behind a funnel count.
     PickRecordsExportPath {
         contacts: Vec<crate::model::Contact>,
@@ -126,7 +128,7 @@ impl Job {
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
             Self::ExportContacts { .. } => "Saving the records".to_owned(),
-            Self::RestoreBackup(_) => "Restoring a backup".to_owned(),
+            Self::RestoreBackup(_) | Self::ReplaceWithBackup(_) => "Restoring a backup".to_owned(),
             Self::PickRecordsExportPath { .. } => "Waiting for the file dialog".to_owned(),
             Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
             Self::PickFiles
@@ -179,6 +181,11 @@ pub struct DefinitionsState {
 #[derive(Debug)]
 pub enum JobOutcome {
     Refreshed(Result<WorkspaceSnapshot, String>),
+    /// The workspace is damaged and has a backup to offer.
+    Damaged {
+        message: String,
+        backup: PathBuf,
+    },
     Imported {
         results: Vec<FileResult>,
         snapshot: Result<WorkspaceSnapshot, String>,
@@ -328,7 +335,40 @@ fn definitions_state(ws: &Workspace) -> Result<DefinitionsState, String> {
 fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
     let open = || Workspace::open(db).map_err(|e| e.to_string());
     match job {
-        Job::Refresh => JobOutcome::Refreshed(open().and_then(|ws| snapshot(&ws))),
+        Job::Refresh => match Workspace::open(db) {
+            Err(crate::workspace::WorkspaceError::Damaged {
+                latest_backup: Some(backup),
+                finding,
+                advice,
+                path,
+            }) => {
+                let message = crate::workspace::WorkspaceError::Damaged {
+                    path,
+                    finding,
+                    advice,
+                    latest_backup: None,
+                }
+                .to_string();
+                JobOutcome::Damaged { message, backup }
+            }
+            opened => JobOutcome::Refreshed(
+                opened
+                    .map_err(|e| e.to_string())
+                    .and_then(|ws| snapshot(&ws)),
+            ),
+        },
+        Job::ReplaceWithBackup(backup) => JobOutcome::Changed {
+            message: crate::workspace::replace_with_backup(db, &backup)
+                .map_err(|e| e.to_string())
+                .map(|aside| {
+                    format!(
+                        "Restored the workspace from {}; the damaged file is kept as {}.",
+                        backup.display(),
+                        aside.display()
+                    )
+                }),
+            snapshot: open().and_then(|ws| snapshot(&ws)),
+        },
         Job::Import {
             files,
             date_order,

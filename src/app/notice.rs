@@ -19,6 +19,8 @@ pub struct Notice {
     pub ask_date_order_for: Option<PathBuf>,
     /// A file no format recognised, whose columns the user can map.
     pub map_columns_for: Option<PathBuf>,
+    /// The backup to put in place of a damaged workspace.
+    pub restore_backup: Option<PathBuf>,
 }
 
 impl Notice {
@@ -29,6 +31,7 @@ impl Notice {
             lines: vec![line.into()],
             ask_date_order_for: None,
             map_columns_for: None,
+            restore_backup: None,
         }
     }
 }

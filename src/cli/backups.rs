@@ -42,8 +42,18 @@ pub(super) fn run(db: &Path, args: &BackupsArgs) -> Result<ExitCode, String> {
             let backup = backups.iter().find(|b| b.name == *name).ok_or_else(|| {
                 format!("there is no backup called \"{name}\"; `revops-cockpit backups` lists them")
             })?;
-            let mut ws = super::open(db)?;
-            ws.restore_backup(&backup.path).map_err(|e| e.to_string())?;
+            match crate::workspace::Workspace::open(db) {
+                Ok(mut ws) => ws.restore_backup(&backup.path).map_err(|e| e.to_string())?,
+                Err(crate::workspace::WorkspaceError::Damaged { .. }) => {
+                    let aside = crate::workspace::replace_with_backup(db, &backup.path)
+                        .map_err(|e| e.to_string())?;
+                    println!(
+                        "The workspace was damaged; it is kept as {}.",
+                        aside.display()
+                    );
+                }
+                Err(e) => return Err(e.to_string()),
+            }
             println!(
                 "Restored {} from the backup {}. The state before the restore was backed up too.",
                 db.display(),

@@ -29,6 +29,11 @@ pub fn notice_ui(ui: &mut egui::Ui, notice: &Notice) -> Option<Command> {
                     for line in &notice.lines {
                         ui.label(RichText::new(line).color(fg));
                     }
+                    if let Some(backup) = &notice.restore_backup
+                        && ui.button("Restore the latest backup").clicked()
+                    {
+                        command = Some(Command::ReplaceWithBackup(backup.clone()));
+                    }
                     if let Some(file) = &notice.map_columns_for
                         && ui.button("Map the columns…").clicked()
                     {

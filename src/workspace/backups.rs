@@ -117,3 +117,34 @@ impl Workspace {
             .map_err(|e| self.err(e))
     }
 }
+
+/// Puts a backup in place of a workspace that cannot be opened (damaged): the damaged file
+/// is renamed aside (`<name>.damaged-<time>`), the backup copied in (to a temporary file,
+/// then renamed), and the old WAL and shared-memory files removed.
+pub fn replace_with_backup(workspace: &Path, backup: &Path) -> Result<PathBuf, WorkspaceError> {
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| WorkspaceError::Backup { path, source }
+    };
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S").to_string();
+    let sibling = |suffix: &str| {
+        let mut name = workspace
+            .file_name()
+            .map(std::ffi::OsStr::to_os_string)
+            .unwrap_or_default();
+        name.push(suffix);
+        workspace.with_file_name(name)
+    };
+    let aside = sibling(&format!(".damaged-{stamp}"));
+    if workspace.exists() {
+        std::fs::rename(workspace, &aside).map_err(io(workspace))?;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(sibling(suffix));
+    }
+    let partial = sibling(".restoring");
+    std::fs::copy(backup, &partial).map_err(io(backup))?;
+    super::restrict_permissions(&partial);
+    std::fs::rename(&partial, workspace).map_err(io(workspace))?;
+    Ok(aside)
+}

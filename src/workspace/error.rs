@@ -38,6 +38,13 @@ pub enum WorkspaceError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("the workspace {path} is damaged (SQLite's check found: {finding}). {advice}")]
+    Damaged {
+        path: PathBuf,
+        finding: String,
+        advice: String,
+        latest_backup: Option<PathBuf>,
+    },
     #[error("batch {0} does not exist in this workspace")]
     NoSuchBatch(i64),
 }

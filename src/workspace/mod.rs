@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use backups::{BackupInfo, KEEP_BACKUPS, backup_dir, list_backups};
+pub use backups::{BackupInfo, KEEP_BACKUPS, backup_dir, list_backups, replace_with_backup};
 pub use batch_writer::{BatchTotals, BatchWriter, NewBatch, WriteOutcome};
 pub use batches::{BatchSummary, RowIssueRecord};
 pub use definitions::{DefinitionVersion, RawStageCount};
@@ -74,6 +74,9 @@ impl Workspace {
                 found: version,
                 supported: schema::CURRENT_VERSION,
             });
+        }
+        if existed {
+            check_not_damaged(&conn, path)?;
         }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(sql)?;
@@ -131,6 +134,37 @@ impl Workspace {
     fn err(&self, e: rusqlite::Error) -> WorkspaceError {
         WorkspaceError::from_sqlite(&self.path, e)
     }
+}
+
+/// Refuses a damaged file, pointing at its latest backup.
+fn check_not_damaged(conn: &Connection, path: &Path) -> Result<(), WorkspaceError> {
+    let finding: String = match conn.query_row("PRAGMA quick_check", [], |r| r.get(0)) {
+        Ok(finding) => finding,
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            e.to_string()
+        }
+        Err(e) => return Err(WorkspaceError::from_sqlite(path, e)),
+    };
+    if finding == "ok" {
+        return Ok(());
+    }
+    let latest_backup = backups::list_backups(path)
+        .into_iter()
+        .next()
+        .map(|b| b.path);
+    let advice = match &latest_backup {
+        Some(b) => format!(
+            "Its latest backup is {}: restore it (Restore the latest backup, or `revops-cockpit backups restore NAME`); the damaged file is kept beside it.",
+            b.display()
+        ),
+        None => "There is no backup of it; open another workspace, or import the exports again into a new one.".to_owned(),
+    };
+    Err(WorkspaceError::Damaged {
+        path: path.to_owned(),
+        finding,
+        advice,
+        latest_backup,
+    })
 }
 
 /// The workspace used when no `--db` is given: the platform's data folder.
