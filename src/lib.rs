@@ -12,6 +12,7 @@ pub mod cli;
 pub mod definitions;
 pub mod export;
 pub mod import;
+pub mod leaks;
 pub mod metrics;
 pub mod model;
 pub mod sample;

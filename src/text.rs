@@ -13,6 +13,21 @@ pub fn thousands(n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// A money amount in whole units with its currency: `12,345 USD`.
+pub fn money(amount: f64, currency: &str) -> String {
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "whole currency units for people"
+    )]
+    let whole = amount.round() as i64;
+    format!("{} {currency}", thousands(whole))
+}
+
+/// A share as a percentage with one decimal, `—` when there is none.
+pub fn percent(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
+}
+
 /// A byte count as `812 KB` or `3.4 MB`.
 #[expect(clippy::cast_precision_loss, reason = "a size for people")]
 pub fn bytes(n: u64) -> String {

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use crate::definitions::fiscal::Quarter;
 use crate::definitions::versions;
 use crate::metrics::breakdown::breakdown;
 use crate::metrics::deals::deal_metrics;
@@ -69,7 +68,7 @@ fn dimension(b: ByArg) -> Dimension {
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
+    crate::text::percent(x)
 }
 
 fn num(x: Option<f64>, decimals: usize) -> String {
@@ -79,23 +78,7 @@ fn num(x: Option<f64>, decimals: usize) -> String {
 pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, String> {
     let ws = super::open(db)?;
     let (version, defs) = versions::current(&ws).map_err(|e| e.to_string())?;
-    let period = match &args.period {
-        Some(text) => Quarter::parse(text)
-            .ok_or_else(|| format!("--period \"{text}\" is not a quarter; write it as 2025-Q3"))?,
-        None => {
-            let latest = ws
-                .batches()
-                .map_err(|e| e.to_string())?
-                .into_iter()
-                .map(|b| b.as_of)
-                .max();
-            latest
-                .and_then(|d| Quarter::of_text(&d, defs.fiscal_year_start_month))
-                .ok_or(
-                    "the workspace has no imports yet; import a CRM export first, or give --period",
-                )?
-        }
-    };
+    let (period, _) = super::period_and_as_of(&ws, &defs, args.period.as_deref())?;
     let contacts = ws.contacts().map_err(|e| e.to_string())?;
     let deals = ws.deals().map_err(|e| e.to_string())?;
     let mode = mode(args.mode);

@@ -1,4 +1,4 @@
-//! The command line: `import`, `batches`, `presets`, `undo`, `definitions`, `funnel` and `backups` over the same library as the
+//! The command line: `import`, `batches`, `presets`, `undo`, `definitions`, `funnel`, `leaks` and `backups` over the same library as the
 //! window; with no subcommand (or `open FILE...`), the window opens.
 
 mod backups;
@@ -6,6 +6,7 @@ mod batches;
 mod definitions;
 mod funnel;
 mod import;
+mod leaks;
 mod presets;
 mod undo;
 
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::definitions::fiscal::Quarter;
 use crate::workspace::{Workspace, WorkspaceError, default_path};
 
 /// RevOps Cockpit: find where revenue leaks between marketing, sales and customer success.
@@ -43,6 +45,8 @@ pub enum Command {
     Backups(backups::BackupsArgs),
     /// The lifecycle funnel and deal metrics for a quarter.
     Funnel(funnel::FunnelArgs),
+    /// Handoff leaks for a quarter: counts, shares, revenue at stake and the records.
+    Leaks(leaks::LeaksArgs),
     /// The data dictionary: export, import, history, diff, restore.
     #[command(subcommand)]
     Definitions(definitions::DefinitionsCommand),
@@ -65,6 +69,7 @@ pub fn main() -> ExitCode {
         Some(Command::Presets(args)) => presets::run(&db, &args),
         Some(Command::Definitions(command)) => definitions::run(&db, &command),
         Some(Command::Funnel(args)) => funnel::run(&db, &args),
+        Some(Command::Leaks(args)) => leaks::run(&db, &args),
         Some(Command::Backups(args)) => backups::run(&db, &args),
     };
     match result {
@@ -82,3 +87,29 @@ fn open(db: &std::path::Path) -> Result<Workspace, String> {
 }
 
 pub use crate::text::thousands;
+
+/// The quarter `--period` names (default: the quarter of the latest export's as-of date)
+/// and that as-of date.
+fn period_and_as_of(
+    ws: &Workspace,
+    defs: &crate::definitions::Definitions,
+    period: Option<&str>,
+) -> Result<(Quarter, Option<chrono::NaiveDate>), String> {
+    let as_of = ws
+        .batches()
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|b| b.as_of)
+        .max()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let period = match period {
+        Some(text) => Quarter::parse(text)
+            .ok_or_else(|| format!("--period \"{text}\" is not a quarter; write it as 2025-Q3"))?,
+        None => as_of
+            .map(|d| Quarter::of(d, defs.fiscal_year_start_month))
+            .ok_or(
+                "the workspace has no imports yet; import a CRM export first, or give --period",
+            )?,
+    };
+    Ok((period, as_of))
+}

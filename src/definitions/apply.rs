@@ -101,6 +101,16 @@ pub fn churned(defs: &Definitions, account: &Account) -> Option<Timestamp> {
     }
 }
 
+/// The `rejected` rule, if the definitions have one, so it is looked up once per run.
+pub fn rejected_rule(defs: &Definitions) -> Option<&Rule> {
+    defs.rules.iter().find(|r| r.term == "rejected")
+}
+
+/// Whether `contact` meets `rule`'s conditions, whatever its date.
+pub fn contact_meets(rule: &Rule, contact: &Contact) -> bool {
+    rule_holds(rule, |f| contact_value(contact, f))
+}
+
 fn imported_stage(key: &str) -> Option<LifecycleStage> {
     LifecycleStage::ALL
         .into_iter()
@@ -113,13 +123,16 @@ enum Value<'a> {
     Time(Timestamp),
 }
 
-fn rule_date<'a>(rule: &Rule, value: impl Fn(Field) -> Option<Value<'a>>) -> Option<Timestamp> {
+fn rule_holds<'a>(rule: &Rule, value: impl Fn(Field) -> Option<Value<'a>>) -> bool {
     let holds = |c: &Condition| condition_holds(c, value(c.field).as_ref());
-    let ok = match rule.matches {
+    match rule.matches {
         Match::All => rule.conditions.iter().all(holds),
         Match::Any => rule.conditions.iter().any(holds),
-    };
-    if !ok {
+    }
+}
+
+fn rule_date<'a>(rule: &Rule, value: impl Fn(Field) -> Option<Value<'a>>) -> Option<Timestamp> {
+    if !rule_holds(rule, &value) {
         return None;
     }
     match value(rule.date) {
@@ -207,6 +220,47 @@ fn account_value(a: &Account, f: Field) -> Option<Value<'_>> {
         Field::ChurnDate => time(a.churned),
         _ => None,
     }
+}
+
+/// Whether a record of `object` has a value for `field` (a field the object does not
+/// have counts as missing).
+pub fn has_value(record: RecordView<'_>, field: Field) -> bool {
+    match record {
+        RecordView::Contact(c) => contact_value(c, field).is_some(),
+        RecordView::Account(a) => match field {
+            Field::Arr => a.arr_cents.is_some(),
+            Field::Currency => a.currency.is_some(),
+            _ => account_value(a, field).is_some(),
+        },
+        RecordView::Deal(d) => match field {
+            Field::SourceId => true,
+            Field::Name => d.name.is_some(),
+            Field::Account | Field::Company => d.account.is_some(),
+            Field::Owner => d.owner.is_some(),
+            Field::Pipeline => d.pipeline.is_some(),
+            Field::Stage => d.raw_stage.is_some(),
+            Field::Amount => d.amount_cents.is_some(),
+            Field::Currency => d.currency.is_some(),
+            Field::Created => d.created.is_some(),
+            Field::CloseDate => d.close_date.is_some(),
+            Field::Status => true,
+            Field::LostReason => d.lost_reason.is_some(),
+            Field::DealType => d.deal_type.is_some(),
+            Field::Source => d.source.is_some(),
+            Field::Segment => d.segment.is_some(),
+            Field::Region => d.region.is_some(),
+            Field::Probability => d.probability_pct.is_some(),
+            _ => false,
+        },
+    }
+}
+
+/// A record of any object, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub enum RecordView<'a> {
+    Contact(&'a Contact),
+    Deal(&'a Deal),
+    Account(&'a Account),
 }
 
 /// The raw stage values seen in imports that no mapping covers.

@@ -73,9 +73,15 @@ impl Quarter {
 
     /// Whether `ts` falls in the quarter.
     pub fn contains(self, ts: Timestamp, start_month: u32) -> bool {
+        self.bounds(start_month).contains(&ts)
+    }
+
+    /// The quarter as timestamps: its first second up to (not including) the next
+    /// quarter's, for checking many records without working out the dates each time.
+    pub fn bounds(self, start_month: u32) -> std::ops::Range<Timestamp> {
         let (begin, after) = self.dates(start_month);
         let secs = |d: NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp();
-        ts >= secs(begin) && ts < secs(after)
+        secs(begin)..secs(after)
     }
 
     /// Reads `2025-Q3` (as `label` writes it).

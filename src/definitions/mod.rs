@@ -8,6 +8,7 @@ pub mod file;
 pub mod fiscal;
 pub mod impact;
 pub mod model;
+pub mod sla_clock;
 mod stage_map;
 pub mod validate;
 pub mod versions;

@@ -29,6 +29,32 @@ pub struct Definitions {
     /// Revenue targets per quarter (and segment), for pipeline coverage.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<RevenueTarget>,
+    /// Which owners make up which team, for breaking leaks down by team.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<TeamDef>,
+}
+
+/// A named team and the record owners in it, as the CRM writes their names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamDef {
+    pub name: String,
+    pub members: Vec<String>,
+}
+
+impl Definitions {
+    /// The team `owner` belongs to, matched ignoring case and surrounding spaces.
+    pub fn team_of(&self, owner: &str) -> Option<&str> {
+        let owner = owner.trim();
+        self.teams
+            .iter()
+            .find(|t| {
+                t.members
+                    .iter()
+                    .any(|m| m.trim().eq_ignore_ascii_case(owner))
+            })
+            .map(|t| t.name.as_str())
+    }
 }
 
 /// The revenue a quarter (optionally one segment) is to close, in the reporting currency.
@@ -60,6 +86,10 @@ pub struct WorkCalendar {
     pub working_days: Vec<WeekDay>,
     #[serde(default)]
     pub holidays: Vec<NaiveDate>,
+    /// The IANA time zone business days are counted in, e.g. `America/New_York`; UTC
+    /// when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
 }
 
 /// A day of the week.
@@ -222,6 +252,9 @@ pub enum StageOutcome {
 pub struct DealStageDef {
     pub name: String,
     pub outcome: StageOutcome,
+    /// How long an open deal may sit in this stage; `slas.idle_in_stage` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_limit: Option<Sla>,
 }
 
 /// Raw stage values of one CRM (and optionally one pipeline) that mean one deal stage.
@@ -243,7 +276,8 @@ pub struct StageMapping {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
-    /// A lifecycle stage key, or `churned`.
+    /// A lifecycle stage key, `rejected` (sales turned the lead down; its date is not
+    /// needed) or `churned`.
     pub term: String,
     #[serde(rename = "match")]
     pub matches: Match,

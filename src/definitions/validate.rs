@@ -49,6 +49,44 @@ pub fn problems(d: &Definitions) -> Vec<Problem> {
             );
         }
     }
+    if let Some(zone) = &d.calendar.time_zone
+        && zone.parse::<chrono_tz::Tz>().is_err()
+    {
+        add(
+            "calendar.time_zone".into(),
+            format!("\"{zone}\" is not a time zone name such as Europe/Berlin or America/New_York"),
+        );
+    }
+    for (i, s) in d.deal_stages.iter().enumerate() {
+        if let Some(limit) = s.idle_limit
+            && !(limit.amount.is_finite() && limit.amount > 0.0)
+        {
+            add(
+                format!("deal_stages[{i}].idle_limit.amount"),
+                format!(
+                    "an idle limit must be a positive number, not {}",
+                    limit.amount
+                ),
+            );
+        }
+    }
+    for (i, t) in d.teams.iter().enumerate() {
+        if t.name.trim().is_empty() {
+            add(format!("teams[{i}].name"), "every team needs a name".into());
+        }
+        for m in &t.members {
+            if let Some(other) = d.teams.iter().take(i).find(|o| {
+                o.members
+                    .iter()
+                    .any(|x| x.trim().eq_ignore_ascii_case(m.trim()))
+            }) {
+                add(
+                    format!("teams[{i}].members"),
+                    format!("{m} is already in the team {}", other.name),
+                );
+            }
+        }
+    }
     if d.calendar.working_days.is_empty() {
         add(
             "calendar.working_days".into(),
@@ -146,14 +184,14 @@ pub fn problems(d: &Definitions) -> Vec<Problem> {
     for (i, r) in d.rules.iter().enumerate() {
         let object = if r.term == "churned" {
             RecordObject::Account
-        } else if d.lifecycle_stages.iter().any(|s| s.key == r.term) {
+        } else if r.term == "rejected" || d.lifecycle_stages.iter().any(|s| s.key == r.term) {
             RecordObject::Contact
         } else {
             let keys: Vec<&str> = d.lifecycle_stages.iter().map(|s| s.key.as_str()).collect();
             add(
                 format!("rules[{i}].term"),
                 format!(
-                    "\"{}\" is not a lifecycle stage key ({}) or \"churned\"",
+                    "\"{}\" is not a lifecycle stage key ({}), \"rejected\" or \"churned\"",
                     r.term,
                     keys.join(", ")
                 ),

@@ -49,15 +49,20 @@ pub fn outcome(defs: &Definitions, deal: &Deal) -> DealStatus {
 }
 
 /// A deal's amount in the reporting currency (units, not cents), if it can be converted.
-#[expect(clippy::cast_precision_loss, reason = "money for people")]
 pub fn amount_in_reporting(defs: &Definitions, deal: &Deal) -> Option<f64> {
-    let cents = deal.amount_cents? as f64;
-    let rate = match deal.currency.as_deref() {
+    to_reporting(defs, deal.amount_cents?, deal.currency.as_deref())
+}
+
+/// Cents in `currency` (the reporting currency when absent) as reporting-currency units,
+/// if the definitions give a rate.
+#[expect(clippy::cast_precision_loss, reason = "money for people")]
+pub fn to_reporting(defs: &Definitions, cents: i64, currency: Option<&str>) -> Option<f64> {
+    let rate = match currency {
         None => 1.0,
         Some(c) if c.eq_ignore_ascii_case(&defs.currency.reporting) => 1.0,
         Some(c) => *defs.currency.rates.get(&c.to_uppercase())?,
     };
-    Some(cents / 100.0 * rate)
+    Some(cents as f64 / 100.0 * rate)
 }
 
 /// Computes the deal metrics of `deals` under `defs` for `period`.

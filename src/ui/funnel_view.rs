@@ -26,7 +26,7 @@ pub struct FunnelViewModel<'a> {
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
+    crate::text::percent(x)
 }
 
 fn days(x: Option<f64>) -> String {
@@ -34,14 +34,7 @@ fn days(x: Option<f64>) -> String {
 }
 
 fn money(x: Option<f64>, currency: &str) -> String {
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "whole currency units for people"
-    )]
-    x.map_or_else(
-        || "—".to_owned(),
-        |v| format!("{} {currency}", crate::text::thousands(v.round() as i64)),
-    )
+    x.map_or_else(|| "—".to_owned(), |v| crate::text::money(v, currency))
 }
 
 /// Draws the view; returns the user's choices.

@@ -205,6 +205,7 @@ fn deal_stages_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
         draft.definitions.deal_stages.push(DealStageDef {
             name: format!("New stage {n}"),
             outcome: StageOutcome::Open,
+            idle_limit: None,
         });
     }
 }

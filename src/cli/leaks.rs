@@ -1,0 +1,206 @@
+//! `revops-cockpit leaks [--period 2025-Q3] [--kind KIND [--by DIMENSION]] [--json]`
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::definitions::versions;
+use crate::import::values::format_date_time;
+use crate::leaks::{LeakDimension, LeakKind, LeakReport, Records, as_of_time, detect_leaks};
+use crate::text::{money, percent};
+
+/// Arguments of `leaks`.
+#[derive(Debug, clap::Args)]
+pub struct LeaksArgs {
+    /// The fiscal quarter, e.g. 2025-Q3 (default: the quarter of the latest export).
+    #[arg(long, value_name = "YYYY-QN")]
+    pub period: Option<String>,
+    /// List the records of one leak, most overdue first.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// With --kind: break the leak down by one dimension instead.
+    #[arg(long, value_enum, requires = "kind")]
+    pub by: Option<ByArg>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--kind` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum KindArg {
+    NeverAccepted,
+    SlowFirstTouch,
+    SqlNoOpportunity,
+    StalledDeal,
+    NoKickoff,
+    LateRenewal,
+    DataGap,
+}
+
+/// `--by` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ByArg {
+    Owner,
+    Team,
+    Segment,
+    Region,
+    Source,
+}
+
+fn kind(k: KindArg) -> LeakKind {
+    match k {
+        KindArg::NeverAccepted => LeakKind::NeverAccepted,
+        KindArg::SlowFirstTouch => LeakKind::SlowFirstTouch,
+        KindArg::SqlNoOpportunity => LeakKind::SqlNoOpportunity,
+        KindArg::StalledDeal => LeakKind::StalledDeal,
+        KindArg::NoKickoff => LeakKind::NoKickoff,
+        KindArg::LateRenewal => LeakKind::LateRenewal,
+        KindArg::DataGap => LeakKind::DataGap,
+    }
+}
+
+fn dimension(b: ByArg) -> LeakDimension {
+    match b {
+        ByArg::Owner => LeakDimension::Owner,
+        ByArg::Team => LeakDimension::Team,
+        ByArg::Segment => LeakDimension::Segment,
+        ByArg::Region => LeakDimension::Region,
+        ByArg::Source => LeakDimension::Source,
+    }
+}
+
+pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, String> {
+    let ws = super::open(db)?;
+    let (version, defs) = versions::current(&ws).map_err(|e| e.to_string())?;
+    let (period, as_of) = super::period_and_as_of(&ws, &defs, args.period.as_deref())?;
+    let as_of = as_of.ok_or("the workspace has no imports yet; import a CRM export first")?;
+    let contacts = ws.contacts().map_err(|e| e.to_string())?;
+    let deals = ws.deals().map_err(|e| e.to_string())?;
+    let accounts = ws.accounts().map_err(|e| e.to_string())?;
+    let records = Records {
+        contacts: &contacts,
+        deals: &deals,
+        accounts: &accounts,
+    };
+    let report = detect_leaks(&defs, records, period, as_of_time(as_of));
+    let selected = args.kind.map(kind);
+    let by = args.by.map(dimension);
+    if args.json {
+        let leaks: Vec<_> = report
+            .leaks
+            .iter()
+            .filter(|l| selected.is_none_or(|k| k == l.kind))
+            .map(|l| {
+                json!({
+                    "kind": l.kind.key(), "label": l.kind.label(), "handoff": l.kind.handoff().label(),
+                    "count": l.count, "volume": l.volume, "share": l.share,
+                    "revenue_at_stake": l.revenue_at_stake, "stake_formula": l.stake_formula,
+                    "sla": l.sla, "trend": l.trend,
+                    "records": l.records.iter().map(|r| r.source_id.as_str()).collect::<Vec<_>>(),
+                    "breakdown": by.map(|d| crate::leaks::leak_breakdown(&defs, records, l, d)),
+                })
+            })
+            .collect();
+        let out = json!({
+            "period": report.period, "as_of": as_of.to_string(), "definitions_version": version.id,
+            "reporting_currency": report.reporting_currency, "leaks": leaks,
+            "handoffs": report.handoffs, "response_times": report.response,
+            "downstream": report.downstream,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "Leaks {} · as of {as_of} · definitions v{}",
+        report.period, version.id
+    );
+    match selected.and_then(|k| report.leak(k)) {
+        None => print_summary(&report),
+        Some(leak) => {
+            println!(
+                "{}: {} of {} ({}), SLA {}, revenue at stake {}",
+                leak.kind.label(),
+                leak.count,
+                leak.volume,
+                percent(leak.share),
+                leak.sla.as_deref().unwrap_or("none"),
+                leak.revenue_at_stake.map_or_else(
+                    || "not priced".to_owned(),
+                    |v| money(v, &report.reporting_currency)
+                )
+            );
+            println!("{}", leak.stake_formula);
+            match by {
+                Some(d) => {
+                    println!(
+                        "{:<28} {:>7} {:>7} {:>8} {:>16}",
+                        d.label(),
+                        "leaked",
+                        "of",
+                        "share",
+                        "at stake"
+                    );
+                    for r in crate::leaks::leak_breakdown(&defs, records, leak, d) {
+                        println!(
+                            "{:<28} {:>7} {:>7} {:>8} {:>16}",
+                            r.value,
+                            r.count,
+                            r.volume,
+                            percent(r.share),
+                            money(r.revenue_at_stake, &report.reporting_currency)
+                        );
+                    }
+                }
+                None => {
+                    for r in &leak.records {
+                        println!(
+                            "{:<14} due {:<17} {:>7.1} days late  {}",
+                            r.source_id,
+                            r.due.map(format_date_time).unwrap_or_default(),
+                            r.late_days,
+                            r.reason
+                        );
+                    }
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_summary(report: &LeakReport) {
+    println!(
+        "{:<40} {:>7} {:>8} {:>8} {:>18}  SLA",
+        "leak", "count", "of", "share", "revenue at stake"
+    );
+    for l in report.ranked() {
+        println!(
+            "{:<40} {:>7} {:>8} {:>8} {:>18}  {}",
+            l.kind.label(),
+            l.count,
+            l.volume,
+            percent(l.share),
+            l.revenue_at_stake.map_or_else(
+                || "not priced".to_owned(),
+                |v| money(v, &report.reporting_currency)
+            ),
+            l.sla.as_deref().unwrap_or("")
+        );
+    }
+    let r = &report.response;
+    println!(
+        "First sales touch: {} of {} within the SLA; median {} hours ({} by touch time, {} by SQL date, {} untouched)",
+        r.within_sla,
+        r.by_touch + r.by_sql_date + r.untouched,
+        r.median_hours
+            .map_or_else(|| "—".to_owned(), |h| format!("{h:.1}")),
+        r.by_touch,
+        r.by_sql_date,
+        r.untouched
+    );
+}

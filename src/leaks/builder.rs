@@ -1,0 +1,98 @@
+//! Collects one leak over the trend's quarters in a single pass: volume and count per
+//! quarter, and the records themselves for the period only.
+
+use super::{Context, Flagged, Leak, LeakKind, RecordRef, TrendPoint, ratio};
+
+/// A leak being counted.
+pub(crate) struct LeakBuilder {
+    kind: LeakKind,
+    current: usize,
+    counts: Vec<usize>,
+    volumes: Vec<usize>,
+    records: Vec<Flagged>,
+    checked: Vec<RecordRef>,
+    with_trend: bool,
+}
+
+impl LeakBuilder {
+    /// A builder for `kind` over the context's quarters.
+    pub fn new(kind: LeakKind, cx: &Context<'_>) -> Self {
+        let n = cx.quarters.len();
+        Self {
+            kind,
+            current: cx.current(),
+            counts: vec![0; n],
+            volumes: vec![0; n],
+            records: Vec::new(),
+            checked: Vec::new(),
+            with_trend: true,
+        }
+    }
+
+    /// A leak measured only as of the as-of date, with no trend.
+    pub fn snapshot(kind: LeakKind, cx: &Context<'_>) -> Self {
+        Self {
+            with_trend: false,
+            ..Self::new(kind, cx)
+        }
+    }
+
+    /// Counts `record` in quarter `q`'s volume.
+    pub fn check(&mut self, q: usize, record: RecordRef) {
+        if let Some(v) = self.volumes.get_mut(q) {
+            *v += 1;
+        }
+        if q == self.current {
+            self.checked.push(record);
+        }
+    }
+
+    /// Counts a leaked record in quarter `q`; `flagged` is only built for the period.
+    pub fn flag(&mut self, q: usize, flagged: impl FnOnce() -> Flagged) {
+        if let Some(c) = self.counts.get_mut(q) {
+            *c += 1;
+        }
+        if q == self.current {
+            self.records.push(flagged());
+        }
+    }
+
+    /// The leak, with `sla` and the formula its revenue at stake was priced by.
+    pub fn finish(mut self, cx: &Context<'_>, sla: Option<String>, stake_formula: String) -> Leak {
+        let count = self.counts.get(self.current).copied().unwrap_or(0);
+        let volume = self.volumes.get(self.current).copied().unwrap_or(0);
+        let priced: Vec<f64> = self.records.iter().filter_map(|r| r.at_stake).collect();
+        let revenue_at_stake = (!priced.is_empty()).then(|| priced.iter().sum());
+        self.records.sort_by(|a, b| {
+            b.late_days
+                .total_cmp(&a.late_days)
+                .then_with(|| a.source_id.cmp(&b.source_id))
+        });
+        let trend = if self.with_trend {
+            cx.quarters
+                .iter()
+                .zip(self.counts.iter().zip(&self.volumes))
+                .map(|((q, _), (c, v))| TrendPoint {
+                    period: q.label(),
+                    count: *c,
+                    volume: *v,
+                    share: ratio(*c, *v),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Leak {
+            kind: self.kind,
+            count,
+            volume,
+            share: ratio(count, volume),
+            sla,
+            revenue_at_stake,
+            stake_formula,
+            records: self.records,
+            checked: self.checked,
+            trend,
+        }
+    }
+}

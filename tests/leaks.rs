@@ -1,0 +1,361 @@
+//! The handoff leaks on a fixture whose every leak is worked out by hand below.
+//!
+//! tests/fixtures/leaks/{contacts,deals,accounts}.csv, imported as of 2025-09-30 (leaks are
+//! judged at the end of that day, 2025-10-01 00:00 UTC); period 2025-Q3 (July to September).
+//! Definitions: the defaults (MQL→SQL 5 business days, first touch 24 hours, SQL→opportunity
+//! 14 days, kickoff 48 hours, renewal outreach 90 days before the end, idle 30 days), with
+//! 2025-07-04 a holiday, business days counted in America/New_York, and a `rejected` rule
+//! (lifecycle stage "other").
+//!
+//! Contacts:
+//! - k1: MQL Tue Jul 1 10:00Z, SQL Jul 8 12:00Z. Five business days skip the Jul 4 holiday,
+//!   so the SLA ends Wed Jul 9 10:00Z: in time (without the holiday, or with 4 days, late).
+//! - k2: MQL Thu Jul 3 21:30 New York (Fri Jul 4 01:30Z). In New York that is a Thursday, so
+//!   the SLA ends Fri Jul 11 21:30 NY = Jul 12 01:30Z; SQL Jul 12 12:00Z is late (accepted
+//!   late). Counted in UTC the start would be the Jul 4 holiday and k2 in time.
+//! - k3: MQL Jul 14, never accepted, never touched: not accepted (priced) and untouched.
+//! - k4: MQL Jul 15, lifecycle stage "other": rejected by sales, not a leak.
+//! - k5: MQL Aug 5 09:00, first touch Aug 7 09:00 (48 h): slow touch. Customer Sep 15.
+//! - k6: MQL Aug 11, no touch time, SQL 48 h later: slow, measured by the SQL date; no
+//!   opportunity 14 days after the SQL: SQL with no opportunity (priced).
+//! - k7: SQL Sep 1 (sales-sourced), opportunity Sep 20: 5 days past the 14-day SLA (late).
+//! - k8: SQL Sep 25: its SLA runs out Oct 9, after the as-of date: not counted.
+//! - k9: MQL Mon Sep 29 09:00: first-touch SLA ran out Sep 30 09:00, untouched: slow; its
+//!   MQL→SQL SLA runs out in October: not counted there.
+//! - k10: MQL Jul 20 but SQL Jul 18: stage dates out of order (data gap).
+//! - k11: a lead with no owner (data gap).
+//! - k12: MQL in May, never accepted: Q2's leak, in the trend only.
+//!
+//! Deals: d1 open in Proposal since Aug 1 (61 days, stalled, 50,000); d2 open, close date
+//! Sep 15 passed (stalled, 20,000); d3 and d6 open and recent; d6 in Proposal with no amount
+//! (data gap); d4 and d5 won in Q3 (30,000 and 60,000: average won 45,000); d7 lost with no
+//! amount (no gap: a lost deal's amount moves nothing).
+//!
+//! Accounts: a2 won Sep 10, no kickoff (60,000 ARR at stake); a3 won Jul 7, kickoff Jul 14
+//! (late); a1 on time; a4 won Sep 30, its SLA runs out after the as-of date. Renewals: a5
+//! approached in time; a6 approached 18 days before its Oct 8 end (late, 24,000 at stake);
+//! a7 ends Dec 15, no outreach though due Sep 16 (36,000); a8 approached late and churned
+//! Aug 15 (listed, nothing at stake: already lost); a9 ends next March (not due).
+
+use chrono::NaiveDate;
+use revops_cockpit::definitions::defaults;
+use revops_cockpit::definitions::fiscal::Quarter;
+use revops_cockpit::definitions::model::{
+    Condition, Definitions, Match, Op, Rule, RuleValue, SlaUnit,
+};
+use revops_cockpit::import::{ImportControl, ImportOptions, ImportOutcome, import_file};
+use revops_cockpit::leaks::{
+    LeakDimension, LeakKind, LeakReport, Records, as_of_time, detect_leaks, leak_breakdown,
+};
+use revops_cockpit::model::{Field, RecordObject};
+use revops_cockpit::workspace::Workspace;
+
+use crate::common::{fixture, workspace};
+
+const Q3: Quarter = Quarter {
+    year: 2025,
+    quarter: 3,
+};
+
+/// The workspace with the three fixture files imported as of 2025-09-30.
+pub fn leak_workspace() -> (tempfile::TempDir, Workspace) {
+    let (dir, mut ws) = workspace();
+    for name in ["contacts.csv", "deals.csv", "accounts.csv"] {
+        let options = ImportOptions {
+            as_of: NaiveDate::from_ymd_opt(2025, 9, 30),
+            ..ImportOptions::default()
+        };
+        match import_file(
+            &mut ws,
+            &fixture(&format!("leaks/{name}")),
+            &options,
+            &ImportControl::default(),
+        ) {
+            Ok(ImportOutcome::Imported(b)) => assert_eq!(b.rows_rejected, 0, "{name}"),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+    (dir, ws)
+}
+
+/// The fixture's definitions: defaults with a holiday, a time zone and a rejected rule.
+pub fn leak_definitions() -> Definitions {
+    let mut d = defaults();
+    d.calendar.holidays = vec![NaiveDate::from_ymd_opt(2025, 7, 4).expect("date")];
+    d.calendar.time_zone = Some("America/New_York".to_owned());
+    d.rules.push(Rule {
+        term: "rejected".to_owned(),
+        matches: Match::Any,
+        date: Field::SqlDate,
+        conditions: vec![Condition {
+            field: Field::LifecycleStage,
+            op: Op::In,
+            value: Some(RuleValue::List(vec!["other".to_owned()])),
+        }],
+    });
+    assert!(
+        revops_cockpit::definitions::validate::problems(&d).is_empty(),
+        "{:?}",
+        revops_cockpit::definitions::validate::problems(&d)
+    );
+    d
+}
+
+fn report_with(defs: &Definitions) -> LeakReport {
+    let (_dir, ws) = leak_workspace();
+    let (contacts, deals, accounts) = (
+        ws.contacts().expect("contacts"),
+        ws.deals().expect("deals"),
+        ws.accounts().expect("accounts"),
+    );
+    let records = Records {
+        contacts: &contacts,
+        deals: &deals,
+        accounts: &accounts,
+    };
+    detect_leaks(
+        defs,
+        records,
+        Q3,
+        as_of_time(NaiveDate::from_ymd_opt(2025, 9, 30).expect("date")),
+    )
+}
+
+fn ids(report: &LeakReport, kind: LeakKind) -> Vec<String> {
+    let mut ids: Vec<String> = report
+        .leak(kind)
+        .expect("leak")
+        .records
+        .iter()
+        .map(|r| r.source_id.clone())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn counts(report: &LeakReport, kind: LeakKind) -> (usize, usize) {
+    let l = report.leak(kind).expect("leak");
+    (l.count, l.volume)
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 0.01)
+}
+
+#[test]
+fn every_leak_of_the_fixture_is_found_with_the_records_behind_it() {
+    let r = report_with(&leak_definitions());
+    assert_eq!(counts(&r, LeakKind::NeverAccepted), (2, 7));
+    assert_eq!(ids(&r, LeakKind::NeverAccepted), ["k2", "k3"]);
+    assert_eq!(counts(&r, LeakKind::SlowFirstTouch), (4, 8));
+    assert_eq!(ids(&r, LeakKind::SlowFirstTouch), ["k3", "k5", "k6", "k9"]);
+    assert_eq!(counts(&r, LeakKind::SqlNoOpportunity), (2, 6));
+    assert_eq!(ids(&r, LeakKind::SqlNoOpportunity), ["k6", "k7"]);
+    assert_eq!(counts(&r, LeakKind::StalledDeal), (2, 4));
+    assert_eq!(ids(&r, LeakKind::StalledDeal), ["d1", "d2"]);
+    assert_eq!(counts(&r, LeakKind::NoKickoff), (2, 3));
+    assert_eq!(ids(&r, LeakKind::NoKickoff), ["a2", "a3"]);
+    assert_eq!(counts(&r, LeakKind::LateRenewal), (3, 4));
+    assert_eq!(ids(&r, LeakKind::LateRenewal), ["a6", "a7", "a8"]);
+    assert_eq!(counts(&r, LeakKind::DataGap), (3, 21));
+    assert_eq!(ids(&r, LeakKind::DataGap), ["d6", "k10", "k11"]);
+    assert_eq!(r.churned.len(), 1);
+    assert_eq!(r.churned[0].source_id, "a8");
+    assert_eq!(
+        r.churned[0].kickoff_late_days, None,
+        "a8 never had a kickoff"
+    );
+}
+
+#[test]
+fn each_record_says_why_it_counts_and_how_late_it_is() {
+    let r = report_with(&leak_definitions());
+    let find = |kind, id: &str| {
+        r.leak(kind)
+            .and_then(|l| l.records.iter().find(|x| x.source_id == id))
+            .cloned()
+            .expect("record")
+    };
+    let k2 = find(LeakKind::NeverAccepted, "k2");
+    // Due Jul 12 01:30Z, accepted Jul 12 12:00Z: 10.5 hours late.
+    assert!(
+        (k2.late_days - 10.5 / 24.0).abs() < 1e-9,
+        "{}",
+        k2.late_days
+    );
+    assert_eq!(k2.at_stake, None, "accepted late: nothing lost");
+    assert!(k2.reason.contains("accepted"), "{}", k2.reason);
+    let k6 = find(LeakKind::SlowFirstTouch, "k6");
+    assert!(k6.reason.contains("SQL date"), "{}", k6.reason);
+    let k5 = find(LeakKind::SlowFirstTouch, "k5");
+    assert!(k5.reason.contains("first touch"), "{}", k5.reason);
+    let d1 = find(LeakKind::StalledDeal, "d1");
+    assert!(d1.reason.contains("61 days in Proposal"), "{}", d1.reason);
+    let d2 = find(LeakKind::StalledDeal, "d2");
+    assert!(d2.reason.contains("close date 2025-09-15"), "{}", d2.reason);
+    let a6 = find(LeakKind::LateRenewal, "a6");
+    assert!(a6.reason.contains("18 days before"), "{}", a6.reason);
+    assert!((a6.late_days - 72.0).abs() < 1e-9, "{}", a6.late_days);
+    let k10 = find(LeakKind::DataGap, "k10");
+    assert!(k10.reason.contains("out of order"), "{}", k10.reason);
+    let k11 = find(LeakKind::DataGap, "k11");
+    assert!(k11.reason.contains("no Owner"), "{}", k11.reason);
+    assert_eq!(k11.record.object, RecordObject::Contact);
+}
+
+#[test]
+fn revenue_at_stake_is_amounts_for_open_items_and_expected_value_for_leads() {
+    let r = report_with(&leak_definitions());
+    let d = &r.downstream;
+    assert_eq!((d.sqls, d.opportunities, d.customers), (7, 5, 1));
+    assert!(close(d.avg_won, 45_000.0));
+    // k3: 1 × 1/7 SQL→Customer × 45,000.
+    let na = r.leak(LeakKind::NeverAccepted).expect("leak");
+    assert!(close(na.revenue_at_stake, 45_000.0 / 7.0));
+    assert!(
+        na.stake_formula
+            .contains("1 leaked × 14.3% SQL to Customer"),
+        "{}",
+        na.stake_formula
+    );
+    // k6: 1 × 1/5 Opportunity→Customer × 45,000.
+    let sq = r.leak(LeakKind::SqlNoOpportunity).expect("leak");
+    assert!(close(sq.revenue_at_stake, 9_000.0));
+    assert!(close(
+        r.leak(LeakKind::StalledDeal).expect("l").revenue_at_stake,
+        70_000.0
+    ));
+    assert!(close(
+        r.leak(LeakKind::NoKickoff).expect("l").revenue_at_stake,
+        60_000.0
+    ));
+    assert!(close(
+        r.leak(LeakKind::LateRenewal).expect("l").revenue_at_stake,
+        60_000.0
+    ));
+    assert_eq!(
+        r.leak(LeakKind::SlowFirstTouch)
+            .expect("l")
+            .revenue_at_stake,
+        None
+    );
+    let ranked: Vec<LeakKind> = r.ranked().iter().map(|l| l.kind).collect();
+    assert_eq!(ranked[0], LeakKind::StalledDeal);
+}
+
+#[test]
+fn response_times_say_how_each_was_measured() {
+    let r = report_with(&leak_definitions());
+    let t = &r.response;
+    assert_eq!((t.by_touch, t.by_sql_date, t.untouched), (5, 1, 2));
+    assert_eq!(t.within_sla, 4);
+    let bands: Vec<usize> = t.bands.iter().map(|b| b.1).collect();
+    // k1 2 h, k4 2 h, k10 1 h | k2 8.5 h | k5 48 h, k6 48 h.
+    assert_eq!(bands, [0, 3, 1, 2, 0, 0]);
+    assert_eq!(t.median_hours, Some(5.25));
+}
+
+#[test]
+fn business_days_follow_the_holiday_and_the_time_zone() {
+    // Without the holiday k1's five business days end Tue Jul 8 10:00Z: its SQL at 12:00 is late.
+    let mut no_holiday = leak_definitions();
+    no_holiday.calendar.holidays.clear();
+    let r = report_with(&no_holiday);
+    assert_eq!(ids(&r, LeakKind::NeverAccepted), ["k1", "k2", "k3"]);
+    // Counted in UTC, k2's MQL falls on the Jul 4 holiday: the clock starts Monday and its
+    // SQL on Saturday Jul 12 is in time.
+    let mut utc = leak_definitions();
+    utc.calendar.time_zone = None;
+    let r = report_with(&utc);
+    assert_eq!(ids(&r, LeakKind::NeverAccepted), ["k3"]);
+}
+
+#[test]
+fn changing_an_sla_changes_the_count_exactly() {
+    let base = report_with(&leak_definitions());
+    // Four business days instead of five: k1 (SQL 2 hours after Jul 8 10:00Z) becomes late.
+    let mut tighter = leak_definitions();
+    tighter.slas.mql_to_sql.amount = 4.0;
+    let r = report_with(&tighter);
+    assert_eq!(
+        counts(&r, LeakKind::NeverAccepted).0,
+        counts(&base, LeakKind::NeverAccepted).0 + 1
+    );
+    assert_eq!(ids(&r, LeakKind::NeverAccepted), ["k1", "k2", "k3"]);
+    // 90 idle days instead of 30: d1 (61 days) is no longer idle; d2 is still past its close.
+    let mut looser = leak_definitions();
+    looser.slas.idle_in_stage.amount = 90.0;
+    let r = report_with(&looser);
+    assert_eq!(ids(&r, LeakKind::StalledDeal), ["d2"]);
+    // A stage's own limit wins: Negotiation at 5 days flags d2 for idling too.
+    let mut per_stage = leak_definitions();
+    if let Some(s) = per_stage
+        .deal_stages
+        .iter_mut()
+        .find(|s| s.name == "Negotiation")
+    {
+        s.idle_limit = Some(revops_cockpit::definitions::model::Sla {
+            amount: 5.0,
+            unit: SlaUnit::Days,
+        });
+    }
+    let r = report_with(&per_stage);
+    let d2 = r
+        .leak(LeakKind::StalledDeal)
+        .and_then(|l| l.records.iter().find(|x| x.source_id == "d2"))
+        .expect("d2");
+    assert!(d2.reason.contains("in Negotiation"), "{}", d2.reason);
+    assert!(d2.reason.contains("close date"), "{}", d2.reason);
+}
+
+#[test]
+fn the_trend_covers_four_quarters_and_the_handoffs_add_up() {
+    let r = report_with(&leak_definitions());
+    let trend = &r.leak(LeakKind::NeverAccepted).expect("l").trend;
+    let labels: Vec<&str> = trend.iter().map(|t| t.period.as_str()).collect();
+    assert_eq!(labels, ["2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3"]);
+    assert_eq!((trend[2].count, trend[2].volume), (1, 1), "k12 in Q2");
+    assert_eq!((trend[3].count, trend[3].volume), (2, 7));
+    assert!(r.leak(LeakKind::StalledDeal).expect("l").trend.is_empty());
+    let m2s = &r.handoffs[0];
+    assert_eq!((m2s.count, m2s.volume), (6, 15));
+    assert!(close(m2s.compliance, 0.6));
+}
+
+#[test]
+fn breakdowns_show_whose_habit_a_leak_is() {
+    let mut defs = leak_definitions();
+    defs.teams = vec![revops_cockpit::definitions::model::TeamDef {
+        name: "EMEA Sales".to_owned(),
+        members: vec!["Lena Vogel".to_owned()],
+    }];
+    let (_dir, ws) = leak_workspace();
+    let (contacts, deals, accounts) = (
+        ws.contacts().expect("c"),
+        ws.deals().expect("d"),
+        ws.accounts().expect("a"),
+    );
+    let records = Records {
+        contacts: &contacts,
+        deals: &deals,
+        accounts: &accounts,
+    };
+    let as_of = as_of_time(NaiveDate::from_ymd_opt(2025, 9, 30).expect("date"));
+    let r = detect_leaks(&defs, records, Q3, as_of);
+    let touch = r.leak(LeakKind::SlowFirstTouch).expect("l");
+    let rows = leak_breakdown(&defs, records, touch, LeakDimension::Owner);
+    let row = |v: &str| rows.iter().find(|x| x.value == v).cloned().expect("row");
+    // Marcus Reed: k3 k4 k5 checked, k3 k5 late. Lena Vogel: k1 k2 k6 k9 k10, k6 k9 late.
+    assert_eq!(
+        (row("Marcus Reed").count, row("Marcus Reed").volume),
+        (2, 3)
+    );
+    assert_eq!((row("Lena Vogel").count, row("Lena Vogel").volume), (2, 5));
+    let teams = leak_breakdown(&defs, records, touch, LeakDimension::Team);
+    let names: Vec<(&str, usize)> = teams.iter().map(|t| (t.value.as_str(), t.count)).collect();
+    assert_eq!(names, [("EMEA Sales", 2), ("No team", 2)]);
+    let stalled = r.leak(LeakKind::StalledDeal).expect("l");
+    let seg = leak_breakdown(&defs, records, stalled, LeakDimension::Segment);
+    let ent = seg.iter().find(|x| x.value == "Enterprise").expect("row");
+    assert!((ent.revenue_at_stake - 50_000.0).abs() < 0.01);
+}
