@@ -264,3 +264,82 @@ fn funnel_prints_the_numbers_the_view_shows_as_json() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("write it as 2025-Q3"));
 }
+
+#[test]
+fn leaks_prints_each_leak_with_its_records_as_json() {
+    let (dir, ws) = crate::leaks::leak_workspace();
+    revops_cockpit::definitions::versions::save(
+        &ws,
+        &crate::leaks::leak_definitions(),
+        "Test",
+        "fixture calendar",
+    )
+    .expect("save definitions");
+    let db = ws.path().to_path_buf();
+    drop(ws);
+    let out = cockpit(&db, &["leaks", "--period", "2025-Q3", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        (v["period"].as_str(), v["as_of"].as_str()),
+        (Some("2025-Q3"), Some("2025-09-30"))
+    );
+    let leak = |kind: &str| {
+        v["leaks"]
+            .as_array()
+            .and_then(|a| a.iter().find(|l| l["kind"] == kind))
+            .cloned()
+            .expect(kind)
+    };
+    let na = leak("never_accepted");
+    assert_eq!(
+        (na["count"].as_i64(), na["volume"].as_i64()),
+        (Some(2), Some(7))
+    );
+    assert_eq!(na["sla"], "5 business days");
+    let mut records: Vec<&str> = na["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .filter_map(|r| r.as_str())
+        .collect();
+    records.sort_unstable();
+    assert_eq!(records, ["k2", "k3"]);
+    let stalled = leak("stalled_deal");
+    assert_eq!(stalled["revenue_at_stake"].as_f64(), Some(70_000.0));
+    assert!((stalled["share"].as_f64().expect("share") - 0.5).abs() < 1e-9);
+    assert_eq!(leak("late_renewal")["count"].as_i64(), Some(3));
+    assert_eq!(v["leaks"].as_array().map(Vec::len), Some(7));
+    // The plain listing of one leak names the records and how late each is.
+    let out = cockpit(
+        &db,
+        &["leaks", "--period", "2025-Q3", "--kind", "no-kickoff"],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("a2 ") && text.contains("no onboarding kickoff"),
+        "{text}"
+    );
+    let out = cockpit(
+        &db,
+        &[
+            "leaks",
+            "--period",
+            "2025-Q3",
+            "--kind",
+            "slow-first-touch",
+            "--by",
+            "owner",
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Marcus Reed") && text.contains("66.7%"),
+        "{text}"
+    );
+    drop(dir);
+}

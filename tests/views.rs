@@ -167,11 +167,11 @@ fn first_launch_shows_the_sample_data_and_one_click_empties_it() {
 #[test]
 fn the_navigation_switches_views_and_says_what_is_coming() {
     let (_dir, _db, mut harness) = empty_app();
-    harness.get_by_label("Handoff leaks").click();
+    harness.get_by_label("Pillar maturity").click();
     harness.run();
     assert_eq!(
         harness.state().view(),
-        revops_cockpit::app::state::View::Leaks
+        revops_cockpit::app::state::View::Maturity
     );
     harness.get_by_label_contains("This view is coming in a later release");
 }
@@ -637,5 +637,68 @@ fn a_damaged_workspace_offers_its_latest_backup_instead_of_failing() {
             .expect("opens again")
             .integrity_ok()
             .expect("check")
+    );
+}
+
+#[test]
+fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
+    let (_dir, ws) = crate::leaks::leak_workspace();
+    revops_cockpit::definitions::versions::save(
+        &ws,
+        &crate::leaks::leak_definitions(),
+        "Test",
+        "fixture calendar",
+    )
+    .expect("save definitions");
+    let db = ws.path().to_path_buf();
+    drop(ws);
+    let mut harness = app(db, StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Handoff leaks").click();
+    settle(&mut harness);
+    // The data is as of 2025-09-30, so the view opens on 2025-Q3.
+    harness.get_by_label_contains("2025-Q3 · as of 2025-09-30 · definitions v2");
+    harness.get_by_label("Sales to Customer Success");
+    harness.get_by_label("Stalled deals").click();
+    harness.run();
+    harness.get_by_label("The 2 records");
+    harness.get_by_label("d1");
+    harness.get_by_label("d2");
+    harness.get_by_label_contains("61 days in Proposal");
+    assert!(harness.query_by_label("d3").is_none(), "d3 is recent");
+
+    // Idle limit 30 → 90 days in Definitions: d1 (61 days idle) drops out of the leak.
+    harness.get_by_label("Definitions").click();
+    settle(&mut harness);
+    let amount = eframe::egui::accesskit::Role::SpinButton;
+    harness
+        .get_by_role_and_label(amount, "Idle in one deal stage")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(amount, "Idle in one deal stage")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(amount, "Idle in one deal stage")
+        .type_text("90");
+    harness.key_press(eframe::egui::Key::Enter);
+    harness.run();
+    type_into(&mut harness, "Your name", "Dana");
+    type_into(
+        &mut harness,
+        "Why (one line)",
+        "Enterprise deals move slower",
+    );
+    harness.get_by_label("Save as version 3").click();
+    settle(&mut harness);
+    harness.get_by_label("Handoff leaks").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("definitions v3");
+    harness.get_by_label("The 1 records");
+    harness.get_by_label("d2");
+    assert!(
+        harness.query_by_label("d1").is_none(),
+        "d1 is within the new limit"
     );
 }

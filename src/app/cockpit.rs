@@ -52,6 +52,7 @@ pub struct CockpitApp {
         crate::definitions::impact::ImpactPreview,
     )>,
     funnel: super::funnel::FunnelState,
+    leaks: super::leaks::LeaksState,
     ctx: egui::Context,
 }
 
@@ -112,6 +113,7 @@ impl CockpitApp {
             comparison: None,
             impact: None,
             funnel: super::funnel::FunnelState::default(),
+            leaks: super::leaks::LeaksState::default(),
             ctx: cc.egui_ctx.clone(),
         };
         app.queue.push_back(match start {
@@ -272,6 +274,38 @@ impl CockpitApp {
                 );
             }
             Command::SelectFunnelStage(stage) => self.funnel.selected_stage = stage,
+            Command::SelectLeak(kind) => self.leaks.selected = kind,
+            Command::SetLeakDimension(d) => self.leaks.dimension = d,
+            Command::SetLeakSort(column) => {
+                let (current, descending) = self.leaks.sort;
+                self.leaks.sort = (
+                    column,
+                    if current == column {
+                        !descending
+                    } else {
+                        column >= 4
+                    },
+                );
+            }
+            Command::ExportLeakRecords(kind) => {
+                if let Some(r) = &self.leaks.result
+                    && let Some(rows) = r.lists.get(&kind)
+                {
+                    let note = format!(
+                        "{} · {} · as of {} · definitions v{}",
+                        kind.label(),
+                        r.query.period.label(),
+                        r.as_of,
+                        r.query.definitions_version
+                    );
+                    self.queue.push_back(Job::PickWorkListPath {
+                        rows: rows.clone(),
+                        currency: r.report.reporting_currency.clone(),
+                        note,
+                        file_name: format!("{}-{}.csv", kind.key(), r.query.period.label()),
+                    });
+                }
+            }
             Command::ExportFunnelRecords(stage) => {
                 if let Some(r) = &self.funnel.result
                     && let Some(s) = r.funnel.stages.get(stage)
@@ -403,6 +437,33 @@ impl CockpitApp {
         }
     }
 
+    /// Sends the Leaks view's query to the background once, when it changed.
+    fn request_leaks(&mut self) {
+        if self.persisted.last_view != View::Leaks || self.is_busy() {
+            return;
+        }
+        let (Some(defs), Some(period)) = (self.snapshot.definitions.as_ref(), self.period()) else {
+            return;
+        };
+        if self.snapshot.batches.is_empty() {
+            return;
+        }
+        let query = super::leaks::LeaksQuery {
+            period,
+            definitions_version: defs.version.id,
+            batches: self.snapshot.batches.iter().map(|b| b.id).collect(),
+        };
+        if self.leaks.requested.as_ref() != Some(&query) {
+            self.leaks.requested = Some(query.clone());
+            self.queue.push_back(Job::ComputeLeaks(Box::new(query)));
+        }
+    }
+
+    /// The Leaks view's numbers, once computed.
+    pub fn leaks_result(&self) -> Option<&super::leaks::LeaksResult> {
+        self.leaks.result.as_ref()
+    }
+
     /// The Funnel view's numbers, once computed.
     pub fn funnel_result(&self) -> Option<&super::funnel::FunnelResult> {
         self.funnel.result.as_ref()
@@ -496,6 +557,32 @@ impl CockpitApp {
                 }
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },
+            JobOutcome::Leaks(result) => match result {
+                Ok(result) => {
+                    if self
+                        .leaks
+                        .result
+                        .as_ref()
+                        .is_some_and(|r| r.query.period != result.query.period)
+                    {
+                        self.leaks.selected = None;
+                    }
+                    self.leaks.result = Some(*result);
+                }
+                Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+            },
+            JobOutcome::PickedWorkListPath {
+                to: Some(to),
+                rows,
+                currency,
+                note,
+            } => self.queue.push_front(Job::ExportWorkList {
+                to,
+                rows,
+                currency,
+                note,
+            }),
+            JobOutcome::PickedWorkListPath { to: None, .. } => {}
             JobOutcome::Impact {
                 definitions,
                 preview,
@@ -665,6 +752,7 @@ impl eframe::App for CockpitApp {
             self.apply(Command::ImportFiles(dropped));
         }
         self.request_funnel();
+        self.request_leaks();
         self.start_next_job();
         if self.job.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
@@ -771,6 +859,20 @@ impl eframe::App for CockpitApp {
                         breakdown_sort: self.funnel.breakdown_sort,
                     };
                     commands.extend(ui::funnel_view::funnel_view_ui(ui, &model));
+                }
+                View::Leaks => {
+                    let model = ui::leaks_view::LeaksViewModel {
+                        result: self.leaks.result.as_ref(),
+                        selected: self.leaks.selected,
+                        dimension: self.leaks.dimension,
+                        sort: self.leaks.sort,
+                        computing: self
+                            .job
+                            .as_ref()
+                            .is_some_and(|j| matches!(j.job, Job::ComputeLeaks(_))),
+                        has_data: !self.snapshot.batches.is_empty(),
+                    };
+                    commands.extend(ui::leaks_view::leaks_view_ui(ui, &model));
                 }
                 other => ui::coming_soon::coming_soon_ui(ui, other, &self.snapshot.counts),
             }

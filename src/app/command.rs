@@ -52,6 +52,13 @@ pub enum Command {
     SelectFunnelStage(Option<usize>),
     /// Save the records behind the selected stage's count as CSV.
     ExportFunnelRecords(usize),
+    /// Open a leak's breakdown and records (or close them).
+    SelectLeak(Option<crate::leaks::LeakKind>),
+    SetLeakDimension(crate::leaks::LeakDimension),
+    /// Sort the leak's records by a column; the same column again reverses the order.
+    SetLeakSort(usize),
+    /// Save a leak's records as a CSV work list.
+    ExportLeakRecords(crate::leaks::LeakKind),
     /// Save the edited definitions (the view's draft) as a new version.
     SaveDefinitions,
     DiscardDefinitionChanges,

@@ -57,6 +57,22 @@ pub enum Job {
     },
     /// The Funnel view's numbers.
     ComputeFunnel(Box<super::funnel::FunnelQuery>),
+    /// The Leaks view's numbers.
+    ComputeLeaks(Box<super::leaks::LeaksQuery>),
+    /// Choose where to save a leak's work list.
+    PickWorkListPath {
+        rows: Vec<crate::leaks::WorkListRow>,
+        currency: String,
+        note: String,
+        file_name: String,
+    },
+    /// Save a leak's work list as CSV.
+    ExportWorkList {
+        to: PathBuf,
+        rows: Vec<crate::leaks::WorkListRow>,
+        currency: String,
+        note: String,
+    },
     /// What saving `definitions` would do to the records.
     PreviewImpact {
         definitions: Box<Definitions>,
@@ -125,6 +141,8 @@ impl Job {
             Self::RestoreDefinitions { id, .. } => format!("Restoring definitions version {id}"),
             Self::CompareDefinitions { .. } => "Comparing definitions versions".to_owned(),
             Self::ComputeFunnel(_) => "Computing the funnel".to_owned(),
+            Self::ComputeLeaks(_) => "Finding the handoff leaks".to_owned(),
+            Self::ExportWorkList { .. } => "Saving the work list".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
             Self::ExportContacts { .. } => "Saving the records".to_owned(),
@@ -132,6 +150,7 @@ impl Job {
             Self::PickRecordsExportPath { .. } => "Waiting for the file dialog".to_owned(),
             Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
             Self::PickFiles
+            | Self::PickWorkListPath { .. }
             | Self::PickWorkspace
             | Self::PickExportPath(_)
             | Self::PickDefinitionsFile
@@ -205,6 +224,13 @@ pub enum JobOutcome {
         preview: Result<ImpactPreview, String>,
     },
     Funnel(Result<Box<super::funnel::FunnelResult>, String>),
+    Leaks(Result<Box<super::leaks::LeaksResult>, String>),
+    PickedWorkListPath {
+        to: Option<PathBuf>,
+        rows: Vec<crate::leaks::WorkListRow>,
+        currency: String,
+        note: String,
+    },
     PickedRecordsExportPath {
         to: Option<PathBuf>,
         contacts: Vec<crate::model::Contact>,
@@ -484,6 +510,33 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
         Job::ComputeFunnel(query) => {
             JobOutcome::Funnel(open().and_then(|ws| compute_funnel(&ws, *query).map(Box::new)))
         }
+        Job::ComputeLeaks(query) => {
+            JobOutcome::Leaks(open().and_then(|ws| compute_leaks(&ws, *query).map(Box::new)))
+        }
+        Job::PickWorkListPath {
+            rows,
+            currency,
+            note,
+            file_name,
+        } => JobOutcome::PickedWorkListPath {
+            to: rfd::FileDialog::new()
+                .set_title("Save the work list")
+                .set_file_name(file_name)
+                .save_file(),
+            rows,
+            currency,
+            note,
+        },
+        Job::ExportWorkList {
+            to,
+            rows,
+            currency,
+            note,
+        } => JobOutcome::Exported(
+            crate::export::write_work_list_csv(&to, &rows, &currency, &note)
+                .map(|()| to)
+                .map_err(|e| e.to_string()),
+        ),
         Job::RestoreBackup(path) => changed(db, |ws| {
             ws.restore_backup(&path).map_err(|e| e.to_string())?;
             Ok(format!(
@@ -600,6 +653,44 @@ fn save_preset(
             snapshot: snapshot(ws),
         },
     }
+}
+
+fn compute_leaks(
+    ws: &Workspace,
+    query: super::leaks::LeaksQuery,
+) -> Result<super::leaks::LeaksResult, String> {
+    use crate::leaks::{
+        LeakDimension, Records, as_of_time, detect_leaks, leak_breakdown, work_list,
+    };
+    let (_, defs) = versions::current(ws).map_err(|e| e.to_string())?;
+    let as_of = ws
+        .latest_as_of()
+        .map_err(|e| e.to_string())?
+        .ok_or("No data yet: import a quarter's CRM exports.")?;
+    let contacts = ws.contacts().map_err(|e| e.to_string())?;
+    let deals = ws.deals().map_err(|e| e.to_string())?;
+    let accounts = ws.accounts().map_err(|e| e.to_string())?;
+    let records = Records {
+        contacts: &contacts,
+        deals: &deals,
+        accounts: &accounts,
+    };
+    let report = detect_leaks(&defs, records, query.period, as_of_time(as_of));
+    let mut lists = std::collections::BTreeMap::new();
+    let mut breakdowns = std::collections::BTreeMap::new();
+    for leak in &report.leaks {
+        lists.insert(leak.kind, work_list(&defs, records, leak));
+        for d in LeakDimension::ALL {
+            breakdowns.insert((leak.kind, d), leak_breakdown(&defs, records, leak, d));
+        }
+    }
+    Ok(super::leaks::LeaksResult {
+        query,
+        as_of: as_of.to_string(),
+        report,
+        lists,
+        breakdowns,
+    })
 }
 
 fn compute_funnel(

@@ -7,6 +7,7 @@ mod cockpit;
 pub mod command;
 pub mod funnel;
 pub mod jobs;
+pub mod leaks;
 pub mod mapping;
 pub mod notice;
 pub mod state;

@@ -41,7 +41,10 @@ impl View {
 
     /// Whether the view is built yet.
     pub fn is_available(self) -> bool {
-        matches!(self, Self::Import | Self::Definitions | Self::Funnel)
+        matches!(
+            self,
+            Self::Import | Self::Definitions | Self::Funnel | Self::Leaks
+        )
     }
 }
 

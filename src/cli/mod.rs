@@ -95,13 +95,7 @@ fn period_and_as_of(
     defs: &crate::definitions::Definitions,
     period: Option<&str>,
 ) -> Result<(Quarter, Option<chrono::NaiveDate>), String> {
-    let as_of = ws
-        .batches()
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .map(|b| b.as_of)
-        .max()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let as_of = ws.latest_as_of().map_err(|e| e.to_string())?;
     let period = match period {
         Some(text) => Quarter::parse(text)
             .ok_or_else(|| format!("--period \"{text}\" is not a quarter; write it as 2025-Q3"))?,

@@ -10,7 +10,7 @@ use crate::definitions::Definitions;
 use crate::model::RecordObject;
 
 /// What a leak can be broken down by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LeakDimension {
     Owner,

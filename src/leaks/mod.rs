@@ -10,6 +10,7 @@ mod handoffs;
 pub mod kinds;
 mod stake;
 mod stalled;
+pub mod work_list;
 
 use std::ops::Range;
 
@@ -18,6 +19,7 @@ use serde::Serialize;
 pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown};
 pub use kinds::{Handoff, LeakKind};
 pub use stake::Downstream;
+pub use work_list::{WorkListRow, work_list};
 
 use crate::definitions::Definitions;
 use crate::definitions::fiscal::Quarter;
@@ -255,8 +257,9 @@ fn summarise(handoff: Handoff, leaks: &[Leak]) -> HandoffSummary {
     }
 }
 
+/// `a ÷ b`, `None` when `b` is zero.
 #[expect(clippy::cast_precision_loss, reason = "counts of records")]
-pub(crate) fn ratio(a: usize, b: usize) -> Option<f64> {
+pub fn ratio(a: usize, b: usize) -> Option<f64> {
     (b > 0).then(|| a as f64 / b as f64)
 }
 

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, PlotPoint, Text};
 
 use super::theme;
 use crate::app::command::Command;
@@ -177,7 +177,7 @@ fn chart_ui(ui: &mut egui::Ui, f: &LifecycleFunnel) {
         })
         .collect();
     let names: Vec<String> = f.stages.iter().map(|s| s.name.clone()).collect();
-    labelled_plot("funnel_chart", 230.0, names)
+    super::widgets::labelled_plot("funnel_chart", 230.0, names)
         .show_grid([false, true])
         .include_y(max * 1.2)
         .include_x(-0.6)
@@ -603,7 +603,7 @@ fn trend_ui(ui: &mut egui::Ui, r: &FunnelResult) {
         theme::MUTED,
         egui::Color32::from_rgb(0x7b, 0x3f, 0xa0),
     ];
-    labelled_plot("funnel_trend", 200.0, labels)
+    super::widgets::labelled_plot("funnel_trend", 200.0, labels)
         .include_y(0.0)
         .include_y(125.0)
         .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
@@ -660,7 +660,7 @@ fn time_in_stage_ui(ui: &mut egui::Ui, r: &FunnelResult) {
         })
         .collect();
     let labels = names.clone();
-    labelled_plot("time_in_stage", 180.0, labels)
+    super::widgets::labelled_plot("time_in_stage", 180.0, labels)
         .include_y(0.0)
         .y_axis_formatter(|mark, _| format!("{:.0} d", mark.value))
         .show(ui, |plot| {
@@ -704,27 +704,4 @@ fn hubspot_difference_ui(ui: &mut egui::Ui, r: &FunnelResult) {
             }
         }
     });
-}
-
-/// A plot that does not pan or zoom, whose x axis names each whole-number position with
-/// `labels` (stages, steps or quarters).
-fn labelled_plot(id: &str, height: f32, labels: Vec<String>) -> Plot<'static> {
-    Plot::new(id)
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            #[expect(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "a non-negative whole position"
-            )]
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
 }

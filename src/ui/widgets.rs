@@ -26,3 +26,26 @@ pub fn card<R>(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui) -> R)
         })
         .inner
 }
+
+/// A plot that does not pan or zoom, whose x axis names each whole-number position with
+/// `labels` (stages, steps, quarters or bands).
+pub fn labelled_plot(id: &str, height: f32, labels: Vec<String>) -> egui_plot::Plot<'static> {
+    egui_plot::Plot::new(id)
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a non-negative whole position"
+            )]
+            labels.get(i as usize).cloned().unwrap_or_default()
+        })
+}

@@ -94,6 +94,16 @@ impl Workspace {
         )
     }
 
+    /// The latest as-of date of the imports: the day the data describes, that leaks are
+    /// judged at; `None` before the first import.
+    pub fn latest_as_of(&self) -> Result<Option<chrono::NaiveDate>, WorkspaceError> {
+        let text: Option<String> = self
+            .conn
+            .query_row("SELECT MAX(as_of) FROM batches", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(text.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+    }
+
     /// One batch by id.
     pub fn batch(&self, id: i64) -> Result<BatchSummary, WorkspaceError> {
         self.conn

@@ -1,0 +1,690 @@
+//! The Leaks view: the handoff map (each handoff coloured by its SLA compliance, with its
+//! leak count and revenue at stake), the leaks ranked by revenue at stake, and for the open
+//! leak how it was counted, its breakdown, and the records behind it.
+
+use eframe::egui::{self, Color32, RichText, Sense, Stroke, pos2, vec2};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart};
+
+use super::theme;
+use super::widgets::named_button;
+use crate::app::command::Command;
+use crate::app::leaks::LeaksResult;
+use crate::import::values::date::format_date_time;
+use crate::leaks::{Handoff, Leak, LeakDimension, LeakKind, TrendPoint, WorkListRow};
+use crate::text::{money, percent, thousands};
+
+/// What the view shows.
+pub struct LeaksViewModel<'a> {
+    pub result: Option<&'a LeaksResult>,
+    pub selected: Option<LeakKind>,
+    pub dimension: LeakDimension,
+    /// The record table's sort column and direction.
+    pub sort: (usize, bool),
+    pub computing: bool,
+    pub has_data: bool,
+}
+
+fn count(n: usize) -> String {
+    thousands(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn stake(x: Option<f64>, currency: &str) -> String {
+    x.map_or_else(|| "not priced".to_owned(), |v| money(v, currency))
+}
+
+/// Green at 90% or better, amber from 75%, red below; grey when nothing was due.
+fn compliance_colour(c: Option<f64>) -> Color32 {
+    match c {
+        Some(c) if c >= 0.9 => theme::GOOD,
+        Some(c) if c >= 0.75 => theme::WARN,
+        Some(_) => theme::BAD,
+        None => theme::MUTED,
+    }
+}
+
+/// Draws the view; returns the user's choices.
+pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        ui.heading("Handoff leaks");
+        if model.computing {
+            ui.spinner();
+        }
+    });
+    let Some(result) = model.result else {
+        let text = if model.has_data {
+            "Finding the handoff leaks…"
+        } else {
+            "No data yet: import a quarter's CRM exports."
+        };
+        ui.label(RichText::new(text).color(theme::MUTED));
+        if !model.has_data && ui.button("Go to Import").clicked() {
+            commands.push(Command::ShowView(crate::app::state::View::Import));
+        }
+        return commands;
+    };
+    ui.label(
+        RichText::new(format!(
+            "{} · as of {} · definitions v{} · every leak is judged against the SLAs in force",
+            result.query.period.label(),
+            result.as_of,
+            result.query.definitions_version
+        ))
+        .color(theme::MUTED),
+    );
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            commands.extend(handoff_map_ui(ui, result));
+            ui.add_space(10.0);
+            commands.extend(ranked_ui(ui, result, model.selected));
+            if let Some(kind) = model.selected
+                && let Some(leak) = result.report.leak(kind)
+            {
+                ui.add_space(12.0);
+                ui.separator();
+                commands.extend(detail_ui(ui, model, result, leak));
+            }
+        });
+    commands
+}
+
+/// The four teams as boxes, each handoff an arrow coloured by its SLA compliance.
+fn handoff_map_ui(ui: &mut egui::Ui, result: &LeaksResult) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let currency = &result.report.reporting_currency;
+    let summary = |h: Handoff| result.report.handoffs.iter().find(|s| s.handoff == h);
+    let width = ui.available_width().max(600.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(width, 156.0), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let teams = ["Marketing", "Sales", "Customer Success", "Renewal"];
+    let box_w = (width * 0.12).clamp(100.0, 150.0);
+    let gap = (width - box_w * 4.0) / 3.0;
+    let top = rect.top() + 46.0;
+    let box_h = 56.0;
+    let boxes: Vec<egui::Rect> = (0..4u8)
+        .map(|i| {
+            let left = rect.left() + f32::from(i) * (box_w + gap);
+            egui::Rect::from_min_size(pos2(left, top), vec2(box_w, box_h))
+        })
+        .collect();
+    for (b, name) in boxes.iter().zip(teams) {
+        painter.rect_filled(*b, 6.0, Color32::from_gray(242));
+        painter.rect_stroke(
+            *b,
+            6.0,
+            Stroke::new(1.0, Color32::from_gray(200)),
+            egui::StrokeKind::Inside,
+        );
+        painter.text(
+            b.center(),
+            egui::Align2::CENTER_CENTER,
+            name,
+            egui::FontId::proportional(16.0),
+            Color32::from_gray(40),
+        );
+    }
+    let arrows = [
+        (Handoff::MarketingToSales, 0usize),
+        (Handoff::SalesToSuccess, 1),
+        (Handoff::Renewal, 2),
+    ];
+    for (handoff, from) in arrows {
+        let (Some(a), Some(b)) = (boxes.get(from), boxes.get(from + 1)) else {
+            continue;
+        };
+        let s = summary(handoff);
+        let colour = compliance_colour(s.and_then(|s| s.compliance));
+        let y = a.center().y;
+        let start = pos2(a.right() + 6.0, y);
+        let end = pos2(b.left() - 6.0, y);
+        painter.arrow(start, end - start, Stroke::new(5.0, colour));
+        let mid = pos2((start.x + end.x) / 2.0, y);
+        painter.text(
+            pos2(mid.x, a.top() - 6.0),
+            egui::Align2::CENTER_BOTTOM,
+            handoff.label(),
+            egui::FontId::proportional(12.5),
+            theme::MUTED,
+        );
+        if let Some(s) = s {
+            painter.text(
+                mid - vec2(0.0, 10.0),
+                egui::Align2::CENTER_BOTTOM,
+                format!(
+                    "{} leaked · {} at stake",
+                    count(s.count),
+                    money(s.revenue_at_stake, currency)
+                ),
+                egui::FontId::proportional(13.5),
+                Color32::from_gray(30),
+            );
+            painter.text(
+                mid + vec2(0.0, 10.0),
+                egui::Align2::CENTER_TOP,
+                format!("{} within SLA", percent(s.compliance)),
+                egui::FontId::proportional(13.0),
+                colour,
+            );
+        }
+    }
+    // Inside Sales: SQL to opportunity and stalled deals, as a coloured band under the box.
+    if let (Some(sales), Some(s)) = (boxes.get(1), summary(Handoff::WithinSales)) {
+        let colour = compliance_colour(s.compliance);
+        let band = egui::Rect::from_min_size(
+            pos2(sales.left(), sales.bottom() + 6.0),
+            vec2(sales.width(), 6.0),
+        );
+        painter.rect_filled(band, 3.0, colour);
+        painter.text(
+            pos2(sales.center().x, band.bottom() + 4.0),
+            egui::Align2::CENTER_TOP,
+            format!(
+                "SQL to close: {} leaked · {}",
+                count(s.count),
+                money(s.revenue_at_stake, currency)
+            ),
+            egui::FontId::proportional(12.5),
+            Color32::from_gray(30),
+        );
+    }
+    painter.text(
+        rect.left_top() + vec2(0.0, 4.0),
+        egui::Align2::LEFT_TOP,
+        "Handoff map: arrows green at 90% or more within SLA, amber from 75%, red below",
+        egui::FontId::proportional(12.5),
+        theme::MUTED,
+    );
+    if let Some(s) = summary(Handoff::Data) {
+        ui.label(
+            RichText::new(format!(
+                "Data: {} of {} records of the period cannot be placed (see \"{}\").",
+                count(s.count),
+                count(s.volume),
+                LeakKind::DataGap.label()
+            ))
+            .color(if s.count > 0 {
+                theme::WARN
+            } else {
+                theme::MUTED
+            }),
+        );
+    }
+    if ui
+        .small_button("Open the largest leak")
+        .on_hover_text("The leak with the most revenue at stake")
+        .clicked()
+        && let Some(top) = result.report.ranked().first()
+    {
+        commands.push(Command::SelectLeak(Some(top.kind)));
+    }
+    commands
+}
+
+/// The leaks ranked by revenue at stake, each opening its detail.
+fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, selected: Option<LeakKind>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let currency = &result.report.reporting_currency;
+    ui.strong("Leaks, largest revenue at stake first");
+    let titles = [
+        "Leak",
+        "Handoff",
+        "Leaked",
+        "Of",
+        "Share",
+        "Revenue at stake",
+        "SLA",
+        "Last 4 quarters",
+    ];
+    ui.push_id("ranked_leaks", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .vscroll(false)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(290.0).clip(true))
+            .column(Column::initial(200.0).clip(true))
+            .columns(Column::initial(64.0), 3)
+            .column(Column::initial(130.0))
+            .column(Column::initial(150.0).clip(true))
+            .column(Column::remainder().at_least(110.0))
+            .header(24.0, |mut row| {
+                for t in titles {
+                    row.col(|ui| {
+                        ui.strong(t);
+                    });
+                }
+            })
+            .body(|mut body| {
+                for leak in result.report.ranked() {
+                    body.row(28.0, |mut row| {
+                        let open = selected == Some(leak.kind);
+                        row.set_selected(open);
+                        row.col(|ui| {
+                            let r = ui
+                                .selectable_label(open, leak.kind.label())
+                                .on_hover_text(leak.kind.explain());
+                            if r.clicked() {
+                                commands.push(Command::SelectLeak((!open).then_some(leak.kind)));
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(leak.kind.handoff().label());
+                        });
+                        row.col(|ui| {
+                            ui.label(count(leak.count));
+                        });
+                        row.col(|ui| {
+                            ui.label(count(leak.volume));
+                        });
+                        row.col(|ui| {
+                            ui.label(
+                                RichText::new(percent(leak.share))
+                                    .color(compliance_colour(leak.share.map(|s| 1.0 - s))),
+                            );
+                        });
+                        row.col(|ui| {
+                            ui.label(stake(leak.revenue_at_stake, currency))
+                                .on_hover_text(&leak.stake_formula);
+                        });
+                        row.col(|ui| {
+                            let sla = leak.sla.as_deref().unwrap_or("required fields");
+                            ui.label(sla).on_hover_text(sla);
+                        });
+                        row.col(|ui| sparkline_ui(ui, &leak.trend));
+                    });
+                }
+            });
+    });
+    commands
+}
+
+/// The share leaked in each quarter of the trend, as a small line with the latest value.
+fn sparkline_ui(ui: &mut egui::Ui, trend: &[TrendPoint]) {
+    if trend.is_empty() {
+        ui.label(RichText::new("snapshot only").color(theme::MUTED))
+            .on_hover_text("The exports hold each deal's current state only, so past quarters cannot be judged.");
+        return;
+    }
+    let (rect, response) = ui.allocate_exact_size(vec2(70.0, 20.0), Sense::hover());
+    let shares: Vec<f64> = trend.iter().map(|t| t.share.unwrap_or(0.0)).collect();
+    let max = shares.iter().copied().fold(0.01, f64::max);
+    let n = shares.len().max(2) - 1;
+    #[expect(clippy::cast_possible_truncation, reason = "screen coordinates")]
+    let points: Vec<egui::Pos2> = shares
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let x = rect.left() + rect.width() * (i as f32 / n as f32);
+            let y = rect.bottom() - rect.height() * (s / max) as f32;
+            pos2(x, y)
+        })
+        .collect();
+    ui.painter()
+        .add(egui::Shape::line(points, Stroke::new(1.5, theme::ACCENT)));
+    let text: Vec<String> = trend
+        .iter()
+        .map(|t| {
+            format!(
+                "{}: {} of {} ({})",
+                t.period,
+                t.count,
+                t.volume,
+                percent(t.share)
+            )
+        })
+        .collect();
+    response.on_hover_text(text.join("\n"));
+    if let Some(last) = trend.last() {
+        ui.label(percent(last.share));
+    }
+}
+
+/// How the open leak was counted, its breakdown, and its records.
+fn detail_ui(
+    ui: &mut egui::Ui,
+    model: &LeaksViewModel<'_>,
+    result: &LeaksResult,
+    leak: &Leak,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let currency = &result.report.reporting_currency;
+    ui.horizontal(|ui| {
+        ui.heading(leak.kind.label());
+        if named_button(ui, true, "Close", &format!("Close {}", leak.kind.label())).clicked() {
+            commands.push(Command::SelectLeak(None));
+        }
+    });
+    ui.label(format!(
+        "{} of {} ({}) · SLA {} · revenue at stake {}",
+        count(leak.count),
+        count(leak.volume),
+        percent(leak.share),
+        leak.sla.as_deref().unwrap_or("none: required fields"),
+        stake(leak.revenue_at_stake, currency)
+    ));
+    ui.label(RichText::new(leak.kind.explain()).color(theme::MUTED));
+    ui.label(
+        RichText::new(&leak.stake_formula)
+            .color(theme::MUTED)
+            .italics(),
+    );
+    if leak.kind == LeakKind::SlowFirstTouch {
+        ui.add_space(8.0);
+        response_times_ui(ui, result);
+    }
+    if leak.kind == LeakKind::LateRenewal && !result.report.churned.is_empty() {
+        ui.add_space(8.0);
+        churn_ui(ui, result);
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let l = ui.label(RichText::new("Break down by").strong());
+        egui::ComboBox::from_id_salt("leak_dimension")
+            .selected_text(model.dimension.label())
+            .show_ui(ui, |ui| {
+                for d in LeakDimension::ALL {
+                    if ui
+                        .selectable_label(model.dimension == d, d.label())
+                        .clicked()
+                    {
+                        commands.push(Command::SetLeakDimension(d));
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    if let Some(rows) = result.breakdowns.get(&(leak.kind, model.dimension)) {
+        breakdown_ui(ui, rows, leak, model.dimension, currency);
+    }
+    ui.add_space(10.0);
+    let rows = result.lists.get(&leak.kind).map_or(&[][..], Vec::as_slice);
+    ui.horizontal(|ui| {
+        ui.strong(format!("The {} records", count(rows.len())));
+        if named_button(
+            ui,
+            !rows.is_empty(),
+            "Export CSV work list",
+            &format!("Export the records of {} as CSV", leak.kind.label()),
+        )
+        .clicked()
+        {
+            commands.push(Command::ExportLeakRecords(leak.kind));
+        }
+    });
+    commands.extend(records_ui(ui, rows, model.sort, currency));
+    commands
+}
+
+fn breakdown_ui(
+    ui: &mut egui::Ui,
+    rows: &[crate::leaks::BreakdownRow],
+    leak: &Leak,
+    dimension: LeakDimension,
+    currency: &str,
+) {
+    if rows.is_empty() {
+        ui.label(RichText::new("Nothing was due in this period.").color(theme::MUTED));
+        return;
+    }
+    ui.push_id(("leak_breakdown", leak.kind), |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .vscroll(true)
+            .max_scroll_height(220.0)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(220.0))
+            .columns(Column::initial(80.0), 3)
+            .column(Column::initial(150.0))
+            .column(Column::remainder().at_least(100.0))
+            .header(24.0, |mut row| {
+                for t in [dimension.label(), "Leaked", "Of", "Share", "At stake", ""] {
+                    row.col(|ui| {
+                        ui.strong(t);
+                    });
+                }
+            })
+            .body(|mut body| {
+                for r in rows {
+                    body.row(24.0, |mut row| {
+                        row.col(|ui| {
+                            ui.label(&r.value);
+                        });
+                        row.col(|ui| {
+                            ui.label(count(r.count));
+                        });
+                        row.col(|ui| {
+                            ui.label(count(r.volume));
+                        });
+                        row.col(|ui| {
+                            ui.label(percent(r.share));
+                        });
+                        row.col(|ui| {
+                            ui.label(money(r.revenue_at_stake, currency));
+                        });
+                        row.col(|ui| {
+                            // The row's share against the whole leak's share.
+                            let (rect, resp) =
+                                ui.allocate_exact_size(vec2(100.0, 10.0), Sense::hover());
+                            #[expect(clippy::cast_possible_truncation, reason = "screen width")]
+                            let w = (r.share.unwrap_or(0.0).min(1.0) as f32) * rect.width();
+                            ui.painter().rect_filled(rect, 2.0, Color32::from_gray(230));
+                            let above = r.share.unwrap_or(0.0) > leak.share.unwrap_or(0.0);
+                            ui.painter().rect_filled(
+                                egui::Rect::from_min_size(rect.min, vec2(w, rect.height())),
+                                2.0,
+                                if above { theme::BAD } else { theme::ACCENT },
+                            );
+                            resp.on_hover_text(format!(
+                                "{} against {} for everyone",
+                                percent(r.share),
+                                percent(leak.share)
+                            ));
+                        });
+                    });
+                }
+            });
+    });
+}
+
+fn response_times_ui(ui: &mut egui::Ui, result: &LeaksResult) {
+    let t = &result.report.response;
+    let measured = t.by_touch + t.by_sql_date + t.untouched;
+    ui.strong("First sales touch after MQL");
+    ui.label(format!(
+        "{} of {} within the SLA ({}); median {} hours. Measured by the first-touch time for {}, by the SQL date for {} (no touch time in the export); {} not touched yet.",
+        count(t.within_sla),
+        count(measured),
+        percent(crate::leaks::ratio(t.within_sla, measured)),
+        t.median_hours.map_or_else(|| "—".to_owned(), |h| format!("{h:.1}")),
+        count(t.by_touch),
+        count(t.by_sql_date),
+        count(t.untouched)
+    ));
+    let mut labels: Vec<String> = t.bands.iter().map(|(l, _)| l.clone()).collect();
+    labels.push("not yet".to_owned());
+    let mut values: Vec<usize> = t.bands.iter().map(|(_, n)| *n).collect();
+    values.push(t.untouched);
+    #[expect(clippy::cast_precision_loss, reason = "bar heights")]
+    let bars: Vec<Bar> = values
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            Bar::new(i as f64, *n as f64)
+                .width(0.7)
+                .name(labels.get(i).cloned().unwrap_or_default())
+        })
+        .collect();
+    super::widgets::labelled_plot("response_times", 160.0, labels)
+        .show_y(false)
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new("MQLs", bars).color(theme::ACCENT));
+        });
+}
+
+fn churn_ui(ui: &mut egui::Ui, result: &LeaksResult) {
+    let currency = &result.report.reporting_currency;
+    ui.strong(format!(
+        "Churned in {}: the handoffs behind them",
+        result.query.period.label()
+    ));
+    let late = |d: Option<f64>, none: &str| {
+        d.map_or_else(
+            || none.to_owned(),
+            |d| {
+                if d > 0.0 {
+                    format!("{d:.0} days late")
+                } else {
+                    "in time".to_owned()
+                }
+            },
+        )
+    };
+    egui::Grid::new("churn_stories")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for t in ["Account", "Churned", "ARR", "Kickoff", "Renewal outreach"] {
+                ui.strong(t);
+            }
+            ui.end_row();
+            for s in &result.report.churned {
+                ui.label(&s.source_id);
+                ui.label(format_date_time(s.churned));
+                ui.label(s.arr.map_or_else(|| "—".to_owned(), |a| money(a, currency)));
+                ui.label(late(s.kickoff_late_days, "none"));
+                ui.label(late(s.outreach_late_days, "none"));
+                ui.end_row();
+            }
+        });
+}
+
+/// Sorts the records for the table: id, name, owner, segment, due, days late, at stake.
+fn sorted(rows: &[WorkListRow], sort: (usize, bool)) -> Vec<&WorkListRow> {
+    let mut out: Vec<&WorkListRow> = rows.iter().collect();
+    let (column, descending) = sort;
+    out.sort_by(|a, b| {
+        let order = match column {
+            0 => a.source_id.cmp(&b.source_id),
+            1 => a.name.cmp(&b.name),
+            2 => a.owner.cmp(&b.owner),
+            3 => a.segment.cmp(&b.segment),
+            4 => a.flagged.due.cmp(&b.flagged.due),
+            6 => a
+                .flagged
+                .at_stake
+                .unwrap_or(0.0)
+                .total_cmp(&b.flagged.at_stake.unwrap_or(0.0)),
+            _ => a.flagged.late_days.total_cmp(&b.flagged.late_days),
+        };
+        if descending { order.reverse() } else { order }
+    });
+    out
+}
+
+fn records_ui(
+    ui: &mut egui::Ui,
+    rows: &[WorkListRow],
+    sort: (usize, bool),
+    currency: &str,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    if rows.is_empty() {
+        ui.label(RichText::new("No records leaked here in this period.").color(theme::MUTED));
+        return commands;
+    }
+    let rows = sorted(rows, sort);
+    let titles = [
+        "Record",
+        "Name",
+        "Owner",
+        "Segment",
+        "Due",
+        "Days late",
+        "At stake",
+        "Why",
+    ];
+    ui.push_id("leak_records", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .vscroll(true)
+            .max_scroll_height(420.0)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(80.0).clip(true))
+            .column(Column::initial(150.0).clip(true))
+            .column(Column::initial(120.0).clip(true))
+            .column(Column::initial(90.0).clip(true))
+            .column(Column::initial(130.0))
+            .column(Column::initial(80.0))
+            .column(Column::initial(110.0))
+            .column(Column::remainder().at_least(200.0).clip(true))
+            .header(24.0, |mut row| {
+                for (i, t) in titles.iter().enumerate() {
+                    row.col(|ui| {
+                        let arrow = match sort {
+                            (c, true) if c == i => " v",
+                            (c, false) if c == i => " ^",
+                            _ => "",
+                        };
+                        if ui
+                            .add(
+                                egui::Button::new(RichText::new(format!("{t}{arrow}")).strong())
+                                    .frame(false),
+                            )
+                            .on_hover_text(format!("Sort by {}", t.to_lowercase()))
+                            .clicked()
+                        {
+                            commands.push(Command::SetLeakSort(i));
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let Some(r) = rows.get(row.index()) else {
+                        return;
+                    };
+                    let f = &r.flagged;
+                    row.col(|ui| {
+                        ui.label(&r.source_id);
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.name);
+                    });
+                    row.col(|ui| {
+                        ui.label(if r.owner.is_empty() { "—" } else { &r.owner });
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.segment);
+                    });
+                    row.col(|ui| {
+                        ui.label(f.due.map(format_date_time).unwrap_or_default())
+                            .on_hover_text(format!(
+                                "Clock started {}{}",
+                                format_date_time(f.started),
+                                f.done.map_or_else(String::new, |d| format!(
+                                    "; done {}",
+                                    format_date_time(d)
+                                ))
+                            ));
+                    });
+                    row.col(|ui| {
+                        ui.label(if f.due.is_some() {
+                            format!("{:.1}", f.late_days)
+                        } else {
+                            String::new()
+                        });
+                    });
+                    row.col(|ui| {
+                        ui.label(f.at_stake.map_or_else(String::new, |v| money(v, currency)));
+                    });
+                    row.col(|ui| {
+                        ui.label(&f.reason).on_hover_text(&f.reason);
+                    });
+                });
+            });
+    });
+    commands
+}
