@@ -56,3 +56,68 @@ fn the_records_behind_a_count_export_as_a_work_list() {
     let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
     assert_eq!(leftovers, 1, "no temporary file is left behind");
 }
+
+#[test]
+fn a_leak_exports_as_a_work_list_with_its_dates_lateness_and_reason() {
+    use revops_cockpit::leaks::{LeakKind, Records, as_of_time, detect_leaks, work_list};
+    let (_dir, ws) = crate::leaks::leak_workspace();
+    let mut defs = crate::leaks::leak_definitions();
+    defs.teams = vec![revops_cockpit::definitions::model::TeamDef {
+        name: "Customer Success East".to_owned(),
+        members: vec!["Claire Dupont".to_owned()],
+    }];
+    let (contacts, deals, accounts) = (
+        ws.contacts().expect("c"),
+        ws.deals().expect("d"),
+        ws.accounts().expect("a"),
+    );
+    let records = Records {
+        contacts: &contacts,
+        deals: &deals,
+        accounts: &accounts,
+    };
+    let as_of = as_of_time(chrono::NaiveDate::from_ymd_opt(2025, 9, 30).expect("date"));
+    let period = revops_cockpit::definitions::fiscal::Quarter {
+        year: 2025,
+        quarter: 3,
+    };
+    let report = detect_leaks(&defs, records, period, as_of);
+    let leak = report.leak(LeakKind::NoKickoff).expect("leak");
+    let rows = work_list(&defs, records, leak);
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("no-kickoff.csv");
+    revops_cockpit::export::write_work_list_csv(&out, &rows, "USD", "2025-Q3 · v2").expect("write");
+    let mut reader = csv::Reader::from_path(&out).expect("read back");
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header[12], "at stake (USD)");
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
+    // Most overdue first: a2 is 19 days past its SLA and still waiting; a3's kickoff came
+    // 5 days late.
+    let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(ids, ["a2", "a3"]);
+    let a2 = &rows[0];
+    assert_eq!(
+        (&a2[1], &a2[2], &a2[3], &a2[4]),
+        (
+            "account",
+            "Big Co",
+            "Claire Dupont",
+            "Customer Success East"
+        )
+    );
+    assert_eq!((&a2[8], &a2[9], &a2[10]), ("2025-09-10", "2025-09-12", ""));
+    assert_eq!(&a2[11], "19.0", "due Sep 12, judged at the end of Sep 30");
+    assert_eq!(&a2[12], "60000.00");
+    assert!(a2[13].contains("no onboarding kickoff"), "{}", &a2[13]);
+    assert_eq!(&a2[14], "2025-Q3 · v2");
+    assert_eq!(
+        (&rows[1][10], &rows[1][11]),
+        ("2025-07-14", "5.0"),
+        "a3's late kickoff"
+    );
+}

@@ -684,6 +684,14 @@ fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
         .type_text("90");
     harness.key_press(eframe::egui::Key::Enter);
     harness.run();
+    // The impact preview shows the leak count the change would move.
+    harness.get_by_label("Preview the impact").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Preview the impact").click();
+    settle(&mut harness);
+    harness.get_by_label_contains(
+        "2025-Q3 Stalled deals: 2 leaked before, 1 after (revenue at stake 70,000 USD before, 20,000 USD after)",
+    );
     type_into(&mut harness, "Your name", "Dana");
     type_into(
         &mut harness,

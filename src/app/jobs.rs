@@ -495,7 +495,28 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
                 let moves = crate::definitions::impact::impact(
                     &before, &after, &contacts, &deals, &accounts,
                 );
-                Ok(ImpactPreview { moves, conversions })
+                let as_of = ws.latest_as_of().map_err(|e| e.to_string())?;
+                let leaks = match (period, as_of) {
+                    (Some(q), Some(as_of)) => {
+                        use crate::leaks::{Records, as_of_time, detect_leaks, leak_changes};
+                        let records = Records {
+                            contacts: &contacts,
+                            deals: &deals,
+                            accounts: &accounts,
+                        };
+                        let at = as_of_time(as_of);
+                        leak_changes(
+                            &detect_leaks(&before, records, q, at),
+                            &detect_leaks(&after, records, q, at),
+                        )
+                    }
+                    _ => Vec::new(),
+                };
+                Ok(ImpactPreview {
+                    moves,
+                    conversions,
+                    leaks,
+                })
             });
             JobOutcome::Impact {
                 definitions: after,

@@ -184,11 +184,13 @@ pub fn conversion_changes(
 pub struct ImpactPreview {
     pub moves: Vec<Move>,
     pub conversions: Vec<ConversionChange>,
+    /// The handoff leaks of the selected quarter the change would alter.
+    pub leaks: Vec<crate::leaks::LeakChange>,
 }
 
 impl ImpactPreview {
     /// Whether the change moves nothing at all.
     pub fn is_empty(&self) -> bool {
-        self.moves.is_empty() && self.conversions.is_empty()
+        self.moves.is_empty() && self.conversions.is_empty() && self.leaks.is_empty()
     }
 }

@@ -267,3 +267,63 @@ pub fn ratio(a: usize, b: usize) -> Option<f64> {
 pub(crate) fn days_between(from: Timestamp, to: Timestamp) -> f64 {
     (to - from) as f64 / 86_400.0
 }
+
+/// A leak whose count or revenue at stake a definitions change would alter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeakChange {
+    pub period: String,
+    pub kind: LeakKind,
+    pub before: usize,
+    pub after: usize,
+    pub stake_before: Option<f64>,
+    pub stake_after: Option<f64>,
+    pub currency: String,
+}
+
+impl std::fmt::Display for LeakChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let stake = |x: Option<f64>| {
+            x.map_or_else(
+                || "not priced".to_owned(),
+                |v| crate::text::money(v, &self.currency),
+            )
+        };
+        write!(
+            f,
+            "{} {}: {} leaked before, {} after (revenue at stake {} before, {} after)",
+            self.period,
+            self.kind.label(),
+            self.before,
+            self.after,
+            stake(self.stake_before),
+            stake(self.stake_after)
+        )
+    }
+}
+
+/// The leaks whose count or revenue at stake differ between two reports of one period.
+pub fn leak_changes(before: &LeakReport, after: &LeakReport) -> Vec<LeakChange> {
+    let same = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() < 0.005,
+        (None, None) => true,
+        _ => false,
+    };
+    before
+        .leaks
+        .iter()
+        .filter_map(|b| {
+            let a = after.leak(b.kind)?;
+            (b.count != a.count || !same(b.revenue_at_stake, a.revenue_at_stake)).then(|| {
+                LeakChange {
+                    period: after.period.clone(),
+                    kind: b.kind,
+                    before: b.count,
+                    after: a.count,
+                    stake_before: b.revenue_at_stake,
+                    stake_after: a.revenue_at_stake,
+                    currency: after.reporting_currency.clone(),
+                }
+            })
+        })
+        .collect()
+}

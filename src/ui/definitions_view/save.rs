@@ -48,14 +48,17 @@ pub(super) fn save_ui(
                 }
                 Some(preview) if preview.is_empty() => {
                     ui.label(
-                        "Impact: no contact, deal or account changes stage or status, and no conversion in the \
-                         selected quarter changes. (SLA changes show in the handoff-leak view.)",
+                        "Impact: no contact, deal or account changes stage or status, and no conversion or \
+                         handoff leak in the selected quarter changes.",
                     );
                 }
                 Some(preview) => {
                     ui.label(RichText::new("Impact on the imported records:").strong());
                     let lines = preview.moves.iter().map(ToString::to_string);
-                    for line in lines.chain(preview.conversions.iter().map(ToString::to_string)) {
+                    let lines = lines
+                        .chain(preview.conversions.iter().map(ToString::to_string))
+                        .chain(preview.leaks.iter().map(ToString::to_string));
+                    for line in lines {
                         ui.label(line);
                     }
                 }
