@@ -45,7 +45,7 @@ use revops_cockpit::definitions::model::{
 };
 use revops_cockpit::import::{ImportControl, ImportOptions, ImportOutcome, import_file};
 use revops_cockpit::leaks::{
-    LeakDimension, LeakKind, LeakReport, Records, as_of_time, detect_leaks, leak_breakdown,
+    Flagged, LeakDimension, LeakKind, LeakReport, Records, as_of_time, detect_leaks, leak_breakdown,
 };
 use revops_cockpit::model::{Field, RecordObject};
 use revops_cockpit::workspace::Workspace;
@@ -101,33 +101,74 @@ pub fn leak_definitions() -> Definitions {
     d
 }
 
-fn report_with(defs: &Definitions) -> LeakReport {
+/// A report with the records it indexes into, so each record's id can be read.
+struct Run {
+    report: LeakReport,
+    contacts: Vec<revops_cockpit::model::Contact>,
+    deals: Vec<revops_cockpit::model::Deal>,
+    accounts: Vec<revops_cockpit::model::Account>,
+}
+
+impl std::ops::Deref for Run {
+    type Target = LeakReport;
+    fn deref(&self) -> &LeakReport {
+        &self.report
+    }
+}
+
+impl Run {
+    fn records(&self) -> Records<'_> {
+        Records {
+            contacts: &self.contacts,
+            deals: &self.deals,
+            accounts: &self.accounts,
+        }
+    }
+
+    fn id(&self, f: &Flagged) -> &str {
+        self.records().source_id(f.record)
+    }
+
+    fn find(&self, kind: LeakKind, id: &str) -> Flagged {
+        self.leak(kind)
+            .and_then(|l| l.records.iter().find(|x| self.id(x) == id))
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} in {kind:?}"))
+    }
+}
+
+fn report_with(defs: &Definitions) -> Run {
     let (_dir, ws) = leak_workspace();
     let (contacts, deals, accounts) = (
         ws.contacts().expect("contacts"),
         ws.deals().expect("deals"),
         ws.accounts().expect("accounts"),
     );
-    let records = Records {
-        contacts: &contacts,
-        deals: &deals,
-        accounts: &accounts,
-    };
-    detect_leaks(
+    let report = detect_leaks(
         defs,
-        records,
+        Records {
+            contacts: &contacts,
+            deals: &deals,
+            accounts: &accounts,
+        },
         Q3,
         as_of_time(NaiveDate::from_ymd_opt(2025, 9, 30).expect("date")),
-    )
+    );
+    Run {
+        report,
+        contacts,
+        deals,
+        accounts,
+    }
 }
 
-fn ids(report: &LeakReport, kind: LeakKind) -> Vec<String> {
-    let mut ids: Vec<String> = report
+fn ids(run: &Run, kind: LeakKind) -> Vec<String> {
+    let mut ids: Vec<String> = run
         .leak(kind)
         .expect("leak")
         .records
         .iter()
-        .map(|r| r.source_id.clone())
+        .map(|r| run.id(r).to_owned())
         .collect();
     ids.sort();
     ids
@@ -169,13 +210,10 @@ fn every_leak_of_the_fixture_is_found_with_the_records_behind_it() {
 
 #[test]
 fn each_record_says_why_it_counts_and_how_late_it_is() {
-    let r = report_with(&leak_definitions());
-    let find = |kind, id: &str| {
-        r.leak(kind)
-            .and_then(|l| l.records.iter().find(|x| x.source_id == id))
-            .cloned()
-            .expect("record")
-    };
+    let defs = leak_definitions();
+    let r = report_with(&defs);
+    let as_of = r.as_of;
+    let find = |kind, id: &str| r.find(kind, id);
     let k2 = find(LeakKind::NeverAccepted, "k2");
     // Due Jul 12 01:30Z, accepted Jul 12 12:00Z: 10.5 hours late.
     assert!(
@@ -184,22 +222,54 @@ fn each_record_says_why_it_counts_and_how_late_it_is() {
         k2.late_days
     );
     assert_eq!(k2.at_stake, None, "accepted late: nothing lost");
-    assert!(k2.reason.contains("accepted"), "{}", k2.reason);
+    assert!(
+        k2.reason(&defs, as_of).contains("accepted"),
+        "{}",
+        k2.reason(&defs, as_of)
+    );
     let k6 = find(LeakKind::SlowFirstTouch, "k6");
-    assert!(k6.reason.contains("SQL date"), "{}", k6.reason);
+    assert!(
+        k6.reason(&defs, as_of).contains("SQL date"),
+        "{}",
+        k6.reason(&defs, as_of)
+    );
     let k5 = find(LeakKind::SlowFirstTouch, "k5");
-    assert!(k5.reason.contains("first touch"), "{}", k5.reason);
+    assert!(
+        k5.reason(&defs, as_of).contains("first touch"),
+        "{}",
+        k5.reason(&defs, as_of)
+    );
     let d1 = find(LeakKind::StalledDeal, "d1");
-    assert!(d1.reason.contains("61 days in Proposal"), "{}", d1.reason);
+    assert!(
+        d1.reason(&defs, as_of).contains("61 days in Proposal"),
+        "{}",
+        d1.reason(&defs, as_of)
+    );
     let d2 = find(LeakKind::StalledDeal, "d2");
-    assert!(d2.reason.contains("close date 2025-09-15"), "{}", d2.reason);
+    assert!(
+        d2.reason(&defs, as_of).contains("close date 2025-09-15"),
+        "{}",
+        d2.reason(&defs, as_of)
+    );
     let a6 = find(LeakKind::LateRenewal, "a6");
-    assert!(a6.reason.contains("18 days before"), "{}", a6.reason);
+    assert!(
+        a6.reason(&defs, as_of).contains("18 days before"),
+        "{}",
+        a6.reason(&defs, as_of)
+    );
     assert!((a6.late_days - 72.0).abs() < 1e-9, "{}", a6.late_days);
     let k10 = find(LeakKind::DataGap, "k10");
-    assert!(k10.reason.contains("out of order"), "{}", k10.reason);
+    assert!(
+        k10.reason(&defs, as_of).contains("out of order"),
+        "{}",
+        k10.reason(&defs, as_of)
+    );
     let k11 = find(LeakKind::DataGap, "k11");
-    assert!(k11.reason.contains("no Owner"), "{}", k11.reason);
+    assert!(
+        k11.reason(&defs, as_of).contains("no Owner"),
+        "{}",
+        k11.reason(&defs, as_of)
+    );
     assert_eq!(k11.record.object, RecordObject::Contact);
 }
 
@@ -300,12 +370,18 @@ fn changing_an_sla_changes_the_count_exactly() {
         });
     }
     let r = report_with(&per_stage);
-    let d2 = r
-        .leak(LeakKind::StalledDeal)
-        .and_then(|l| l.records.iter().find(|x| x.source_id == "d2"))
-        .expect("d2");
-    assert!(d2.reason.contains("in Negotiation"), "{}", d2.reason);
-    assert!(d2.reason.contains("close date"), "{}", d2.reason);
+    let (defs, as_of) = (per_stage.clone(), r.as_of);
+    let d2 = r.find(LeakKind::StalledDeal, "d2");
+    assert!(
+        d2.reason(&defs, as_of).contains("in Negotiation"),
+        "{}",
+        d2.reason(&defs, as_of)
+    );
+    assert!(
+        d2.reason(&defs, as_of).contains("close date"),
+        "{}",
+        d2.reason(&defs, as_of)
+    );
 }
 
 #[test]

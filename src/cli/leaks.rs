@@ -98,7 +98,7 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, String> {
                     "count": l.count, "volume": l.volume, "share": l.share,
                     "revenue_at_stake": l.revenue_at_stake, "stake_formula": l.stake_formula,
                     "sla": l.sla, "trend": l.trend,
-                    "records": l.records.iter().map(|r| r.source_id.as_str()).collect::<Vec<_>>(),
+                    "records": l.records.iter().map(|r| records.source_id(r.record)).collect::<Vec<_>>(),
                     "breakdown": by.map(|d| crate::leaks::leak_breakdown(&defs, records, l, d)),
                 })
             })
@@ -157,13 +157,13 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, String> {
                     }
                 }
                 None => {
-                    for r in &leak.records {
+                    for r in leak.most_overdue() {
                         println!(
                             "{:<14} due {:<17} {:>7.1} days late  {}",
-                            r.source_id,
+                            records.source_id(r.record),
                             r.due.map(format_date_time).unwrap_or_default(),
                             r.late_days,
-                            r.reason
+                            r.reason(&defs, report.as_of)
                         );
                     }
                 }

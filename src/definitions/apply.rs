@@ -3,9 +3,10 @@
 
 use super::model::{
     Condition, DealStageDef, Definitions, LifecycleStageDef, Match, Op, Rule, RuleValue,
+    StageOutcome,
 };
 use crate::import::formats::normalize_header;
-use crate::model::{Account, Contact, Deal, Field, LifecycleStage, Timestamp};
+use crate::model::{Account, Contact, Deal, DealStatus, Field, LifecycleStage, Timestamp};
 
 /// The deal stage a raw stage value of `crm` (and `pipeline`) maps to; a mapping for the
 /// pipeline wins over one for every pipeline.
@@ -39,6 +40,53 @@ pub fn deal_stage_of<'d>(defs: &'d Definitions, deal: &Deal) -> Option<&'d DealS
     deal.raw_stage
         .as_deref()
         .and_then(|raw| deal_stage(defs, &deal.source_system, deal.pipeline.as_deref(), raw))
+}
+
+/// Maps raw stage values to deal stage positions, each distinct value worked out once.
+pub struct DealStageLookup<'d, 'r> {
+    defs: &'d Definitions,
+    seen: rustc_hash::FxHashMap<(&'r str, Option<&'r str>, &'r str), Option<usize>>,
+}
+
+impl<'d, 'r> DealStageLookup<'d, 'r> {
+    /// An empty lookup under `defs`.
+    pub fn new(defs: &'d Definitions) -> Self {
+        Self {
+            defs,
+            seen: rustc_hash::FxHashMap::default(),
+        }
+    }
+
+    /// The position in the definitions' deal stages of `raw`, a stage value of `deal`.
+    pub fn position(&mut self, deal: &'r Deal, raw: &'r str) -> Option<usize> {
+        let key = (deal.source_system.as_str(), deal.pipeline.as_deref(), raw);
+        if let Some(p) = self.seen.get(&key) {
+            return *p;
+        }
+        let defs = self.defs;
+        let p = deal_stage(defs, &deal.source_system, deal.pipeline.as_deref(), raw)
+            .and_then(|stage| defs.deal_stages.iter().position(|s| s.name == stage.name));
+        self.seen.insert(key, p);
+        p
+    }
+
+    /// The position of `deal`'s stage and whether it is open, won or lost: its mapped
+    /// stage's outcome, else its exported status.
+    pub fn outcome(&mut self, deal: &'r Deal) -> (Option<usize>, DealStatus) {
+        let position = deal
+            .raw_stage
+            .as_deref()
+            .and_then(|r| self.position(deal, r));
+        let status = match position
+            .and_then(|p| self.defs.deal_stages.get(p))
+            .map(|s| s.outcome)
+        {
+            Some(StageOutcome::Won) => DealStatus::Won,
+            Some(StageOutcome::Lost) => DealStatus::Lost,
+            Some(StageOutcome::Open) | None => deal.status,
+        };
+        (position, status)
+    }
 }
 
 /// When `contact` reached the lifecycle stage `key`: by its rule if the definitions have

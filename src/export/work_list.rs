@@ -49,7 +49,7 @@ pub fn write_work_list_csv(
             date(f.done),
             format!("{:.1}", f.late_days),
             f.at_stake.map(|v| format!("{v:.2}")).unwrap_or_default(),
-            f.reason.clone(),
+            r.reason.clone(),
             note.to_owned(),
         ]
     });

@@ -48,7 +48,7 @@ impl LeakDimension {
         records: Records<'a>,
         record: RecordRef,
     ) -> Option<&'a str> {
-        let i = record.index;
+        let i = record.index();
         let (owner, segment, region, source) = match record.object {
             RecordObject::Contact => {
                 let c = records.contacts.get(i)?;

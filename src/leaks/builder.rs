@@ -57,17 +57,36 @@ impl LeakBuilder {
         }
     }
 
+    /// Adds what `later` counted over the records after this builder's.
+    pub fn merge(&mut self, later: Self) {
+        for (a, b) in self.counts.iter_mut().zip(later.counts) {
+            *a += b;
+        }
+        for (a, b) in self.volumes.iter_mut().zip(later.volumes) {
+            *a += b;
+        }
+        self.records.extend(later.records);
+        self.checked.extend(later.checked);
+    }
+
+    /// Sets each period record's revenue at stake, once the numbers to price it are known.
+    pub fn price(&mut self, value: impl Fn(&Flagged) -> Option<f64>) {
+        for r in &mut self.records {
+            r.at_stake = value(r);
+        }
+    }
+
+    /// How many of the period's records `keep` holds for.
+    pub fn count_where(&self, keep: impl Fn(&Flagged) -> bool) -> usize {
+        self.records.iter().filter(|r| keep(r)).count()
+    }
+
     /// The leak, with `sla` and the formula its revenue at stake was priced by.
-    pub fn finish(mut self, cx: &Context<'_>, sla: Option<String>, stake_formula: String) -> Leak {
+    pub fn finish(self, cx: &Context<'_>, sla: Option<String>, stake_formula: String) -> Leak {
         let count = self.counts.get(self.current).copied().unwrap_or(0);
         let volume = self.volumes.get(self.current).copied().unwrap_or(0);
         let priced: Vec<f64> = self.records.iter().filter_map(|r| r.at_stake).collect();
         let revenue_at_stake = (!priced.is_empty()).then(|| priced.iter().sum());
-        self.records.sort_by(|a, b| {
-            b.late_days
-                .total_cmp(&a.late_days)
-                .then_with(|| a.source_id.cmp(&b.source_id))
-        });
         let trend = if self.with_trend {
             cx.quarters
                 .iter()

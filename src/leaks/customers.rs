@@ -2,10 +2,10 @@
 //! approached too late, and the customers who churned with the history behind them.
 
 use super::builder::LeakBuilder;
+use super::why::Why;
 use super::{ChurnStory, Context, Flagged, Leak, LeakKind, RecordRef, days_between};
 use crate::definitions::apply::churned;
 use crate::definitions::sla_clock::SlaClock;
-use crate::import::values::format_date_time;
 use crate::metrics::deals::to_reporting;
 use crate::model::{Account, RecordObject};
 
@@ -23,10 +23,7 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
             .and_then(|c| to_reporting(defs, c, a.currency.as_deref()))
     };
     for (index, a) in cx.records.accounts.iter().enumerate() {
-        let record = RecordRef {
-            object: RecordObject::Account,
-            index,
-        };
+        let record = RecordRef::new(RecordObject::Account, index);
         let churn = churned(defs, a);
         let kickoff_due = a.closed_won.map(|t| kickoff_clock.deadline(t));
         if let (Some(won), Some(due)) = (a.closed_won, kickoff_due)
@@ -37,26 +34,21 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
             match a.kickoff {
                 None => kickoffs.flag(q, || Flagged {
                     record,
-                    source_id: a.source_id.clone(),
                     started: won,
                     due: Some(due),
                     done: None,
                     late_days: days_between(due, cx.as_of),
                     at_stake: arr(a),
-                    reason: format!(
-                        "won on {}, no onboarding kickoff as of the as-of date",
-                        format_date_time(won)
-                    ),
+                    why: Why::NoKickoff,
                 }),
                 Some(k) if k > due => kickoffs.flag(q, || Flagged {
                     record,
-                    source_id: a.source_id.clone(),
                     started: won,
                     due: Some(due),
                     done: Some(k),
                     late_days: days_between(due, k),
                     at_stake: None,
-                    reason: format!("kickoff {:.1} days after the SLA", days_between(due, k)),
+                    why: Why::KickoffLate,
                 }),
                 Some(_) => {}
             }
@@ -82,35 +74,24 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
                 match a.renewal_outreach {
                     None => renewals.flag(q, || Flagged {
                         record,
-                        source_id: a.source_id.clone(),
                         started: due,
                         due: Some(due),
                         done: None,
                         late_days: days_between(due, cx.as_of),
                         at_stake: arr(a).filter(|_| still_ahead),
-                        reason: format!(
-                            "contract ends {}, no renewal outreach as of the as-of date{}",
-                            format_date_time(end),
-                            churn.map_or_else(String::new, |c| format!(
-                                "; churned {}",
-                                format_date_time(c)
-                            ))
-                        ),
+                        why: Why::NoOutreach {
+                            end,
+                            churned: churn,
+                        },
                     }),
                     Some(o) if o > due => renewals.flag(q, || Flagged {
                         record,
-                        source_id: a.source_id.clone(),
                         started: due,
                         due: Some(due),
                         done: Some(o),
                         late_days: days_between(due, o),
                         at_stake: arr(a).filter(|_| still_ahead),
-                        reason: format!(
-                            "outreach {:.0} days before the contract end ({}), {:.0} days late",
-                            days_between(o, end),
-                            format_date_time(end),
-                            days_between(due, o)
-                        ),
+                        why: Why::OutreachLate { end },
                     }),
                     Some(_) => {}
                 }

@@ -1,12 +1,14 @@
-//! The lead handoffs, in one pass over the contacts: MQLs sales never accepted in time,
-//! slow first sales touches, and SQLs that never became opportunities in time.
+//! The lead handoffs, fed one contact at a time with its stage dates: MQLs sales never
+//! accepted in time, slow first sales touches, and SQLs that never became opportunities in
+//! time. Revenue at stake is priced at the end, once the period's conversions are known.
 
 use super::builder::LeakBuilder;
 use super::stake::Downstream;
+use super::why::Why;
 use super::{Context, Flagged, Leak, LeakKind, RecordRef, ResponseTimes, days_between};
-use crate::definitions::apply::{StageSource, contact_meets, rejected_rule};
+use crate::definitions::apply::contact_meets;
+use crate::definitions::model::Rule;
 use crate::definitions::sla_clock::SlaClock;
-use crate::import::values::format_date_time;
 use crate::metrics::stats::median;
 use crate::model::{Contact, RecordObject, Timestamp};
 
@@ -20,229 +22,264 @@ const BANDS: [(&str, f64); 6] = [
     ("over 7 days", f64::INFINITY),
 ];
 
-/// The three lead leaks and the period's response times.
-pub fn detect(cx: &Context<'_>, downstream: &Downstream) -> (Vec<Leak>, ResponseTimes) {
-    let defs = cx.defs;
-    let calendar = &defs.calendar;
-    let accept_clock = SlaClock::new(defs.slas.mql_to_sql, calendar);
-    let touch_clock = SlaClock::new(defs.slas.mql_first_touch, calendar);
-    let opp_clock = SlaClock::new(defs.slas.sql_to_opportunity, calendar);
-    let [mql_src, sql_src, opp_src, customer_src] =
-        ["mql", "sql", "opportunity", "customer"].map(|k| StageSource::of(defs, k));
-    let rejected = rejected_rule(defs);
-    let mut accepted = LeakBuilder::new(LeakKind::NeverAccepted, cx);
-    let mut touched = LeakBuilder::new(LeakKind::SlowFirstTouch, cx);
-    let mut opened = LeakBuilder::new(LeakKind::SqlNoOpportunity, cx);
-    let mut response = ResponseTimes {
-        bands: BANDS.iter().map(|(l, _)| ((*l).to_owned(), 0)).collect(),
-        by_touch: 0,
-        by_sql_date: 0,
-        untouched: 0,
-        within_sla: 0,
-        median_hours: None,
-    };
-    let mut hours = Vec::new();
-    let (mut never_accepted, mut never_opened) = (0usize, 0usize);
-    let accept_value = downstream
-        .sql_to_customer
-        .zip(downstream.avg_won)
-        .map(|(r, a)| r * a);
-    let open_value = downstream
-        .opportunity_to_customer
-        .zip(downstream.avg_won)
-        .map(|(r, a)| r * a);
-    let current = cx.current();
-    for (index, c) in cx.records.contacts.iter().enumerate() {
-        let mql = mql_src.date(c);
-        let sql = sql_src.date(c);
+/// Where the lead stages sit among the definitions' lifecycle stages.
+#[derive(Debug, Clone, Copy)]
+pub struct LeadStages {
+    pub mql: Option<usize>,
+    pub sql: Option<usize>,
+    pub opportunity: Option<usize>,
+    pub customer: Option<usize>,
+}
+
+impl LeadStages {
+    /// The positions of the `mql`, `sql`, `opportunity` and `customer` keys.
+    pub fn of(cx: &Context<'_>) -> Self {
+        let at = |key: &str| cx.defs.lifecycle_stages.iter().position(|s| s.key == key);
+        Self {
+            mql: at("mql"),
+            sql: at("sql"),
+            opportunity: at("opportunity"),
+            customer: at("customer"),
+        }
+    }
+}
+
+fn at(dates: &[Option<Timestamp>], i: Option<usize>) -> Option<Timestamp> {
+    i.and_then(|i| dates.get(i).copied().flatten())
+}
+
+/// The three lead leaks being counted.
+pub struct LeadLeaks<'d> {
+    stages: LeadStages,
+    rejected: Option<&'d Rule>,
+    accept_clock: SlaClock,
+    touch_clock: SlaClock,
+    opp_clock: SlaClock,
+    accepted: LeakBuilder,
+    touched: LeakBuilder,
+    opened: LeakBuilder,
+    response: ResponseTimes,
+    hours: Vec<f64>,
+    current: usize,
+}
+
+impl<'d> LeadLeaks<'d> {
+    /// Ready to count under the context's definitions.
+    pub fn new(cx: &Context<'d>) -> Self {
+        let defs = cx.defs;
+        Self {
+            stages: LeadStages::of(cx),
+            rejected: crate::definitions::apply::rejected_rule(defs),
+            accept_clock: SlaClock::new(defs.slas.mql_to_sql, &defs.calendar),
+            touch_clock: SlaClock::new(defs.slas.mql_first_touch, &defs.calendar),
+            opp_clock: SlaClock::new(defs.slas.sql_to_opportunity, &defs.calendar),
+            accepted: LeakBuilder::new(LeakKind::NeverAccepted, cx),
+            touched: LeakBuilder::new(LeakKind::SlowFirstTouch, cx),
+            opened: LeakBuilder::new(LeakKind::SqlNoOpportunity, cx),
+            response: ResponseTimes {
+                bands: BANDS.iter().map(|(l, _)| ((*l).to_owned(), 0)).collect(),
+                by_touch: 0,
+                by_sql_date: 0,
+                untouched: 0,
+                within_sla: 0,
+                median_hours: None,
+            },
+            hours: Vec::new(),
+            current: cx.current(),
+        }
+    }
+
+    /// Counts one contact, whose lifecycle stage dates are `dates`.
+    pub fn observe(
+        &mut self,
+        cx: &Context<'_>,
+        index: usize,
+        c: &Contact,
+        dates: &[Option<Timestamp>],
+    ) {
+        let mql = at(dates, self.stages.mql);
+        let sql = at(dates, self.stages.sql);
         let mql_q = mql.and_then(|t| cx.quarter_of(t));
         let sql_q = sql.and_then(|t| cx.quarter_of(t));
         if mql_q.is_none() && sql_q.is_none() {
-            continue;
+            return;
         }
-        let record = RecordRef {
-            object: RecordObject::Contact,
-            index,
+        let record = RecordRef::new(RecordObject::Contact, index);
+        let opp = at(dates, self.stages.opportunity);
+        let customer = at(dates, self.stages.customer);
+        let flagged = |started: Timestamp, due: Timestamp, done: Option<Timestamp>, why: Why| {
+            move || Flagged {
+                record,
+                started,
+                due: Some(due),
+                done,
+                late_days: days_between(due, done.unwrap_or(cx.as_of)),
+                at_stake: None,
+                why,
+            }
         };
-        let opp = opp_src.date(c);
-        let customer = customer_src.date(c);
         if let (Some(mql), Some(q)) = (mql, mql_q) {
-            let was_rejected = rejected.is_some_and(|r| contact_meets(r, c));
             // Accepted: the SQL date, or any later stage for a lead that skipped SQL.
             let accepted_at = [sql, opp, customer].into_iter().flatten().min();
-            let due = accept_clock.deadline(mql);
+            let due = self.accept_clock.deadline(mql);
             if due <= cx.as_of {
-                accepted.check(q, record);
+                self.accepted.check(q, record);
                 match accepted_at {
-                    None if !was_rejected => {
-                        never_accepted += usize::from(q == current);
-                        accepted.flag(q, || Flagged {
-                            record,
-                            source_id: c.source_id.clone(),
-                            started: mql,
-                            due: Some(due),
-                            done: None,
-                            late_days: days_between(due, cx.as_of),
-                            at_stake: accept_value,
-                            reason: format!(
-                                "MQL on {}, not accepted or rejected by sales as of the as-of date",
-                                format_date_time(mql)
-                            ),
-                        });
+                    None if !self.rejected.is_some_and(|r| contact_meets(r, c)) => self
+                        .accepted
+                        .flag(q, flagged(mql, due, None, Why::NotAccepted)),
+                    Some(at) if at > due => {
+                        self.accepted
+                            .flag(q, flagged(mql, due, Some(at), Why::AcceptedLate));
                     }
-                    Some(at) if at > due => accepted.flag(q, || Flagged {
-                        record,
-                        source_id: c.source_id.clone(),
-                        started: mql,
-                        due: Some(due),
-                        done: Some(at),
-                        late_days: days_between(due, at),
-                        at_stake: None,
-                        reason: format!("accepted {:.1} days after the SLA", days_between(due, at)),
-                    }),
                     _ => {}
                 }
             }
-            let (touch, measured_by) = match (c.first_touch, sql) {
-                (Some(t), _) => (Some(t), "first touch"),
-                (None, Some(s)) => (Some(s), "SQL date"),
-                (None, None) => (None, ""),
-            };
-            let due = touch_clock.deadline(mql);
-            match touch {
-                Some(t) => {
-                    touched.check(q, record);
-                    let h = days_between(mql, t).max(0.0) * 24.0;
-                    if q == current {
-                        if measured_by == "first touch" {
-                            response.by_touch += 1;
-                        } else {
-                            response.by_sql_date += 1;
-                        }
-                        hours.push(h);
-                        if let Some(band) = BANDS.iter().position(|(_, upper)| h < *upper)
-                            && let Some(slot) = response.bands.get_mut(band)
-                        {
-                            slot.1 += 1;
-                        }
-                        if t <= due {
-                            response.within_sla += 1;
-                        }
-                    }
-                    if t > due {
-                        touched.flag(q, || Flagged {
-                            record,
-                            source_id: c.source_id.clone(),
-                            started: mql,
-                            due: Some(due),
-                            done: Some(t),
-                            late_days: days_between(due, t),
-                            at_stake: None,
-                            reason: format!(
-                                "{} after {:.1} hours (measured by the {measured_by})",
-                                if measured_by == "first touch" {
-                                    "first touched"
-                                } else {
-                                    "accepted"
-                                },
-                                h
-                            ),
-                        });
-                    }
-                }
-                None if due <= cx.as_of => {
-                    touched.check(q, record);
-                    response.untouched += usize::from(q == current);
-                    touched.flag(q, || Flagged {
-                        record,
-                        source_id: c.source_id.clone(),
-                        started: mql,
-                        due: Some(due),
-                        done: None,
-                        late_days: days_between(due, cx.as_of),
-                        at_stake: None,
-                        reason: "no sales touch as of the as-of date".to_owned(),
-                    });
-                }
-                None => {}
-            }
+            self.touch(cx, q, record, mql, c.first_touch, sql, &flagged);
         }
         if let (Some(sql), Some(q)) = (sql, sql_q) {
-            let due = opp_clock.deadline(sql);
+            let due = self.opp_clock.deadline(sql);
             if due <= cx.as_of {
-                opened.check(q, record);
+                self.opened.check(q, record);
                 match [opp, customer].into_iter().flatten().min() {
-                    None => {
-                        never_opened += usize::from(q == current);
-                        opened.flag(q, || {
-                            no_opportunity(c, record, sql, due, cx.as_of, open_value)
-                        });
+                    None => self
+                        .opened
+                        .flag(q, flagged(sql, due, None, Why::NoOpportunity)),
+                    Some(at) if at > due => {
+                        self.opened
+                            .flag(q, flagged(sql, due, Some(at), Why::OpportunityLate));
                     }
-                    Some(at) if at > due => opened.flag(q, || Flagged {
-                        record,
-                        source_id: c.source_id.clone(),
-                        started: sql,
-                        due: Some(due),
-                        done: Some(at),
-                        late_days: days_between(due, at),
-                        at_stake: None,
-                        reason: format!(
-                            "opportunity opened {:.1} days after the SLA",
-                            days_between(due, at)
-                        ),
-                    }),
                     Some(_) => {}
                 }
             }
         }
     }
-    response.median_hours = median(&hours);
-    let (_, accept_formula) = downstream.price(never_accepted, downstream.sql_to_customer, "SQL");
-    let (_, open_formula) = downstream.price(
-        never_opened,
-        downstream.opportunity_to_customer,
-        "Opportunity",
-    );
-    let slas = &defs.slas;
-    let leaks = vec![
-        accepted.finish(
-            cx,
-            Some(slas.mql_to_sql.to_string()),
-            format!("Expected value of the MQLs still not accepted: {accept_formula}"),
-        ),
-        touched.finish(
-            cx,
-            Some(slas.mql_first_touch.to_string()),
-            "Not priced: these leads were worked, only late; the ones never accepted are priced in \"MQLs not accepted by sales in time\".".to_owned(),
-        ),
-        opened.finish(
-            cx,
-            Some(slas.sql_to_opportunity.to_string()),
-            format!("Expected value of the SQLs with no opportunity: {open_formula}"),
-        ),
-    ];
-    (leaks, response)
-}
 
-fn no_opportunity(
-    c: &Contact,
-    record: RecordRef,
-    sql: Timestamp,
-    due: Timestamp,
-    as_of: Timestamp,
-    value: Option<f64>,
-) -> Flagged {
-    Flagged {
-        record,
-        source_id: c.source_id.clone(),
-        started: sql,
-        due: Some(due),
-        done: None,
-        late_days: days_between(due, as_of),
-        at_stake: value,
-        reason: format!(
-            "SQL on {}, no opportunity as of the as-of date",
-            format_date_time(sql)
-        ),
+    /// Adds what `later` counted over the contacts after this one's.
+    pub fn merge(&mut self, later: Self) {
+        self.accepted.merge(later.accepted);
+        self.touched.merge(later.touched);
+        self.opened.merge(later.opened);
+        let (r, l) = (&mut self.response, later.response);
+        for (a, b) in r.bands.iter_mut().zip(l.bands) {
+            a.1 += b.1;
+        }
+        r.by_touch += l.by_touch;
+        r.by_sql_date += l.by_sql_date;
+        r.untouched += l.untouched;
+        r.within_sla += l.within_sla;
+        self.hours.extend(later.hours);
+    }
+
+    /// The first-touch leak and the response times, for an MQL of quarter `q`.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one contact's dates, passed through"
+    )]
+    fn touch<F: FnOnce() -> Flagged>(
+        &mut self,
+        cx: &Context<'_>,
+        q: usize,
+        record: RecordRef,
+        mql: Timestamp,
+        first_touch: Option<Timestamp>,
+        sql: Option<Timestamp>,
+        flagged: &impl Fn(Timestamp, Timestamp, Option<Timestamp>, Why) -> F,
+    ) {
+        let (touch, by_sql_date) = match (first_touch, sql) {
+            (Some(t), _) => (Some(t), false),
+            (None, Some(s)) => (Some(s), true),
+            (None, None) => (None, false),
+        };
+        let due = self.touch_clock.deadline(mql);
+        let current = q == self.current;
+        match touch {
+            Some(t) => {
+                self.touched.check(q, record);
+                let hours = days_between(mql, t).max(0.0) * 24.0;
+                if current {
+                    let r = &mut self.response;
+                    if by_sql_date {
+                        r.by_sql_date += 1;
+                    } else {
+                        r.by_touch += 1;
+                    }
+                    self.hours.push(hours);
+                    if let Some(band) = BANDS.iter().position(|(_, upper)| hours < *upper)
+                        && let Some(slot) = r.bands.get_mut(band)
+                    {
+                        slot.1 += 1;
+                    }
+                    if t <= due {
+                        r.within_sla += 1;
+                    }
+                }
+                if t > due {
+                    self.touched.flag(
+                        q,
+                        flagged(mql, due, Some(t), Why::TouchedLate { hours, by_sql_date }),
+                    );
+                }
+            }
+            None if due <= cx.as_of => {
+                self.touched.check(q, record);
+                self.response.untouched += usize::from(current);
+                self.touched
+                    .flag(q, flagged(mql, due, None, Why::Untouched));
+            }
+            None => {}
+        }
+    }
+
+    /// The three leaks, priced with the period's conversions, and the response times.
+    pub fn finish(
+        mut self,
+        cx: &Context<'_>,
+        downstream: &Downstream,
+    ) -> (Vec<Leak>, ResponseTimes) {
+        self.response.median_hours = median(&self.hours);
+        let value = |rate: Option<f64>| rate.zip(downstream.avg_won).map(|(r, a)| r * a);
+        let (accept_value, open_value) = (
+            value(downstream.sql_to_customer),
+            value(downstream.opportunity_to_customer),
+        );
+        self.accepted.price(|f| {
+            (f.why == Why::NotAccepted)
+                .then_some(accept_value)
+                .flatten()
+        });
+        self.opened.price(|f| {
+            (f.why == Why::NoOpportunity)
+                .then_some(open_value)
+                .flatten()
+        });
+        let never_accepted = self.accepted.count_where(|f| f.why == Why::NotAccepted);
+        let never_opened = self.opened.count_where(|f| f.why == Why::NoOpportunity);
+        let (_, accept_formula) =
+            downstream.price(never_accepted, downstream.sql_to_customer, "SQL");
+        let (_, open_formula) = downstream.price(
+            never_opened,
+            downstream.opportunity_to_customer,
+            "Opportunity",
+        );
+        let slas = &cx.defs.slas;
+        let leaks = vec![
+            self.accepted.finish(
+                cx,
+                Some(slas.mql_to_sql.to_string()),
+                format!("Expected value of the MQLs still not accepted: {accept_formula}"),
+            ),
+            self.touched.finish(
+                cx,
+                Some(slas.mql_first_touch.to_string()),
+                "Not priced: these leads were worked, only late; the ones never accepted are priced in \"MQLs not accepted by sales in time\".".to_owned(),
+            ),
+            self.opened.finish(
+                cx,
+                Some(slas.sql_to_opportunity.to_string()),
+                format!("Expected value of the SQLs with no opportunity: {open_formula}"),
+            ),
+        ];
+        (leaks, self.response)
     }
 }

@@ -78,7 +78,7 @@ impl LeakKind {
                 "SQLs of the period whose SQL to opportunity SLA ran out by the as-of date without an opportunity date (or a customer date). Opened late is listed too; only those with none put revenue at stake."
             }
             Self::StalledDeal => {
-                "Deals open on the as-of date that have sat in their current stage longer than the stage's idle limit (the idle-in-stage SLA unless the stage has its own), or whose close date has passed while still open. The time in stage counts from the date the deal entered its current stage, or from its created date when the export has no stage history."
+                "Deals open on the as-of date that have sat in their current stage longer than the stage's idle limit (the idle-in-stage SLA, unless the stage has its own limit in the definitions), or whose close date has passed while still open. The time in stage counts from the date the deal entered its current stage, or from its created date when the export has no stage history."
             }
             Self::NoKickoff => {
                 "Customers won in the period with no onboarding kickoff within the closed-won to kickoff SLA, or none at all by the as-of date."

@@ -10,6 +10,7 @@ mod handoffs;
 pub mod kinds;
 mod stake;
 mod stalled;
+pub mod why;
 pub mod work_list;
 
 use std::ops::Range;
@@ -22,6 +23,7 @@ pub use stake::Downstream;
 pub use work_list::{WorkListRow, work_list};
 
 use crate::definitions::Definitions;
+use crate::definitions::apply::{DealStageLookup, StageSource};
 use crate::definitions::fiscal::Quarter;
 use crate::model::{Account, Contact, Deal, RecordObject, Timestamp};
 
@@ -36,18 +38,45 @@ pub struct Records<'a> {
     pub accounts: &'a [Account],
 }
 
-/// One record of one object, by its index in [`Records`].
+/// One record of one object, by its index in [`Records`] (8 bytes: leaks keep millions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RecordRef {
     pub object: RecordObject,
-    pub index: usize,
+    index: u32,
+}
+
+impl RecordRef {
+    /// The record at `index` of `object`'s slice.
+    pub fn new(object: RecordObject, index: usize) -> Self {
+        Self {
+            object,
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// Its index in the object's slice.
+    pub fn index(self) -> usize {
+        self.index as usize
+    }
+}
+
+impl<'a> Records<'a> {
+    /// The CRM's own id of `record`.
+    pub fn source_id(&self, record: RecordRef) -> &'a str {
+        let i = record.index();
+        match record.object {
+            RecordObject::Contact => self.contacts.get(i).map(|c| c.source_id.as_str()),
+            RecordObject::Deal => self.deals.get(i).map(|d| d.source_id.as_str()),
+            RecordObject::Account => self.accounts.get(i).map(|a| a.source_id.as_str()),
+        }
+        .unwrap_or("")
+    }
 }
 
 /// A record that leaked, with the dates that make it a leak.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flagged {
     pub record: RecordRef,
-    pub source_id: String,
     /// When the clock started (the MQL date, the SQL date, the stage entry, the win, …).
     pub started: Timestamp,
     /// When the next step was due.
@@ -58,8 +87,8 @@ pub struct Flagged {
     pub late_days: f64,
     /// What this record puts at stake, in the reporting currency, when it can be priced.
     pub at_stake: Option<f64>,
-    /// Why it counts, in plain words.
-    pub reason: String,
+    /// Why it counts; [`Flagged::reason`] puts it in words.
+    pub why: why::Why,
 }
 
 /// One quarter of a leak's trend.
@@ -87,7 +116,7 @@ pub struct Leak {
     pub revenue_at_stake: Option<f64>,
     /// How the revenue at stake was worked out, with the numbers.
     pub stake_formula: String,
-    /// The records that leaked, the most overdue first.
+    /// The records that leaked, in the records' order ([`Leak::most_overdue`] sorts them).
     pub records: Vec<Flagged>,
     /// Every record in `volume`, for breakdowns.
     pub checked: Vec<RecordRef>,
@@ -150,6 +179,15 @@ pub struct LeakReport {
     pub downstream: Downstream,
 }
 
+impl Leak {
+    /// The records, the most overdue first (ties in the records' order).
+    pub fn most_overdue(&self) -> Vec<&Flagged> {
+        let mut out: Vec<&Flagged> = self.records.iter().collect();
+        out.sort_by(|a, b| b.late_days.total_cmp(&a.late_days));
+        out
+    }
+}
+
 impl LeakReport {
     /// The leak of `kind`.
     pub fn leak(&self, kind: LeakKind) -> Option<&Leak> {
@@ -202,6 +240,27 @@ pub fn detect_leaks(
     period: Quarter,
     as_of: Timestamp,
 ) -> LeakReport {
+    const MIN_CHUNK: usize = 50_000;
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunks = |n: usize| (n / MIN_CHUNK).clamp(1, cores);
+    detect_in_chunks(
+        defs,
+        records,
+        period,
+        as_of,
+        (chunks(records.contacts.len()), chunks(records.deals.len())),
+    )
+}
+
+/// [`detect_leaks`] with the contacts and the deals each split in the given number of
+/// chunks, worked on at once.
+fn detect_in_chunks(
+    defs: &Definitions,
+    records: Records<'_>,
+    period: Quarter,
+    as_of: Timestamp,
+    (contact_chunks, deal_chunks): (usize, usize),
+) -> LeakReport {
     let month = defs.fiscal_year_start_month;
     let mut quarters = vec![period];
     while quarters.len() < TREND_QUARTERS {
@@ -215,13 +274,40 @@ pub fn detect_leaks(
         quarters: quarters.iter().map(|q| (*q, q.bounds(month))).collect(),
         as_of,
     };
-    let downstream = stake::downstream(&cx, period);
-    let (contact_leaks, response) = handoffs::detect(&cx, &downstream);
-    let mut leaks = contact_leaks;
-    leaks.push(stalled::detect(&cx));
+    // The contacts, then the deals, each in one pass split over the machine's cores, in
+    // order, so the records come out as they would from one pass.
+    let (leads, mut gaps, entered) =
+        in_parallel(records.contacts, contact_chunks, |offset, chunk| {
+            contact_pass(&cx, period, offset, chunk)
+        })
+        .into_iter()
+        .reduce(|(mut leads, mut gaps, mut entered), (l, g, e)| {
+            leads.merge(l);
+            gaps.merge(g);
+            for (a, b) in entered.iter_mut().zip(e) {
+                *a += b;
+            }
+            (leads, gaps, entered)
+        })
+        .unwrap_or_else(|| contact_pass(&cx, period, 0, &[]));
+    let (stalled, deal_gaps, won) = in_parallel(records.deals, deal_chunks, |offset, chunk| {
+        deal_pass(&cx, period, offset, chunk)
+    })
+    .into_iter()
+    .reduce(|(mut stalled, mut gaps, mut won), (s, g, w)| {
+        stalled.merge(s);
+        gaps.merge(g);
+        won.merge(w);
+        (stalled, gaps, won)
+    })
+    .unwrap_or_else(|| deal_pass(&cx, period, 0, &[]));
+    gaps.merge(deal_gaps);
+    let downstream = Downstream::new(&cx, period, entered, &won);
+    let (mut leaks, response) = leads.finish(&cx, &downstream);
+    leaks.push(stalled.finish(&cx));
     let (customer_leaks, churned) = customers::detect(&cx);
     leaks.extend(customer_leaks);
-    leaks.push(data_gaps::detect(&cx));
+    leaks.push(gaps.finish(&cx));
     leaks.sort_by_key(|l| l.kind);
     let handoffs = Handoff::FLOW
         .iter()
@@ -238,6 +324,93 @@ pub fn detect_leaks(
         churned,
         downstream,
     }
+}
+
+/// Runs `work` over `items` in `chunks` ordered chunks on their own threads, each given
+/// its chunk's offset; the results in chunk order.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    chunks: usize,
+    work: impl Fn(usize, &[T]) -> R + Sync,
+) -> Vec<R> {
+    if chunks <= 1 || items.len() < 2 {
+        return vec![work(0, items)];
+    }
+    let size = items.len().div_ceil(chunks).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(size)
+            .enumerate()
+            .map(|(i, chunk)| {
+                let work = &work;
+                scope.spawn(move || work(i * size, chunk))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// The contacts from `offset` on: their stage dates worked out once for every leak.
+fn contact_pass<'d>(
+    cx: &Context<'d>,
+    period: Quarter,
+    offset: usize,
+    contacts: &[Contact],
+) -> (handoffs::LeadLeaks<'d>, data_gaps::DataGaps<'d>, [usize; 3]) {
+    let mut leads = handoffs::LeadLeaks::new(cx);
+    let mut gaps = data_gaps::DataGaps::new(cx);
+    let stages = handoffs::LeadStages::of(cx);
+    let sources = StageSource::all(cx.defs);
+    let period_range = period.bounds(cx.defs.fiscal_year_start_month);
+    let mut entered = [0usize; 3];
+    let mut dates: Vec<Option<Timestamp>> = Vec::with_capacity(sources.len());
+    for (i, c) in contacts.iter().enumerate() {
+        let index = offset + i;
+        dates.clear();
+        dates.extend(sources.iter().map(|s| s.date(c)));
+        for (n, stage) in entered
+            .iter_mut()
+            .zip([stages.sql, stages.opportunity, stages.customer])
+        {
+            if stage
+                .and_then(|i| dates.get(i).copied().flatten())
+                .is_some_and(|t| period_range.contains(&t))
+            {
+                *n += 1;
+            }
+        }
+        leads.observe(cx, index, c, &dates);
+        gaps.observe_contact(cx, index, c, &dates);
+    }
+    (leads, gaps, entered)
+}
+
+/// The deals from `offset` on, each deal's stage looked up once.
+fn deal_pass<'d>(
+    cx: &Context<'d>,
+    period: Quarter,
+    offset: usize,
+    deals: &[Deal],
+) -> (
+    stalled::StalledDeals,
+    data_gaps::DataGaps<'d>,
+    stake::WonDeals,
+) {
+    let mut lookup = DealStageLookup::new(cx.defs);
+    let mut stalled = stalled::StalledDeals::new(cx);
+    let mut gaps = data_gaps::DataGaps::new(cx);
+    let mut won = stake::WonDeals::default();
+    let range = period.bounds(cx.defs.fiscal_year_start_month);
+    for (i, d) in deals.iter().enumerate() {
+        let stage = lookup.outcome(d);
+        stalled.observe(cx, &mut lookup, offset + i, d, stage);
+        gaps.observe_deal(cx, offset + i, d, stage);
+        won.observe(cx.defs, &range, d, stage.1);
+    }
+    (stalled, gaps, won)
 }
 
 fn summarise(handoff: Handoff, leaks: &[Leak]) -> HandoffSummary {
@@ -326,4 +499,112 @@ pub fn leak_changes(before: &LeakReport, after: &LeakReport) -> Vec<LeakChange> 
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DealStatus, StageEntry};
+
+    /// Contacts, deals and accounts spread over 2025 with every kind of leak in them.
+    fn data() -> (Vec<Contact>, Vec<Deal>, Vec<Account>) {
+        let day = 86_400;
+        let t0 = as_of_time(chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default());
+        let contacts = (0..3_000i64)
+            .map(|i| {
+                let created = t0 + (i * 7_919) % (365 * day);
+                let mut dates = [Some(created), None, None, None, None];
+                let mut t = created;
+                for (k, slot) in dates.iter_mut().enumerate().skip(1) {
+                    if (i + i64::try_from(k).unwrap_or(0)) % 3 == 0 {
+                        break;
+                    }
+                    t += (i % 17) * day / 2;
+                    *slot = Some(t);
+                }
+                Contact {
+                    source_id: format!("c{i}"),
+                    owner: (i % 11 != 0).then(|| format!("Rep {}", i % 5)),
+                    source: Some("Web".to_owned()),
+                    created: Some(created),
+                    stage_dates: dates,
+                    first_touch: dates[1]
+                        .filter(|_| i % 4 != 0)
+                        .map(|m| m + (i % 50) * 3_600),
+                    ..Contact::default()
+                }
+            })
+            .collect();
+        let raw = [
+            "appointmentscheduled",
+            "contractsent",
+            "closedwon",
+            "closedlost",
+        ];
+        let deals = (0..900i64)
+            .map(|i| {
+                let created = t0 + (i * 104_729) % (365 * day);
+                let stage = raw[usize::try_from(i % 4).unwrap_or(0)];
+                Deal {
+                    source_system: "hubspot".to_owned(),
+                    source_id: format!("d{i}"),
+                    owner: Some(format!("Rep {}", i % 5)),
+                    raw_stage: Some(stage.to_owned()),
+                    amount_cents: (i % 9 != 0).then_some((i % 70 + 1) * 100_000),
+                    created: Some(created),
+                    close_date: Some(created + (i % 120) * day),
+                    status: DealStatus::Open,
+                    stage_entries: vec![StageEntry {
+                        stage: stage.to_owned(),
+                        entered: created + (i % 40) * day,
+                    }],
+                    ..Deal::default()
+                }
+            })
+            .collect();
+        let accounts = (0..400i64)
+            .map(|i| {
+                let won = t0 - 200 * day + (i * 15_485) % (500 * day);
+                Account {
+                    source_id: format!("a{i}"),
+                    closed_won: Some(won),
+                    kickoff: (i % 5 != 0).then_some(won + (i % 6) * day),
+                    contract_end: Some(won + 372 * day),
+                    arr_cents: Some(1_200_000),
+                    renewal_outreach: (i % 3 != 0).then_some(won + (200 + i % 150) * day),
+                    ..Account::default()
+                }
+            })
+            .collect();
+        (contacts, deals, accounts)
+    }
+
+    #[test]
+    fn chunks_worked_on_at_once_give_the_report_of_one_pass() {
+        let (contacts, deals, accounts) = data();
+        let records = Records {
+            contacts: &contacts,
+            deals: &deals,
+            accounts: &accounts,
+        };
+        let defs = crate::definitions::defaults();
+        let q = Quarter {
+            year: 2025,
+            quarter: 3,
+        };
+        let as_of = as_of_time(chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default());
+        let one = detect_in_chunks(&defs, records, q, as_of, (1, 1));
+        assert!(
+            one.leaks.iter().filter(|l| l.count > 0).count() >= 6,
+            "the data has leaks of nearly every kind: {:?}",
+            one.leaks.iter().map(|l| l.count).collect::<Vec<_>>()
+        );
+        for chunks in [(2, 2), (3, 4), (7, 5)] {
+            assert_eq!(
+                one,
+                detect_in_chunks(&defs, records, q, as_of, chunks),
+                "{chunks:?}"
+            );
+        }
+    }
 }

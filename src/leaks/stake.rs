@@ -4,10 +4,7 @@
 use serde::Serialize;
 
 use super::{Context, ratio};
-use crate::definitions::apply::StageSource;
 use crate::definitions::fiscal::Quarter;
-use crate::metrics::Filter;
-use crate::metrics::deals::deal_metrics;
 
 /// The period's conversions from SQL and from opportunity to customer, and its average
 /// won deal: the numbers leaked leads are priced with.
@@ -28,38 +25,72 @@ pub struct Downstream {
     pub reporting_currency: String,
 }
 
-/// The period's downstream numbers.
-pub fn downstream(cx: &Context<'_>, period: Quarter) -> Downstream {
-    let range = period.bounds(cx.defs.fiscal_year_start_month);
-    let sources = [
-        StageSource::of(cx.defs, "sql"),
-        StageSource::of(cx.defs, "opportunity"),
-        StageSource::of(cx.defs, "customer"),
-    ];
-    let mut counts = [0usize; 3];
-    for c in cx.records.contacts {
-        for (n, s) in counts.iter_mut().zip(&sources) {
-            if s.date(c).is_some_and(|t| range.contains(&t)) {
-                *n += 1;
+/// The deals won in the period, as the deal metrics count them: how many, and the sum of
+/// the amounts that convert to the reporting currency.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WonDeals {
+    pub count: usize,
+    pub priced: usize,
+    pub amount: f64,
+}
+
+impl WonDeals {
+    /// Counts `deal` if it was won (`status`) with a close date in `period`.
+    pub fn observe(
+        &mut self,
+        defs: &crate::definitions::Definitions,
+        period: &std::ops::Range<crate::model::Timestamp>,
+        deal: &crate::model::Deal,
+        status: crate::model::DealStatus,
+    ) {
+        if status == crate::model::DealStatus::Won
+            && deal.close_date.is_some_and(|t| period.contains(&t))
+        {
+            self.count += 1;
+            if let Some(a) = crate::metrics::deals::amount_in_reporting(defs, deal) {
+                self.priced += 1;
+                self.amount += a;
             }
         }
     }
-    let [sqls, opportunities, customers] = counts;
-    let deals = deal_metrics(cx.defs, cx.records.deals, &Filter::all(), period);
-    Downstream {
-        period: period.label(),
-        sqls,
-        opportunities,
-        customers,
-        sql_to_customer: ratio(customers, sqls),
-        opportunity_to_customer: ratio(customers, opportunities),
-        avg_won: deals.avg_won_amount,
-        won_deals: deals.won,
-        reporting_currency: cx.defs.currency.reporting.clone(),
+
+    /// Adds another part's tally.
+    pub fn merge(&mut self, other: Self) {
+        self.count += other.count;
+        self.priced += other.priced;
+        self.amount += other.amount;
+    }
+
+    /// The average won amount, as [`crate::metrics::deals::DealMetrics::avg_won_amount`].
+    #[expect(clippy::cast_precision_loss, reason = "a count of deals")]
+    pub fn average(&self) -> Option<f64> {
+        (self.priced > 0).then(|| self.amount / self.priced as f64)
     }
 }
 
 impl Downstream {
+    /// The period's numbers from the contacts that entered SQL, opportunity and customer
+    /// in it (`entered`, in that order), and the deals won in it.
+    pub(crate) fn new(
+        cx: &Context<'_>,
+        period: Quarter,
+        entered: [usize; 3],
+        won: &WonDeals,
+    ) -> Self {
+        let [sqls, opportunities, customers] = entered;
+        Self {
+            period: period.label(),
+            sqls,
+            opportunities,
+            customers,
+            sql_to_customer: ratio(customers, sqls),
+            opportunity_to_customer: ratio(customers, opportunities),
+            avg_won: won.average(),
+            won_deals: won.count,
+            reporting_currency: cx.defs.currency.reporting.clone(),
+        }
+    }
+
     /// The expected value of one leaked lead at `conversion` (`from` names the stage),
     /// and the formula for `leaked` of them; `None` when the period cannot price it.
     pub fn price(

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Flagged, Leak, Records};
 use crate::definitions::Definitions;
-use crate::model::RecordObject;
+use crate::model::{RecordObject, Timestamp};
 
 /// One record of a leak, with what the view and the CSV show of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -18,15 +18,22 @@ pub struct WorkListRow {
     pub segment: String,
     pub region: String,
     pub source: String,
+    /// Why it counts, in plain words.
+    pub reason: String,
     pub flagged: Flagged,
 }
 
-/// The rows of `leak`, in the leak's order (most overdue first).
-pub fn work_list(defs: &Definitions, records: Records<'_>, leak: &Leak) -> Vec<WorkListRow> {
-    leak.records
-        .iter()
+/// The rows of `leak`, in the leak's order (most overdue first), judged at `as_of`.
+pub fn work_list(
+    defs: &Definitions,
+    records: Records<'_>,
+    leak: &Leak,
+    as_of: Timestamp,
+) -> Vec<WorkListRow> {
+    leak.most_overdue()
+        .into_iter()
         .map(|f| {
-            let i = f.record.index;
+            let i = f.record.index();
             let text = |v: &Option<String>| v.clone().unwrap_or_default();
             let (name, owner, segment, region, source) = match f.record.object {
                 RecordObject::Contact => {
@@ -66,13 +73,14 @@ pub fn work_list(defs: &Definitions, records: Records<'_>, leak: &Leak) -> Vec<W
             };
             WorkListRow {
                 object: f.record.object,
-                source_id: f.source_id.clone(),
+                source_id: records.source_id(f.record).to_owned(),
                 team: defs.team_of(&owner).unwrap_or_default().to_owned(),
                 name,
                 owner,
                 segment,
                 region,
                 source,
+                reason: f.reason(defs, as_of),
                 flagged: f.clone(),
             }
         })

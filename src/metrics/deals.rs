@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::filter::Filter;
 use super::stats::{days, median};
 use crate::definitions::Definitions;
-use crate::definitions::apply::deal_stage_of;
+use crate::definitions::apply::{DealStageLookup, deal_stage_of};
 use crate::definitions::fiscal::Quarter;
 use crate::definitions::model::StageOutcome;
 use crate::model::{Deal, DealStatus};
@@ -92,12 +92,14 @@ pub fn deal_metrics(
     };
     let mut amounts = Vec::new();
     let mut cycles = Vec::new();
+    let mut lookup = DealStageLookup::new(defs);
+    let range = period.bounds(month);
     for (i, d) in deals.iter().enumerate() {
         if !filter.keeps_deal(d) {
             continue;
         }
-        let closed_in_period = d.close_date.is_some_and(|t| period.contains(t, month));
-        match outcome(defs, d) {
+        let closed_in_period = d.close_date.is_some_and(|t| range.contains(&t));
+        match lookup.outcome(d).1 {
             DealStatus::Open => {
                 m.open_deals += 1;
                 m.open_records.push(i);
@@ -175,10 +177,12 @@ pub fn pipeline_coverage(
         .map(|t| t.amount);
     let mut open_due = 0.0;
     let mut records = Vec::new();
+    let mut lookup = DealStageLookup::new(defs);
+    let range = period.bounds(month);
     for (i, d) in deals.iter().enumerate() {
         if filter.keeps_deal(d)
-            && outcome(defs, d) == DealStatus::Open
-            && d.close_date.is_some_and(|t| period.contains(t, month))
+            && lookup.outcome(d).1 == DealStatus::Open
+            && d.close_date.is_some_and(|t| range.contains(&t))
             && let Some(amount) = amount_in_reporting(defs, d)
         {
             open_due += amount;

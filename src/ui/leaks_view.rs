@@ -681,7 +681,7 @@ fn records_ui(
                         ui.label(f.at_stake.map_or_else(String::new, |v| money(v, currency)));
                     });
                     row.col(|ui| {
-                        ui.label(&f.reason).on_hover_text(&f.reason);
+                        ui.label(&r.reason).on_hover_text(&r.reason);
                     });
                 });
             });
