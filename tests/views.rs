@@ -710,3 +710,55 @@ fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
         "d1 is within the new limit"
     );
 }
+
+#[test]
+fn teams_time_zone_and_a_stage_idle_limit_are_edited_in_the_view() {
+    let (_dir, db, mut harness) = empty_app();
+    harness.get_by_label("Definitions").click();
+    settle(&mut harness);
+    type_into(&mut harness, "Time zone", "Europe/Nowhere");
+    harness.get_by_label("not a time zone name such as America/New_York");
+    harness.get_by_label("Time zone").click();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    harness.get_by_label("Time zone").type_text("Europe/Berlin");
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("not a time zone name such as America/New_York")
+            .is_none()
+    );
+    harness.get_by_label("Negotiation: own idle limit").click();
+    harness.run();
+    harness.get_by_label("Teams").click();
+    harness.run();
+    harness.get_by_label("Add a team").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Add a team").click();
+    harness.run();
+    type_into(&mut harness, "Owner to add", "Lena Vogel");
+    harness
+        .get_by_label("Add the owner typed above to Team 1")
+        .click();
+    harness.run();
+    harness.get_by_label("Remove Lena Vogel from Team 1");
+    type_into(&mut harness, "Your name", "Dana");
+    type_into(
+        &mut harness,
+        "Why (one line)",
+        "Berlin office hours and teams",
+    );
+    harness.get_by_label("Save as version 2").click();
+    settle(&mut harness);
+    let ws = Workspace::open(&db).expect("reopen");
+    let (_, saved) = revops_cockpit::definitions::versions::current(&ws).expect("current");
+    assert_eq!(saved.calendar.time_zone.as_deref(), Some("Europe/Berlin"));
+    assert_eq!(saved.teams.len(), 1);
+    assert_eq!(saved.teams[0].members, ["Lena Vogel"]);
+    let negotiation = saved
+        .deal_stages
+        .iter()
+        .find(|s| s.name == "Negotiation")
+        .expect("stage");
+    assert_eq!(negotiation.idle_limit, Some(saved.slas.idle_in_stage));
+}

@@ -66,6 +66,8 @@ pub struct DefinitionsDraft {
     pub holiday_input: String,
     /// A currency code being typed.
     pub currency_input: String,
+    /// An owner's name being typed, to add to a team.
+    pub member_input: String,
     /// A deal stage the user asked to remove while mappings point at it, and the stage
     /// chosen to receive them.
     pub removing_deal_stage: Option<(usize, Option<String>)>,
@@ -82,6 +84,7 @@ impl DefinitionsDraft {
             reason: String::new(),
             holiday_input: String::new(),
             currency_input: String::new(),
+            member_input: String::new(),
             removing_deal_stage: None,
             compare: (1, based_on),
         }

@@ -1,7 +1,7 @@
 //! The Definitions view: the version in force and every part of the data dictionary as
 //! a form that validates as you type — SLAs and the working week, lifecycle stages,
 //! deal stages and their mapping (with raw values no mapping covers), qualification
-//! rules, required fields, fiscal year and currency — then the impact preview, save
+//! rules, required fields, teams, fiscal year and currency — then the impact preview, save
 //! with a reason, and the history with differences and restore.
 
 mod history;
@@ -11,6 +11,7 @@ mod save;
 mod settings;
 mod slas;
 mod stages;
+mod teams;
 
 use eframe::egui::{self, RichText};
 
@@ -75,6 +76,8 @@ pub fn definitions_view_ui(
             section(ui, "SLAs", true, |ui| {
                 slas::slas_ui(ui, draft);
                 ui.add_space(4.0);
+                slas::idle_limits_ui(ui, draft);
+                ui.add_space(4.0);
                 slas::calendar_ui(ui, draft);
             });
             section(ui, "Lifecycle stages", false, |ui| {
@@ -95,6 +98,7 @@ pub fn definitions_view_ui(
             section(ui, "Required fields", false, |ui| {
                 settings::required_fields_ui(ui, draft)
             });
+            section(ui, "Teams", false, |ui| teams::teams_ui(ui, draft));
             section(ui, "Fiscal year and currency", false, |ui| {
                 settings::fiscal_and_currency_ui(ui, draft)
             });

@@ -1,4 +1,5 @@
-//! The SLA editor: amount and unit per handoff, and the working week behind business days.
+//! The SLA editor: amount and unit per handoff, idle limits per deal stage, and the
+//! working week, holidays and time zone behind business days.
 
 use eframe::egui::{self, RichText};
 
@@ -48,6 +49,59 @@ pub(super) fn slas_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
         });
 }
 
+/// Each open deal stage's own idle limit, where it differs from the idle-in-stage SLA.
+pub(super) fn idle_limits_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
+    let default = draft.definitions.slas.idle_in_stage;
+    ui.label(
+        RichText::new(format!(
+            "Idle limit per deal stage (a deal longer in the stage counts as stalled; {default} unless set)"
+        ))
+        .color(theme::MUTED),
+    );
+    egui::Grid::new("idle_limits")
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for stage in draft
+                .definitions
+                .deal_stages
+                .iter_mut()
+                .filter(|s| s.outcome == crate::definitions::model::StageOutcome::Open)
+            {
+                let mut own = stage.idle_limit.is_some();
+                let label = format!("{}: own idle limit", stage.name);
+                let check = ui.checkbox(&mut own, &label);
+                if check.changed() {
+                    stage.idle_limit = own.then_some(default);
+                }
+                ui.horizontal(|ui| {
+                    if let Some(limit) = &mut stage.idle_limit {
+                        ui.add(
+                            egui::DragValue::new(&mut limit.amount)
+                                .speed(0.5)
+                                .range(0.0..=100_000.0),
+                        )
+                        .labelled_by(check.id)
+                        .on_hover_text(format!("{}: idle limit amount", stage.name));
+                        egui::ComboBox::from_id_salt(("idle_unit", stage.name.as_str()))
+                            .selected_text(limit.unit.label())
+                            .show_ui(ui, |ui| {
+                                for unit in SlaUnit::ALL {
+                                    ui.selectable_value(&mut limit.unit, unit, unit.label());
+                                }
+                            })
+                            .response
+                            .labelled_by(check.id)
+                            .on_hover_text(format!("{}: idle limit unit", stage.name));
+                    } else {
+                        ui.label(RichText::new(default.to_string()).color(theme::MUTED));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
+
 const DAYS: [(WeekDay, &str); 7] = [
     (WeekDay::Mon, "Mon"),
     (WeekDay::Tue, "Tue"),
@@ -74,6 +128,33 @@ pub(super) fn calendar_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
                 } else {
                     cal.working_days.retain(|d| *d != day);
                 }
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Time zone");
+        let mut zone = cal.time_zone.clone().unwrap_or_default();
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut zone)
+                    .hint_text("UTC")
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("The IANA time zone business days are counted in, e.g. Europe/Berlin");
+        if edit.changed() {
+            cal.time_zone = (!zone.trim().is_empty()).then(|| zone.trim().to_owned());
+        }
+        match cal.time_zone.as_deref() {
+            Some(z) if z.parse::<chrono_tz::Tz>().is_err() => {
+                ui.label(
+                    RichText::new("not a time zone name such as America/New_York")
+                        .color(theme::BAD),
+                );
+            }
+            Some(_) => {}
+            None => {
+                ui.label(RichText::new("business days counted in UTC").color(theme::MUTED));
             }
         }
     });
