@@ -16,6 +16,8 @@ AS_OF = dt.datetime(2025, 12, 31, 23, 59)
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 rng = random.Random(SEED)
+# Data-quality slips draw from their own stream, so adding them left every other value as it was.
+dq = random.Random(SEED + 1)
 
 FIRST = "Ava Ben Chloe Dan Elena Farid Grace Hugo Ines Jonas Kira Liam Maya Noah Olga Pavel Quinn Rosa Sven Tara Umar Vera Wen Xavi Yara Zoe".split()
 LAST = "Adler Brooks Costa Dubois Eriksen Fischer Garcia Haddad Ito Jensen Kowalski Lopez Moreau Novak Okafor Petrov Quinn Rossi Schmidt Tanaka Ueda Varga Weber Young Zimmer".split()
@@ -143,8 +145,26 @@ def contacts_and_deals():
     return contacts, deals, sf_opps
 
 
+def data_quality_slips(contacts, deals):
+    """What real CRM data has: MQLs sales turned down (lifecycle stage "other"), leads nobody
+    owns, an SQL dated before its MQL, and deals past Proposal with no amount."""
+    for row in contacts:
+        stage, mql, sql = row[10], row[12], row[13]
+        if stage == "marketingqualifiedlead" and dq.random() < 0.3:
+            row[10] = "other"
+        if dq.random() < 0.015:
+            row[5] = ""
+        if mql and sql and dq.random() < 0.012:
+            earlier = dt.datetime.strptime(mql, "%Y-%m-%d %H:%M") - dt.timedelta(days=dq.uniform(1, 4))
+            row[13] = hs(earlier)
+    for d in deals:
+        if d["stage"] in ("Decision Maker Bought-In", "Contract Sent") and dq.random() < 0.15:
+            d["amount"] = ""
+
+
 def main():
     contacts, deals, sf_opps = contacts_and_deals()
+    data_quality_slips(contacts, deals)
     write(
         "hubspot-contacts.csv",
         ["Record ID", "First Name", "Last Name", "Email", "Company Name", "Contact owner", "Original Source", "Segment",
