@@ -153,16 +153,19 @@ fn handoff_map_ui(ui: &mut egui::Ui, result: &LeaksResult) -> Vec<Command> {
             painter.text(
                 mid - vec2(0.0, 10.0),
                 egui::Align2::CENTER_BOTTOM,
-                format!(
-                    "{} leaked · {} at stake",
-                    count(s.count),
-                    money(s.revenue_at_stake, currency)
-                ),
-                egui::FontId::proportional(13.5),
+                format!("{} leaked", count(s.count)),
+                egui::FontId::proportional(14.0),
                 Color32::from_gray(30),
             );
             painter.text(
                 mid + vec2(0.0, 10.0),
+                egui::Align2::CENTER_TOP,
+                format!("{} at stake", money(s.revenue_at_stake, currency)),
+                egui::FontId::proportional(13.0),
+                Color32::from_gray(30),
+            );
+            painter.text(
+                mid + vec2(0.0, 27.0),
                 egui::Align2::CENTER_TOP,
                 format!("{} within SLA", percent(s.compliance)),
                 egui::FontId::proportional(13.0),
