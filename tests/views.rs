@@ -666,6 +666,17 @@ fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
     harness.get_by_label("d2");
     harness.get_by_label_contains("61 days in Proposal");
     assert!(harness.query_by_label("d3").is_none(), "d3 is recent");
+    // Most overdue first (d2 is 16 days past its close date, d1 31 days past its idle
+    // limit); sorting by days late again puts the least overdue first.
+    let above = |h: &Harness<'static, CockpitApp>, a: &str, b: &str| {
+        h.get_by_label(a).rect().top() < h.get_by_label(b).rect().top()
+    };
+    assert!(above(&harness, "d1", "d2"));
+    harness.get_by_label("Days late v").click();
+    harness.run();
+    assert!(above(&harness, "d2", "d1"));
+    harness.get_by_label("Days late ^").click();
+    harness.run();
 
     // Idle limit 30 → 90 days in Definitions: d1 (61 days idle) drops out of the leak.
     harness.get_by_label("Definitions").click();

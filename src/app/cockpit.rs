@@ -289,6 +289,7 @@ impl CockpitApp {
                         column >= 4
                     },
                 );
+                self.leaks.apply_sort();
             }
             Command::ExportLeakRecords(kind) => {
                 if let Some(r) = &self.leaks.result
@@ -571,6 +572,7 @@ impl CockpitApp {
                         self.leaks.selected = None;
                     }
                     self.leaks.result = Some(*result);
+                    self.leaks.apply_sort();
                 }
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },

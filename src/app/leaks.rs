@@ -50,3 +50,35 @@ impl Default for LeaksState {
         }
     }
 }
+
+/// Sorts a leak's records by a table column (record, name, owner, segment, due, days
+/// late, at stake), once when the sort changes rather than every frame.
+pub fn sort_rows(rows: &mut [WorkListRow], (column, descending): (usize, bool)) {
+    rows.sort_by(|a, b| {
+        let order = match column {
+            0 => a.source_id.cmp(&b.source_id),
+            1 => a.name.cmp(&b.name),
+            2 => a.owner.cmp(&b.owner),
+            3 => a.segment.cmp(&b.segment),
+            4 => a.flagged.due.cmp(&b.flagged.due),
+            6 => a
+                .flagged
+                .at_stake
+                .unwrap_or(0.0)
+                .total_cmp(&b.flagged.at_stake.unwrap_or(0.0)),
+            _ => a.flagged.late_days.total_cmp(&b.flagged.late_days),
+        };
+        if descending { order.reverse() } else { order }
+    });
+}
+
+impl LeaksState {
+    /// Puts every leak's records in the chosen order.
+    pub fn apply_sort(&mut self) {
+        if let Some(r) = &mut self.result {
+            for rows in r.lists.values_mut() {
+                sort_rows(rows, self.sort);
+            }
+        }
+    }
+}

@@ -564,29 +564,6 @@ fn churn_ui(ui: &mut egui::Ui, result: &LeaksResult) {
         });
 }
 
-/// Sorts the records for the table: id, name, owner, segment, due, days late, at stake.
-fn sorted(rows: &[WorkListRow], sort: (usize, bool)) -> Vec<&WorkListRow> {
-    let mut out: Vec<&WorkListRow> = rows.iter().collect();
-    let (column, descending) = sort;
-    out.sort_by(|a, b| {
-        let order = match column {
-            0 => a.source_id.cmp(&b.source_id),
-            1 => a.name.cmp(&b.name),
-            2 => a.owner.cmp(&b.owner),
-            3 => a.segment.cmp(&b.segment),
-            4 => a.flagged.due.cmp(&b.flagged.due),
-            6 => a
-                .flagged
-                .at_stake
-                .unwrap_or(0.0)
-                .total_cmp(&b.flagged.at_stake.unwrap_or(0.0)),
-            _ => a.flagged.late_days.total_cmp(&b.flagged.late_days),
-        };
-        if descending { order.reverse() } else { order }
-    });
-    out
-}
-
 fn records_ui(
     ui: &mut egui::Ui,
     rows: &[WorkListRow],
@@ -598,7 +575,6 @@ fn records_ui(
         ui.label(RichText::new("No records leaked here in this period.").color(theme::MUTED));
         return commands;
     }
-    let rows = sorted(rows, sort);
     let titles = [
         "Record",
         "Name",
