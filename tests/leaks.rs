@@ -217,58 +217,66 @@ fn each_record_says_why_it_counts_and_how_late_it_is() {
     let k2 = find(LeakKind::NeverAccepted, "k2");
     // Due Jul 12 01:30Z, accepted Jul 12 12:00Z: 10.5 hours late.
     assert!(
-        (k2.late_days - 10.5 / 24.0).abs() < 1e-9,
+        (k2.late_days(as_of) - 10.5 / 24.0).abs() < 1e-9,
         "{}",
-        k2.late_days
+        k2.late_days(as_of)
     );
     assert_eq!(k2.at_stake, None, "accepted late: nothing lost");
     assert!(
-        k2.reason(&defs, as_of).contains("accepted"),
+        k2.reason(&defs, r.records(), as_of).contains("accepted"),
         "{}",
-        k2.reason(&defs, as_of)
+        k2.reason(&defs, r.records(), as_of)
     );
     let k6 = find(LeakKind::SlowFirstTouch, "k6");
     assert!(
-        k6.reason(&defs, as_of).contains("SQL date"),
+        k6.reason(&defs, r.records(), as_of).contains("SQL date"),
         "{}",
-        k6.reason(&defs, as_of)
+        k6.reason(&defs, r.records(), as_of)
     );
     let k5 = find(LeakKind::SlowFirstTouch, "k5");
     assert!(
-        k5.reason(&defs, as_of).contains("first touch"),
+        k5.reason(&defs, r.records(), as_of).contains("first touch"),
         "{}",
-        k5.reason(&defs, as_of)
+        k5.reason(&defs, r.records(), as_of)
     );
     let d1 = find(LeakKind::StalledDeal, "d1");
     assert!(
-        d1.reason(&defs, as_of).contains("61 days in Proposal"),
+        d1.reason(&defs, r.records(), as_of)
+            .contains("61 days in Proposal"),
         "{}",
-        d1.reason(&defs, as_of)
+        d1.reason(&defs, r.records(), as_of)
     );
     let d2 = find(LeakKind::StalledDeal, "d2");
     assert!(
-        d2.reason(&defs, as_of).contains("close date 2025-09-15"),
+        d2.reason(&defs, r.records(), as_of)
+            .contains("close date 2025-09-15"),
         "{}",
-        d2.reason(&defs, as_of)
+        d2.reason(&defs, r.records(), as_of)
     );
     let a6 = find(LeakKind::LateRenewal, "a6");
     assert!(
-        a6.reason(&defs, as_of).contains("18 days before"),
+        a6.reason(&defs, r.records(), as_of)
+            .contains("18 days before"),
         "{}",
-        a6.reason(&defs, as_of)
+        a6.reason(&defs, r.records(), as_of)
     );
-    assert!((a6.late_days - 72.0).abs() < 1e-9, "{}", a6.late_days);
+    assert!(
+        (a6.late_days(as_of) - 72.0).abs() < 1e-9,
+        "{}",
+        a6.late_days(as_of)
+    );
     let k10 = find(LeakKind::DataGap, "k10");
     assert!(
-        k10.reason(&defs, as_of).contains("out of order"),
+        k10.reason(&defs, r.records(), as_of)
+            .contains("out of order"),
         "{}",
-        k10.reason(&defs, as_of)
+        k10.reason(&defs, r.records(), as_of)
     );
     let k11 = find(LeakKind::DataGap, "k11");
     assert!(
-        k11.reason(&defs, as_of).contains("no Owner"),
+        k11.reason(&defs, r.records(), as_of).contains("no Owner"),
         "{}",
-        k11.reason(&defs, as_of)
+        k11.reason(&defs, r.records(), as_of)
     );
     assert_eq!(k11.record.object, RecordObject::Contact);
 }
@@ -373,14 +381,15 @@ fn changing_an_sla_changes_the_count_exactly() {
     let (defs, as_of) = (per_stage.clone(), r.as_of);
     let d2 = r.find(LeakKind::StalledDeal, "d2");
     assert!(
-        d2.reason(&defs, as_of).contains("in Negotiation"),
+        d2.reason(&defs, r.records(), as_of)
+            .contains("in Negotiation"),
         "{}",
-        d2.reason(&defs, as_of)
+        d2.reason(&defs, r.records(), as_of)
     );
     assert!(
-        d2.reason(&defs, as_of).contains("close date"),
+        d2.reason(&defs, r.records(), as_of).contains("close date"),
         "{}",
-        d2.reason(&defs, as_of)
+        d2.reason(&defs, r.records(), as_of)
     );
 }
 

@@ -66,7 +66,7 @@ pub fn sort_rows(rows: &mut [WorkListRow], (column, descending): (usize, bool)) 
                 .at_stake
                 .unwrap_or(0.0)
                 .total_cmp(&b.flagged.at_stake.unwrap_or(0.0)),
-            _ => a.flagged.late_days.total_cmp(&b.flagged.late_days),
+            _ => a.late_days.total_cmp(&b.late_days),
         };
         if descending { order.reverse() } else { order }
     });

@@ -103,26 +103,23 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, String> {
                 })
             })
             .collect();
-        let out = json!({
+        let json = json!({
             "period": report.period, "as_of": as_of.to_string(), "definitions_version": version.id,
             "reporting_currency": report.reporting_currency, "leaks": leaks,
             "handoffs": report.handoffs, "response_times": report.response,
             "downstream": report.downstream,
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-        );
-        return Ok(ExitCode::SUCCESS);
+        return super::print(&serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
     }
-    println!(
+    let mut out = Vec::new();
+    out.push(format!(
         "Leaks {} · as of {as_of} · definitions v{}",
         report.period, version.id
-    );
+    ));
     match selected.and_then(|k| report.leak(k)) {
-        None => print_summary(&report),
+        None => print_summary(&mut out, &report),
         Some(leak) => {
-            println!(
+            out.push(format!(
                 "{}: {} of {} ({}), SLA {}, revenue at stake {}",
                 leak.kind.label(),
                 leak.count,
@@ -133,53 +130,56 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, String> {
                     || "not priced".to_owned(),
                     |v| money(v, &report.reporting_currency)
                 )
-            );
-            println!("{}", leak.stake_formula);
+            ));
+            out.push(leak.stake_formula.clone());
             match by {
                 Some(d) => {
-                    println!(
+                    out.push(format!(
                         "{:<28} {:>7} {:>7} {:>8} {:>16}",
                         d.label(),
                         "leaked",
                         "of",
                         "share",
                         "at stake"
-                    );
+                    ));
                     for r in crate::leaks::leak_breakdown(&defs, records, leak, d) {
-                        println!(
+                        out.push(format!(
                             "{:<28} {:>7} {:>7} {:>8} {:>16}",
                             r.value,
                             r.count,
                             r.volume,
                             percent(r.share),
                             money(r.revenue_at_stake, &report.reporting_currency)
-                        );
+                        ));
                     }
                 }
                 None => {
-                    for r in leak.most_overdue() {
-                        println!(
-                            "{:<14} due {:<17} {:>7.1} days late  {}",
-                            records.source_id(r.record),
-                            r.due.map(format_date_time).unwrap_or_default(),
-                            r.late_days,
-                            r.reason(&defs, report.as_of)
-                        );
+                    for r in leak.most_overdue(report.as_of) {
+                        let id = records.source_id(r.record);
+                        let reason = r.reason(&defs, records, report.as_of);
+                        out.push(match r.due {
+                            Some(due) => format!(
+                                "{id:<14} due {:<17} {:>7.1} days late  {reason}",
+                                format_date_time(due),
+                                r.late_days(report.as_of),
+                            ),
+                            None => format!("{id:<14} {reason}"),
+                        });
                     }
                 }
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    super::print(&out.join("\n"))
 }
 
-fn print_summary(report: &LeakReport) {
-    println!(
+fn print_summary(out: &mut Vec<String>, report: &LeakReport) {
+    out.push(format!(
         "{:<40} {:>7} {:>8} {:>8} {:>18}  SLA",
         "leak", "count", "of", "share", "revenue at stake"
-    );
+    ));
     for l in report.ranked() {
-        println!(
+        out.push(format!(
             "{:<40} {:>7} {:>8} {:>8} {:>18}  {}",
             l.kind.label(),
             l.count,
@@ -190,10 +190,10 @@ fn print_summary(report: &LeakReport) {
                 |v| money(v, &report.reporting_currency)
             ),
             l.sla.as_deref().unwrap_or("")
-        );
+        ));
     }
     let r = &report.response;
-    println!(
+    out.push(format!(
         "First sales touch: {} of {} within the SLA; median {} hours ({} by touch time, {} by SQL date, {} untouched)",
         r.within_sla,
         r.by_touch + r.by_sql_date + r.untouched,
@@ -202,5 +202,5 @@ fn print_summary(report: &LeakReport) {
         r.by_touch,
         r.by_sql_date,
         r.untouched
-    );
+    ));
 }

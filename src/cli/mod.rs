@@ -88,6 +88,19 @@ fn open(db: &std::path::Path) -> Result<Workspace, String> {
 
 pub use crate::text::thousands;
 
+/// Prints `text` and a line break; a reader that stopped reading (`| head`) is not an
+/// error.
+fn print(text: &str) -> Result<ExitCode, String> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("could not write the output: {e}"))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
 /// The quarter `--period` names (default: the quarter of the latest export's as-of date)
 /// and that as-of date.
 fn period_and_as_of(

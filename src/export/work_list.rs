@@ -47,7 +47,7 @@ pub fn write_work_list_csv(
             date(Some(f.started)),
             date(f.due),
             date(f.done),
-            format!("{:.1}", f.late_days),
+            format!("{:.1}", r.late_days),
             f.at_stake.map(|v| format!("{v:.2}")).unwrap_or_default(),
             r.reason.clone(),
             note.to_owned(),

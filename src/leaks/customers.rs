@@ -37,7 +37,6 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
                     started: won,
                     due: Some(due),
                     done: None,
-                    late_days: days_between(due, cx.as_of),
                     at_stake: arr(a),
                     why: Why::NoKickoff,
                 }),
@@ -46,7 +45,6 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
                     started: won,
                     due: Some(due),
                     done: Some(k),
-                    late_days: days_between(due, k),
                     at_stake: None,
                     why: Why::KickoffLate,
                 }),
@@ -77,11 +75,9 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
                         started: due,
                         due: Some(due),
                         done: None,
-                        late_days: days_between(due, cx.as_of),
                         at_stake: arr(a).filter(|_| still_ahead),
                         why: Why::NoOutreach {
-                            end,
-                            churned: churn,
+                            churned: churn.is_some(),
                         },
                     }),
                     Some(o) if o > due => renewals.flag(q, || Flagged {
@@ -89,9 +85,8 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
                         started: due,
                         due: Some(due),
                         done: Some(o),
-                        late_days: days_between(due, o),
                         at_stake: arr(a).filter(|_| still_ahead),
-                        why: Why::OutreachLate { end },
+                        why: Why::OutreachLate,
                     }),
                     Some(_) => {}
                 }

@@ -89,7 +89,6 @@ impl<'d> DataGaps<'d> {
                 started: c.created.unwrap_or_default(),
                 due: None,
                 done: None,
-                late_days: 0.0,
                 at_stake: None,
                 why: Why::DataGap(Box::new(Gap {
                     backwards,
@@ -132,7 +131,6 @@ impl<'d> DataGaps<'d> {
                 started: d.created.unwrap_or_default(),
                 due: None,
                 done: None,
-                late_days: 0.0,
                 at_stake: amount_in_reporting(cx.defs, d),
                 why: Why::DataGap(Box::new(Gap {
                     backwards: None,
@@ -159,7 +157,6 @@ impl<'d> DataGaps<'d> {
                     started: a.closed_won.unwrap_or_default(),
                     due: None,
                     done: None,
-                    late_days: 0.0,
                     at_stake: None,
                     why: Why::DataGap(Box::new(Gap {
                         backwards: None,

@@ -113,7 +113,6 @@ impl<'d> LeadLeaks<'d> {
                 started,
                 due: Some(due),
                 done,
-                late_days: days_between(due, done.unwrap_or(cx.as_of)),
                 at_stake: None,
                 why,
             }
@@ -217,7 +216,7 @@ impl<'d> LeadLeaks<'d> {
                 if t > due {
                     self.touched.flag(
                         q,
-                        flagged(mql, due, Some(t), Why::TouchedLate { hours, by_sql_date }),
+                        flagged(mql, due, Some(t), Why::TouchedLate { by_sql_date }),
                     );
                 }
             }

@@ -83,8 +83,6 @@ pub struct Flagged {
     pub due: Option<Timestamp>,
     /// When the next step happened, if it did (late).
     pub done: Option<Timestamp>,
-    /// Days past the due time: to when it happened, or to the as-of date when it has not.
-    pub late_days: f64,
     /// What this record puts at stake, in the reporting currency, when it can be priced.
     pub at_stake: Option<f64>,
     /// Why it counts; [`Flagged::reason`] puts it in words.
@@ -180,10 +178,10 @@ pub struct LeakReport {
 }
 
 impl Leak {
-    /// The records, the most overdue first (ties in the records' order).
-    pub fn most_overdue(&self) -> Vec<&Flagged> {
+    /// The records, the most overdue as of `as_of` first (ties in the records' order).
+    pub fn most_overdue(&self, as_of: Timestamp) -> Vec<&Flagged> {
         let mut out: Vec<&Flagged> = self.records.iter().collect();
-        out.sort_by(|a, b| b.late_days.total_cmp(&a.late_days));
+        out.sort_by(|a, b| b.late_days(as_of).total_cmp(&a.late_days(as_of)));
         out
     }
 }

@@ -2,10 +2,9 @@
 //! their close date. A snapshot: the exports hold each deal's current state only.
 
 use super::builder::LeakBuilder;
-use super::why::{Idle, Why};
-use super::{Context, Flagged, Leak, LeakKind, RecordRef, days_between};
+use super::why::{IdleStage, Why};
+use super::{Context, Flagged, Leak, LeakKind, RecordRef};
 use crate::definitions::apply::DealStageLookup;
-use crate::definitions::model::Sla;
 use crate::definitions::sla_clock::SlaClock;
 use crate::metrics::deals::amount_in_reporting;
 use crate::model::{Deal, DealStatus, RecordObject, Timestamp};
@@ -31,7 +30,7 @@ fn entered<'r>(
 /// The stalled-deal leak being counted.
 pub struct StalledDeals {
     leak: LeakBuilder,
-    clocks: Vec<(Sla, SlaClock)>,
+    clocks: Vec<SlaClock>,
 }
 
 impl StalledDeals {
@@ -44,8 +43,10 @@ impl StalledDeals {
                 .deal_stages
                 .iter()
                 .map(|s| {
-                    let sla = s.idle_limit.unwrap_or(defs.slas.idle_in_stage);
-                    (sla, SlaClock::new(sla, &defs.calendar))
+                    SlaClock::new(
+                        s.idle_limit.unwrap_or(defs.slas.idle_in_stage),
+                        &defs.calendar,
+                    )
                 })
                 .collect(),
         }
@@ -71,42 +72,36 @@ impl StalledDeals {
         let q = cx.current();
         let record = RecordRef::new(RecordObject::Deal, index);
         self.leak.check(q, record);
-        let mut idle = None;
-        let mut late = f64::MIN;
-        let mut due = None;
-        if let Some(p) = position
-            && let Some((sla, clock)) = self.clocks.get(p)
-            && let Some((since, from_history)) = entered(lookup, d, p)
-        {
-            let limit = clock.deadline(since);
-            if limit < cx.as_of {
-                idle = Some(Idle {
-                    stage: p,
-                    since,
-                    from_history,
-                    limit: *sla,
-                });
-                late = days_between(limit, cx.as_of);
-                due = Some(limit);
-            }
-        }
-        let close_passed = d.close_date.filter(|close| *close < cx.as_of - 86_400);
-        if let Some(close) = close_passed {
-            late = late.max(days_between(close, cx.as_of));
-            due = due.or(Some(close));
-        }
-        if idle.is_none() && close_passed.is_none() {
+        // Idle past the stage's limit: since when, and when the limit ran out.
+        let idle = position
+            .and_then(|p| Some((p, self.clocks.get(p)?, entered(lookup, d, p)?)))
+            .map(|(p, clock, (since, from_history))| {
+                (p, since, from_history, clock.deadline(since))
+            })
+            .filter(|(_, _, _, limit)| *limit < cx.as_of);
+        let close = d.close_date.filter(|close| *close < cx.as_of - 86_400);
+        if idle.is_none() && close.is_none() {
             return;
         }
-        let started = idle.map_or_else(|| d.created.unwrap_or(cx.as_of), |i| i.since);
+        // Due at whichever ran out first, so the days late are the longer of the two.
+        let due = match (idle.map(|i| i.3), close) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let started = idle.map_or_else(|| d.created.unwrap_or(cx.as_of), |i| i.1);
         self.leak.flag(q, || Flagged {
             record,
             started,
             due,
             done: None,
-            late_days: late,
             at_stake: amount_in_reporting(cx.defs, d),
-            why: Why::Stalled { idle, close_passed },
+            why: Why::Stalled {
+                idle: idle.map(|(p, _, from_history, _)| IdleStage {
+                    stage: u16::try_from(p).unwrap_or(u16::MAX),
+                    from_history,
+                }),
+                close_passed: close.is_some(),
+            },
         });
     }
 

@@ -1,47 +1,53 @@
-//! Why a record counts as a leak, kept as data while leaks are found (hundreds of
-//! thousands of records must stay cheap) and put into words only when someone reads it.
+//! Why a record counts as a leak, kept as a few bytes while leaks are found (hundreds of
+//! thousands of records must stay cheap) and put into words only when someone reads it,
+//! from the record itself and the definitions.
 
 use serde::Serialize;
 
-use super::{Flagged, days_between};
+use super::{Flagged, Records, days_between};
 use crate::definitions::Definitions;
-use crate::definitions::model::Sla;
 use crate::import::values::format_date_time;
 use crate::model::{Field, Timestamp};
 
-/// What makes one record a leak.
+/// What makes one record a leak; the dates are the flagged record's own (`started`,
+/// `due`, `done`) or the record's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "why")]
 pub enum Why {
     /// An MQL neither accepted nor rejected by the as-of date.
     NotAccepted,
     AcceptedLate,
-    /// First touched (or accepted, `by_sql_date`) after the SLA.
+    /// First touched (or accepted, `by_sql_date`, when the export has no touch time)
+    /// after the SLA.
     TouchedLate {
-        hours: f64,
         by_sql_date: bool,
     },
     Untouched,
     NoOpportunity,
     OpportunityLate,
-    /// Idle in the stage at `stage` (a deal-stage position) since `since`, and/or past
-    /// its close date.
+    /// Idle in its stage since `started` past the stage's limit, and/or past its close date.
     Stalled {
-        idle: Option<Idle>,
-        close_passed: Option<Timestamp>,
+        idle: Option<IdleStage>,
+        close_passed: bool,
     },
     NoKickoff,
     KickoffLate,
-    /// No renewal outreach though the contract ends at `end`.
+    /// No renewal outreach though it was due; `churned` when the customer has since left.
     NoOutreach {
-        end: Timestamp,
-        churned: Option<Timestamp>,
+        churned: bool,
     },
-    OutreachLate {
-        end: Timestamp,
-    },
+    OutreachLate,
     /// Boxed: rare, and the other kinds stay small.
     DataGap(Box<Gap>),
+}
+
+/// The stage a stalled deal idles in.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct IdleStage {
+    /// The deal stage's position in the definitions.
+    pub stage: u16,
+    /// `false` when the export has no stage history and the created date stood in.
+    pub from_history: bool,
 }
 
 /// Stage dates going backwards (the stages' positions and dates), and fields the
@@ -55,16 +61,6 @@ pub struct Gap {
     pub is_deal: bool,
 }
 
-/// How long a deal has sat in its stage.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Idle {
-    pub stage: usize,
-    pub since: Timestamp,
-    /// `false` when the export has no stage history and the created date stood in.
-    pub from_history: bool,
-    pub limit: Sla,
-}
-
 /// A later stage dated before an earlier one.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Backwards {
@@ -75,22 +71,30 @@ pub struct Backwards {
 }
 
 impl Flagged {
-    /// Why the record counts, in plain words (stage names from `defs`).
-    pub fn reason(&self, defs: &Definitions, as_of: Timestamp) -> String {
+    /// Days past the due time: to when the step happened, or to `as_of` when it has not
+    /// (0 for data gaps, which have no due time).
+    pub fn late_days(&self, as_of: Timestamp) -> f64 {
+        self.due
+            .map_or(0.0, |due| days_between(due, self.done.unwrap_or(as_of)))
+    }
+
+    /// Why the record counts, in plain words: stage names from `defs`, the record's own
+    /// dates from `records`.
+    pub fn reason(&self, defs: &Definitions, records: Records<'_>, as_of: Timestamp) -> String {
         let date = format_date_time;
-        let late = |a: Option<Timestamp>, b: Option<Timestamp>| {
-            a.zip(b).map_or(0.0, |(a, b)| days_between(a, b))
-        };
+        let late = self.late_days(as_of);
+        let i = self.record.index();
+        let account = || records.accounts.get(i);
         match &self.why {
             Why::NotAccepted => format!(
                 "MQL on {}, not accepted or rejected by sales as of the as-of date",
                 date(self.started)
             ),
-            Why::AcceptedLate => format!(
-                "accepted {:.1} days after the SLA",
-                late(self.due, self.done)
-            ),
-            Why::TouchedLate { hours, by_sql_date } => {
+            Why::AcceptedLate => format!("accepted {late:.1} days after the SLA"),
+            Why::TouchedLate { by_sql_date } => {
+                let hours = self
+                    .done
+                    .map_or(0.0, |d| days_between(self.started, d).max(0.0) * 24.0);
                 if *by_sql_date {
                     format!("accepted after {hours:.1} hours (measured by the SQL date)")
                 } else {
@@ -102,33 +106,32 @@ impl Flagged {
                 "SQL on {}, no opportunity as of the as-of date",
                 date(self.started)
             ),
-            Why::OpportunityLate => format!(
-                "opportunity opened {:.1} days after the SLA",
-                late(self.due, self.done)
-            ),
+            Why::OpportunityLate => format!("opportunity opened {late:.1} days after the SLA"),
             Why::Stalled { idle, close_passed } => {
                 let mut parts = Vec::new();
-                if let Some(i) = idle {
-                    let stage = defs
-                        .deal_stages
-                        .get(i.stage)
-                        .map_or("", |s| s.name.as_str());
+                if let Some(idle) = idle {
+                    let stage = defs.deal_stages.get(usize::from(idle.stage));
+                    let limit = stage
+                        .and_then(|s| s.idle_limit)
+                        .unwrap_or(defs.slas.idle_in_stage);
                     parts.push(format!(
-                        "{:.0} days in {stage} since {} (limit {}){}",
-                        days_between(i.since, as_of),
-                        date(i.since),
-                        i.limit,
-                        if i.from_history {
+                        "{:.0} days in {} since {} (limit {limit}){}",
+                        days_between(self.started, as_of),
+                        stage.map_or("", |s| s.name.as_str()),
+                        date(self.started),
+                        if idle.from_history {
                             ""
                         } else {
                             "; no stage history, counted from the created date"
                         }
                     ));
                 }
-                if let Some(c) = close_passed {
+                if *close_passed
+                    && let Some(close) = records.deals.get(i).and_then(|d| d.close_date)
+                {
                     parts.push(format!(
                         "close date {} has passed and the deal is still open",
-                        date(*c)
+                        date(close)
                     ));
                 }
                 parts.join("; ")
@@ -137,23 +140,24 @@ impl Flagged {
                 "won on {}, no onboarding kickoff as of the as-of date",
                 date(self.started)
             ),
-            Why::KickoffLate => {
+            Why::KickoffLate => format!("kickoff {late:.1} days after the SLA"),
+            Why::NoOutreach { churned } => {
+                let end = account().and_then(|a| a.contract_end);
+                let churn = account().and_then(|a| a.churned).filter(|_| *churned);
                 format!(
-                    "kickoff {:.1} days after the SLA",
-                    late(self.due, self.done)
+                    "contract ends {}, no renewal outreach as of the as-of date{}",
+                    end.map(date).unwrap_or_default(),
+                    churn.map_or_else(String::new, |c| format!("; churned {}", date(c)))
                 )
             }
-            Why::NoOutreach { end, churned } => format!(
-                "contract ends {}, no renewal outreach as of the as-of date{}",
-                date(*end),
-                churned.map_or_else(String::new, |c| format!("; churned {}", date(c)))
-            ),
-            Why::OutreachLate { end } => format!(
-                "outreach {:.0} days before the contract end ({}), {:.0} days late",
-                self.done.map_or(0.0, |o| days_between(o, *end)),
-                date(*end),
-                late(self.due, self.done)
-            ),
+            Why::OutreachLate => {
+                let end = account().and_then(|a| a.contract_end);
+                format!(
+                    "outreach {:.0} days before the contract end ({}), {late:.0} days late",
+                    end.zip(self.done).map_or(0.0, |(e, o)| days_between(o, e)),
+                    end.map(date).unwrap_or_default(),
+                )
+            }
             Why::DataGap(gap) => {
                 let Gap {
                     backwards,

@@ -20,6 +20,8 @@ pub struct WorkListRow {
     pub source: String,
     /// Why it counts, in plain words.
     pub reason: String,
+    /// Days past the due time as of the as-of date (see [`Flagged::late_days`]).
+    pub late_days: f64,
     pub flagged: Flagged,
 }
 
@@ -30,7 +32,7 @@ pub fn work_list(
     leak: &Leak,
     as_of: Timestamp,
 ) -> Vec<WorkListRow> {
-    leak.most_overdue()
+    leak.most_overdue(as_of)
         .into_iter()
         .map(|f| {
             let i = f.record.index();
@@ -80,7 +82,8 @@ pub fn work_list(
                 segment,
                 region,
                 source,
-                reason: f.reason(defs, as_of),
+                reason: f.reason(defs, records, as_of),
+                late_days: f.late_days(as_of),
                 flagged: f.clone(),
             }
         })

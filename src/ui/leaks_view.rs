@@ -651,7 +651,7 @@ fn records_ui(
                     });
                     row.col(|ui| {
                         ui.label(if f.due.is_some() {
-                            format!("{:.1}", f.late_days)
+                            format!("{:.1}", r.late_days)
                         } else {
                             String::new()
                         });
