@@ -263,7 +263,7 @@ impl CockpitApp {
             }
             Command::DismissNotice => self.notice = None,
             Command::SetFunnelMode(mode) => self.funnel.mode = mode,
-            Command::SetFunnelSegment(segment) => self.funnel.segment = segment,
+            Command::SetFunnelFilter(dimension, value) => self.funnel.filter.set(dimension, value),
             Command::SetFunnelBreakdown(dimension) => self.funnel.breakdown_by = dimension,
             Command::SetFunnelSort(column) => {
                 let (current, descending) = self.funnel.breakdown_sort;
@@ -420,7 +420,7 @@ impl CockpitApp {
         Some(super::funnel::FunnelQuery {
             period: self.period()?,
             mode: self.funnel.mode,
-            segment: self.funnel.segment.clone(),
+            filter: self.funnel.filter.clone(),
             breakdown_by: self.funnel.breakdown_by,
             definitions_version: defs.version.id,
             batches: self.snapshot.batches.iter().map(|b| b.id).collect(),
@@ -552,7 +552,7 @@ impl CockpitApp {
                 Ok(result) => {
                     let same = self.funnel.result.as_ref().is_some_and(|r| {
                         r.query.period == result.query.period
-                            && r.query.segment == result.query.segment
+                            && r.query.filter == result.query.filter
                     });
                     if !same {
                         self.funnel.selected_stage = None;
@@ -849,7 +849,7 @@ impl eframe::App for CockpitApp {
                     let model = ui::funnel_view::FunnelViewModel {
                         result: self.funnel.result.as_ref(),
                         mode: self.funnel.mode,
-                        segment: self.funnel.segment.as_deref(),
+                        filter: &self.funnel.filter,
                         selected_stage: self.funnel.selected_stage,
                         computing: self
                             .job

@@ -44,7 +44,8 @@ pub enum Command {
     ReplaceWithBackup(PathBuf),
     DismissNotice,
     SetFunnelMode(crate::metrics::FunnelMode),
-    SetFunnelSegment(Option<String>),
+    /// Require a value of a dimension (segment, region, owner, source), or none.
+    SetFunnelFilter(crate::metrics::Dimension, Option<String>),
     SetFunnelBreakdown(crate::metrics::Dimension),
     /// Sort the breakdown by a column; the same column again reverses the order.
     SetFunnelSort(usize),

@@ -8,12 +8,21 @@ use crate::metrics::deals::DealMetrics;
 use crate::metrics::{Dimension, Filter, FunnelMode, LifecycleFunnel};
 use crate::model::Contact;
 
+/// The dimensions the Funnel view filters by.
+pub const FILTERS: [Dimension; 4] = [
+    Dimension::Segment,
+    Dimension::Region,
+    Dimension::Owner,
+    Dimension::Source,
+];
+
 /// What the numbers are computed for; a change recomputes them in the background.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunnelQuery {
     pub period: Quarter,
     pub mode: FunnelMode,
-    pub segment: Option<String>,
+    /// Segment, region, owner and source, combinable.
+    pub filter: Filter,
     /// The dimension of the breakdown table.
     pub breakdown_by: Dimension,
     /// The definitions version and the batch ids the numbers follow.
@@ -24,9 +33,7 @@ pub struct FunnelQuery {
 impl FunnelQuery {
     /// The filter the query applies.
     pub fn filter(&self) -> Filter {
-        self.segment.as_ref().map_or_else(Filter::all, |s| {
-            Filter::all().with(Dimension::Segment, s.clone())
-        })
+        self.filter.clone()
     }
 }
 
@@ -49,8 +56,8 @@ pub struct FunnelResult {
     pub trend: Vec<(Quarter, Vec<Option<f64>>)>,
     /// Each stage's definition text, for hovering its name.
     pub stage_definitions: Vec<String>,
-    /// Every segment in the data, for the filter.
-    pub segments: Vec<String>,
+    /// Every value of each filter dimension in the data, for the filter menus.
+    pub choices: Vec<(Dimension, Vec<String>)>,
     /// The contacts the stage rows index into, for the record lists.
     pub contacts: Arc<Vec<Contact>>,
 }
@@ -59,7 +66,7 @@ pub struct FunnelResult {
 #[derive(Debug, Clone)]
 pub struct FunnelState {
     pub mode: FunnelMode,
-    pub segment: Option<String>,
+    pub filter: Filter,
     pub breakdown_by: Dimension,
     /// The breakdown table's sort column and whether it sorts descending.
     pub breakdown_sort: (usize, bool),
@@ -74,7 +81,7 @@ impl Default for FunnelState {
     fn default() -> Self {
         Self {
             mode: FunnelMode::default(),
-            segment: None,
+            filter: Filter::all(),
             breakdown_by: Dimension::Segment,
             breakdown_sort: (1, true),
             result: None,

@@ -728,10 +728,20 @@ fn compute_funnel(
         year: period.year - 1,
         quarter: period.quarter,
     };
-    let mut segments: Vec<String> = contacts.iter().filter_map(|c| c.segment.clone()).collect();
-    segments.extend(deals.iter().filter_map(|d| d.segment.clone()));
-    segments.sort();
-    segments.dedup();
+    let choices = super::funnel::FILTERS
+        .iter()
+        .map(|d| {
+            let mut values: Vec<String> = contacts
+                .iter()
+                .filter_map(|c| d.of_contact(c))
+                .chain(deals.iter().filter_map(|x| d.of_deal(x)))
+                .map(str::to_owned)
+                .collect();
+            values.sort();
+            values.dedup();
+            (*d, values)
+        })
+        .collect();
     Ok(super::funnel::FunnelResult {
         funnel: lifecycle_funnel(&defs, &contacts, &filter, period, query.mode),
         previous: lifecycle_funnel(&defs, &contacts, &filter, period.previous(), query.mode),
@@ -781,7 +791,7 @@ fn compute_funnel(
                 })
                 .collect()
         },
-        segments,
+        choices,
         contacts: std::sync::Arc::new(contacts),
         query,
     })

@@ -82,6 +82,24 @@ impl Filter {
         self
     }
 
+    /// The value the filter requires for `dimension`, if any.
+    pub fn value(&self, dimension: Dimension) -> Option<&str> {
+        self.equals
+            .iter()
+            .find(|(d, _)| *d == dimension)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Requires `value` for `dimension` (replacing what it required), or nothing for it.
+    pub fn set(&mut self, dimension: Dimension, value: Option<String>) {
+        self.equals.retain(|(d, _)| *d != dimension);
+        if let Some(v) = value {
+            self.equals.push((dimension, v));
+            self.equals
+                .sort_by_key(|(d, _)| Dimension::ALL.iter().position(|x| x == d));
+        }
+    }
+
     /// Whether a contact passes (a dimension contacts do not have does not filter them).
     pub fn keeps_contact(&self, c: &Contact) -> bool {
         self.equals.iter().all(|(d, v)| {

@@ -1,6 +1,7 @@
 //! The Funnel view: stage counts as a chart with the conversion between stages written
 //! on it, the stage table beside the previous quarter and the same quarter last year,
-//! deal metrics, the breakdown by segment, and the records behind any count.
+//! deal metrics, the breakdown by segment, and the records behind any count; filters by
+//! segment, region, owner and source combine.
 
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
@@ -16,7 +17,8 @@ use crate::metrics::{Dimension, FunnelMode, LifecycleFunnel};
 pub struct FunnelViewModel<'a> {
     pub result: Option<&'a FunnelResult>,
     pub mode: FunnelMode,
-    pub segment: Option<&'a str>,
+    /// Segment, region, owner and source chosen.
+    pub filter: &'a crate::metrics::Filter,
     pub selected_stage: Option<usize>,
     pub computing: bool,
     pub definitions_version: Option<i64>,
@@ -114,7 +116,7 @@ fn controls_ui(
     result: &FunnelResult,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("Counting");
         egui::ComboBox::from_id_salt("funnel_mode")
             .selected_text(model.mode.label())
@@ -131,28 +133,26 @@ fn controls_ui(
             })
             .response
             .labelled_by(l.id);
-        ui.separator();
-        let l = ui.label("Segment");
-        egui::ComboBox::from_id_salt("funnel_segment")
-            .selected_text(model.segment.unwrap_or("All segments"))
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(model.segment.is_none(), "All segments")
-                    .clicked()
-                {
-                    commands.push(Command::SetFunnelSegment(None));
-                }
-                for s in &result.segments {
-                    if ui
-                        .selectable_label(model.segment == Some(s.as_str()), s)
-                        .clicked()
-                    {
-                        commands.push(Command::SetFunnelSegment(Some(s.clone())));
+        for (dimension, values) in &result.choices {
+            ui.separator();
+            let chosen = model.filter.value(*dimension);
+            let all = format!("All {}s", dimension.label().to_lowercase());
+            let l = ui.label(dimension.label());
+            egui::ComboBox::from_id_salt(("funnel_filter", dimension.label()))
+                .selected_text(chosen.unwrap_or(&all))
+                .show_ui(ui, |ui| {
+                    if ui.selectable_label(chosen.is_none(), &all).clicked() {
+                        commands.push(Command::SetFunnelFilter(*dimension, None));
                     }
-                }
-            })
-            .response
-            .labelled_by(l.id);
+                    for v in values {
+                        if ui.selectable_label(chosen == Some(v.as_str()), v).clicked() {
+                            commands.push(Command::SetFunnelFilter(*dimension, Some(v.clone())));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        }
     });
     ui.label(
         RichText::new(model.mode.explain())
