@@ -8,33 +8,17 @@
 //! Targets (issue 7): the recompute is at least 10x faster than the SQL baseline and under
 //! 50 ms on a 2-core laptop-class machine.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod support;
 
 use chrono::NaiveDate;
 use revops_cockpit::definitions::defaults;
 use revops_cockpit::definitions::fiscal::Quarter;
 use revops_cockpit::metrics::{Dimension, Filter, FunnelMode, lifecycle_funnel};
 use revops_cockpit::model::Contact;
+use support::{Rng, best_of};
 
 const CONTACTS: usize = 1_000_000;
 const SEGMENTS: [&str; 3] = ["SMB", "Mid-Market", "Enterprise"];
-
-/// A small deterministic generator (xorshift), so the data is the same every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 fn generate() -> Vec<Contact> {
     let start = NaiveDate::from_ymd_opt(2025, 1, 1)
@@ -44,14 +28,14 @@ fn generate() -> Vec<Contact> {
     let mut rng = Rng(0x5eed_2025);
     (0..CONTACTS)
         .map(|i| {
-            let created = start + i64::try_from(rng.below(365 * 86_400)).unwrap_or(0);
+            let created = start + rng.below(365 * 86_400);
             let mut dates = [Some(created), None, None, None, None];
             let mut t = created;
             for slot in dates.iter_mut().skip(1) {
                 if rng.below(100) >= 55 {
                     break;
                 }
-                t += i64::try_from(rng.below(20 * 86_400)).unwrap_or(0);
+                t += rng.below(20 * 86_400);
                 *slot = Some(t);
             }
             Contact {
@@ -112,17 +96,6 @@ fn sql_baseline(
         .unwrap_or_else(|e| panic!("{e}"))
     };
     (conn, query)
-}
-
-fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            black_box(f());
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
 
 fn main() {

@@ -10,8 +10,7 @@
 //! SQL side does not.
 //! Target (issue 4): under 100 ms, and faster than the SQL baseline.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod support;
 
 use chrono::NaiveDate;
 use revops_cockpit::definitions::defaults;
@@ -19,6 +18,7 @@ use revops_cockpit::definitions::fiscal::Quarter;
 use revops_cockpit::definitions::model::{Definitions, Sla, SlaUnit};
 use revops_cockpit::leaks::{LeakKind, Records, detect_leaks};
 use revops_cockpit::model::{Account, Contact, Deal, DealStatus, StageEntry};
+use support::{Rng, best_of};
 
 const CONTACTS: usize = 1_000_000;
 const DEALS: usize = 200_000;
@@ -33,26 +33,6 @@ const STAGES: [(&str, i64); 6] = [
     ("closedwon", 4),
     ("closedlost", 5),
 ];
-
-/// A small deterministic generator (xorshift), so the data is the same every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: i64) -> i64 {
-        i64::try_from(self.next() % u64::try_from(n.max(1)).unwrap_or(1)).unwrap_or(0)
-    }
-
-    fn chance(&mut self, percent: i64) -> bool {
-        self.below(100) < percent
-    }
-}
 
 fn start() -> i64 {
     NaiveDate::from_ymd_opt(2025, 1, 1)
@@ -254,17 +234,6 @@ fn sql_counts(conn: &rusqlite::Connection, from: i64, to: i64, as_of: i64) -> Co
              AND (outreach IS NULL OR outreach > end_date - 90 * ?5)",
         ),
     ]
-}
-
-fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            black_box(f());
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
 
 fn main() {

@@ -267,16 +267,7 @@ fn funnel_prints_the_numbers_the_view_shows_as_json() {
 
 #[test]
 fn leaks_prints_each_leak_with_its_records_as_json() {
-    let (dir, ws) = crate::leaks::leak_workspace();
-    revops_cockpit::definitions::versions::save(
-        &ws,
-        &crate::leaks::leak_definitions(),
-        "Test",
-        "fixture calendar",
-    )
-    .expect("save definitions");
-    let db = ws.path().to_path_buf();
-    drop(ws);
+    let (dir, db) = crate::leaks::leak_workspace_file();
     let out = cockpit(&db, &["leaks", "--period", "2025-Q3", "--json"]);
     assert!(
         out.status.success(),

@@ -78,6 +78,22 @@ pub fn leak_workspace() -> (tempfile::TempDir, Workspace) {
     (dir, ws)
 }
 
+/// The fixture workspace with the fixture's definitions saved as version 2, closed, as a
+/// file for the binary or the app to open.
+pub fn leak_workspace_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, ws) = leak_workspace();
+    revops_cockpit::definitions::versions::save(
+        &ws,
+        &leak_definitions(),
+        "Test",
+        "fixture calendar",
+    )
+    .expect("save definitions");
+    let db = ws.path().to_path_buf();
+    drop(ws);
+    (dir, db)
+}
+
 /// The fixture's definitions: defaults with a holiday, a time zone and a rejected rule.
 pub fn leak_definitions() -> Definitions {
     let mut d = defaults();

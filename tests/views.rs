@@ -662,16 +662,7 @@ fn a_damaged_workspace_offers_its_latest_backup_instead_of_failing() {
 
 #[test]
 fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
-    let (_dir, ws) = crate::leaks::leak_workspace();
-    revops_cockpit::definitions::versions::save(
-        &ws,
-        &crate::leaks::leak_definitions(),
-        "Test",
-        "fixture calendar",
-    )
-    .expect("save definitions");
-    let db = ws.path().to_path_buf();
-    drop(ws);
+    let (_dir, db) = crate::leaks::leak_workspace_file();
     let mut harness = app(db, StartMode::Open);
     settle(&mut harness);
     harness.get_by_label("Handoff leaks").click();

@@ -24,6 +24,13 @@ pub struct SlaClock {
 
 const DAY: i64 = 86_400;
 
+/// Which way an SLA moves a time: to a deadline, or back from an end date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Forward,
+    Back,
+}
+
 #[expect(
     clippy::cast_possible_truncation,
     reason = "SLA amounts are small numbers of seconds"
@@ -62,46 +69,13 @@ impl SlaClock {
 
     /// When the SLA started at `start` runs out.
     pub fn deadline(&self, start: Timestamp) -> Timestamp {
-        let amount = self.sla.amount.max(0.0);
-        match self.sla.unit {
-            SlaUnit::Minutes => start + seconds(amount * 60.0),
-            SlaUnit::Hours => start + seconds(amount * 3_600.0),
-            SlaUnit::Days => start + seconds(amount * DAY as f64),
-            SlaUnit::BusinessDays => self.business_deadline(start, amount),
-        }
+        self.shift(start, Direction::Forward)
     }
 
     /// The latest time something due `amount` before `end` may start: the end minus the
     /// SLA (business days counted back over working days).
     pub fn before(&self, end: Timestamp) -> Timestamp {
-        let amount = self.sla.amount.max(0.0);
-        match self.sla.unit {
-            SlaUnit::Minutes => end - seconds(amount * 60.0),
-            SlaUnit::Hours => end - seconds(amount * 3_600.0),
-            SlaUnit::Days => end - seconds(amount * DAY as f64),
-            SlaUnit::BusinessDays => {
-                if !self.working.iter().any(|w| *w) {
-                    return end;
-                }
-                let Some(utc) = chrono::DateTime::from_timestamp(end, 0) else {
-                    return end;
-                };
-                let local = utc.with_timezone(&self.zone).naive_local();
-                let whole = amount.trunc();
-                let mut date = local.date();
-                #[expect(
-                    clippy::cast_possible_truncation,
-                    clippy::cast_sign_loss,
-                    reason = "a whole, non-negative number of days"
-                )]
-                for _ in 0..(whole as u64) {
-                    date = self.previous_working(date);
-                }
-                let due = NaiveDateTime::new(date, local.time())
-                    - Duration::seconds(seconds((amount - whole) * DAY as f64));
-                self.to_utc(due)
-            }
-        }
+        self.shift(end, Direction::Back)
     }
 
     /// Whether `date` is a working day of the calendar.
@@ -110,16 +84,34 @@ impl SlaClock {
         self.working.get(index).copied().unwrap_or(false) && !self.holidays.contains(&date)
     }
 
-    fn business_deadline(&self, start: Timestamp, amount: f64) -> Timestamp {
-        if !self.working.iter().any(|w| *w) {
-            return start;
+    /// `at` moved by the SLA, forward or back.
+    fn shift(&self, at: Timestamp, direction: Direction) -> Timestamp {
+        let amount = self.sla.amount.max(0.0);
+        let sign = match direction {
+            Direction::Forward => 1,
+            Direction::Back => -1,
+        };
+        let calendar = |unit_seconds: f64| at + sign * seconds(amount * unit_seconds);
+        match self.sla.unit {
+            SlaUnit::Minutes => calendar(60.0),
+            SlaUnit::Hours => calendar(3_600.0),
+            SlaUnit::Days => calendar(DAY as f64),
+            SlaUnit::BusinessDays => self.business_shift(at, amount, direction),
         }
-        let Some(utc) = chrono::DateTime::from_timestamp(start, 0) else {
-            return start;
+    }
+
+    /// `at` moved by `amount` business days. Going forward, a start on a non-working day
+    /// counts from midnight of the next working day.
+    fn business_shift(&self, at: Timestamp, amount: f64, direction: Direction) -> Timestamp {
+        if !self.working.iter().any(|w| *w) {
+            return at;
+        }
+        let Some(utc) = chrono::DateTime::from_timestamp(at, 0) else {
+            return at;
         };
         let mut local = utc.with_timezone(&self.zone).naive_local();
-        if !self.is_working(local.date()) {
-            local = NaiveDateTime::new(self.next_working(local.date()), NaiveTime::MIN);
+        if direction == Direction::Forward && !self.is_working(local.date()) {
+            local = NaiveDateTime::new(self.step(local.date(), direction), NaiveTime::MIN);
         }
         let whole = amount.trunc();
         let mut date = local.date();
@@ -129,28 +121,26 @@ impl SlaClock {
             reason = "a whole, non-negative number of days"
         )]
         for _ in 0..(whole as u64) {
-            date = self.next_working(date);
+            date = self.step(date, direction);
         }
-        let due = NaiveDateTime::new(date, local.time())
-            + Duration::seconds(seconds((amount - whole) * DAY as f64));
-        self.to_utc(due)
+        let fraction = Duration::seconds(seconds((amount - whole) * DAY as f64));
+        let moved = NaiveDateTime::new(date, local.time());
+        self.to_utc(match direction {
+            Direction::Forward => moved + fraction,
+            Direction::Back => moved - fraction,
+        })
     }
 
-    fn next_working(&self, mut date: NaiveDate) -> NaiveDate {
+    /// The next (or previous) working day after `date`.
+    fn step(&self, mut date: NaiveDate, direction: Direction) -> NaiveDate {
         // A calendar with a working weekday finds one within a week of holidays at most;
         // the bound keeps a year of holidays from looping forever.
         for _ in 0..400 {
-            date = date.succ_opt().unwrap_or(date);
-            if self.is_working(date) {
-                return date;
+            date = match direction {
+                Direction::Forward => date.succ_opt(),
+                Direction::Back => date.pred_opt(),
             }
-        }
-        date
-    }
-
-    fn previous_working(&self, mut date: NaiveDate) -> NaiveDate {
-        for _ in 0..400 {
-            date = date.pred_opt().unwrap_or(date);
+            .unwrap_or(date);
             if self.is_working(date) {
                 return date;
             }

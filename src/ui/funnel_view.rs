@@ -42,22 +42,13 @@ fn money(x: Option<f64>, currency: &str) -> String {
 /// Draws the view; returns the user's choices.
 pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal(|ui| {
-        ui.heading("Funnel");
-        if model.computing {
-            ui.spinner();
-        }
-    });
+    super::widgets::view_heading(ui, "Funnel", model.computing);
     let Some(result) = model.result else {
-        let text = if model.has_data {
-            "Computing the funnel…"
-        } else {
-            "No data yet: import a quarter's CRM exports."
-        };
-        ui.label(RichText::new(text).color(theme::MUTED));
-        if !model.has_data && ui.button("Go to Import").clicked() {
-            commands.push(Command::ShowView(crate::app::state::View::Import));
-        }
+        commands.extend(super::widgets::no_numbers_yet(
+            ui,
+            model.has_data,
+            "Computing the funnel…",
+        ));
         return commands;
     };
     let version = model

@@ -46,22 +46,13 @@ fn compliance_colour(c: Option<f64>) -> Color32 {
 /// Draws the view; returns the user's choices.
 pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal(|ui| {
-        ui.heading("Handoff leaks");
-        if model.computing {
-            ui.spinner();
-        }
-    });
+    super::widgets::view_heading(ui, "Handoff leaks", model.computing);
     let Some(result) = model.result else {
-        let text = if model.has_data {
-            "Finding the handoff leaks…"
-        } else {
-            "No data yet: import a quarter's CRM exports."
-        };
-        ui.label(RichText::new(text).color(theme::MUTED));
-        if !model.has_data && ui.button("Go to Import").clicked() {
-            commands.push(Command::ShowView(crate::app::state::View::Import));
-        }
+        commands.extend(super::widgets::no_numbers_yet(
+            ui,
+            model.has_data,
+            "Finding the handoff leaks…",
+        ));
         return commands;
     };
     ui.label(

@@ -49,3 +49,31 @@ pub fn labelled_plot(id: &str, height: f32, labels: Vec<String>) -> egui_plot::P
             labels.get(i as usize).cloned().unwrap_or_default()
         })
 }
+
+/// A view's heading, with a spinner while its numbers are worked out.
+pub fn view_heading(ui: &mut egui::Ui, title: &str, computing: bool) {
+    ui.horizontal(|ui| {
+        ui.heading(title);
+        if computing {
+            ui.spinner();
+        }
+    });
+}
+
+/// What a view shows before its numbers arrive: `waiting` while they are worked out, or
+/// that there is no data yet with a way to the Import view.
+pub fn no_numbers_yet(
+    ui: &mut egui::Ui,
+    has_data: bool,
+    waiting: &str,
+) -> Option<crate::app::command::Command> {
+    let text = if has_data {
+        waiting
+    } else {
+        "No data yet: import a quarter's CRM exports."
+    };
+    ui.label(egui::RichText::new(text).color(super::theme::MUTED));
+    (!has_data && ui.button("Go to Import").clicked()).then_some(
+        crate::app::command::Command::ShowView(crate::app::state::View::Import),
+    )
+}
