@@ -294,7 +294,7 @@ fn each_record_says_why_it_counts_and_how_late_it_is() {
         "{}",
         k11.reason(&defs, r.records(), as_of)
     );
-    assert_eq!(k11.record.object, RecordObject::Contact);
+    assert_eq!(k11.record.object(), RecordObject::Contact);
 }
 
 #[test]

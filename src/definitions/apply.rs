@@ -107,6 +107,11 @@ impl<'d> StageSource<'d> {
     /// The source of stage `key` under `defs`.
     pub fn of(defs: &'d Definitions, key: &str) -> Self {
         match defs.rules.iter().find(|r| r.term == key) {
+            // "Reached when its date is set, at that date" is the imported date itself:
+            // read it directly rather than interpret the rule for every record.
+            Some(rule) if only_requires_its_date(rule) => {
+                date_stage(rule.date).map_or(Self::Rule(rule), Self::Imported)
+            }
             Some(rule) => Self::Rule(rule),
             None => imported_stage(key).map_or(Self::Never, Self::Imported),
         }
@@ -157,6 +162,23 @@ pub fn rejected_rule(defs: &Definitions) -> Option<&Rule> {
 /// Whether `contact` meets `rule`'s conditions, whatever its date.
 pub fn contact_meets(rule: &Rule, contact: &Contact) -> bool {
     rule_holds(rule, |f| contact_value(contact, f))
+}
+
+/// Whether `rule` holds exactly when its own date field is set.
+fn only_requires_its_date(rule: &Rule) -> bool {
+    matches!(rule.conditions.as_slice(), [c] if c.field == rule.date && c.op == Op::IsSet)
+}
+
+/// The lifecycle stage whose imported date `field` is.
+fn date_stage(field: Field) -> Option<LifecycleStage> {
+    match field {
+        Field::LeadDate => Some(LifecycleStage::Lead),
+        Field::MqlDate => Some(LifecycleStage::Mql),
+        Field::SqlDate => Some(LifecycleStage::Sql),
+        Field::OpportunityDate => Some(LifecycleStage::Opportunity),
+        Field::CustomerDate => Some(LifecycleStage::Customer),
+        _ => None,
+    }
 }
 
 fn imported_stage(key: &str) -> Option<LifecycleStage> {

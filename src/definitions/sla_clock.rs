@@ -17,6 +17,8 @@ use crate::model::Timestamp;
 #[derive(Debug, Clone)]
 pub struct SlaClock {
     sla: Sla,
+    /// The SLA in seconds when it is counted in calendar time.
+    fixed: Option<i64>,
     working: [bool; 7],
     holidays: HashSet<NaiveDate>,
     zone: Tz,
@@ -54,8 +56,16 @@ impl SlaClock {
             .as_deref()
             .and_then(|z| z.parse::<Tz>().ok())
             .unwrap_or(Tz::UTC);
+        let amount = sla.amount.max(0.0);
+        let fixed = match sla.unit {
+            SlaUnit::Minutes => Some(seconds(amount * 60.0)),
+            SlaUnit::Hours => Some(seconds(amount * 3_600.0)),
+            SlaUnit::Days => Some(seconds(amount * DAY as f64)),
+            SlaUnit::BusinessDays => None,
+        };
         Self {
             sla,
+            fixed,
             working,
             holidays: calendar.holidays.iter().copied().collect(),
             zone,
@@ -86,17 +96,10 @@ impl SlaClock {
 
     /// `at` moved by the SLA, forward or back.
     fn shift(&self, at: Timestamp, direction: Direction) -> Timestamp {
-        let amount = self.sla.amount.max(0.0);
-        let sign = match direction {
-            Direction::Forward => 1,
-            Direction::Back => -1,
-        };
-        let calendar = |unit_seconds: f64| at + sign * seconds(amount * unit_seconds);
-        match self.sla.unit {
-            SlaUnit::Minutes => calendar(60.0),
-            SlaUnit::Hours => calendar(3_600.0),
-            SlaUnit::Days => calendar(DAY as f64),
-            SlaUnit::BusinessDays => self.business_shift(at, amount, direction),
+        match (self.fixed, direction) {
+            (Some(s), Direction::Forward) => at + s,
+            (Some(s), Direction::Back) => at - s,
+            (None, _) => self.business_shift(at, self.sla.amount.max(0.0), direction),
         }
     }
 

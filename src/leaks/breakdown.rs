@@ -49,7 +49,7 @@ impl LeakDimension {
         record: RecordRef,
     ) -> Option<&'a str> {
         let i = record.index();
-        let (owner, segment, region, source) = match record.object {
+        let (owner, segment, region, source) = match record.object() {
             RecordObject::Contact => {
                 let c = records.contacts.get(i)?;
                 (&c.owner, &c.segment, &c.region, &c.source)

@@ -14,8 +14,8 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
     let defs = cx.defs;
     let kickoff_clock = SlaClock::new(defs.slas.won_to_kickoff, &defs.calendar);
     let renewal_clock = SlaClock::new(defs.slas.renewal_outreach_before_end, &defs.calendar);
-    let mut kickoffs = LeakBuilder::new(LeakKind::NoKickoff, cx);
-    let mut renewals = LeakBuilder::new(LeakKind::LateRenewal, cx);
+    let mut kickoffs = LeakBuilder::new(LeakKind::NoKickoff, cx, cx.records.accounts.len());
+    let mut renewals = LeakBuilder::new(LeakKind::LateRenewal, cx, cx.records.accounts.len());
     let mut stories = Vec::new();
     let current = cx.current();
     let arr = |a: &Account| {

@@ -17,11 +17,11 @@ pub struct DataGaps<'d> {
 }
 
 impl<'d> DataGaps<'d> {
-    /// Ready to count under the context's required fields.
-    pub fn new(cx: &Context<'d>) -> Self {
+    /// Ready to count `records` records under the context's required fields.
+    pub fn new(cx: &Context<'d>, records: usize) -> Self {
         let defs = cx.defs;
         Self {
-            leak: LeakBuilder::new(LeakKind::DataGap, cx),
+            leak: LeakBuilder::new(LeakKind::DataGap, cx, records),
             rules: defs
                 .required_fields
                 .iter()

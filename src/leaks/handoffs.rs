@@ -64,8 +64,8 @@ pub struct LeadLeaks<'d> {
 }
 
 impl<'d> LeadLeaks<'d> {
-    /// Ready to count under the context's definitions.
-    pub fn new(cx: &Context<'d>) -> Self {
+    /// Ready to count `contacts` contacts under the context's definitions.
+    pub fn new(cx: &Context<'d>, contacts: usize) -> Self {
         let defs = cx.defs;
         Self {
             stages: LeadStages::of(cx),
@@ -73,9 +73,9 @@ impl<'d> LeadLeaks<'d> {
             accept_clock: SlaClock::new(defs.slas.mql_to_sql, &defs.calendar),
             touch_clock: SlaClock::new(defs.slas.mql_first_touch, &defs.calendar),
             opp_clock: SlaClock::new(defs.slas.sql_to_opportunity, &defs.calendar),
-            accepted: LeakBuilder::new(LeakKind::NeverAccepted, cx),
-            touched: LeakBuilder::new(LeakKind::SlowFirstTouch, cx),
-            opened: LeakBuilder::new(LeakKind::SqlNoOpportunity, cx),
+            accepted: LeakBuilder::new(LeakKind::NeverAccepted, cx, contacts),
+            touched: LeakBuilder::new(LeakKind::SlowFirstTouch, cx, contacts),
+            opened: LeakBuilder::new(LeakKind::SqlNoOpportunity, cx, contacts),
             response: ResponseTimes {
                 bands: BANDS.iter().map(|(l, _)| ((*l).to_owned(), 0)).collect(),
                 by_touch: 0,

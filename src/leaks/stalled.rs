@@ -34,11 +34,11 @@ pub struct StalledDeals {
 }
 
 impl StalledDeals {
-    /// Ready to count, with each deal stage's idle limit worked out once.
-    pub fn new(cx: &Context<'_>) -> Self {
+    /// Ready to count `deals` deals, with each deal stage's idle limit worked out once.
+    pub fn new(cx: &Context<'_>, deals: usize) -> Self {
         let defs = cx.defs;
         Self {
-            leak: LeakBuilder::snapshot(LeakKind::StalledDeal, cx),
+            leak: LeakBuilder::snapshot(LeakKind::StalledDeal, cx, deals),
             clocks: defs
                 .deal_stages
                 .iter()

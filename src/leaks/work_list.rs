@@ -37,7 +37,7 @@ pub fn work_list(
         .map(|f| {
             let i = f.record.index();
             let text = |v: &Option<String>| v.clone().unwrap_or_default();
-            let (name, owner, segment, region, source) = match f.record.object {
+            let (name, owner, segment, region, source) = match f.record.object() {
                 RecordObject::Contact => {
                     records.contacts.get(i).map_or_else(Default::default, |c| {
                         (
@@ -74,7 +74,7 @@ pub fn work_list(
                 }
             };
             WorkListRow {
-                object: f.record.object,
+                object: f.record.object(),
                 source_id: records.source_id(f.record).to_owned(),
                 team: defs.team_of(&owner).unwrap_or_default().to_owned(),
                 name,
