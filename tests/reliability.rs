@@ -137,3 +137,82 @@ fn a_second_process_waits_for_a_writer_and_succeeds() {
     assert_eq!(batches.len(), 2, "no write was lost");
     assert_eq!(ws.record_counts().expect("counts").deals, 60_000 + 3);
 }
+
+#[cfg(unix)]
+#[test]
+fn killing_a_definitions_save_keeps_the_old_version_or_the_whole_new_one() {
+    use revops_cockpit::definitions::{defaults, file::write_file, versions};
+    let dir = tempfile::tempdir().expect("dir");
+    let template = dir.path().join("template.sqlite");
+    // A workspace big enough that the backup taken before the save takes a while.
+    let big = big_deals_file(dir.path(), 60_000);
+    let out = cockpit()
+        .arg("--db")
+        .arg(&template)
+        .arg("import")
+        .arg(&big)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    drop(Workspace::open(&template).expect("checkpoint on close"));
+    let mut edited = defaults();
+    edited.slas.idle_in_stage.amount = 45.0;
+    let file = dir.path().join("edited.toml");
+    write_file(&file, &edited).expect("write definitions");
+    let mut killed_before_the_save = 0;
+    let mut saved = 0;
+    for delay_ms in [0, 2, 5, 10, 20, 40, 80, 160, 320, 640] {
+        let db = dir.path().join(format!("run-{delay_ms}.sqlite"));
+        std::fs::copy(&template, &db).expect("copy");
+        let mut child = cockpit()
+            .arg("--db")
+            .arg(&db)
+            .args(["definitions", "import"])
+            .arg(&file)
+            .args(["--reason", "idle limit to 45 days"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        child.wait().expect("reap");
+        let ws = Workspace::open(&db).expect("reopens after the kill");
+        assert!(
+            ws.integrity_ok().expect("check"),
+            "integrity at {delay_ms} ms"
+        );
+        let (version, current) = versions::current(&ws).expect("current");
+        match version.id {
+            1 => {
+                assert_eq!(current, defaults(), "the old version, whole");
+                killed_before_the_save += 1;
+            }
+            2 => {
+                assert_eq!(current, edited, "the new version, whole");
+                saved += 1;
+            }
+            other => panic!("version {other} after one save"),
+        }
+        // Every backup offered is whole (read only, as found); one cut short is never offered.
+        for b in revops_cockpit::workspace::list_backups(&db) {
+            let conn = rusqlite::Connection::open_with_flags(
+                &b.path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+            )
+            .expect("backup opens");
+            let check: String = conn
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .expect("check");
+            assert_eq!(check, "ok", "{}", b.name);
+        }
+    }
+    // Where the kills land depends on the machine; each outcome above was whole either way.
+    eprintln!(
+        "definitions save killed: {killed_before_the_save} before it was saved, {saved} after"
+    );
+    assert!(
+        killed_before_the_save > 0,
+        "the first kills land before the save"
+    );
+}
