@@ -310,3 +310,78 @@ fn the_backups_command_lists_and_restores() {
             .success()
     );
 }
+
+#[test]
+fn every_schema_version_opens_with_its_records_and_definitions() {
+    use revops_cockpit::definitions::{defaults, versions};
+    use revops_cockpit::leaks::{LeakKind, Records, as_of_time, detect_leaks};
+    for (file, version) in [("schema-1.sqlite", 1), ("schema-2.sqlite", 2)] {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join(file);
+        std::fs::copy(fixture(&format!("workspaces/{file}")), &path).expect("copy");
+        let found: i64 = rusqlite::Connection::open(&path)
+            .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
+            .expect("user_version");
+        assert_eq!(found, version, "{file} is the schema it stands for");
+        let ws = Workspace::open(&path).expect("opens and migrates");
+        assert_eq!(ws.schema_version().expect("v"), schema::CURRENT_VERSION);
+        assert!(ws.integrity_ok().expect("check"), "{file}");
+        let batches = ws.batches().expect("batches");
+        let files: Vec<(&str, &str)> = batches
+            .iter()
+            .map(|b| (b.file.as_str(), b.as_of.as_str()))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                ("contacts.csv", "2025-09-30"),
+                ("deals.csv", "2025-09-30"),
+                ("accounts.csv", "2025-09-30")
+            ],
+            "{file}"
+        );
+        let (contacts, deals, accounts) = (
+            ws.contacts().expect("c"),
+            ws.deals().expect("d"),
+            ws.accounts().expect("a"),
+        );
+        assert_eq!((contacts.len(), deals.len(), accounts.len()), (12, 7, 9));
+        // Values as the exports wrote them: k2's MQL at 21:30 New York time, d1's amount
+        // and stage history, a8's churn date.
+        let k2 = contacts.iter().find(|c| c.source_id == "k2").expect("k2");
+        assert_eq!(k2.reached(LifecycleStage::Mql), Some(ts(2025, 7, 4, 1, 30)));
+        let d1 = deals.iter().find(|d| d.source_id == "d1").expect("d1");
+        assert_eq!(d1.amount_cents, Some(5_000_000));
+        assert_eq!(d1.stage_entries.len(), 2);
+        let a8 = accounts.iter().find(|a| a.source_id == "a8").expect("a8");
+        assert_eq!(a8.churned, Some(ts(2025, 8, 15, 0, 0)));
+        let (v, defs) = versions::current(&ws).expect("definitions");
+        if version == 1 {
+            assert_eq!((v.id, &defs), (1, &defaults()), "schema 1 had no versions");
+        } else {
+            assert_eq!((v.id, v.author.as_str()), (2, "Fixture"));
+            assert_eq!(defs.calendar.time_zone.as_deref(), Some("America/New_York"));
+            assert_eq!(defs.calendar.holidays.len(), 1);
+        }
+        // The records still tell the same story under the definitions they carry.
+        if version == 2 {
+            let r = detect_leaks(
+                &defs,
+                Records {
+                    contacts: &contacts,
+                    deals: &deals,
+                    accounts: &accounts,
+                },
+                revops_cockpit::definitions::fiscal::Quarter {
+                    year: 2025,
+                    quarter: 3,
+                },
+                as_of_time(chrono::NaiveDate::from_ymd_opt(2025, 9, 30).expect("date")),
+            );
+            let count = |k| r.leak(k).map(|l| (l.count, l.volume));
+            assert_eq!(count(LeakKind::NeverAccepted), Some((2, 7)));
+            assert_eq!(count(LeakKind::StalledDeal), Some((2, 4)));
+            assert_eq!(count(LeakKind::LateRenewal), Some((3, 4)));
+        }
+    }
+}
