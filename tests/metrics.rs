@@ -12,8 +12,11 @@
 //! | c6 | 03-20 | 03-20 | 03-25 | 03-22 | | | SQL dated before MQL |
 //! | c7 | 04-02 | 04-02 | 04-03 | | | | created in Q2 |
 
+use revops_cockpit::definitions::Definitions;
 use revops_cockpit::definitions::defaults;
 use revops_cockpit::definitions::fiscal::Quarter;
+use revops_cockpit::metrics::contact_table::ContactTable;
+use revops_cockpit::metrics::deal_table::DealTable;
 use revops_cockpit::metrics::deals::deal_metrics;
 use revops_cockpit::metrics::{Dimension, Filter, FunnelMode, lifecycle_funnel};
 
@@ -23,6 +26,10 @@ const Q1: Quarter = Quarter {
     year: 2025,
     quarter: 1,
 };
+const Q2: Quarter = Quarter {
+    year: 2025,
+    quarter: 2,
+};
 
 fn contacts() -> Vec<revops_cockpit::model::Contact> {
     let (_dir, mut ws) = workspace();
@@ -30,8 +37,15 @@ fn contacts() -> Vec<revops_cockpit::model::Contact> {
     ws.contacts().expect("contacts")
 }
 
+/// The fixture's contacts in memory as the app holds them, streamed from a real workspace.
+fn table(defs: &Definitions) -> ContactTable {
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "funnel-contacts.csv");
+    ContactTable::load(&ws, defs).expect("table")
+}
+
 fn counts(mode: FunnelMode, filter: &Filter) -> Vec<usize> {
-    lifecycle_funnel(&defaults(), &contacts(), filter, Q1, mode)
+    lifecycle_funnel(&defaults(), &table(&defaults()), filter, Q1, mode)
         .stages
         .iter()
         .map(|s| s.count)
@@ -44,7 +58,7 @@ fn cohort_counts_the_q1_cohort_and_lets_skippers_pass() {
     // passed: MQL counts c3 (skipped it, reached SQL); SQL counts c4 (reached it in Q2).
     let f = lifecycle_funnel(
         &defaults(),
-        &contacts(),
+        &table(&defaults()),
         &Filter::all(),
         Q1,
         FunnelMode::Cohort,
@@ -83,7 +97,8 @@ fn a_filter_narrows_the_cohort_and_each_count_names_its_records() {
     // Enterprise in the Q1 cohort: c3 and c4.
     let contacts = contacts();
     let filter = Filter::all().with(Dimension::Segment, "Enterprise");
-    let f = lifecycle_funnel(&defaults(), &contacts, &filter, Q1, FunnelMode::Cohort);
+    let table = ContactTable::from_contacts(&defaults(), &contacts);
+    let f = lifecycle_funnel(&defaults(), &table, &filter, Q1, FunnelMode::Cohort);
     assert_eq!(
         f.stages.iter().map(|s| s.count).collect::<Vec<_>>(),
         [2, 2, 2, 1, 0]
@@ -119,12 +134,12 @@ fn a_definitions_change_moves_the_funnel_as_predicted() {
                 "Paid Search".into(),
             )),
         });
-    let any = lifecycle_funnel(&d, &contacts(), &Filter::all(), Q1, FunnelMode::Any);
+    let any = lifecycle_funnel(&d, &table(&d), &Filter::all(), Q1, FunnelMode::Any);
     assert_eq!(
         any.stages.iter().map(|s| s.count).collect::<Vec<_>>(),
         [5, 1, 4, 2, 1]
     );
-    let cohort = lifecycle_funnel(&d, &contacts(), &Filter::all(), Q1, FunnelMode::Cohort);
+    let cohort = lifecycle_funnel(&d, &table(&d), &Filter::all(), Q1, FunnelMode::Cohort);
     assert_eq!(cohort.stages[1].count, 5);
     assert_eq!(
         cohort.stages[1].skipped, 4,
@@ -139,7 +154,8 @@ fn deal_metrics_by_hand() {
     let (_dir, mut ws) = workspace();
     imported(&mut ws, "funnel-deals.csv");
     let deals = ws.deals().expect("deals");
-    let m = deal_metrics(&defaults(), &deals, &Filter::all(), Q1);
+    let table = DealTable::new(&defaults(), &deals);
+    let m = deal_metrics(&defaults(), &table, &Filter::all(), Q1);
     assert_eq!((m.won, m.lost, m.open_deals), (3, 1, 2));
     assert_eq!(m.win_rate, Some(0.75));
     assert_eq!(m.avg_won_amount, Some(20_000.0));
@@ -157,7 +173,7 @@ fn deal_metrics_by_hand() {
     // SMB only: won d1 d5, lost d3; open d7.
     let smb = deal_metrics(
         &defaults(),
-        &deals,
+        &table,
         &Filter::all().with(Dimension::Segment, "SMB"),
         Q1,
     );
@@ -175,7 +191,7 @@ fn the_deal_stage_funnel_of_each_pipeline_by_hand() {
     let deals = ws.deals().expect("deals");
     let funnels = revops_cockpit::metrics::deal_funnel::deal_stage_funnels(
         &defaults(),
-        &deals,
+        &DealTable::new(&defaults(), &deals),
         &Filter::all(),
         Q1,
     );
@@ -206,7 +222,12 @@ fn pipeline_coverage_against_the_quarters_target() {
         quarter: 2,
     };
     let mut d = defaults();
-    let none = revops_cockpit::metrics::deals::pipeline_coverage(&d, &deals, &Filter::all(), q2);
+    let none = revops_cockpit::metrics::deals::pipeline_coverage(
+        &d,
+        &DealTable::new(&d, &deals),
+        &Filter::all(),
+        q2,
+    );
     assert_eq!(
         (none.open_due, none.target, none.coverage),
         (52_000.0, None, None)
@@ -223,6 +244,7 @@ fn pipeline_coverage_against_the_quarters_target() {
             segment: Some("SMB".into()),
             amount: 24_000.0,
         });
+    let deals = DealTable::new(&d, &deals);
     let all = revops_cockpit::metrics::deals::pipeline_coverage(&d, &deals, &Filter::all(), q2);
     assert_eq!(all.coverage, Some(2.0));
     // SMB: only d7 (12,000) against 24,000 → 0.5×.
@@ -245,4 +267,130 @@ fn pipeline_coverage_against_the_quarters_target() {
         .map(|p| p.key)
         .collect();
     assert_eq!(keys, ["targets[2].period", "targets[2].amount"]);
+}
+
+#[test]
+fn the_table_in_memory_leads_back_to_each_contacts_full_record() {
+    // The app keeps only the compact table and fetches the records behind a count by key.
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "funnel-contacts.csv");
+    let table = ContactTable::load(&ws, &defaults()).expect("table");
+    assert_eq!(table.len(), 7);
+    let f = lifecycle_funnel(&defaults(), &table, &Filter::all(), Q1, FunnelMode::Cohort);
+    // Opportunity in the Q1 cohort: c1 and c4.
+    let keys: Vec<i64> = f.stages[3]
+        .records
+        .iter()
+        .filter_map(|i| table.key(*i))
+        .collect();
+    let ids: Vec<String> = ws
+        .contacts_by_keys(&keys)
+        .expect("by keys")
+        .into_iter()
+        .map(|c| c.expect("every key is there").source_id)
+        .collect();
+    assert_eq!(ids, ["c1", "c4"]);
+    assert_eq!(ws.contacts_by_keys(&[-1]).expect("by keys"), [None]);
+}
+
+#[test]
+fn the_funnels_of_many_quarters_in_one_pass_count_each_cohort() {
+    // Cohort by quarter of creation: Q4 2024 is c5 (lead, MQL, SQL); Q1 2025 as above;
+    // Q2 2025 is c7 (lead, MQL); Q3 2025 nobody.
+    let quarters = [
+        Quarter {
+            year: 2024,
+            quarter: 4,
+        },
+        Q1,
+        Q2,
+        Quarter {
+            year: 2025,
+            quarter: 3,
+        },
+    ];
+    let d = defaults();
+    let by = revops_cockpit::metrics::funnels_by_quarter(
+        &d,
+        &table(&d),
+        &Filter::all(),
+        &quarters,
+        FunnelMode::Cohort,
+    );
+    let counts: Vec<Vec<usize>> = by
+        .iter()
+        .map(|f| f.stages.iter().map(|s| s.count).collect())
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            vec![1, 1, 1, 0, 0],
+            vec![5, 5, 4, 2, 1],
+            vec![1, 1, 0, 0, 0],
+            vec![0, 0, 0, 0, 0]
+        ]
+    );
+    assert_eq!(by[3].stages[0].conversion_to_next, None, "empty, not NaN");
+    // Period mode in Q2: lead and MQL c7 (April 2 and 3), SQL and opp c4 (April 10, 20).
+    let period = revops_cockpit::metrics::funnels_by_quarter(
+        &d,
+        &table(&d),
+        &Filter::all(),
+        &[Q2],
+        FunnelMode::Period,
+    );
+    assert_eq!(
+        period[0].stages.iter().map(|s| s.count).collect::<Vec<_>>(),
+        [1, 1, 1, 1, 0]
+    );
+}
+
+#[test]
+fn the_funnel_of_each_segment_in_one_pass() {
+    // Q1 cohort by segment. Enterprise: c3 c4 → lead 2, MQL 2 (c3 passed it), SQL 2,
+    // opp 1 (c4). SMB: c1 c2 c6 → lead 3, MQL 3, SQL 2 (c1 c6), opp 1, customer 1 (c1).
+    let d = defaults();
+    let rows = revops_cockpit::metrics::funnels_by_value(
+        &d,
+        &table(&d),
+        &Filter::all(),
+        Q1,
+        FunnelMode::Cohort,
+        Dimension::Segment,
+    );
+    let counts: Vec<(&str, Vec<usize>)> = rows
+        .iter()
+        .map(|(v, f)| (v.as_str(), f.stages.iter().map(|s| s.count).collect()))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("Enterprise", vec![2, 2, 2, 1, 0]),
+            ("SMB", vec![3, 3, 2, 1, 1])
+        ]
+    );
+}
+
+#[test]
+fn a_funnel_of_more_stages_than_anyone_can_read_is_refused_in_plain_words() {
+    // Stage keys "extra0".."extra16" on top of the five defaults: 22 stages.
+    let mut d = defaults();
+    let template = d.lifecycle_stages[0].clone();
+    for i in 0..17 {
+        let mut s = template.clone();
+        s.key = format!("extra{i}");
+        s.name = format!("Extra {i}");
+        d.lifecycle_stages.push(s);
+    }
+    let found: Vec<(String, String)> = revops_cockpit::definitions::validate::problems(&d)
+        .into_iter()
+        .map(|p| (p.key, p.reason))
+        .filter(|(k, _)| k == "lifecycle_stages")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("more than 20 stages"), "{}", found[0].1);
+    // Even so, the funnel still counts the stages it can without failing.
+    let f = lifecycle_funnel(&d, &table(&d), &Filter::all(), Q1, FunnelMode::Cohort);
+    assert_eq!(f.stages.len(), 22);
+    assert_eq!(f.stages[0].count, 5);
 }

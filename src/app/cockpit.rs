@@ -317,7 +317,7 @@ impl CockpitApp {
                     let contacts = s
                         .records
                         .iter()
-                        .filter_map(|i| r.contacts.get(*i).cloned())
+                        .filter_map(|i| r.details.get(*i).cloned())
                         .collect();
                     let note = format!(
                         "{} · {} · {} · definitions v{}",
@@ -437,7 +437,9 @@ impl CockpitApp {
         };
         if self.funnel.requested.as_ref() != Some(&query) {
             self.funnel.requested = Some(query.clone());
-            self.queue.push_back(Job::ComputeFunnel(Box::new(query)));
+            let kept = self.funnel.result.as_ref().map(|r| r.data.clone());
+            self.queue
+                .push_back(Job::ComputeFunnel(Box::new(query), kept));
         }
     }
 
@@ -854,7 +856,7 @@ impl eframe::App for CockpitApp {
                         computing: self
                             .job
                             .as_ref()
-                            .is_some_and(|j| matches!(j.job, Job::ComputeFunnel(_))),
+                            .is_some_and(|j| matches!(j.job, Job::ComputeFunnel(..))),
                         definitions_version: self
                             .snapshot
                             .definitions

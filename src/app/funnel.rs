@@ -2,8 +2,11 @@
 
 use std::sync::Arc;
 
+use crate::definitions::Definitions;
 use crate::definitions::fiscal::Quarter;
 use crate::metrics::breakdown::BreakdownRow;
+use crate::metrics::contact_table::ContactTable;
+use crate::metrics::deal_table::DealTable;
 use crate::metrics::deals::DealMetrics;
 use crate::metrics::{Dimension, Filter, FunnelMode, LifecycleFunnel};
 use crate::model::Contact;
@@ -58,8 +61,54 @@ pub struct FunnelResult {
     pub stage_definitions: Vec<String>,
     /// Every value of each filter dimension in the data, for the filter menus.
     pub choices: Vec<(Dimension, Vec<String>)>,
-    /// The contacts the stage rows index into, for the record lists.
-    pub contacts: Arc<Vec<Contact>>,
+    /// The full records of the contacts the funnels list, for the record lists.
+    pub details: Arc<RecordDetails>,
+    /// The records in memory the numbers were computed from, kept for the next query.
+    pub data: Arc<FunnelData>,
+}
+
+/// The workspace's records as the Funnel view reads them, read from the store once per
+/// import, undo or definitions change and then kept, so a new quarter or filter only
+/// recomputes over memory.
+#[derive(Debug)]
+pub struct FunnelData {
+    /// The definitions version and batches this was read under.
+    pub definitions_version: i64,
+    pub batches: Vec<i64>,
+    pub defs: Definitions,
+    pub contacts: ContactTable,
+    pub deals: DealTable,
+}
+
+impl FunnelData {
+    /// Whether this is still the data `query` asks about.
+    pub fn serves(&self, query: &FunnelQuery) -> bool {
+        self.definitions_version == query.definitions_version && self.batches == query.batches
+    }
+}
+
+/// The full records of some contacts, found by their position in the [`ContactTable`].
+#[derive(Debug, Default)]
+pub struct RecordDetails {
+    /// Ascending positions, and the contact at each.
+    positions: Vec<usize>,
+    contacts: Vec<Contact>,
+}
+
+impl RecordDetails {
+    /// The details of these positions; `positions` must be ascending, one contact each.
+    pub fn new(positions: Vec<usize>, contacts: Vec<Contact>) -> Self {
+        Self {
+            positions,
+            contacts,
+        }
+    }
+
+    /// The contact at `position` of the table, when it is one of those held.
+    pub fn get(&self, position: usize) -> Option<&Contact> {
+        let at = self.positions.binary_search(&position).ok()?;
+        self.contacts.get(at)
+    }
 }
 
 /// The view's choices and results.

@@ -55,8 +55,12 @@ pub enum Job {
         id: i64,
         author: String,
     },
-    /// The Funnel view's numbers.
-    ComputeFunnel(Box<super::funnel::FunnelQuery>),
+    /// The Funnel view's numbers, over the records already in memory when they still
+    /// serve the query.
+    ComputeFunnel(
+        Box<super::funnel::FunnelQuery>,
+        Option<std::sync::Arc<super::funnel::FunnelData>>,
+    ),
     /// The Leaks view's numbers.
     ComputeLeaks(Box<super::leaks::LeaksQuery>),
     /// Choose where to save a leak's work list.
@@ -140,7 +144,7 @@ impl Job {
             Self::SaveDefinitions { .. } => "Saving the definitions".to_owned(),
             Self::RestoreDefinitions { id, .. } => format!("Restoring definitions version {id}"),
             Self::CompareDefinitions { .. } => "Comparing definitions versions".to_owned(),
-            Self::ComputeFunnel(_) => "Computing the funnel".to_owned(),
+            Self::ComputeFunnel(..) => "Computing the funnel".to_owned(),
             Self::ComputeLeaks(_) => "Finding the handoff leaks".to_owned(),
             Self::ExportWorkList { .. } => "Saving the work list".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
@@ -528,9 +532,9 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
             b,
             changes: open().and_then(|ws| versions::compare(&ws, a, b).map_err(|e| e.to_string())),
         },
-        Job::ComputeFunnel(query) => {
-            JobOutcome::Funnel(open().and_then(|ws| compute_funnel(&ws, *query).map(Box::new)))
-        }
+        Job::ComputeFunnel(query, data) => JobOutcome::Funnel(
+            open().and_then(|ws| compute_funnel(&ws, *query, data).map(Box::new)),
+        ),
         Job::ComputeLeaks(query) => {
             JobOutcome::Leaks(open().and_then(|ws| compute_leaks(&ws, *query).map(Box::new)))
         }
@@ -714,41 +718,71 @@ fn compute_leaks(
     })
 }
 
+/// The records the Funnel view reads, from memory when `kept` still serves `query`,
+/// else read from the store once.
+fn funnel_data(
+    ws: &Workspace,
+    query: &super::funnel::FunnelQuery,
+    kept: Option<std::sync::Arc<super::funnel::FunnelData>>,
+) -> Result<std::sync::Arc<super::funnel::FunnelData>, String> {
+    if let Some(kept) = kept.filter(|d| d.serves(query)) {
+        return Ok(kept);
+    }
+    let (version, defs) = versions::current(ws).map_err(|e| e.to_string())?;
+    let contacts =
+        crate::metrics::contact_table::ContactTable::load(ws, &defs).map_err(|e| e.to_string())?;
+    let deals =
+        crate::metrics::deal_table::DealTable::new(&defs, &ws.deals().map_err(|e| e.to_string())?);
+    Ok(std::sync::Arc::new(super::funnel::FunnelData {
+        definitions_version: version.id,
+        batches: query.batches.clone(),
+        defs,
+        contacts,
+        deals,
+    }))
+}
+
 fn compute_funnel(
     ws: &Workspace,
     query: super::funnel::FunnelQuery,
+    kept: Option<std::sync::Arc<super::funnel::FunnelData>>,
 ) -> Result<super::funnel::FunnelResult, String> {
-    use crate::metrics::{breakdown::breakdown, deals::deal_metrics, lifecycle_funnel};
-    let (_, defs) = versions::current(ws).map_err(|e| e.to_string())?;
-    let contacts = ws.contacts().map_err(|e| e.to_string())?;
-    let deals = ws.deals().map_err(|e| e.to_string())?;
-    let filter = query.filter();
-    let period = query.period;
-    let last_year = crate::definitions::fiscal::Quarter {
-        year: period.year - 1,
-        quarter: period.quarter,
-    };
+    use crate::metrics::report::{FunnelQuestion, funnel_report};
+    let data = funnel_data(ws, &query, kept)?;
+    let (defs, table, deals) = (&data.defs, &data.contacts, &data.deals);
     let choices = super::funnel::FILTERS
         .iter()
         .map(|d| {
-            let mut values: Vec<String> = contacts
+            let mut values: Vec<String> = table
+                .values(*d)
                 .iter()
-                .filter_map(|c| d.of_contact(c))
-                .chain(deals.iter().filter_map(|x| d.of_deal(x)))
-                .map(str::to_owned)
+                .chain(deals.columns().values(*d))
+                .cloned()
                 .collect();
             values.sort();
             values.dedup();
             (*d, values)
         })
         .collect();
+    let report = funnel_report(
+        defs,
+        table,
+        deals,
+        &FunnelQuestion {
+            period: query.period,
+            mode: query.mode,
+            filter: query.filter(),
+            breakdown_by: query.breakdown_by,
+        },
+    );
+    let details = record_details(ws, table, [&report.funnel, &report.strict])?;
     Ok(super::funnel::FunnelResult {
-        funnel: lifecycle_funnel(&defs, &contacts, &filter, period, query.mode),
-        previous: lifecycle_funnel(&defs, &contacts, &filter, period.previous(), query.mode),
-        last_year: lifecycle_funnel(&defs, &contacts, &filter, last_year, query.mode),
-        deals: deal_metrics(&defs, &deals, &filter, period),
-        coverage: crate::metrics::deals::pipeline_coverage(&defs, &deals, &filter, period),
-        pipelines: crate::metrics::deal_funnel::deal_stage_funnels(&defs, &deals, &filter, period),
+        funnel: report.funnel,
+        previous: report.previous,
+        last_year: report.last_year,
+        deals: report.deals,
+        coverage: report.coverage,
+        pipelines: report.pipelines,
         stage_definitions: defs
             .lifecycle_stages
             .iter()
@@ -759,42 +793,42 @@ fn compute_funnel(
                 )
             })
             .collect(),
-        breakdown: breakdown(
-            &defs,
-            &contacts,
-            &deals,
-            &filter,
-            period,
-            query.mode,
-            query.breakdown_by,
-        ),
-        strict: lifecycle_funnel(
-            &defs,
-            &contacts,
-            &filter,
-            period,
-            crate::metrics::FunnelMode::Strict,
-        ),
-        trend: {
-            let mut quarters = vec![period];
-            for _ in 0..7 {
-                if let Some(q) = quarters.last().map(|q| q.previous()) {
-                    quarters.push(q);
-                }
-            }
-            quarters.reverse();
-            quarters
-                .into_iter()
-                .map(|q| {
-                    let f = lifecycle_funnel(&defs, &contacts, &filter, q, query.mode);
-                    (q, f.stages.iter().map(|s| s.conversion_to_next).collect())
-                })
-                .collect()
-        },
+        breakdown: report.breakdown,
+        strict: report.strict,
+        trend: report
+            .trend
+            .into_iter()
+            .map(|(q, f)| (q, f.stages.iter().map(|s| s.conversion_to_next).collect()))
+            .collect(),
         choices,
-        contacts: std::sync::Arc::new(contacts),
+        details: std::sync::Arc::new(details),
+        data: data.clone(),
         query,
     })
+}
+
+/// The full records of every contact these funnels list, read from the store by key.
+fn record_details<'a>(
+    ws: &Workspace,
+    table: &crate::metrics::contact_table::ContactTable,
+    funnels: impl IntoIterator<Item = &'a crate::metrics::LifecycleFunnel>,
+) -> Result<super::funnel::RecordDetails, String> {
+    let mut positions: Vec<usize> = funnels
+        .into_iter()
+        .flat_map(|f| &f.stages)
+        .flat_map(|s| s.records.iter().chain(&s.skipped_records))
+        .copied()
+        .collect();
+    positions.sort_unstable();
+    positions.dedup();
+    let keys: Vec<i64> = positions.iter().filter_map(|p| table.key(*p)).collect();
+    let found = ws.contacts_by_keys(&keys).map_err(|e| e.to_string())?;
+    let (positions, contacts) = positions
+        .into_iter()
+        .zip(found)
+        .filter_map(|(p, c)| Some((p, c?)))
+        .unzip();
+    Ok(super::funnel::RecordDetails::new(positions, contacts))
 }
 
 fn import_all(

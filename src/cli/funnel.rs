@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use crate::definitions::versions;
-use crate::metrics::breakdown::breakdown;
-use crate::metrics::deals::deal_metrics;
-use crate::metrics::{Dimension, Filter, FunnelMode, lifecycle_funnel};
+use crate::metrics::contact_table::ContactTable;
+use crate::metrics::deal_table::DealTable;
+use crate::metrics::report::{FunnelQuestion, funnel_report};
+use crate::metrics::{Dimension, Filter, FunnelMode};
 
 /// Arguments of `funnel`.
 #[derive(Debug, clap::Args)]
@@ -79,22 +80,22 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, String> {
     let ws = super::open(db)?;
     let (version, defs) = versions::current(&ws).map_err(|e| e.to_string())?;
     let (period, _) = super::period_and_as_of(&ws, &defs, args.period.as_deref())?;
-    let contacts = ws.contacts().map_err(|e| e.to_string())?;
-    let deals = ws.deals().map_err(|e| e.to_string())?;
+    let contacts = ContactTable::load(&ws, &defs).map_err(|e| e.to_string())?;
+    let deals = DealTable::new(&defs, &ws.deals().map_err(|e| e.to_string())?);
     let mode = mode(args.mode);
-    let funnel = lifecycle_funnel(&defs, &contacts, &Filter::all(), period, mode);
-    let dm = deal_metrics(&defs, &deals, &Filter::all(), period);
-    let rows = args.by.map(|b| {
-        breakdown(
-            &defs,
-            &contacts,
-            &deals,
-            &Filter::all(),
+    let report = funnel_report(
+        &defs,
+        &contacts,
+        &deals,
+        &FunnelQuestion {
             period,
             mode,
-            dimension(b),
-        )
-    });
+            filter: Filter::all(),
+            breakdown_by: args.by.map_or(Dimension::Segment, dimension),
+        },
+    );
+    let (funnel, dm) = (&report.funnel, &report.deals);
+    let rows = args.by.map(|_| &report.breakdown);
     if args.json {
         let stages: Vec<_> = funnel
             .stages

@@ -3,6 +3,9 @@
 use super::model::{Definitions, Op, RuleValue, ValueShape};
 use crate::model::RecordObject;
 
+/// The most lifecycle stages a funnel may have.
+pub const MAX_LIFECYCLE_STAGES: usize = 20;
+
 /// One problem, at a key path such as `stage_mapping[3].stage`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -105,6 +108,15 @@ pub fn problems(d: &Definitions) -> Vec<Problem> {
         add(
             "lifecycle_stages".into(),
             "a funnel needs at least two stages".into(),
+        );
+    }
+    if d.lifecycle_stages.len() > MAX_LIFECYCLE_STAGES {
+        add(
+            "lifecycle_stages".into(),
+            format!(
+                "a funnel of more than {MAX_LIFECYCLE_STAGES} stages cannot be read at a glance; merge some of the {}",
+                d.lifecycle_stages.len()
+            ),
         );
     }
     for (i, s) in d.lifecycle_stages.iter().enumerate() {

@@ -25,6 +25,7 @@ pub use work_list::{WorkListRow, work_list};
 use crate::definitions::Definitions;
 use crate::definitions::apply::{DealStageLookup, StageSource};
 use crate::definitions::fiscal::Quarter;
+use crate::metrics::parallel::{chunks_for, in_parallel};
 use crate::model::{Account, Contact, Deal, RecordObject, Timestamp};
 
 /// How many quarters the trend covers, the period included.
@@ -260,15 +261,15 @@ pub fn detect_leaks(
     period: Quarter,
     as_of: Timestamp,
 ) -> LeakReport {
-    const MIN_CHUNK: usize = 50_000;
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let chunks = |n: usize| (n / MIN_CHUNK).clamp(1, cores);
     detect_in_chunks(
         defs,
         records,
         period,
         as_of,
-        (chunks(records.contacts.len()), chunks(records.deals.len())),
+        (
+            chunks_for(records.contacts.len()),
+            chunks_for(records.deals.len()),
+        ),
     )
 }
 
@@ -344,33 +345,6 @@ fn detect_in_chunks(
         churned,
         downstream,
     }
-}
-
-/// Runs `work` over `items` in `chunks` ordered chunks on their own threads, each given
-/// its chunk's offset; the results in chunk order.
-fn in_parallel<T: Sync, R: Send>(
-    items: &[T],
-    chunks: usize,
-    work: impl Fn(usize, &[T]) -> R + Sync,
-) -> Vec<R> {
-    if chunks <= 1 || items.len() < 2 {
-        return vec![work(0, items)];
-    }
-    let size = items.len().div_ceil(chunks).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(size)
-            .enumerate()
-            .map(|(i, chunk)| {
-                let work = &work;
-                scope.spawn(move || work(i * size, chunk))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// The contacts from `offset` on: their stage dates worked out once for every leak.

@@ -1,16 +1,17 @@
 //! Every metric by segment, owner, source, region, pipeline or deal type; a row with too
 //! few records to mean anything is flagged, not hidden.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::deals::{DealMetrics, deal_metrics};
+use super::contact_table::ContactTable;
+use super::deal_table::DealTable;
+use super::deals::{DealMetrics, deal_metrics_of};
 use super::filter::{Dimension, Filter};
-use super::funnel::{FunnelMode, LifecycleFunnel, lifecycle_funnel};
+use super::funnel::{FunnelMode, LifecycleFunnel, funnels_by_value, lifecycle_funnel};
 use crate::definitions::Definitions;
 use crate::definitions::fiscal::Quarter;
-use crate::model::{Contact, Deal};
 
 /// Fewer records than this in a row and its numbers are flagged as thin.
 pub const THIN_BELOW: usize = 20;
@@ -26,33 +27,63 @@ pub struct BreakdownRow {
     pub thin: bool,
 }
 
-/// The breakdown of the period's funnel and deal metrics by `dimension`, within `filter`.
+/// The breakdown of the period's funnel and deal metrics by `dimension`, within `filter`:
+/// one pass over the contacts for every value's funnel, one over the deals to group them.
 pub fn breakdown(
     defs: &Definitions,
-    contacts: &[Contact],
-    deals: &[Deal],
+    contacts: &ContactTable,
+    deals: &DealTable,
     filter: &Filter,
     period: Quarter,
     mode: FunnelMode,
     dimension: Dimension,
 ) -> Vec<BreakdownRow> {
     let contact_dim = !matches!(dimension, Dimension::Pipeline | Dimension::DealType);
-    let mut values: BTreeSet<&str> = deals.iter().filter_map(|d| dimension.of_deal(d)).collect();
-    if contact_dim {
-        values.extend(contacts.iter().filter_map(|c| dimension.of_contact(c)));
+    // Every value any deal has gets a row, with the deals the filter keeps.
+    let deal_values = deals.columns().values(dimension);
+    let mut kept_of: Vec<Vec<usize>> = vec![Vec::new(); deal_values.len()];
+    if let Some(slot) = deals.columns().slot_of(dimension) {
+        for i in deals.kept(filter) {
+            if let Some(list) = deals
+                .columns()
+                .value_id(i, slot)
+                .and_then(|v| kept_of.get_mut(v))
+            {
+                list.push(i);
+            }
+        }
     }
+    let deals_of: BTreeMap<&str, Vec<usize>> = deal_values
+        .iter()
+        .map(String::as_str)
+        .zip(kept_of)
+        .collect();
+    let mut funnels: BTreeMap<String, LifecycleFunnel> = if contact_dim {
+        funnels_by_value(defs, contacts, filter, period, mode, dimension)
+            .into_iter()
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
+    let mut values: BTreeSet<String> = deals_of.keys().map(|v| (*v).to_owned()).collect();
+    values.extend(funnels.keys().cloned());
     values
         .into_iter()
         .map(|value| {
-            let f = filter.clone().with(dimension, value);
-            let funnel = contact_dim.then(|| lifecycle_funnel(defs, contacts, &f, period, mode));
-            let deals = deal_metrics(defs, deals, &f, period);
+            // A value only deals have still gets its (empty) funnel row.
+            let funnel = contact_dim.then(|| {
+                funnels.remove(&value).unwrap_or_else(|| {
+                    lifecycle_funnel(defs, &ContactTable::default(), filter, period, mode)
+                })
+            });
+            let positions = deals_of.get(value.as_str()).cloned().unwrap_or_default();
+            let deals = deal_metrics_of(defs, deals, positions, period);
             let base = funnel
                 .as_ref()
                 .and_then(|x| x.stages.first())
                 .map_or(deals.won + deals.lost, |s| s.count);
             BreakdownRow {
-                value: value.to_owned(),
+                value,
                 funnel,
                 deals,
                 thin: base < THIN_BELOW,

@@ -2,16 +2,13 @@
 //! reached each canonical deal stage (by a recorded stage entry, or by being in that stage
 //! or a later open one now), and how many were won.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use super::deals::outcome;
+use super::deal_table::DealTable;
 use super::filter::Filter;
 use crate::definitions::Definitions;
-use crate::definitions::apply::{deal_stage, deal_stage_of};
+use crate::definitions::apply::DealStageLookup;
 use crate::definitions::fiscal::Quarter;
-use crate::definitions::model::StageOutcome;
 use crate::model::{Deal, DealStatus};
 
 /// One pipeline's deal-stage funnel.
@@ -29,64 +26,65 @@ pub struct PipelineFunnel {
 /// The deal-stage funnel per pipeline for deals created in `period`.
 pub fn deal_stage_funnels(
     defs: &Definitions,
-    deals: &[Deal],
+    deals: &DealTable,
     filter: &Filter,
     period: Quarter,
 ) -> Vec<PipelineFunnel> {
-    let month = defs.fiscal_year_start_month;
-    let open: Vec<&str> = defs
-        .deal_stages
-        .iter()
-        .filter(|s| s.outcome == StageOutcome::Open)
-        .map(|s| s.name.as_str())
-        .collect();
-    let mut by_pipeline: BTreeMap<String, PipelineFunnel> = BTreeMap::new();
-    for d in deals
-        .iter()
-        .filter(|d| filter.keeps_deal(d) && d.created.is_some_and(|t| period.contains(t, month)))
-    {
-        let name = d
-            .pipeline
-            .clone()
-            .unwrap_or_else(|| format!("{} (no pipeline)", d.source_system));
-        let f = by_pipeline
-            .entry(name.clone())
-            .or_insert_with(|| PipelineFunnel {
-                pipeline: name,
-                stages: open.iter().map(|s| ((*s).to_owned(), 0)).collect(),
-                won: 0,
-                lost: 0,
-                created: 0,
-            });
-        f.created += 1;
-        // The furthest open stage the deal is known to have reached.
-        let mut furthest: Option<usize> = None;
-        let mut note = |stage: Option<&str>| {
-            if let Some(i) = stage.and_then(|s| open.iter().position(|o| *o == s)) {
-                furthest = Some(furthest.map_or(i, |f: usize| f.max(i)));
-            }
-        };
-        for e in &d.stage_entries {
-            note(
-                deal_stage(defs, &d.source_system, d.pipeline.as_deref(), &e.stage)
-                    .map(|s| s.name.as_str()),
-            );
+    let range = period.bounds(defs.fiscal_year_start_month);
+    let names = deals.funnel_pipeline_names();
+    let open = deals.open_stages();
+    let mut funnels: Vec<Option<PipelineFunnel>> = vec![None; names.len()];
+    for i in deals.kept(filter) {
+        if !deals.created(i).is_some_and(|t| range.contains(&t)) {
+            continue;
         }
-        note(deal_stage_of(defs, d).map(|s| s.name.as_str()));
-        let status = outcome(defs, d);
-        // A won deal passed every open stage; any deal that exists reached the first.
-        let reached = match status {
-            DealStatus::Won => open.len(),
-            _ => furthest.map_or(1, |i| i + 1),
+        let Some((slot, name)) = deals
+            .funnel_pipeline(i)
+            .and_then(|p| Some((funnels.get_mut(p)?, names.get(p)?)))
+        else {
+            continue;
         };
-        for stage in f.stages.iter_mut().take(reached) {
+        let f = slot.get_or_insert_with(|| PipelineFunnel {
+            pipeline: name.clone(),
+            stages: open.iter().map(|s| (s.clone(), 0)).collect(),
+            won: 0,
+            lost: 0,
+            created: 0,
+        });
+        f.created += 1;
+        for stage in f.stages.iter_mut().take(deals.reached(i)) {
             stage.1 += 1;
         }
-        match status {
+        match deals.status(i) {
             DealStatus::Won => f.won += 1,
             DealStatus::Lost => f.lost += 1,
             DealStatus::Open => {}
         }
     }
-    by_pipeline.into_values().collect()
+    let mut funnels: Vec<PipelineFunnel> = funnels.into_iter().flatten().collect();
+    funnels.sort_by(|a, b| a.pipeline.cmp(&b.pipeline));
+    funnels
+}
+
+/// How many of the open deal stages `d` reached: all when won; else up to the furthest
+/// one a stage entry or its current stage shows, and at least the first, since it exists.
+/// `open_rank` gives each of the definitions' deal stages its place among the open ones.
+pub(super) fn stages_reached<'r>(
+    lookup: &mut DealStageLookup<'_, 'r>,
+    open_rank: &[Option<usize>],
+    d: &'r Deal,
+    status: DealStatus,
+) -> usize {
+    let open = open_rank.iter().flatten().count();
+    if status == DealStatus::Won {
+        return open;
+    }
+    let current = d.raw_stage.as_deref().and_then(|r| lookup.position(d, r));
+    d.stage_entries
+        .iter()
+        .filter_map(|e| lookup.position(d, &e.stage))
+        .chain(current)
+        .filter_map(|p| open_rank.get(p).copied().flatten())
+        .max()
+        .map_or(1, |i| i + 1)
 }

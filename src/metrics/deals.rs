@@ -9,10 +9,11 @@
 
 use serde::Serialize;
 
+use super::deal_table::DealTable;
 use super::filter::Filter;
 use super::stats::{days, median};
 use crate::definitions::Definitions;
-use crate::definitions::apply::{DealStageLookup, deal_stage_of};
+use crate::definitions::apply::deal_stage_of;
 use crate::definitions::fiscal::Quarter;
 use crate::definitions::model::StageOutcome;
 use crate::model::{Deal, DealStatus};
@@ -68,11 +69,21 @@ pub fn to_reporting(defs: &Definitions, cents: i64, currency: Option<&str>) -> O
 /// Computes the deal metrics of `deals` under `defs` for `period`.
 pub fn deal_metrics(
     defs: &Definitions,
-    deals: &[Deal],
+    deals: &DealTable,
     filter: &Filter,
     period: Quarter,
 ) -> DealMetrics {
-    let month = defs.fiscal_year_start_month;
+    deal_metrics_of(defs, deals, deals.kept(filter), period)
+}
+
+/// Computes the deal metrics of the deals at `positions` (in order) under `defs` for
+/// `period`; the records name positions in `deals`.
+pub fn deal_metrics_of(
+    defs: &Definitions,
+    deals: &DealTable,
+    positions: impl IntoIterator<Item = usize>,
+    period: Quarter,
+) -> DealMetrics {
     let mut m = DealMetrics {
         period: period.label(),
         reporting_currency: defs.currency.reporting.clone(),
@@ -92,14 +103,14 @@ pub fn deal_metrics(
     };
     let mut amounts = Vec::new();
     let mut cycles = Vec::new();
-    let mut lookup = DealStageLookup::new(defs);
-    let range = period.bounds(month);
-    for (i, d) in deals.iter().enumerate() {
-        if !filter.keeps_deal(d) {
+    let range = period.bounds(defs.fiscal_year_start_month);
+    for i in positions {
+        if i >= deals.len() {
             continue;
         }
-        let closed_in_period = d.close_date.is_some_and(|t| range.contains(&t));
-        match lookup.outcome(d).1 {
+        let closed = deals.closed(i);
+        let closed_in_period = closed.is_some_and(|t| range.contains(&t));
+        match deals.status(i) {
             DealStatus::Open => {
                 m.open_deals += 1;
                 m.open_records.push(i);
@@ -107,12 +118,12 @@ pub fn deal_metrics(
             DealStatus::Won if closed_in_period => {
                 m.won += 1;
                 m.won_records.push(i);
-                match amount_in_reporting(defs, d) {
+                match deals.amount(i) {
                     Some(a) => amounts.push(a),
-                    None if d.amount_cents.is_some() => m.amounts_without_rate += 1,
+                    None if deals.unconverted(i) => m.amounts_without_rate += 1,
                     None => {}
                 }
-                if let (Some(created), Some(closed)) = (d.created, d.close_date)
+                if let (Some(created), Some(closed)) = (deals.created(i), closed)
                     && closed >= created
                 {
                     cycles.push(days(closed - created));
@@ -159,11 +170,10 @@ pub struct Coverage {
 /// (or the whole-company target).
 pub fn pipeline_coverage(
     defs: &Definitions,
-    deals: &[Deal],
+    deals: &DealTable,
     filter: &Filter,
     period: Quarter,
 ) -> Coverage {
-    let month = defs.fiscal_year_start_month;
     let segment = filter
         .equals
         .iter()
@@ -177,13 +187,11 @@ pub fn pipeline_coverage(
         .map(|t| t.amount);
     let mut open_due = 0.0;
     let mut records = Vec::new();
-    let mut lookup = DealStageLookup::new(defs);
-    let range = period.bounds(month);
-    for (i, d) in deals.iter().enumerate() {
-        if filter.keeps_deal(d)
-            && lookup.outcome(d).1 == DealStatus::Open
-            && d.close_date.is_some_and(|t| range.contains(&t))
-            && let Some(amount) = amount_in_reporting(defs, d)
+    let range = period.bounds(defs.fiscal_year_start_month);
+    for i in deals.kept(filter) {
+        if deals.status(i) == DealStatus::Open
+            && deals.closed(i).is_some_and(|t| range.contains(&t))
+            && let Some(amount) = deals.amount(i)
         {
             open_due += amount;
             records.push(i);

@@ -13,12 +13,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::filter::Filter;
+use std::ops::Range;
+
+use super::contact_table::ContactTable;
+use super::filter::{Dimension, Filter};
+use super::parallel::{chunks_for, ranges_in_parallel};
 use super::stats::{days, percentile};
+use super::value_columns::Matcher;
 use crate::definitions::Definitions;
-use crate::definitions::apply::StageSource;
 use crate::definitions::fiscal::Quarter;
-use crate::model::{Contact, Timestamp};
+use crate::model::Timestamp;
 
 /// How the funnel counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
@@ -92,9 +96,10 @@ pub struct StageRow {
     pub median_days_to_next: Option<f64>,
     pub p75_days_to_next: Option<f64>,
     pub p90_days_to_next: Option<f64>,
-    /// Indices (into the contacts given) of the records counted.
+    /// Positions (in the contact table) of the records counted, in order; empty for a
+    /// funnel computed as counts only (comparison quarters, breakdown rows).
     pub records: Vec<usize>,
-    /// Indices of the records counted that skipped the stage.
+    /// Positions of the records counted that skipped the stage, in order.
     pub skipped_records: Vec<usize>,
 }
 
@@ -106,105 +111,343 @@ pub struct LifecycleFunnel {
     pub stages: Vec<StageRow>,
 }
 
-/// When a contact entered the funnel: its created date, or else its first stage date.
-fn created(c: &Contact, dates: &[Option<Timestamp>]) -> Option<Timestamp> {
-    c.created.or_else(|| dates.iter().flatten().copied().min())
+/// Which stages one contact counts at, and which of those it skipped, as bit masks.
+#[inline]
+fn classify(
+    mode: FunnelMode,
+    dates: &[Timestamp],
+    in_cohort: bool,
+    period: &Range<Timestamp>,
+) -> (u64, u64) {
+    let present = dates
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| **d != Timestamp::MIN)
+        .fold(0u64, |m, (i, _)| m | 1 << i);
+    match mode {
+        FunnelMode::Cohort if in_cohort && present != 0 => {
+            // Every stage up to the furthest one reached: a skip counts as passed.
+            let furthest = 63 - present.leading_zeros();
+            let counted = u64::MAX >> (63 - furthest);
+            (counted, counted & !present)
+        }
+        FunnelMode::Strict if in_cohort => {
+            let mut last = Timestamp::MIN;
+            let mut counted = 0;
+            for (i, d) in dates.iter().enumerate() {
+                if *d == Timestamp::MIN || *d < last {
+                    break;
+                }
+                last = *d;
+                counted |= 1 << i;
+            }
+            (counted, 0)
+        }
+        FunnelMode::Any if in_cohort => (present, 0),
+        FunnelMode::Period => {
+            let inside = dates
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| period.contains(d))
+                .fold(0u64, |m, (i, _)| m | 1 << i);
+            (inside, 0)
+        }
+        FunnelMode::Cohort | FunnelMode::Strict | FunnelMode::Any => (0, 0),
+    }
 }
 
-/// Computes the funnel of `contacts` under `defs` for `period`.
+/// The stage positions set in `mask`, lowest first.
+fn bits(mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let i = mask.trailing_zeros();
+            mask &= mask - 1;
+            i as usize
+        })
+    })
+}
+
+/// What one chunk of contacts adds to a funnel.
+#[derive(Default)]
+struct Tally {
+    counts: Vec<usize>,
+    skipped: Vec<usize>,
+    records: Vec<Vec<usize>>,
+    skipped_records: Vec<Vec<usize>>,
+    days_to_next: Vec<Vec<f64>>,
+}
+
+impl Tally {
+    fn new(n: usize) -> Self {
+        Self {
+            counts: vec![0; n],
+            skipped: vec![0; n],
+            records: vec![Vec::new(); n],
+            skipped_records: vec![Vec::new(); n],
+            days_to_next: vec![Vec::new(); n],
+        }
+    }
+
+    /// Appends a later chunk's tally.
+    fn merge(mut self, later: Self) -> Self {
+        let pairs = |a: &mut Vec<usize>, b: Vec<usize>| {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        };
+        pairs(&mut self.counts, later.counts);
+        pairs(&mut self.skipped, later.skipped);
+        for (a, b) in self.records.iter_mut().zip(later.records) {
+            a.extend(b);
+        }
+        for (a, b) in self.skipped_records.iter_mut().zip(later.skipped_records) {
+            a.extend(b);
+        }
+        for (a, b) in self.days_to_next.iter_mut().zip(later.days_to_next) {
+            a.extend(b);
+        }
+        self
+    }
+}
+
+/// The stage rows of `defs` with these counts and records, conversions worked out.
+fn assemble(defs: &Definitions, mode: FunnelMode, period: Quarter, t: Tally) -> LifecycleFunnel {
+    let first = t.counts.first().copied().unwrap_or(0);
+    let mut records = t.records.into_iter();
+    let mut skipped_records = t.skipped_records.into_iter();
+    let mut days_to_next = t.days_to_next.into_iter();
+    let stages = defs
+        .lifecycle_stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let count = t.counts.get(i).copied().unwrap_or(0);
+            let days_to_next = days_to_next.next().unwrap_or_default();
+            StageRow {
+                key: s.key.clone(),
+                name: s.name.clone(),
+                count,
+                skipped: t.skipped.get(i).copied().unwrap_or(0),
+                conversion_to_next: t.counts.get(i + 1).and_then(|next| ratio(*next, count)),
+                cumulative: ratio(count, first),
+                median_days_to_next: percentile(&days_to_next, 50.0),
+                p75_days_to_next: percentile(&days_to_next, 75.0),
+                p90_days_to_next: percentile(&days_to_next, 90.0),
+                days_to_next,
+                records: records.next().unwrap_or_default(),
+                skipped_records: skipped_records.next().unwrap_or_default(),
+            }
+        })
+        .collect();
+    LifecycleFunnel {
+        mode,
+        period: period.label(),
+        stages,
+    }
+}
+
+/// Computes the funnel of the contacts in `table` under `defs` for `period`, with the
+/// records behind every count and the days from each stage to the next.
 pub fn lifecycle_funnel(
     defs: &Definitions,
-    contacts: &[Contact],
+    table: &ContactTable,
     filter: &Filter,
     period: Quarter,
     mode: FunnelMode,
 ) -> LifecycleFunnel {
-    let month = defs.fiscal_year_start_month;
-    let stages = &defs.lifecycle_stages;
-    let n = stages.len();
-    let mut rows: Vec<StageRow> = stages
-        .iter()
-        .map(|s| StageRow {
-            key: s.key.clone(),
-            name: s.name.clone(),
-            count: 0,
-            skipped: 0,
-            conversion_to_next: None,
-            cumulative: None,
-            days_to_next: Vec::new(),
-            median_days_to_next: None,
-            p75_days_to_next: None,
-            p90_days_to_next: None,
-            records: Vec::new(),
-            skipped_records: Vec::new(),
-        })
-        .collect();
-    let sources = StageSource::all(defs);
-    let mut dates: Vec<Option<Timestamp>> = Vec::with_capacity(n);
-    for (index, c) in contacts.iter().enumerate() {
-        if !filter.keeps_contact(c) {
-            continue;
-        }
-        dates.clear();
-        dates.extend(sources.iter().map(|s| s.date(c)));
-        let in_cohort = created(c, &dates).is_some_and(|t| period.contains(t, month));
-        for i in 0..n {
-            let here = dates.get(i).copied().flatten();
-            let (counted, skipped) = match mode {
-                FunnelMode::Cohort => {
-                    let later = dates.iter().skip(i).any(Option::is_some);
-                    (in_cohort && later, in_cohort && later && here.is_none())
+    let n = table.stages();
+    let Some(matcher) = table.matcher(filter) else {
+        return assemble(defs, mode, period, Tally::new(n));
+    };
+    let range = period.bounds(defs.fiscal_year_start_month);
+    let tally = ranges_in_parallel(table.len(), chunks_for(table.len()), |rows| {
+        let mut t = Tally::new(n);
+        for index in rows {
+            if !matcher.keeps(table.columns(), index) {
+                continue;
+            }
+            let dates = table.raw_dates(index);
+            let in_cohort = table.entered(index).is_some_and(|e| range.contains(&e));
+            let (counted, skipped) = classify(mode, dates, in_cohort, &range);
+            for i in bits(counted) {
+                t.counts[i] += 1;
+                t.records[i].push(index);
+                if let (Some(a), Some(b)) = (dates.get(i), dates.get(i + 1))
+                    && *a != Timestamp::MIN
+                    && *b >= *a
+                {
+                    t.days_to_next[i].push(days(b - a));
                 }
-                FunnelMode::Strict => (in_cohort && in_order_up_to(&dates, i), false),
-                FunnelMode::Any => (in_cohort && here.is_some(), false),
-                FunnelMode::Period => (here.is_some_and(|t| period.contains(t, month)), false),
-            };
-            let Some(row) = rows.get_mut(i) else { continue };
-            if counted {
-                row.count += 1;
-                row.records.push(index);
             }
-            if skipped {
-                row.skipped += 1;
-                row.skipped_records.push(index);
-            }
-            if counted
-                && let (Some(a), Some(b)) = (here, dates.get(i + 1).copied().flatten())
-                && b >= a
-            {
-                row.days_to_next.push(days(b - a));
+            for i in bits(skipped) {
+                t.skipped[i] += 1;
+                t.skipped_records[i].push(index);
             }
         }
-    }
-    let first = rows.first().map_or(0, |r| r.count);
-    let counts: Vec<usize> = rows.iter().map(|r| r.count).collect();
-    for (i, row) in rows.iter_mut().enumerate() {
-        row.conversion_to_next = counts.get(i + 1).and_then(|next| ratio(*next, row.count));
-        row.cumulative = ratio(row.count, first);
-        row.median_days_to_next = percentile(&row.days_to_next, 50.0);
-        row.p75_days_to_next = percentile(&row.days_to_next, 75.0);
-        row.p90_days_to_next = percentile(&row.days_to_next, 90.0);
-    }
-    LifecycleFunnel {
-        mode,
-        period: period.label(),
-        stages: rows,
-    }
+        t
+    })
+    .into_iter()
+    .reduce(Tally::merge)
+    .unwrap_or_else(|| Tally::new(n));
+    assemble(defs, mode, period, tally)
 }
 
-/// Whether every stage up to `i` has a date and the dates never go backwards.
-fn in_order_up_to(dates: &[Option<Timestamp>], i: usize) -> bool {
-    let mut last = i64::MIN;
-    for d in dates.iter().take(i + 1) {
-        match d {
-            Some(t) if *t >= last => last = *t,
-            _ => return false,
+/// Per-stage counts of many funnels at once: one array of `stages` counts per group.
+fn count_groups(
+    table: &ContactTable,
+    matcher: &Matcher,
+    groups: usize,
+    add: impl Fn(usize, &mut [usize]) + Sync,
+) -> Vec<usize> {
+    let n = table.stages();
+    ranges_in_parallel(table.len(), chunks_for(table.len()), |rows| {
+        let mut counts = vec![0; groups * n];
+        for index in rows {
+            if matcher.keeps(table.columns(), index) {
+                add(index, &mut counts);
+            }
         }
-    }
-    true
+        counts
+    })
+    .into_iter()
+    .reduce(|mut a, b| {
+        for (x, y) in a.iter_mut().zip(b) {
+            *x += y;
+        }
+        a
+    })
+    .unwrap_or_else(|| vec![0; groups * n])
+}
+
+/// Funnels of counts only (no records, no days), one per group, from flat counts.
+fn counted_funnels(
+    defs: &Definitions,
+    mode: FunnelMode,
+    periods: impl Iterator<Item = Quarter>,
+    counts: &[usize],
+) -> Vec<LifecycleFunnel> {
+    let n = defs.lifecycle_stages.len().max(1);
+    periods
+        .zip(counts.chunks(n))
+        .map(|(q, c)| {
+            let mut t = Tally::new(n);
+            t.counts = c.to_vec();
+            assemble(defs, mode, q, t)
+        })
+        .collect()
+}
+
+/// The counts of the funnel in each of `quarters` in one pass: for trends and the
+/// comparison with earlier quarters. Records and days are left empty.
+pub fn funnels_by_quarter(
+    defs: &Definitions,
+    table: &ContactTable,
+    filter: &Filter,
+    quarters: &[Quarter],
+    mode: FunnelMode,
+) -> Vec<LifecycleFunnel> {
+    let n = table.stages();
+    let month = defs.fiscal_year_start_month;
+    let bounds: Vec<Range<Timestamp>> = quarters.iter().map(|q| q.bounds(month)).collect();
+    let slot = |t: Timestamp| bounds.iter().position(|b| b.contains(&t));
+    let counts = match table.matcher(filter) {
+        None => vec![0; quarters.len() * n],
+        Some(matcher) => count_groups(table, &matcher, quarters.len(), |index, counts| {
+            let dates = table.raw_dates(index);
+            if mode == FunnelMode::Period {
+                for (i, d) in dates.iter().enumerate() {
+                    if let Some(s) = slot(*d) {
+                        counts[s * n + i] += 1;
+                    }
+                }
+            } else if let Some(s) = table.entered(index).and_then(slot) {
+                let (counted, _) = classify(mode, dates, true, &(0..0));
+                for i in bits(counted) {
+                    counts[s * n + i] += 1;
+                }
+            }
+        }),
+    };
+    counted_funnels(defs, mode, quarters.iter().copied(), &counts)
+}
+
+/// The counts of the period's funnel for each value of `dimension` among the contacts,
+/// in one pass, sorted by value. Records and days are left empty.
+pub fn funnels_by_value(
+    defs: &Definitions,
+    table: &ContactTable,
+    filter: &Filter,
+    period: Quarter,
+    mode: FunnelMode,
+    dimension: Dimension,
+) -> Vec<(String, LifecycleFunnel)> {
+    let n = table.stages();
+    let values = table.values(dimension);
+    let slot = table.columns().slot_of(dimension);
+    let range = period.bounds(defs.fiscal_year_start_month);
+    let counts = match table.matcher(filter) {
+        None => vec![0; values.len() * n],
+        Some(matcher) => count_groups(table, &matcher, values.len(), |index, counts| {
+            let Some(v) = slot.and_then(|s| table.columns().value_id(index, s)) else {
+                return;
+            };
+            let in_cohort = table.entered(index).is_some_and(|e| range.contains(&e));
+            let (counted, _) = classify(mode, table.raw_dates(index), in_cohort, &range);
+            for i in bits(counted) {
+                counts[v * n + i] += 1;
+            }
+        }),
+    };
+    let funnels = counted_funnels(defs, mode, std::iter::repeat(period), &counts);
+    let mut rows: Vec<(String, LifecycleFunnel)> = values.iter().cloned().zip(funnels).collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows
 }
 
 #[expect(clippy::cast_precision_loss, reason = "counts of records")]
 fn ratio(a: usize, b: usize) -> Option<f64> {
     (b > 0).then(|| a as f64 / b as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL_TIME: Range<Timestamp> = Timestamp::MIN + 1..Timestamp::MAX;
+    const NO: Timestamp = Timestamp::MIN;
+
+    #[test]
+    fn cohort_counts_a_skip_as_passed() {
+        let (counted, skipped) = classify(FunnelMode::Cohort, &[1, NO, 3, NO, NO], true, &ALL_TIME);
+        assert_eq!((counted, skipped), (0b00111, 0b00010));
+    }
+
+    #[test]
+    fn strict_stops_at_a_skip_or_a_date_going_back() {
+        assert_eq!(
+            classify(FunnelMode::Strict, &[1, NO, 3, NO, NO], true, &ALL_TIME).0,
+            0b1
+        );
+        assert_eq!(
+            classify(FunnelMode::Strict, &[1, 5, 3, 9, NO], true, &ALL_TIME).0,
+            0b11
+        );
+    }
+
+    #[test]
+    fn outside_the_cohort_counts_nowhere_but_in_period_mode() {
+        assert_eq!(
+            classify(FunnelMode::Any, &[1, 2, NO, NO, NO], false, &ALL_TIME).0,
+            0
+        );
+        assert_eq!(
+            classify(FunnelMode::Period, &[1, 2, NO, NO, NO], false, &(2..3)).0,
+            0b10
+        );
+    }
+
+    #[test]
+    fn bits_lists_positions_in_order() {
+        assert_eq!(bits(0b10110).collect::<Vec<_>>(), vec![1, 2, 4]);
+    }
 }

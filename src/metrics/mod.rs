@@ -3,11 +3,18 @@
 //! each count, so views, exports and the CLI show the same numbers and can drill down.
 
 pub mod breakdown;
+pub mod contact_table;
 pub mod deal_funnel;
+pub mod deal_table;
 pub mod deals;
 pub mod filter;
 pub mod funnel;
+pub mod parallel;
+pub mod report;
 pub mod stats;
+pub mod value_columns;
 
 pub use filter::{Dimension, Filter};
-pub use funnel::{FunnelMode, LifecycleFunnel, StageRow, lifecycle_funnel};
+pub use funnel::{
+    FunnelMode, LifecycleFunnel, StageRow, funnels_by_quarter, funnels_by_value, lifecycle_funnel,
+};

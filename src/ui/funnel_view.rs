@@ -372,8 +372,7 @@ fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command>
             })
             .body(|body| {
                 body.rows(22.0, s.records.len(), |mut row| {
-                    let Some(c) = s.records.get(row.index()).and_then(|i| r.contacts.get(*i))
-                    else {
+                    let Some(c) = s.records.get(row.index()).and_then(|i| r.details.get(*i)) else {
                         return;
                     };
                     let skipped = s
@@ -682,7 +681,7 @@ fn hubspot_difference_ui(ui: &mut egui::Ui, r: &FunnelResult) {
                 .iter()
                 .take(12)
                 .filter_map(|i| {
-                    let c = r.contacts.get(*i)?;
+                    let c = r.details.get(*i)?;
                     let why = if ours.skipped_records.binary_search(i).is_ok() { "skipped this stage" } else { "skipped an earlier stage or has dates out of order" };
                     Some(format!("{} ({}): {why}", c.name.as_deref().unwrap_or(&c.source_id), c.source_id))
                 })

@@ -110,6 +110,43 @@ impl Workspace {
         self.query_list(&sql, [], contact_from_row)
     }
 
+    /// Hands each current contact to `each` with its key (the id of the version it is),
+    /// in the order of [`Self::contacts`], one row at a time: for building the in-memory
+    /// tables without holding every record at once.
+    pub fn for_each_contact(
+        &self,
+        mut each: impl FnMut(i64, Contact),
+    ) -> Result<(), WorkspaceError> {
+        let sql = format!(
+            "SELECT {CONTACT_COLUMNS}, v.id FROM contacts c JOIN contact_versions v ON v.id = c.version_id \
+             ORDER BY c.source_system, c.source_id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let contact = contact_from_row(row).map_err(|e| self.err(e))?;
+            each(row.get(16).map_err(|e| self.err(e))?, contact);
+        }
+        Ok(())
+    }
+
+    /// The contact versions with these keys (from [`Self::for_each_contact`]), in the
+    /// order asked; `None` for a key that is not there.
+    pub fn contacts_by_keys(&self, keys: &[i64]) -> Result<Vec<Option<Contact>>, WorkspaceError> {
+        use rusqlite::OptionalExtension as _;
+        let sql = format!("SELECT {CONTACT_COLUMNS} FROM contact_versions v WHERE v.id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut found = Vec::with_capacity(keys.len());
+        for key in keys {
+            found.push(
+                stmt.query_row(params![key], contact_from_row)
+                    .optional()
+                    .map_err(|e| self.err(e))?,
+            );
+        }
+        Ok(found)
+    }
+
     /// The current version of every deal with its stage entries.
     pub fn deals(&self) -> Result<Vec<Deal>, WorkspaceError> {
         let sql = format!(
