@@ -477,6 +477,15 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
     settle(&mut harness);
     // The data is as of 2025-06-30, so the funnel opens on 2025-Q2: only c7 was created then.
     harness.get_by_label("2025-Q2 · Cohort · definitions v1");
+    // The records are read from the store into memory once and kept while the workspace
+    // is unchanged: every quarter and filter below reuses the same copy.
+    let data = |h: &Harness<'static, CockpitApp>| {
+        h.state()
+            .funnel_result()
+            .map(|r| r.data.clone())
+            .expect("computed")
+    };
+    let loaded = data(&harness);
     harness
         .get_by_role_and_label(Role::ComboBox, "Period")
         .click();
@@ -543,6 +552,19 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
     // EMEA alone: c1 c2 c4 c6 created in Q1; c2 stops at MQL; c1 and c4 reach
     // opportunity; c1 becomes a customer.
     assert_eq!(counts(&harness), [4, 4, 3, 2, 1]);
+    assert!(
+        Arc::ptr_eq(&loaded, &data(&harness)),
+        "a new quarter or filter recomputes over memory, not the database"
+    );
+    assert_eq!((loaded.contacts.len(), loaded.deals.len()), (7, 7));
+
+    // An import changes the workspace: the next recompute reads it afresh.
+    drop_file(&mut harness, "hubspot-deals.csv");
+    harness.get_by_label("Funnel").click();
+    settle(&mut harness);
+    let reloaded = data(&harness);
+    assert!(!Arc::ptr_eq(&loaded, &reloaded));
+    assert_eq!(reloaded.deals.len(), 10, "the three new deals are in");
 }
 
 #[test]
