@@ -121,3 +121,31 @@ fn a_leak_exports_as_a_work_list_with_its_dates_lateness_and_reason() {
         "a3's late kickoff"
     );
 }
+
+#[test]
+fn the_deals_behind_a_deal_number_export_as_a_work_list() {
+    let (_dir, mut ws) = crate::common::workspace();
+    crate::common::imported(&mut ws, "funnel-deals.csv");
+    let mut deals = ws.deals().expect("deals");
+    deals.truncate(2);
+    deals[1].owner = Some("=cmd".into());
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("won.csv");
+    revops_cockpit::export::RecordList::Deals(deals)
+        .write_csv(&out, "deals won · 2025-Q1 · definitions v1")
+        .expect("write");
+    let mut reader = csv::Reader::from_path(&out).expect("read back");
+    let header = reader.headers().expect("header").clone();
+    assert_eq!(
+        (&header[0], &header[7], &header[8], &header[11]),
+        ("record id", "status", "amount", "close date")
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
+    // d1: won, 10,000, closed 2025-02-09; d2's owner is made inert for a spreadsheet.
+    assert_eq!(
+        (&rows[0][0], &rows[0][7], &rows[0][8], &rows[0][11]),
+        ("d1", "won", "10000.00", "2025-02-09")
+    );
+    assert_eq!(&rows[1][4], "'=cmd");
+    assert_eq!(&rows[1][15], "deals won · 2025-Q1 · definitions v1");
+}

@@ -503,7 +503,23 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
     };
     assert_eq!(counts(&harness), [5, 5, 4, 2, 1]);
     harness.get_by_label("4 at SQL");
-    harness.get_by_label("75.0%");
+    // The win rate opens the four deals closed in Q1 (d1 d2 d5 won, d3 lost); d4 is open.
+    harness.get_by_label("75.0%").click();
+    harness.run();
+    harness
+        .get_by_label("The 4 deals closed (won or lost) behind these numbers")
+        .scroll_to_me();
+    harness.run();
+    for id in ["d1", "d2", "d3", "d5"] {
+        harness.get_by_label(id);
+    }
+    assert!(harness.query_by_label("d4").is_none(), "d4 is still open");
+    harness.get_by_label("75.0%").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("d1").is_none(),
+        "a second click closes the list"
+    );
     harness.get_by_label_contains("no revenue target for it yet");
     harness.get_by_label("Sales");
     // Created in Q1 in pipeline "Sales": d1 d2 won, d3 lost, d4 d7 open (d5 was created in 2024).

@@ -326,8 +326,32 @@ impl CockpitApp {
                         r.query.mode.label(),
                         r.query.definitions_version
                     );
-                    self.queue
-                        .push_back(Job::PickRecordsExportPath { contacts, note });
+                    self.queue.push_back(Job::PickRecordsExportPath {
+                        records: crate::export::RecordList::Contacts(contacts),
+                        note,
+                        file_name: format!("{}-{}.csv", s.key, r.query.period.label()),
+                    });
+                }
+            }
+            Command::SelectFunnelDeals(list) => self.funnel.selected_deals = list,
+            Command::ExportFunnelDeals(list) => {
+                if let Some(r) = &self.funnel.result {
+                    let deals = list
+                        .positions(r)
+                        .iter()
+                        .filter_map(|i| r.deal_details.get(*i).cloned())
+                        .collect();
+                    let note = format!(
+                        "deals {} · {} · definitions v{}",
+                        list.label(),
+                        r.query.period.label(),
+                        r.query.definitions_version
+                    );
+                    self.queue.push_back(Job::PickRecordsExportPath {
+                        records: crate::export::RecordList::Deals(deals),
+                        note,
+                        file_name: format!("deals-{}-{}.csv", list.key(), r.query.period.label()),
+                    });
                 }
             }
             Command::SaveDefinitions => {
@@ -543,11 +567,11 @@ impl CockpitApp {
             }
             JobOutcome::PickedRecordsExportPath {
                 to: Some(to),
-                contacts,
+                records,
                 note,
             } => {
                 self.queue
-                    .push_front(Job::ExportContacts { to, contacts, note });
+                    .push_front(Job::ExportRecords { to, records, note });
             }
             JobOutcome::PickedRecordsExportPath { to: None, .. } => {}
             JobOutcome::Funnel(result) => match result {
@@ -558,6 +582,7 @@ impl CockpitApp {
                     });
                     if !same {
                         self.funnel.selected_stage = None;
+                        self.funnel.selected_deals = None;
                     }
                     self.funnel.result = Some(*result);
                 }
@@ -853,6 +878,7 @@ impl eframe::App for CockpitApp {
                         mode: self.funnel.mode,
                         filter: &self.funnel.filter,
                         selected_stage: self.funnel.selected_stage,
+                        selected_deals: self.funnel.selected_deals,
                         computing: self
                             .job
                             .as_ref()

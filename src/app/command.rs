@@ -53,6 +53,10 @@ pub enum Command {
     SelectFunnelStage(Option<usize>),
     /// Save the records behind the selected stage's count as CSV.
     ExportFunnelRecords(usize),
+    /// List the deals behind a deal number, or close the list.
+    SelectFunnelDeals(Option<crate::app::funnel::DealList>),
+    /// Save the deals behind a deal number as a CSV work list.
+    ExportFunnelDeals(crate::app::funnel::DealList),
     /// Open a leak's breakdown and records (or close them).
     SelectLeak(Option<crate::leaks::LeakKind>),
     SetLeakDimension(crate::leaks::LeakDimension),

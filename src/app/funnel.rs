@@ -9,7 +9,7 @@ use crate::metrics::contact_table::ContactTable;
 use crate::metrics::deal_table::DealTable;
 use crate::metrics::deals::DealMetrics;
 use crate::metrics::{Dimension, Filter, FunnelMode, LifecycleFunnel};
-use crate::model::Contact;
+use crate::model::{Contact, Deal};
 
 /// The dimensions the Funnel view filters by.
 pub const FILTERS: [Dimension; 4] = [
@@ -62,7 +62,9 @@ pub struct FunnelResult {
     /// Every value of each filter dimension in the data, for the filter menus.
     pub choices: Vec<(Dimension, Vec<String>)>,
     /// The full records of the contacts the funnels list, for the record lists.
-    pub details: Arc<RecordDetails>,
+    pub details: Arc<RecordDetails<Contact>>,
+    /// The full records of the deals the deal numbers count, for their lists.
+    pub deal_details: Arc<RecordDetails<Deal>>,
     /// The records in memory the numbers were computed from, kept for the next query.
     pub data: Arc<FunnelData>,
 }
@@ -87,27 +89,89 @@ impl FunnelData {
     }
 }
 
-/// The full records of some contacts, found by their position in the [`ContactTable`].
-#[derive(Debug, Default)]
-pub struct RecordDetails {
-    /// Ascending positions, and the contact at each.
+/// The full records of some contacts or deals, found by their position in the
+/// [`ContactTable`] or [`DealTable`].
+#[derive(Debug)]
+pub struct RecordDetails<T> {
+    /// Ascending positions, and the record at each.
     positions: Vec<usize>,
-    contacts: Vec<Contact>,
+    records: Vec<T>,
 }
 
-impl RecordDetails {
-    /// The details of these positions; `positions` must be ascending, one contact each.
-    pub fn new(positions: Vec<usize>, contacts: Vec<Contact>) -> Self {
+impl<T> Default for RecordDetails<T> {
+    fn default() -> Self {
         Self {
-            positions,
-            contacts,
+            positions: Vec::new(),
+            records: Vec::new(),
+        }
+    }
+}
+
+impl<T> RecordDetails<T> {
+    /// The details of these positions; `positions` must be ascending, one record each.
+    pub fn new(positions: Vec<usize>, records: Vec<T>) -> Self {
+        Self { positions, records }
+    }
+
+    /// The record at `position` of the table, when it is one of those held.
+    pub fn get(&self, position: usize) -> Option<&T> {
+        let at = self.positions.binary_search(&position).ok()?;
+        self.records.get(at)
+    }
+}
+
+/// The deals behind one of the deal numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DealList {
+    /// Won or lost in the period: behind the win rate.
+    Closed,
+    /// Won in the period: behind the won amounts and the sales cycle.
+    Won,
+    /// Open now: behind the open count and the velocity.
+    Open,
+    /// Open and due to close in the period: behind the coverage.
+    Due,
+}
+
+impl DealList {
+    /// What the list is, for its heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Closed => "closed (won or lost)",
+            Self::Won => "won",
+            Self::Open => "open",
+            Self::Due => "open and due",
         }
     }
 
-    /// The contact at `position` of the table, when it is one of those held.
-    pub fn get(&self, position: usize) -> Option<&Contact> {
-        let at = self.positions.binary_search(&position).ok()?;
-        self.contacts.get(at)
+    /// A short name for a file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Closed => "closed",
+            Self::Won => "won",
+            Self::Open => "open",
+            Self::Due => "due",
+        }
+    }
+
+    /// The positions of the deals in the list, ascending.
+    pub fn positions(self, r: &FunnelResult) -> Vec<usize> {
+        match self {
+            Self::Closed => {
+                let mut all: Vec<usize> = r
+                    .deals
+                    .won_records
+                    .iter()
+                    .chain(&r.deals.lost_records)
+                    .copied()
+                    .collect();
+                all.sort_unstable();
+                all
+            }
+            Self::Won => r.deals.won_records.clone(),
+            Self::Open => r.deals.open_records.clone(),
+            Self::Due => r.coverage.records.clone(),
+        }
     }
 }
 
@@ -124,6 +188,8 @@ pub struct FunnelState {
     pub requested: Option<FunnelQuery>,
     /// The stage whose records are listed.
     pub selected_stage: Option<usize>,
+    /// The deal list shown.
+    pub selected_deals: Option<DealList>,
 }
 
 impl Default for FunnelState {
@@ -136,6 +202,7 @@ impl Default for FunnelState {
             result: None,
             requested: None,
             selected_stage: None,
+            selected_deals: None,
         }
     }
 }

@@ -97,13 +97,14 @@ pub enum Job {
     ReplaceWithBackup(PathBuf),
     /// Choose where to save the records behind a funnel count.
     PickRecordsExportPath {
-        contacts: Vec<crate::model::Contact>,
+        records: crate::export::RecordList,
         note: String,
+        file_name: String,
     },
-    /// Save contacts as a CSV work list.
-    ExportContacts {
+    /// Save contacts or deals as a CSV work list.
+    ExportRecords {
         to: PathBuf,
-        contacts: Vec<crate::model::Contact>,
+        records: crate::export::RecordList,
         note: String,
     },
     /// Read and check a definitions file, for review before saving.
@@ -149,7 +150,7 @@ impl Job {
             Self::ExportWorkList { .. } => "Saving the work list".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
-            Self::ExportContacts { .. } => "Saving the records".to_owned(),
+            Self::ExportRecords { .. } => "Saving the records".to_owned(),
             Self::RestoreBackup(_) | Self::ReplaceWithBackup(_) => "Restoring a backup".to_owned(),
             Self::PickRecordsExportPath { .. } => "Waiting for the file dialog".to_owned(),
             Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
@@ -237,7 +238,7 @@ pub enum JobOutcome {
     },
     PickedRecordsExportPath {
         to: Option<PathBuf>,
-        contacts: Vec<crate::model::Contact>,
+        records: crate::export::RecordList,
         note: String,
     },
     PickedDefinitionsFile(Option<PathBuf>),
@@ -572,16 +573,21 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
                 )
             ))
         }),
-        Job::PickRecordsExportPath { contacts, note } => JobOutcome::PickedRecordsExportPath {
+        Job::PickRecordsExportPath {
+            records,
+            note,
+            file_name,
+        } => JobOutcome::PickedRecordsExportPath {
             to: rfd::FileDialog::new()
                 .set_title("Save the records")
-                .set_file_name("records.csv")
+                .set_file_name(file_name)
                 .save_file(),
-            contacts,
+            records,
             note,
         },
-        Job::ExportContacts { to, contacts, note } => JobOutcome::Exported(
-            crate::export::write_contacts_csv(&to, &contacts, &note)
+        Job::ExportRecords { to, records, note } => JobOutcome::Exported(
+            records
+                .write_csv(&to, &note)
                 .map(|()| to)
                 .map_err(|e| e.to_string()),
         ),
@@ -732,7 +738,7 @@ fn funnel_data(
     let contacts =
         crate::metrics::contact_table::ContactTable::load(ws, &defs).map_err(|e| e.to_string())?;
     let deals =
-        crate::metrics::deal_table::DealTable::new(&defs, &ws.deals().map_err(|e| e.to_string())?);
+        crate::metrics::deal_table::DealTable::load(ws, &defs).map_err(|e| e.to_string())?;
     Ok(std::sync::Arc::new(super::funnel::FunnelData {
         definitions_version: version.id,
         batches: query.batches.clone(),
@@ -776,6 +782,7 @@ fn compute_funnel(
         },
     );
     let details = record_details(ws, table, [&report.funnel, &report.strict])?;
+    let deal_details = deal_details(ws, deals, &report)?;
     Ok(super::funnel::FunnelResult {
         funnel: report.funnel,
         previous: report.previous,
@@ -802,9 +809,38 @@ fn compute_funnel(
             .collect(),
         choices,
         details: std::sync::Arc::new(details),
+        deal_details: std::sync::Arc::new(deal_details),
         data: data.clone(),
         query,
     })
+}
+
+/// The full records of every deal the report's deal numbers count, read from the store
+/// by key.
+fn deal_details(
+    ws: &Workspace,
+    table: &crate::metrics::deal_table::DealTable,
+    report: &crate::metrics::report::FunnelReport,
+) -> Result<super::funnel::RecordDetails<crate::model::Deal>, String> {
+    let d = &report.deals;
+    let mut positions: Vec<usize> = d
+        .won_records
+        .iter()
+        .chain(&d.lost_records)
+        .chain(&d.open_records)
+        .chain(&report.coverage.records)
+        .copied()
+        .collect();
+    positions.sort_unstable();
+    positions.dedup();
+    let keys: Vec<i64> = positions.iter().filter_map(|p| table.key(*p)).collect();
+    let found = ws.deals_by_keys(&keys).map_err(|e| e.to_string())?;
+    let (positions, deals) = positions
+        .into_iter()
+        .zip(found)
+        .filter_map(|(p, d)| Some((p, d?)))
+        .unzip();
+    Ok(super::funnel::RecordDetails::new(positions, deals))
 }
 
 /// The full records of every contact these funnels list, read from the store by key.
@@ -812,7 +848,7 @@ fn record_details<'a>(
     ws: &Workspace,
     table: &crate::metrics::contact_table::ContactTable,
     funnels: impl IntoIterator<Item = &'a crate::metrics::LifecycleFunnel>,
-) -> Result<super::funnel::RecordDetails, String> {
+) -> Result<super::funnel::RecordDetails<crate::model::Contact>, String> {
     let mut positions: Vec<usize> = funnels
         .into_iter()
         .flat_map(|f| &f.stages)

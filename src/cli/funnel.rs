@@ -81,7 +81,7 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, String> {
     let (version, defs) = versions::current(&ws).map_err(|e| e.to_string())?;
     let (period, _) = super::period_and_as_of(&ws, &defs, args.period.as_deref())?;
     let contacts = ContactTable::load(&ws, &defs).map_err(|e| e.to_string())?;
-    let deals = DealTable::new(&defs, &ws.deals().map_err(|e| e.to_string())?);
+    let deals = DealTable::load(&ws, &defs).map_err(|e| e.to_string())?;
     let mode = mode(args.mode);
     let report = funnel_report(
         &defs,

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::csv_safe::write_rows_atomically;
 use crate::import::values::date::format_date_time;
-use crate::model::{Contact, LifecycleStage};
+use crate::model::{Contact, Deal, LifecycleStage};
 
 /// Writes contacts with the fields that matter for a funnel count.
 pub fn write_contacts_csv(to: &Path, contacts: &[Contact], note: &str) -> std::io::Result<()> {
@@ -43,4 +43,84 @@ pub fn write_contacts_csv(to: &Path, contacts: &[Contact], note: &str) -> std::i
         row
     });
     write_rows_atomically(to, &header, rows)
+}
+
+/// Writes deals with the fields that matter for a deal number: ids, owner, pipeline, the
+/// stage and status as exported, the amount and dates.
+pub fn write_deals_csv(to: &Path, deals: &[Deal], note: &str) -> std::io::Result<()> {
+    let date = |t: Option<i64>| t.map(format_date_time).unwrap_or_default();
+    let header = [
+        "record id",
+        "system",
+        "name",
+        "account",
+        "owner",
+        "pipeline",
+        "stage",
+        "status",
+        "amount",
+        "currency",
+        "created",
+        "close date",
+        "segment",
+        "region",
+        "deal type",
+        "note",
+    ];
+    let rows = deals.iter().map(|d| {
+        vec![
+            d.source_id.clone(),
+            d.source_system.clone(),
+            d.name.clone().unwrap_or_default(),
+            d.account.clone().unwrap_or_default(),
+            d.owner.clone().unwrap_or_default(),
+            d.pipeline.clone().unwrap_or_default(),
+            d.raw_stage.clone().unwrap_or_default(),
+            d.status.as_str().to_owned(),
+            d.amount_cents.map(cents).unwrap_or_default(),
+            d.currency.clone().unwrap_or_default(),
+            date(d.created),
+            date(d.close_date),
+            d.segment.clone().unwrap_or_default(),
+            d.region.clone().unwrap_or_default(),
+            d.deal_type.clone().unwrap_or_default(),
+            note.to_owned(),
+        ]
+    });
+    write_rows_atomically(to, &header, rows)
+}
+
+/// Cents as a plain decimal amount, as a spreadsheet reads it.
+fn cents(c: i64) -> String {
+    let sign = if c < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", (c / 100).abs(), (c % 100).abs())
+}
+
+/// Records of either kind, to be saved as a work list.
+#[derive(Debug, Clone)]
+pub enum RecordList {
+    Contacts(Vec<Contact>),
+    Deals(Vec<Deal>),
+}
+
+impl RecordList {
+    /// Writes the list to `to` with `note` on every row.
+    pub fn write_csv(&self, to: &Path, note: &str) -> std::io::Result<()> {
+        match self {
+            Self::Contacts(c) => write_contacts_csv(to, c, note),
+            Self::Deals(d) => write_deals_csv(to, d, note),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cents_read_as_plain_amounts() {
+        assert_eq!(cents(1_250_050), "12500.50");
+        assert_eq!(cents(-5), "-0.05");
+        assert_eq!(cents(0), "0.00");
+    }
 }

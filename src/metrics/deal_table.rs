@@ -14,6 +14,7 @@ use crate::definitions::Definitions;
 use crate::definitions::apply::DealStageLookup;
 use crate::definitions::model::StageOutcome;
 use crate::model::{Deal, DealStatus, Timestamp};
+use crate::workspace::{Workspace, WorkspaceError};
 
 /// A date that is not there.
 const NONE: Timestamp = Timestamp::MIN;
@@ -46,6 +47,8 @@ pub struct DealTable {
     /// The pipeline each deal's stage funnel counts it in: its pipeline, else its system's
     /// "(no pipeline)".
     funnel_pipelines: ValueColumns,
+    /// Where each deal's full record is in the store (its version id).
+    keys: Vec<i64>,
 }
 
 impl std::fmt::Debug for DealTable {
@@ -57,8 +60,29 @@ impl std::fmt::Debug for DealTable {
 }
 
 impl DealTable {
-    /// The table of `deals` under `defs`, in their order.
+    /// The table of `deals` under `defs`, in their order, each keyed by its position.
     pub fn new(defs: &Definitions, deals: &[Deal]) -> Self {
+        Self::keyed(
+            defs,
+            deals
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i64::try_from(i).unwrap_or(i64::MAX), d)),
+        )
+    }
+
+    /// The current deals of `ws` under `defs`, each keyed by its version id.
+    pub fn load(ws: &Workspace, defs: &Definitions) -> Result<Self, WorkspaceError> {
+        let deals = ws.keyed_deals()?;
+        Ok(Self::keyed(defs, deals.iter().map(|(k, d)| (*k, d))))
+    }
+
+    /// The table of these deals with their store keys, in order.
+    fn keyed<'r>(
+        defs: &Definitions,
+        deals: impl ExactSizeIterator<Item = (i64, &'r Deal)>,
+    ) -> Self {
+        let n = deals.len();
         let open_stages: Vec<String> = defs
             .deal_stages
             .iter()
@@ -78,17 +102,19 @@ impl DealTable {
             .collect();
         let mut lookup = DealStageLookup::new(defs);
         let mut t = Self {
-            status: Vec::with_capacity(deals.len()),
-            created: Vec::with_capacity(deals.len()),
-            closed: Vec::with_capacity(deals.len()),
-            amount: Vec::with_capacity(deals.len()),
-            unconverted: Vec::with_capacity(deals.len()),
-            reached: Vec::with_capacity(deals.len()),
+            status: Vec::with_capacity(n),
+            created: Vec::with_capacity(n),
+            closed: Vec::with_capacity(n),
+            amount: Vec::with_capacity(n),
+            unconverted: Vec::with_capacity(n),
+            reached: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
             columns: ValueColumns::new(&DEAL_DIMENSIONS),
             funnel_pipelines: ValueColumns::new(&[Dimension::Pipeline]),
             open_stages: Vec::new(),
         };
-        for d in deals {
+        for (key, d) in deals {
+            t.keys.push(key);
             let status = lookup.outcome(d).1;
             let amount = amount_in_reporting(defs, d);
             t.status.push(status);
@@ -120,6 +146,11 @@ impl DealTable {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.status.is_empty()
+    }
+
+    /// The store's key (deal version id) of deal `i`'s full record.
+    pub fn key(&self, i: usize) -> Option<i64> {
+        self.keys.get(i).copied()
     }
 
     /// Deal `i`'s outcome under the definitions: its mapped stage's, else its status.
@@ -194,7 +225,8 @@ impl DealTable {
             + (self.created.capacity() + self.closed.capacity()) * size_of::<Timestamp>()
             + self.amount.capacity() * size_of::<f64>()
             + self.unconverted.capacity()
-            + self.reached.capacity();
+            + self.reached.capacity()
+            + self.keys.capacity() * size_of::<i64>();
         columns / n + self.columns.bytes_per_record() + self.funnel_pipelines.bytes_per_record()
     }
 }

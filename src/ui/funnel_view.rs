@@ -20,6 +20,8 @@ pub struct FunnelViewModel<'a> {
     /// Segment, region, owner and source chosen.
     pub filter: &'a crate::metrics::Filter,
     pub selected_stage: Option<usize>,
+    /// The deal list open under the deal cards.
+    pub selected_deals: Option<crate::app::funnel::DealList>,
     pub computing: bool,
     pub definitions_version: Option<i64>,
     pub has_data: bool,
@@ -33,10 +35,6 @@ fn pct(x: Option<f64>) -> String {
 
 fn days(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
-}
-
-fn money(x: Option<f64>, currency: &str) -> String {
-    x.map_or_else(|| "—".to_owned(), |v| crate::text::money(v, currency))
 }
 
 /// Draws the view; returns the user's choices.
@@ -86,7 +84,12 @@ pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Com
                 commands.extend(records_ui(ui, result, i));
             }
             ui.add_space(10.0);
-            deal_cards_ui(ui, result, &version);
+            commands.extend(super::funnel_deals_view::deal_cards_ui(
+                ui,
+                result,
+                &version,
+                model.selected_deals,
+            ));
             ui.add_space(10.0);
             pipelines_ui(ui, result);
             ui.add_space(10.0);
@@ -404,52 +407,6 @@ fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command>
             });
     });
     commands
-}
-
-fn deal_cards_ui(ui: &mut egui::Ui, r: &FunnelResult, version: &str) {
-    let d = &r.deals;
-    let cur = &d.reporting_currency;
-    ui.label(RichText::new(format!("Deals closed in {}", r.query.period.label())).strong());
-    ui.horizontal_wrapped(|ui| {
-        for (title, value, how) in [
-            ("Win rate", pct(d.win_rate), format!("Won ÷ (won + lost) of the deals closed in the quarter: {} won, {} lost{version}", d.won, d.lost)),
-            ("Average won deal", money(d.avg_won_amount, cur), format!("Mean amount of the {} deals won in the quarter, in {cur} at the definitions' fixed rates{version}", d.won)),
-            ("Median won deal", money(d.median_won_amount, cur), format!("Median amount of the deals won in the quarter{version}")),
-            ("Median sales cycle", d.median_cycle_days.map_or_else(|| "—".to_owned(), |v| format!("{v:.0} days")), format!("Median days from created to closed-won of the deals won in the quarter{version}")),
-            ("Open deals", d.open_deals.to_string(), format!("Deals whose stage is open under the definitions{version}")),
-            ("Pipeline velocity", d.pipeline_velocity_per_day.map_or_else(|| "—".to_owned(), |v| format!("{} / day", money(Some(v), cur))), format!("(open deals × win rate × average won deal) ÷ median sales cycle days; {} a quarter{version}", money(d.pipeline_velocity_per_quarter, cur))),
-        ] {
-            egui::Frame::new().fill(egui::Color32::WHITE).stroke(egui::Stroke::new(1.0, egui::Color32::from_gray(220))).corner_radius(6.0).inner_margin(10.0).show(ui, |ui| {
-                ui.set_min_width(140.0);
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(title).small().color(theme::MUTED));
-                    ui.label(RichText::new(value).size(20.0).strong()).on_hover_text(how);
-                });
-            });
-        }
-    });
-    coverage_ui(ui, r);
-    if d.amounts_without_rate > 0 {
-        ui.label(RichText::new(format!("{} won deal(s) are in a currency without a rate in the definitions and are left out of the amounts.", d.amounts_without_rate)).color(theme::WARN));
-    }
-}
-
-fn coverage_ui(ui: &mut egui::Ui, r: &FunnelResult) {
-    let c = &r.coverage;
-    let cur = &r.deals.reporting_currency;
-    let text = match (c.coverage, c.target) {
-        (Some(x), Some(t)) => {
-            let colour = if x >= 3.0 { theme::GOOD } else { theme::WARN };
-            RichText::new(format!("Pipeline coverage {x:.1}× — {} open and due in {} against a target of {} (3× is the usual benchmark)", money(Some(c.open_due), cur), r.query.period.label(), money(Some(t), cur))).color(colour)
-        }
-        _ => RichText::new(format!(
-            "Pipeline coverage: {} open and due in {}; no revenue target for it yet (add one in Definitions, Revenue targets)",
-            money(Some(c.open_due), cur),
-            r.query.period.label()
-        ))
-        .color(theme::MUTED),
-    };
-    ui.label(text).on_hover_text("Open deals whose close date is in the quarter, in the reporting currency, ÷ the quarter's target (for the selected segment when one has its own).");
 }
 
 /// The deal-stage funnel of each pipeline.

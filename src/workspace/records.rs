@@ -149,10 +149,33 @@ impl Workspace {
 
     /// The current version of every deal with its stage entries.
     pub fn deals(&self) -> Result<Vec<Deal>, WorkspaceError> {
+        Ok(self.keyed_deals()?.into_iter().map(|(_, d)| d).collect())
+    }
+
+    /// [`Self::deals`], each with its key (the id of the version it is).
+    pub fn keyed_deals(&self) -> Result<Vec<(i64, Deal)>, WorkspaceError> {
         let sql = format!(
             "SELECT {DEAL_COLUMNS} FROM deals d JOIN deal_versions v ON v.id = d.version_id ORDER BY d.source_system, d.source_id"
         );
-        self.deals_with_entries(&sql, &[])
+        self.keyed_deals_with_entries(&sql, &[])
+    }
+
+    /// The deal versions with these keys (from [`Self::keyed_deals`]), in the order asked,
+    /// without their stage entries; `None` for a key that is not there.
+    pub fn deals_by_keys(&self, keys: &[i64]) -> Result<Vec<Option<Deal>>, WorkspaceError> {
+        use rusqlite::OptionalExtension as _;
+        let sql = format!("SELECT {DEAL_COLUMNS} FROM deal_versions v WHERE v.id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut found = Vec::with_capacity(keys.len());
+        for key in keys {
+            found.push(
+                stmt.query_row(params![key], deal_from_row)
+                    .optional()
+                    .map_err(|e| self.err(e))?
+                    .map(|(_, d)| d),
+            );
+        }
+        Ok(found)
     }
 
     /// Each deal as the latest export dated on or before `as_of` (`YYYY-MM-DD`) said it:
@@ -171,6 +194,15 @@ impl Workspace {
         sql: &str,
         args: &[&dyn rusqlite::ToSql],
     ) -> Result<Vec<Deal>, WorkspaceError> {
+        let deals = self.keyed_deals_with_entries(sql, args)?;
+        Ok(deals.into_iter().map(|(_, d)| d).collect())
+    }
+
+    fn keyed_deals_with_entries(
+        &self,
+        sql: &str,
+        args: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<(i64, Deal)>, WorkspaceError> {
         let mut deals: Vec<(i64, Deal)> = self.query_list(sql, args, deal_from_row)?;
         for (version_id, deal) in &mut deals {
             deal.stage_entries = self.query_list(
@@ -179,7 +211,7 @@ impl Workspace {
                 |r| Ok(StageEntry { stage: r.get(0)?, entered: r.get(1)? }),
             )?;
         }
-        Ok(deals.into_iter().map(|(_, d)| d).collect())
+        Ok(deals)
     }
 
     /// The current version of every customer account.
