@@ -113,6 +113,29 @@ impl<T> RecordDetails<T> {
         Self { positions, records }
     }
 
+    /// The records at `positions` (any order, repeats allowed), each found by its store
+    /// key through `fetch`, which answers in the order asked, `None` where a key is gone.
+    pub fn fetch<E>(
+        positions: impl IntoIterator<Item = usize>,
+        key_of: impl Fn(usize) -> Option<i64>,
+        fetch: impl FnOnce(&[i64]) -> Result<Vec<Option<T>>, E>,
+    ) -> Result<Self, E> {
+        let mut positions: Vec<usize> = positions.into_iter().collect();
+        positions.sort_unstable();
+        positions.dedup();
+        let (positions, keys): (Vec<usize>, Vec<i64>) = positions
+            .into_iter()
+            .filter_map(|p| Some((p, key_of(p)?)))
+            .unzip();
+        let found = fetch(&keys)?;
+        let (positions, records) = positions
+            .into_iter()
+            .zip(found)
+            .filter_map(|(p, r)| Some((p, r?)))
+            .unzip();
+        Ok(Self::new(positions, records))
+    }
+
     /// The record at `position` of the table, when it is one of those held.
     pub fn get(&self, position: usize) -> Option<&T> {
         let at = self.positions.binary_search(&position).ok()?;

@@ -823,24 +823,18 @@ fn deal_details(
     report: &crate::metrics::report::FunnelReport,
 ) -> Result<super::funnel::RecordDetails<crate::model::Deal>, String> {
     let d = &report.deals;
-    let mut positions: Vec<usize> = d
+    let positions = d
         .won_records
         .iter()
         .chain(&d.lost_records)
         .chain(&d.open_records)
         .chain(&report.coverage.records)
-        .copied()
-        .collect();
-    positions.sort_unstable();
-    positions.dedup();
-    let keys: Vec<i64> = positions.iter().filter_map(|p| table.key(*p)).collect();
-    let found = ws.deals_by_keys(&keys).map_err(|e| e.to_string())?;
-    let (positions, deals) = positions
-        .into_iter()
-        .zip(found)
-        .filter_map(|(p, d)| Some((p, d?)))
-        .unzip();
-    Ok(super::funnel::RecordDetails::new(positions, deals))
+        .copied();
+    super::funnel::RecordDetails::fetch(
+        positions,
+        |p| table.key(p),
+        |keys| ws.deals_by_keys(keys).map_err(|e| e.to_string()),
+    )
 }
 
 /// The full records of every contact these funnels list, read from the store by key.
@@ -849,22 +843,16 @@ fn record_details<'a>(
     table: &crate::metrics::contact_table::ContactTable,
     funnels: impl IntoIterator<Item = &'a crate::metrics::LifecycleFunnel>,
 ) -> Result<super::funnel::RecordDetails<crate::model::Contact>, String> {
-    let mut positions: Vec<usize> = funnels
+    let positions = funnels
         .into_iter()
         .flat_map(|f| &f.stages)
         .flat_map(|s| s.records.iter().chain(&s.skipped_records))
-        .copied()
-        .collect();
-    positions.sort_unstable();
-    positions.dedup();
-    let keys: Vec<i64> = positions.iter().filter_map(|p| table.key(*p)).collect();
-    let found = ws.contacts_by_keys(&keys).map_err(|e| e.to_string())?;
-    let (positions, contacts) = positions
-        .into_iter()
-        .zip(found)
-        .filter_map(|(p, c)| Some((p, c?)))
-        .unzip();
-    Ok(super::funnel::RecordDetails::new(positions, contacts))
+        .copied();
+    super::funnel::RecordDetails::fetch(
+        positions,
+        |p| table.key(p),
+        |keys| ws.contacts_by_keys(keys).map_err(|e| e.to_string()),
+    )
 }
 
 fn import_all(
