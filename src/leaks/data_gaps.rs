@@ -7,7 +7,7 @@ use super::{Context, Flagged, Leak, LeakKind, RecordRef};
 use crate::definitions::apply::{RecordView, has_value};
 use crate::definitions::model::RequiredFields;
 use crate::metrics::deals::amount_in_reporting;
-use crate::model::{Contact, Deal, DealStatus, Field, RecordObject, Timestamp};
+use crate::model::{Deal, DealStatus, Field, RecordObject, Timestamp};
 
 /// The data-gap leak being counted.
 pub struct DataGaps<'d> {
@@ -64,29 +64,23 @@ impl<'d> DataGaps<'d> {
         self.leak.merge(later.leak);
     }
 
-    /// Counts a contact created in one of the trend's quarters.
-    pub fn observe_contact(
-        &mut self,
-        cx: &Context<'_>,
-        index: usize,
-        c: &Contact,
-        dates: &[Option<Timestamp>],
-    ) {
-        let Some(q) = c
-            .created
-            .or_else(|| dates.iter().flatten().copied().min())
-            .and_then(|t| cx.quarter_of(t))
-        else {
+    /// Counts contact `index` of the context's lead table, whose lifecycle stage dates
+    /// are `dates`, when it was created (or first dated) in one of the trend's quarters.
+    pub fn observe_contact(&mut self, cx: &Context<'_>, index: usize, dates: &[Option<Timestamp>]) {
+        let Some(entered) = cx.leads.entered(index) else {
+            return;
+        };
+        let Some(q) = cx.quarter_of(entered) else {
             return;
         };
         let record = RecordRef::new(RecordObject::Contact, index);
         self.leak.check(q, record);
         let backwards = backwards(dates);
-        let missing = self.missing(RecordObject::Contact, None, RecordView::Contact(c));
-        if backwards.is_some() || !missing.is_empty() {
+        if backwards.is_some() || cx.leads.lacks_fields(index) {
+            let missing = cx.leads.missing(index);
             self.leak.flag(q, || Flagged {
                 record,
-                started: c.created.unwrap_or_default(),
+                started: entered,
                 due: None,
                 done: None,
                 at_stake: None,

@@ -6,11 +6,9 @@ use super::builder::LeakBuilder;
 use super::stake::Downstream;
 use super::why::Why;
 use super::{Context, Flagged, Leak, LeakKind, RecordRef, ResponseTimes, days_between};
-use crate::definitions::apply::contact_meets;
-use crate::definitions::model::Rule;
 use crate::definitions::sla_clock::SlaClock;
 use crate::metrics::stats::median;
-use crate::model::{Contact, RecordObject, Timestamp};
+use crate::model::{RecordObject, Timestamp};
 
 /// Response-time bands, upper bounds in hours.
 const BANDS: [(&str, f64); 6] = [
@@ -49,9 +47,8 @@ fn at(dates: &[Option<Timestamp>], i: Option<usize>) -> Option<Timestamp> {
 }
 
 /// The three lead leaks being counted.
-pub struct LeadLeaks<'d> {
+pub struct LeadLeaks {
     stages: LeadStages,
-    rejected: Option<&'d Rule>,
     accept_clock: SlaClock,
     touch_clock: SlaClock,
     opp_clock: SlaClock,
@@ -63,13 +60,12 @@ pub struct LeadLeaks<'d> {
     current: usize,
 }
 
-impl<'d> LeadLeaks<'d> {
+impl LeadLeaks {
     /// Ready to count `contacts` contacts under the context's definitions.
-    pub fn new(cx: &Context<'d>, contacts: usize) -> Self {
+    pub fn new(cx: &Context<'_>, contacts: usize) -> Self {
         let defs = cx.defs;
         Self {
             stages: LeadStages::of(cx),
-            rejected: crate::definitions::apply::rejected_rule(defs),
             accept_clock: SlaClock::new(defs.slas.mql_to_sql, &defs.calendar),
             touch_clock: SlaClock::new(defs.slas.mql_first_touch, &defs.calendar),
             opp_clock: SlaClock::new(defs.slas.sql_to_opportunity, &defs.calendar),
@@ -89,14 +85,9 @@ impl<'d> LeadLeaks<'d> {
         }
     }
 
-    /// Counts one contact, whose lifecycle stage dates are `dates`.
-    pub fn observe(
-        &mut self,
-        cx: &Context<'_>,
-        index: usize,
-        c: &Contact,
-        dates: &[Option<Timestamp>],
-    ) {
+    /// Counts contact `index` of the context's lead table, whose lifecycle stage dates
+    /// are `dates`.
+    pub fn observe(&mut self, cx: &Context<'_>, index: usize, dates: &[Option<Timestamp>]) {
         let mql = at(dates, self.stages.mql);
         let sql = at(dates, self.stages.sql);
         let mql_q = mql.and_then(|t| cx.quarter_of(t));
@@ -124,7 +115,7 @@ impl<'d> LeadLeaks<'d> {
             if due <= cx.as_of {
                 self.accepted.check(q, record);
                 match accepted_at {
-                    None if !self.rejected.is_some_and(|r| contact_meets(r, c)) => self
+                    None if !cx.leads.rejected(index) => self
                         .accepted
                         .flag(q, flagged(mql, due, None, Why::NotAccepted)),
                     Some(at) if at > due => {
@@ -134,7 +125,8 @@ impl<'d> LeadLeaks<'d> {
                     _ => {}
                 }
             }
-            self.touch(cx, q, record, mql, c.first_touch, sql, &flagged);
+            let first_touch = cx.leads.first_touch(index);
+            self.touch(cx, q, record, mql, first_touch, sql, &flagged);
         }
         if let (Some(sql), Some(q)) = (sql, sql_q) {
             let due = self.opp_clock.deadline(sql);

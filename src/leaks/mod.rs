@@ -8,6 +8,7 @@ mod customers;
 mod data_gaps;
 mod handoffs;
 pub mod kinds;
+pub mod lead_table;
 mod stake;
 mod stalled;
 pub mod why;
@@ -19,13 +20,14 @@ use serde::Serialize;
 
 pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown};
 pub use kinds::{Handoff, LeakKind};
+pub use lead_table::LeadTable;
 pub use stake::Downstream;
 pub use work_list::{WorkListRow, work_list};
 
 use crate::definitions::Definitions;
-use crate::definitions::apply::{DealStageLookup, StageSource};
+use crate::definitions::apply::DealStageLookup;
 use crate::definitions::fiscal::Quarter;
-use crate::metrics::parallel::{chunks_for, in_parallel};
+use crate::metrics::parallel::{chunks_for, in_parallel, ranges_in_parallel};
 use crate::model::{Account, Contact, Deal, RecordObject, Timestamp};
 
 /// How many quarters the trend covers, the period included.
@@ -232,6 +234,8 @@ impl LeakReport {
 pub(crate) struct Context<'a> {
     pub defs: &'a Definitions,
     pub records: Records<'a>,
+    /// The contacts of `records` as the lead leaks read them.
+    pub leads: &'a LeadTable,
     /// The trend's quarters, oldest first; the last is the period.
     pub quarters: Vec<(Quarter, Range<Timestamp>)>,
     pub as_of: Timestamp,
@@ -261,15 +265,31 @@ pub fn detect_leaks(
     period: Quarter,
     as_of: Timestamp,
 ) -> LeakReport {
+    detect_leaks_with(
+        defs,
+        records,
+        &LeadTable::new(defs, records.contacts),
+        period,
+        as_of,
+    )
+}
+
+/// [`detect_leaks`] with the contacts' [`LeadTable`] under `defs` already built, as when
+/// only the period or an SLA changes.
+pub fn detect_leaks_with(
+    defs: &Definitions,
+    records: Records<'_>,
+    leads: &LeadTable,
+    period: Quarter,
+    as_of: Timestamp,
+) -> LeakReport {
     detect_in_chunks(
         defs,
         records,
+        leads,
         period,
         as_of,
-        (
-            chunks_for(records.contacts.len()),
-            chunks_for(records.deals.len()),
-        ),
+        (chunks_for(leads.len()), chunks_for(records.deals.len())),
     )
 }
 
@@ -278,6 +298,7 @@ pub fn detect_leaks(
 fn detect_in_chunks(
     defs: &Definitions,
     records: Records<'_>,
+    leads: &LeadTable,
     period: Quarter,
     as_of: Timestamp,
     (contact_chunks, deal_chunks): (usize, usize),
@@ -292,25 +313,25 @@ fn detect_in_chunks(
     let cx = Context {
         defs,
         records,
+        leads,
         quarters: quarters.iter().map(|q| (*q, q.bounds(month))).collect(),
         as_of,
     };
     // The contacts, then the deals, each in one pass split over the machine's cores, in
     // order, so the records come out as they would from one pass.
-    let (leads, mut gaps, entered) =
-        in_parallel(records.contacts, contact_chunks, |offset, chunk| {
-            contact_pass(&cx, period, offset, chunk)
-        })
-        .into_iter()
-        .reduce(|(mut leads, mut gaps, mut entered), (l, g, e)| {
-            leads.merge(l);
-            gaps.merge(g);
-            for (a, b) in entered.iter_mut().zip(e) {
-                *a += b;
-            }
-            (leads, gaps, entered)
-        })
-        .unwrap_or_else(|| contact_pass(&cx, period, 0, &[]));
+    let (leads, mut gaps, entered) = ranges_in_parallel(leads.len(), contact_chunks, |range| {
+        contact_pass(&cx, period, range)
+    })
+    .into_iter()
+    .reduce(|(mut leads, mut gaps, mut entered), (l, g, e)| {
+        leads.merge(l);
+        gaps.merge(g);
+        for (a, b) in entered.iter_mut().zip(e) {
+            *a += b;
+        }
+        (leads, gaps, entered)
+    })
+    .unwrap_or_else(|| contact_pass(&cx, period, 0..0));
     let (stalled, deal_gaps, won) = in_parallel(records.deals, deal_chunks, |offset, chunk| {
         deal_pass(&cx, period, offset, chunk)
     })
@@ -347,24 +368,26 @@ fn detect_in_chunks(
     }
 }
 
-/// The contacts from `offset` on: their stage dates worked out once for every leak.
+/// The contacts at `range` of the context's [`LeadTable`], each read once for every leak.
 fn contact_pass<'d>(
     cx: &Context<'d>,
     period: Quarter,
-    offset: usize,
-    contacts: &[Contact],
-) -> (handoffs::LeadLeaks<'d>, data_gaps::DataGaps<'d>, [usize; 3]) {
-    let mut leads = handoffs::LeadLeaks::new(cx, contacts.len());
-    let mut gaps = data_gaps::DataGaps::new(cx, contacts.len());
+    range: Range<usize>,
+) -> (handoffs::LeadLeaks, data_gaps::DataGaps<'d>, [usize; 3]) {
+    let mut leads = handoffs::LeadLeaks::new(cx, range.len());
+    let mut gaps = data_gaps::DataGaps::new(cx, range.len());
     let stages = handoffs::LeadStages::of(cx);
-    let sources = StageSource::all(cx.defs);
     let period_range = period.bounds(cx.defs.fiscal_year_start_month);
     let mut entered = [0usize; 3];
-    let mut dates: Vec<Option<Timestamp>> = Vec::with_capacity(sources.len());
-    for (i, c) in contacts.iter().enumerate() {
-        let index = offset + i;
+    let mut dates: Vec<Option<Timestamp>> = Vec::new();
+    for index in range {
         dates.clear();
-        dates.extend(sources.iter().map(|s| s.date(c)));
+        dates.extend(
+            cx.leads
+                .raw_dates(index)
+                .iter()
+                .map(|t| (*t != Timestamp::MIN).then_some(*t)),
+        );
         for (n, stage) in entered
             .iter_mut()
             .zip([stages.sql, stages.opportunity, stages.customer])
@@ -376,8 +399,8 @@ fn contact_pass<'d>(
                 *n += 1;
             }
         }
-        leads.observe(cx, index, c, &dates);
-        gaps.observe_contact(cx, index, c, &dates);
+        leads.observe(cx, index, &dates);
+        gaps.observe_contact(cx, index, &dates);
     }
     (leads, gaps, entered)
 }
@@ -602,7 +625,8 @@ mod tests {
             quarter: 3,
         };
         let as_of = as_of_time(chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default());
-        let one = detect_in_chunks(&defs, records, q, as_of, (1, 1));
+        let leads = LeadTable::new(&defs, &contacts);
+        let one = detect_in_chunks(&defs, records, &leads, q, as_of, (1, 1));
         assert!(
             one.leaks.iter().filter(|l| l.count > 0).count() >= 6,
             "the data has leaks of nearly every kind: {:?}",
@@ -611,7 +635,7 @@ mod tests {
         for chunks in [(2, 2), (3, 4), (7, 5)] {
             assert_eq!(
                 one,
-                detect_in_chunks(&defs, records, q, as_of, chunks),
+                detect_in_chunks(&defs, records, &leads, q, as_of, chunks),
                 "{chunks:?}"
             );
         }

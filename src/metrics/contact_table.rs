@@ -14,7 +14,26 @@ use crate::model::{Contact, Timestamp};
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// A stage date that is not there.
-const NONE: Timestamp = Timestamp::MIN;
+pub const NONE: Timestamp = Timestamp::MIN;
+
+/// Appends `contact`'s date of each of `sources` to `dates` ([`NONE`] where it has none)
+/// and returns when it entered the funnel: created, else its earliest stage date.
+pub fn push_stage_dates(
+    sources: &[StageSource<'_>],
+    contact: &Contact,
+    dates: &mut Vec<Timestamp>,
+) -> Timestamp {
+    let start = dates.len();
+    dates.extend(sources.iter().map(|s| s.date(contact).unwrap_or(NONE)));
+    let earliest = dates
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|d| *d != NONE)
+        .min();
+    contact.created.or(earliest).unwrap_or(NONE)
+}
 
 /// The dimensions contacts have, in the order the table keeps them.
 pub const CONTACT_DIMENSIONS: [Dimension; 4] = [
@@ -73,18 +92,8 @@ impl<'d> ContactTableBuilder<'d> {
     /// Adds `contact`, whose full record the store keeps under `key`.
     pub fn push(&mut self, key: i64, contact: &Contact) {
         let t = &mut self.table;
-        let start = t.dates.len();
-        t.dates
-            .extend(self.sources.iter().map(|s| s.date(contact).unwrap_or(NONE)));
-        let earliest = t
-            .dates
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .copied()
-            .filter(|d| *d != NONE)
-            .min();
-        t.entered.push(contact.created.or(earliest).unwrap_or(NONE));
+        t.entered
+            .push(push_stage_dates(&self.sources, contact, &mut t.dates));
         t.columns.push(|d| d.of_contact(contact));
         t.keys.push(key);
     }
