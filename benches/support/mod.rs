@@ -1,5 +1,8 @@
 //! What the benchmarks share: a fixed-seed generator and best-of-N timing.
 
+#[allow(dead_code, reason = "only the import benchmark writes exports")]
+pub mod hubspot_export;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -27,6 +30,7 @@ impl Rng {
 }
 
 /// The fastest of `runs` runs of `f`.
+#[allow(dead_code, reason = "the import benchmark times processes instead")]
 pub fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     (0..runs)
         .map(|_| {

@@ -152,6 +152,11 @@ fn parse_iso(t: &str) -> Option<Timestamp> {
     if t.len() < 10 || t.as_bytes().get(4) != Some(&b'-') {
         return None;
     }
+    parse_iso_common(t).or_else(|| parse_iso_by_formats(t))
+}
+
+/// [`parse_iso`] by trying chrono's formats one after another.
+fn parse_iso_by_formats(t: &str) -> Option<Timestamp> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Some(dt.timestamp());
     }
@@ -180,6 +185,45 @@ fn parse_iso(t: &str) -> Option<Timestamp> {
         }
     }
     NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().map(midnight)
+}
+
+/// The shapes nearly every export writes (`2025-03-14`, `2025-03-14 10:22`,
+/// `2025-03-14T10:22:05`, each also with `Z` or ` UTC`) read by position, with chrono
+/// checking the calendar: trying format strings one after another was a quarter of a large
+/// import. Anything else, or an impossible date, is left to the format strings.
+fn parse_iso_common(t: &str) -> Option<Timestamp> {
+    let t = t
+        .strip_suffix('Z')
+        .or_else(|| t.strip_suffix(" UTC"))
+        .unwrap_or(t);
+    let b = t.as_bytes();
+    let at = |i: usize| b.get(i).copied();
+    let num = |from: usize, to: usize| -> Option<u32> {
+        b.get(from..to)?.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if !matches!(b.len(), 10 | 16 | 19) || at(4) != Some(b'-') || at(7) != Some(b'-') {
+        return None;
+    }
+    let year = i32::try_from(num(0, 4)?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, num(5, 7)?, num(8, 10)?)?;
+    if b.len() == 10 {
+        return Some(midnight(date));
+    }
+    if !matches!(at(10), Some(b' ' | b'T')) || at(13) != Some(b':') {
+        return None;
+    }
+    let seconds = if b.len() == 19 {
+        if at(16) != Some(b':') {
+            return None;
+        }
+        num(17, 19)?
+    } else {
+        0
+    };
+    let time = NaiveTime::from_hms_opt(num(11, 13)?, num(14, 16)?, seconds)?;
+    Some(date.and_time(time).and_utc().timestamp())
 }
 
 /// Parses `date [time]` where the date uses `date_fmt` and the time is 24-hour or AM/PM.
@@ -238,6 +282,35 @@ pub fn format_date_time(ts: Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_common_iso_shapes_read_as_chronos_formats_read_them(
+            y in 0i32..10_000,
+            m in 0u32..14,
+            d in 0u32..33,
+            h in 0u32..25,
+            min in 0u32..61,
+            s in 0u32..61,
+            shape in 0usize..3,
+            sep in proptest::sample::select(vec![' ', 'T']),
+            suffix in proptest::sample::select(vec!["", "Z", " UTC"]),
+        ) {
+            let date = format!("{y:04}-{m:02}-{d:02}");
+            let text = match shape {
+                0 => format!("{date}{suffix}"),
+                1 => format!("{date}{sep}{h:02}:{min:02}{suffix}"),
+                _ => format!("{date}{sep}{h:02}:{min:02}:{s:02}{suffix}"),
+            };
+            let common = parse_iso_common(&text);
+            if common.is_some() {
+                proptest::prop_assert_eq!(common, parse_iso_by_formats(&text), "{}", text);
+            }
+            let valid = NaiveDate::from_ymd_opt(y, m, d).is_some()
+                && (shape == 0 || NaiveTime::from_hms_opt(h, min, if shape == 1 { 0 } else { s }).is_some());
+            proptest::prop_assert_eq!(common.is_some(), valid, "{}", text);
+        }
+    }
 
     fn ts(y: i32, m: u32, d: u32, h: u32, min: u32) -> Timestamp {
         NaiveDate::from_ymd_opt(y, m, d)
