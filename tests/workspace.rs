@@ -385,3 +385,95 @@ fn every_schema_version_opens_with_its_records_and_definitions() {
         }
     }
 }
+
+/// Writes `rows` under a HubSpot deals header to `name` in `dir`.
+fn deals_file(dir: &std::path::Path, name: &str, rows: &[&str]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let mut text =
+        "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date\n".to_owned();
+    for r in rows {
+        text.push_str(r);
+        text.push('\n');
+    }
+    std::fs::write(&path, text).expect("write csv");
+    path
+}
+
+#[test]
+fn a_row_repeated_in_a_file_is_found_in_the_store_even_behind_a_later_export() {
+    let (dir, mut ws) = workspace();
+    let control = ImportControl::default();
+    let import = |ws: &mut Workspace, path: &std::path::Path, y, m, d| {
+        import_file(ws, path, &as_of(y, m, d), &control)
+    };
+    // An exact copy is skipped with a warning naming the first row.
+    let copies = deals_file(
+        dir.path(),
+        "copies.csv",
+        &[
+            "1,Acme,closedwon,Sales,100,2025-01-01,2025-01-01",
+            "2,Beta,closedwon,Sales,200,2025-01-02,2025-01-02",
+            "1,Acme,closedwon,Sales,100,2025-01-01,2025-01-01",
+        ],
+    );
+    let Ok(ImportOutcome::Imported(batch)) = import(&mut ws, &copies, 2025, 6, 30) else {
+        panic!("the file with a copied row imports");
+    };
+    assert_eq!((batch.rows_imported, batch.rows_skipped), (2, 1));
+    let issues = ws.row_issues(batch.id, 10).expect("issues");
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].row, 4);
+    assert_eq!(issues[0].reason, "an exact copy of row 2; skipped");
+
+    // The workspace holds deal 1 from a later export, so the pointer to the current
+    // version does not show an earlier row of an older file: the repeat is still found.
+    let later = deals_file(
+        dir.path(),
+        "later.csv",
+        &["1,Acme,closedwon,Sales,150,2025-01-01,2025-01-01"],
+    );
+    assert!(matches!(
+        import(&mut ws, &later, 2025, 12, 31),
+        Ok(ImportOutcome::Imported(_))
+    ));
+    let before = snapshot(&ws);
+    let conflicting = deals_file(
+        dir.path(),
+        "older-conflicting.csv",
+        &[
+            "1,Acme,closedwon,Sales,120,2025-01-01,2025-01-01",
+            "3,Gamma,closedwon,Sales,300,2025-01-03,2025-01-03",
+            "1,Acme,closedwon,Sales,999,2025-01-01,2025-01-01",
+        ],
+    );
+    match import(&mut ws, &conflicting, 2025, 9, 30) {
+        Err(revops_cockpit::import::ImportError::DuplicateId {
+            first_row: 2,
+            row: 4,
+            id,
+            ..
+        }) => assert_eq!(id, "1"),
+        other => panic!("expected the repeated id refused, got {other:?}"),
+    }
+    assert_eq!(snapshot(&ws), before, "the refused file changed nothing");
+    let older_copies = deals_file(
+        dir.path(),
+        "older-copies.csv",
+        &[
+            "1,Acme,closedwon,Sales,120,2025-01-01,2025-01-01",
+            "1,Acme,closedwon,Sales,120,2025-01-01,2025-01-01",
+        ],
+    );
+    let Ok(ImportOutcome::Imported(batch)) = import(&mut ws, &older_copies, 2025, 9, 30) else {
+        panic!("the older file with a copied row imports");
+    };
+    assert_eq!((batch.rows_updated, batch.rows_skipped), (1, 1));
+    let amounts: Vec<Option<i64>> = ws
+        .deals()
+        .expect("deals")
+        .iter()
+        .filter(|d| d.source_id == "1")
+        .map(|d| d.amount_cents)
+        .collect();
+    assert_eq!(amounts, [Some(15_000)], "the later export stays current");
+}

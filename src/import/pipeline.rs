@@ -1,7 +1,6 @@
 //! The import of one file, start to finish (see the module doc of [`crate::import`]).
 
 use std::collections::{HashMap, VecDeque};
-use std::hash::{DefaultHasher, Hash, Hasher as _};
 use std::io::{self, Cursor, Read};
 use std::path::Path;
 use std::time::Instant;
@@ -287,7 +286,6 @@ pub fn import_file(
         builder: &builder,
         writer: &mut writer,
         totals: BatchTotals::default(),
-        seen: HashMap::new(),
         pending: Vec::new(),
         first_rejection: None,
         last_record: None,
@@ -486,8 +484,6 @@ struct Run<'a, 'ws> {
     builder: &'a RowBuilder,
     writer: &'a mut BatchWriter<'ws>,
     totals: BatchTotals,
-    /// Hash of each record id seen → (line, hash of the row's cells).
-    seen: HashMap<u64, (u64, u64)>,
     /// Rows that do not fit the table, held until it is clear whether they are footer.
     pending: Vec<(u64, Vec<String>)>,
     first_rejection: Option<String>,
@@ -545,22 +541,6 @@ impl Run<'_, '_> {
                 record: built,
                 warnings,
             } => {
-                let id_hash = hash_of(&built.source_id());
-                let row_hash = hash_of(&cells);
-                if let Some(&(first_line, first_hash)) = self.seen.get(&id_hash) {
-                    if first_hash == row_hash {
-                        self.totals.rows_skipped += 1;
-                        let reason = format!("an exact copy of row {first_line}; skipped");
-                        return self.warn(line, None, &reason, &raw_json);
-                    }
-                    return Err(ImportError::DuplicateId {
-                        file: self.scan.path.clone(),
-                        id: built.source_id().to_owned(),
-                        first_row: first_line,
-                        row: line,
-                    });
-                }
-                self.seen.insert(id_hash, (line, row_hash));
                 let outcome = self
                     .writer
                     .write_record(line, &built, &raw_json)
@@ -569,6 +549,25 @@ impl Run<'_, '_> {
                     WriteOutcome::Inserted => self.totals.rows_imported += 1,
                     WriteOutcome::Updated | WriteOutcome::KeptOlder => {
                         self.totals.rows_updated += 1
+                    }
+                    WriteOutcome::Repeated {
+                        first_row,
+                        same: true,
+                    } => {
+                        self.totals.rows_skipped += 1;
+                        let reason = format!("an exact copy of row {first_row}; skipped");
+                        return self.warn(line, None, &reason, &raw_json);
+                    }
+                    WriteOutcome::Repeated {
+                        first_row,
+                        same: false,
+                    } => {
+                        return Err(ImportError::DuplicateId {
+                            file: self.scan.path.clone(),
+                            id: built.source_id().to_owned(),
+                            first_row,
+                            row: line,
+                        });
                     }
                 }
                 if !warnings.is_empty() {
@@ -663,12 +662,6 @@ fn is_footer_like(cells: &[&str]) -> bool {
     .iter()
     .any(|p| lower.starts_with(p))
         && cells.iter().filter(|c| !c.trim().is_empty()).count() <= cells.len().div_ceil(2)
-}
-
-fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
 }
 
 #[cfg(test)]

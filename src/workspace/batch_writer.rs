@@ -50,7 +50,44 @@ pub enum WriteOutcome {
     /// The workspace already has this record from a later export; this version is kept
     /// as history only.
     KeptOlder,
+    /// An earlier row of this batch has the same id; nothing was written. `same`: the
+    /// two rows are identical.
+    Repeated { first_row: u64, same: bool },
 }
+
+/// The statements writing one object's records, by table.
+struct RecordSql {
+    current: &'static str,
+    upsert_current: &'static str,
+    batch_row: &'static str,
+}
+
+macro_rules! record_sql {
+    ($current:literal, $versions:literal) => {
+        RecordSql {
+            current: concat!(
+                "SELECT as_of, version_id FROM ",
+                $current,
+                " WHERE source_system = ?1 AND source_id = ?2"
+            ),
+            upsert_current: concat!(
+                "INSERT INTO ",
+                $current,
+                " (source_system, source_id, version_id, as_of) VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT (source_system, source_id) DO UPDATE SET version_id = excluded.version_id, as_of = excluded.as_of"
+            ),
+            batch_row: concat!(
+                "SELECT row_number, raw_json FROM ",
+                $versions,
+                " WHERE source_system = ?1 AND source_id = ?2 AND batch_id = ?3 LIMIT 1"
+            ),
+        }
+    };
+}
+
+static CONTACT_SQL: RecordSql = record_sql!("contacts", "contact_versions");
+static DEAL_SQL: RecordSql = record_sql!("deals", "deal_versions");
+static ACCOUNT_SQL: RecordSql = record_sql!("accounts", "account_versions");
 
 /// An open batch. Call [`BatchWriter::finish`] to commit; dropping it rolls back.
 pub struct BatchWriter<'ws> {
@@ -59,6 +96,8 @@ pub struct BatchWriter<'ws> {
     batch_id: i64,
     as_of: String,
     source_system: String,
+    /// The id of the batch's first record version: later ones are higher.
+    first_version: Option<i64>,
 }
 
 impl Workspace {
@@ -99,6 +138,7 @@ impl Workspace {
             batch_id,
             as_of: batch.as_of.clone(),
             source_system: batch.crm.clone(),
+            first_version: None,
         })
     }
 }
@@ -118,37 +158,69 @@ impl BatchWriter<'_> {
     }
 
     /// Writes one record's version and makes it current unless the workspace holds the
-    /// record from a later export.
+    /// record from a later export; writes nothing when an earlier row of the batch has
+    /// its id. Repeats are found in the store, so a file of any size is checked in flat
+    /// memory.
     pub fn write_record(
         &mut self,
         row: u64,
         record: &Record,
         raw_json: &str,
     ) -> Result<WriteOutcome, WorkspaceError> {
-        let (current, version_id) = match record {
-            Record::Contact(c) => ("contacts", self.insert_contact(row, c, raw_json)?),
-            Record::Deal(d) => ("deals", self.insert_deal(row, d, raw_json)?),
-            Record::Account(a) => ("accounts", self.insert_account(row, a, raw_json)?),
+        let sql = match record {
+            Record::Contact(_) => &CONTACT_SQL,
+            Record::Deal(_) => &DEAL_SQL,
+            Record::Account(_) => &ACCOUNT_SQL,
         };
         let key = params![self.source_system, record.source_id()];
-        let existing: Option<String> = self
+        let existing: Option<(String, i64)> = self
             .tx
-            .prepare_cached(&format!(
-                "SELECT as_of FROM {current} WHERE source_system = ?1 AND source_id = ?2"
-            ))
-            .and_then(|mut s| s.query_row(key, |r| r.get(0)).optional())
+            .prepare_cached(sql.current)
+            .and_then(|mut s| s.query_row(key, |r| Ok((r.get(0)?, r.get(1)?))).optional())
             .map_err(|e| self.err(e))?;
+        if let Some((as_of, version)) = &existing
+            // Current from this batch, or from a later export (so a row of this batch
+            // would not show in `current`): look for an earlier row of this batch.
+            && (self.first_version.is_some_and(|first| *version >= first)
+                || *as_of > self.as_of)
+            && let Some((first_row, first_raw)) = self
+                .tx
+                .prepare_cached(sql.batch_row)
+                .and_then(|mut s| {
+                    s.query_row(
+                        params![self.source_system, record.source_id(), self.batch_id],
+                        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                    )
+                    .optional()
+                })
+                .map_err(|e| self.err(e))?
+        {
+            return Ok(WriteOutcome::Repeated {
+                first_row: u64::try_from(first_row).unwrap_or(0),
+                same: first_raw == raw_json,
+            });
+        }
+        let version_id = match record {
+            Record::Contact(c) => self.insert_contact(row, c, raw_json)?,
+            Record::Deal(d) => self.insert_deal(row, d, raw_json)?,
+            Record::Account(a) => self.insert_account(row, a, raw_json)?,
+        };
+        self.first_version.get_or_insert(version_id);
         let outcome = match existing {
             None => WriteOutcome::Inserted,
-            Some(as_of) if self.as_of >= as_of => WriteOutcome::Updated,
+            Some((as_of, _)) if self.as_of >= as_of => WriteOutcome::Updated,
             Some(_) => return Ok(WriteOutcome::KeptOlder),
         };
         self.tx
-            .prepare_cached(&format!(
-                "INSERT INTO {current} (source_system, source_id, version_id, as_of) VALUES (?1, ?2, ?3, ?4) \
-                 ON CONFLICT (source_system, source_id) DO UPDATE SET version_id = excluded.version_id, as_of = excluded.as_of"
-            ))
-            .and_then(|mut s| s.execute(params![self.source_system, record.source_id(), version_id, self.as_of]))
+            .prepare_cached(sql.upsert_current)
+            .and_then(|mut s| {
+                s.execute(params![
+                    self.source_system,
+                    record.source_id(),
+                    version_id,
+                    self.as_of
+                ])
+            })
             .map_err(|e| self.err(e))?;
         Ok(outcome)
     }
