@@ -6,6 +6,7 @@ mod definitions;
 mod export;
 mod import_errors;
 mod import_formats;
+mod import_reference;
 mod leaks;
 mod metrics;
 mod properties;

@@ -3,9 +3,10 @@
 //! One file goes through: [`scan`] (size, SHA-256, encoding, refusing empty and binary
 //! files), decoding to UTF-8, [`sniff`] (delimiter, report preamble, header), format
 //! recognition ([`formats`], or a saved column mapping), a look at the first rows to
-//! decide each date column's day/month order, then a streaming pass that builds each
-//! row ([`rows`]) and writes it into one workspace transaction. Memory stays flat: only
-//! a bounded prefix and a sample of rows are held at once.
+//! decide each date column's day/month order, then a streaming pass: one thread reads
+//! and builds each row ([`rows`]) while another writes them into one workspace
+//! transaction. Memory stays flat: only a bounded prefix, a sample of rows and a few
+//! chunks of built rows are held at once, and repeated ids are found in the store.
 
 mod control;
 mod decode;
@@ -13,6 +14,7 @@ mod error;
 pub mod formats;
 mod pipeline;
 pub mod preview;
+mod row_reader;
 pub mod rows;
 mod scan;
 mod sniff;

@@ -11,6 +11,7 @@ use super::control::ImportControl;
 use super::decode::open_decoded;
 use super::error::ImportError;
 use super::formats::{self, ColumnMapping, normalize_header};
+use super::row_reader::{ReadRow, RowKind, RowSource};
 use super::rows::{BuiltRow, RowBuilder};
 use super::scan::{FileScan, scan_file};
 use super::sniff::{Layout, sniff_layout};
@@ -84,16 +85,17 @@ impl<R: Read> Read for QuoteCounter<R> {
             .iter()
             .filter(|&&b| b == b'"')
             .count();
-        self.quotes.set(self.quotes.get() + counted as u64);
+        self.quotes
+            .fetch_add(counted as u64, std::sync::atomic::Ordering::Relaxed);
         Ok(n)
     }
 }
 
 /// The layout, a reader positioned after the header, and the count of quotes read so far.
-type OpenTable = (Layout, csv::Reader<Box<dyn Read>>, QuoteCount);
+type OpenTable = (Layout, csv::Reader<Box<dyn Read + Send>>, QuoteCount);
 
 /// Shared with the reader: how many `"` the decoded text has had.
-type QuoteCount = std::rc::Rc<std::cell::Cell<u64>>;
+type QuoteCount = std::sync::Arc<std::sync::atomic::AtomicU64>;
 
 /// Opens the decoded file, finds the layout, and returns a reader positioned after the
 /// header, with the quote counter.
@@ -129,8 +131,8 @@ pub(super) fn open_table(
             limit: MAX_COLUMNS,
         });
     }
-    let quotes = std::rc::Rc::new(std::cell::Cell::new(0));
-    let stream: Box<dyn Read> = Box::new(QuoteCounter {
+    let quotes = QuoteCount::default();
+    let stream: Box<dyn Read + Send> = Box::new(QuoteCounter {
         inner: Cursor::new(prefix).chain(decoded),
         quotes: quotes.clone(),
     });
@@ -149,7 +151,7 @@ pub(super) fn open_table(
     Ok((layout, reader, quotes))
 }
 
-fn malformed(scan: &FileScan, e: &csv::Error) -> ImportError {
+pub(super) fn malformed(scan: &FileScan, e: &csv::Error) -> ImportError {
     let line = e.position().map_or(0, csv::Position::line);
     let reason = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "a value is not valid text".to_owned(),
@@ -283,43 +285,37 @@ pub fn import_file(
     let mut run = Run {
         scan: &scan,
         layout: &layout,
-        builder: &builder,
         writer: &mut writer,
         totals: BatchTotals::default(),
         pending: Vec::new(),
         first_rejection: None,
         last_record: None,
     };
-    let mut record = csv::StringRecord::new();
-    loop {
-        let (line, current) = if let Some(next) = sample.pop_front() {
-            next
-        } else {
-            if at_end
-                || !reader
-                    .read_record(&mut record)
-                    .map_err(|e| malformed(&scan, &e))?
-            {
-                break;
-            }
-            (
-                record.position().map_or(0, csv::Position::line),
-                record.clone(),
-            )
-        };
-        run.row(line, &current)?;
-        if run.totals.rows_read.is_multiple_of(1024) {
-            control.set_rows(run.totals.rows_read);
-            if control.is_cancelled() {
-                return Err(ImportError::Cancelled { file: file() });
+    let source = RowSource {
+        scan: &scan,
+        layout: &layout,
+        builder: &builder,
+    };
+    std::thread::scope(|scope| {
+        let rows = source.read_in_background(scope, sample, reader, at_end);
+        for chunk in rows {
+            for row in chunk? {
+                run.row(row)?;
+                if run.totals.rows_read.is_multiple_of(1024) {
+                    control.set_rows(run.totals.rows_read);
+                    if control.is_cancelled() {
+                        return Err(ImportError::Cancelled { file: file() });
+                    }
+                }
             }
         }
-    }
+        Ok(())
+    })?;
     control.set_rows(run.totals.rows_read);
     if control.is_cancelled() {
         return Err(ImportError::Cancelled { file: file() });
     }
-    if quotes.get() % 2 == 1
+    if quotes.load(std::sync::atomic::Ordering::Relaxed) % 2 == 1
         && let Some((line, suspicious)) = run.last_record
         && suspicious
     {
@@ -481,7 +477,6 @@ fn delimiter_name(d: u8) -> &'static str {
 struct Run<'a, 'ws> {
     scan: &'a FileScan,
     layout: &'a Layout,
-    builder: &'a RowBuilder,
     writer: &'a mut BatchWriter<'ws>,
     totals: BatchTotals,
     /// Rows that do not fit the table, held until it is clear whether they are footer.
@@ -499,41 +494,22 @@ impl Run<'_, '_> {
         }
     }
 
-    fn row(&mut self, line: u64, record: &csv::StringRecord) -> Result<(), ImportError> {
-        let width = self.layout.header.len();
-        for (i, cell) in record.iter().enumerate() {
-            if cell.len() > MAX_FIELD_BYTES {
-                #[expect(clippy::cast_precision_loss, reason = "a size in a message")]
-                let size_mb = cell.len() as f64 / 1_048_576.0;
-                return Err(ImportError::FieldTooLarge {
-                    file: self.scan.path.clone(),
-                    row: line,
-                    column: self
-                        .layout
-                        .header
-                        .get(i)
-                        .cloned()
-                        .unwrap_or_else(|| format!("column {}", i + 1)),
-                    size_mb,
-                    limit_mb: (MAX_FIELD_BYTES / 1_048_576) as u64,
-                });
+    fn row(&mut self, row: ReadRow) -> Result<(), ImportError> {
+        let line = row.line;
+        self.last_record = Some((line, row.suspicious));
+        let (raw_json, built) = match row.kind {
+            RowKind::Odd(cells) => {
+                self.pending.push((line, cells));
+                if self.pending.len() > MAX_PENDING {
+                    self.reject_pending()?;
+                }
+                return Ok(());
             }
-        }
-        let multiline = record.iter().any(|c| c.contains('\n'));
-        self.last_record = Some((line, multiline || record.len() != width));
-        let cells: Vec<&str> = record.iter().collect();
-        if record.len() != width || is_footer_like(&cells) {
-            self.pending
-                .push((line, cells.iter().map(|s| (*s).to_owned()).collect()));
-            if self.pending.len() > MAX_PENDING {
-                self.reject_pending()?;
-            }
-            return Ok(());
-        }
+            RowKind::Data { raw_json, built } => (raw_json, built),
+        };
         self.reject_pending()?;
         self.totals.rows_read += 1;
-        let raw_json = serde_json::to_string(&cells).unwrap_or_default();
-        match self.builder.build(&cells) {
+        match built {
             BuiltRow::Rejected(issue) => {
                 self.reject(line, issue.column.as_deref(), &issue.reason, &raw_json)
             }
@@ -644,7 +620,7 @@ impl Run<'_, '_> {
 }
 
 /// Lines reports add below the data: totals, confidentiality and copyright notices.
-fn is_footer_like(cells: &[&str]) -> bool {
+pub(super) fn is_footer_like(cells: &[&str]) -> bool {
     let Some(first) = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()) else {
         return true;
     };
