@@ -10,6 +10,18 @@
 //!
 //! Targets (issue 5): time ratio ours ÷ shell at most 1.0 (stretch 0.7); peak resident
 //! memory under 150 MB whatever the file size.
+//!
+//! What the profile showed (perf, 300,000 rows, 2 cores). First: reading dates by trying
+//! chrono format strings one after another was a quarter of the time; the common ISO
+//! shapes are now read by position (3.1 s → about 2.7 s inside the batch). Second: the rows
+//! are now read and built on a thread of their own, which then waits on the writer about
+//! two thirds of the time: the writer is the limit. Of the writer's time, SQLite's
+//! `sqlite3_step` is about 60% (B-tree inserts into the version table and its two indexes,
+//! the current-record table and its index, and the lookup that finds repeated ids), copying
+//! the bound text into SQLite (the raw row as JSON is most of it) about 15%, and writing the
+//! pages to the WAL and checkpointing them into the file at commit about 20% — the shell
+//! writes one untyped table once, without a WAL. A larger page cache (32 MB) changed
+//! nothing. Memory is flat: repeated ids are looked up in the store, not kept in a map.
 
 mod support;
 

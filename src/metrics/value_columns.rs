@@ -11,7 +11,7 @@ use super::filter::{Dimension, Filter};
 #[derive(Clone, Default)]
 pub struct ValueColumns {
     dimensions: Vec<Dimension>,
-    ids: Vec<Vec<u32>>,
+    ids: Vec<IdColumn>,
     values: Vec<Vec<String>>,
     /// Each value's id while records are being added; dropped by [`Self::finish`].
     seen: Vec<FxHashMap<String, u32>>,
@@ -22,7 +22,7 @@ impl ValueColumns {
     pub fn new(dimensions: &[Dimension]) -> Self {
         Self {
             dimensions: dimensions.to_vec(),
-            ids: vec![Vec::new(); dimensions.len()],
+            ids: vec![IdColumn::default(); dimensions.len()],
             values: vec![Vec::new(); dimensions.len()],
             seen: vec![FxHashMap::default(); dimensions.len()],
         }
@@ -76,7 +76,7 @@ impl ValueColumns {
     /// Record `i`'s value of the dimension in `slot` as its place in the values.
     #[inline]
     pub fn value_id(&self, i: usize, slot: usize) -> Option<usize> {
-        let id = *self.ids.get(slot)?.get(i)?;
+        let id = self.ids.get(slot)?.get(i)?;
         usize::try_from(id).ok()?.checked_sub(1)
     }
 
@@ -102,8 +102,68 @@ impl ValueColumns {
 
     /// Bytes of ids held per record.
     pub fn bytes_per_record(&self) -> usize {
-        self.ids.iter().map(Vec::capacity).sum::<usize>() * size_of::<u32>()
-            / self.ids.first().map_or(0, Vec::len).max(1)
+        self.ids.iter().map(IdColumn::bytes).sum::<usize>()
+            / self.ids.first().map_or(0, IdColumn::len).max(1)
+    }
+}
+
+/// One dimension's ids, two bytes each until the dimension has more than 65,535
+/// distinct values, then four.
+#[derive(Debug, Clone)]
+enum IdColumn {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Default for IdColumn {
+    fn default() -> Self {
+        Self::Narrow(Vec::new())
+    }
+}
+
+impl IdColumn {
+    fn push(&mut self, id: u32) {
+        match self {
+            Self::Narrow(ids) => match u16::try_from(id) {
+                Ok(id) => ids.push(id),
+                Err(_) => {
+                    let mut wide: Vec<u32> = ids.iter().map(|x| u32::from(*x)).collect();
+                    wide.push(id);
+                    *self = Self::Wide(wide);
+                }
+            },
+            Self::Wide(ids) => ids.push(id),
+        }
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Option<u32> {
+        match self {
+            Self::Narrow(ids) => ids.get(i).map(|x| u32::from(*x)),
+            Self::Wide(ids) => ids.get(i).copied(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Self::Narrow(ids) => ids.len(),
+            Self::Wide(ids) => ids.len(),
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Self::Narrow(ids) => ids.shrink_to_fit(),
+            Self::Wide(ids) => ids.shrink_to_fit(),
+        }
+    }
+
+    /// Bytes held.
+    fn bytes(&self) -> usize {
+        match self {
+            Self::Narrow(ids) => ids.capacity() * size_of::<u16>(),
+            Self::Wide(ids) => ids.capacity() * size_of::<u32>(),
+        }
     }
 }
 
@@ -122,7 +182,7 @@ impl Matcher {
                 .ids
                 .get(*s)
                 .and_then(|ids| ids.get(i))
-                .is_some_and(|x| x == id)
+                .is_some_and(|x| x == *id)
         })
     }
 }
@@ -154,6 +214,34 @@ mod tests {
                 .is_some_and(|m| m.keeps(&c, 1)),
             "a dimension not held does not filter"
         );
-        assert_eq!(c.bytes_per_record(), 8);
+        assert_eq!(c.bytes_per_record(), 4, "two bytes a dimension");
+    }
+
+    #[test]
+    fn a_dimension_with_more_values_than_two_bytes_hold_widens_and_keeps_every_id() {
+        let mut c = ValueColumns::new(&[Dimension::Owner, Dimension::Segment]);
+        let owners: Vec<String> = (0..70_000).map(|i| format!("Rep {i}")).collect();
+        for (i, owner) in owners.iter().enumerate() {
+            c.push(|d| match d {
+                Dimension::Owner => Some(owner.as_str()),
+                _ => (i % 2 == 0).then_some("SMB"),
+            });
+        }
+        c.finish();
+        for i in [0, 1, 65_534, 65_535, 65_536, 69_999] {
+            assert_eq!(
+                c.value(i, Dimension::Owner),
+                Some(owners[i].as_str()),
+                "{i}"
+            );
+            let last = Filter::all().with(Dimension::Owner, &owners[i]);
+            assert!(
+                c.matcher(&last)
+                    .is_some_and(|m| m.keeps(&c, i) && !m.keeps(&c, 3))
+            );
+        }
+        assert_eq!(c.value(69_999, Dimension::Segment), None);
+        assert_eq!(c.value(69_998, Dimension::Segment), Some("SMB"));
+        assert_eq!(c.bytes_per_record(), 6, "owners four bytes, segments two");
     }
 }
