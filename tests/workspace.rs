@@ -477,3 +477,41 @@ fn a_row_repeated_in_a_file_is_found_in_the_store_even_behind_a_later_export() {
         .collect();
     assert_eq!(amounts, [Some(15_000)], "the later export stays current");
 }
+
+#[test]
+fn open_checks_the_whole_file_and_reopen_leaves_that_to_the_first_open() {
+    let (dir, mut ws) = workspace();
+    import_file(
+        &mut ws,
+        &fixture("hubspot-contacts.csv"),
+        &as_of(2025, 6, 30),
+        &ImportControl::default(),
+    )
+    .expect("import");
+    let path = ws.path().to_owned();
+    drop(ws);
+    // Damage one index page no open reads: only a whole-file check finds it.
+    let root: i64 = rusqlite::Connection::open(&path)
+        .and_then(|c| {
+            c.query_row(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'contact_versions_batch'",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .expect("root page");
+    let mut bytes = std::fs::read(&path).expect("read");
+    let page = 4096;
+    let start = usize::try_from(root - 1).expect("page") * page;
+    for b in &mut bytes[start + 8..start + page] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, bytes).expect("damage");
+    assert!(
+        matches!(Workspace::open(&path), Err(WorkspaceError::Damaged { .. })),
+        "open finds the damage"
+    );
+    let again = Workspace::reopen(&path).expect("reopen does not read every page");
+    assert!(!again.integrity_ok().expect("check"), "the damage is there");
+    drop(dir);
+}

@@ -364,7 +364,8 @@ fn definitions_state(ws: &Workspace) -> Result<DefinitionsState, String> {
 }
 
 fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
-    let open = || Workspace::open(db).map_err(|e| e.to_string());
+    // The Refresh job that starts every session checks the file; the others reopen it.
+    let open = || Workspace::reopen(db).map_err(|e| e.to_string());
     match job {
         Job::Refresh => match Workspace::open(db) {
             Err(crate::workspace::WorkspaceError::Damaged {
@@ -882,7 +883,7 @@ fn import_all(
 }
 
 fn changed(db: &Path, f: impl FnOnce(&mut Workspace) -> Result<String, String>) -> JobOutcome {
-    match Workspace::open(db).map_err(|e| e.to_string()) {
+    match Workspace::reopen(db).map_err(|e| e.to_string()) {
         Ok(mut ws) => {
             let message = f(&mut ws);
             JobOutcome::Changed {

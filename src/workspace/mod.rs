@@ -42,9 +42,20 @@ impl std::fmt::Debug for Workspace {
 }
 
 impl Workspace {
-    /// Opens the workspace at `path`, creating the file (and its folder) if needed, and
-    /// migrating an older schema forward.
+    /// Opens the workspace at `path`, creating the file (and its folder) if needed,
+    /// refusing a damaged file, and migrating an older schema forward.
     pub fn open(path: &Path) -> Result<Self, WorkspaceError> {
+        Self::open_with(path, true)
+    }
+
+    /// [`Workspace::open`] for a file this process has opened already: without SQLite's
+    /// consistency check, which reads the whole file (half a second at a million
+    /// contacts) and so cannot run before every recompute.
+    pub fn reopen(path: &Path) -> Result<Self, WorkspaceError> {
+        Self::open_with(path, false)
+    }
+
+    fn open_with(path: &Path, check: bool) -> Result<Self, WorkspaceError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| WorkspaceError::CreateDir {
                 path: path.to_owned(),
@@ -75,7 +86,7 @@ impl Workspace {
                 supported: schema::CURRENT_VERSION,
             });
         }
-        if existed {
+        if existed && check {
             check_not_damaged(&conn, path)?;
         }
         conn.pragma_update(None, "journal_mode", "WAL")
