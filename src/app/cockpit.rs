@@ -289,11 +289,10 @@ impl CockpitApp {
                         column >= 4
                     },
                 );
-                self.leaks.apply_sort();
             }
             Command::ExportLeakRecords(kind) => {
                 if let Some(r) = &self.leaks.result
-                    && let Some(rows) = r.lists.get(&kind)
+                    && let Some(list) = r.lists.get(&kind)
                 {
                     let note = format!(
                         "{} · {} · as of {} · definitions v{}",
@@ -303,7 +302,7 @@ impl CockpitApp {
                         r.query.definitions_version
                     );
                     self.queue.push_back(Job::PickWorkListPath {
-                        rows: rows.clone(),
+                        rows: list.sorted(self.leaks.sort),
                         currency: r.report.reporting_currency.clone(),
                         note,
                         file_name: format!("{}-{}.csv", kind.key(), r.query.period.label()),
@@ -599,7 +598,6 @@ impl CockpitApp {
                         self.leaks.selected = None;
                     }
                     self.leaks.result = Some(*result);
-                    self.leaks.apply_sort();
                 }
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },

@@ -711,7 +711,10 @@ fn compute_leaks(
     let mut lists = std::collections::BTreeMap::new();
     let mut breakdowns = std::collections::BTreeMap::new();
     for leak in &report.leaks {
-        lists.insert(leak.kind, work_list(&defs, records, leak, report.as_of));
+        lists.insert(
+            leak.kind,
+            super::leaks::WorkList::new(work_list(&defs, records, leak, report.as_of)),
+        );
         for d in LeakDimension::ALL {
             breakdowns.insert((leak.kind, d), leak_breakdown(&defs, records, leak, d));
         }

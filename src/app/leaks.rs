@@ -22,7 +22,7 @@ pub struct LeaksResult {
     /// The as-of date the leaks were judged at, `YYYY-MM-DD`.
     pub as_of: String,
     pub report: LeakReport,
-    pub lists: BTreeMap<LeakKind, Vec<WorkListRow>>,
+    pub lists: BTreeMap<LeakKind, WorkList>,
     pub breakdowns: BTreeMap<(LeakKind, LeakDimension), Vec<BreakdownRow>>,
 }
 
@@ -51,34 +51,142 @@ impl Default for LeaksState {
     }
 }
 
-/// Sorts a leak's records by a table column (record, name, owner, segment, due, days
-/// late, at stake), once when the sort changes rather than every frame.
-pub fn sort_rows(rows: &mut [WorkListRow], (column, descending): (usize, bool)) {
-    rows.sort_by(|a, b| {
-        let order = match column {
-            0 => a.source_id.cmp(&b.source_id),
-            1 => a.name.cmp(&b.name),
-            2 => a.owner.cmp(&b.owner),
-            3 => a.segment.cmp(&b.segment),
-            4 => a.flagged.due.cmp(&b.flagged.due),
-            6 => a
-                .flagged
-                .at_stake
-                .unwrap_or(0.0)
-                .total_cmp(&b.flagged.at_stake.unwrap_or(0.0)),
-            _ => a.late_days.total_cmp(&b.late_days),
-        };
-        if descending { order.reverse() } else { order }
-    });
+/// Columns of the record table a leak's records sort by: record, name, owner, segment,
+/// due, days late, at stake.
+pub const SORT_COLUMNS: usize = 7;
+
+/// A leak's records with their order under each column worked out in the background,
+/// so changing the sort on screen only switches which order is read: sorting a hundred
+/// thousand records by name on the UI thread would hold up frames.
+#[derive(Debug, Clone, Default)]
+pub struct WorkList {
+    rows: Vec<WorkListRow>,
+    /// For each of the [`SORT_COLUMNS`], the positions of `rows` in ascending order
+    /// (ties in the records' own order, most overdue first).
+    ascending: Vec<Vec<u32>>,
 }
 
-impl LeaksState {
-    /// Puts every leak's records in the chosen order.
-    pub fn apply_sort(&mut self) {
-        if let Some(r) = &mut self.result {
-            for rows in r.lists.values_mut() {
-                sort_rows(rows, self.sort);
-            }
+impl WorkList {
+    /// `rows`, with their order under every column.
+    pub fn new(rows: Vec<WorkListRow>) -> Self {
+        let n = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+        let ascending = (0..SORT_COLUMNS)
+            .map(|column| {
+                let mut order: Vec<u32> = (0..n).collect();
+                let row = |i: &u32| rows.get(*i as usize);
+                order.sort_by(|a, b| match (row(a), row(b)) {
+                    (Some(a), Some(b)) => compare(a, b, column),
+                    _ => std::cmp::Ordering::Equal,
+                });
+                order
+            })
+            .collect();
+        Self { rows, ascending }
+    }
+
+    /// How many records.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The `i`th record in the order of `(column, descending)`.
+    pub fn get(&self, i: usize, (column, descending): (usize, bool)) -> Option<&WorkListRow> {
+        let order = self.ascending.get(column)?;
+        let at = if descending {
+            order.len().checked_sub(i + 1)?
+        } else {
+            i
+        };
+        self.rows.get(*order.get(at)? as usize)
+    }
+
+    /// Every record in the order of `sort`.
+    pub fn sorted(&self, sort: (usize, bool)) -> Vec<WorkListRow> {
+        (0..self.len())
+            .filter_map(|i| self.get(i, sort).cloned())
+            .collect()
+    }
+}
+
+/// Two records in the order of a table column.
+fn compare(a: &WorkListRow, b: &WorkListRow, column: usize) -> std::cmp::Ordering {
+    match column {
+        0 => a.source_id.cmp(&b.source_id),
+        1 => a.name.cmp(&b.name),
+        2 => a.owner.cmp(&b.owner),
+        3 => a.segment.cmp(&b.segment),
+        4 => a.flagged.due.cmp(&b.flagged.due),
+        6 => a
+            .flagged
+            .at_stake
+            .unwrap_or(0.0)
+            .total_cmp(&b.flagged.at_stake.unwrap_or(0.0)),
+        _ => a.late_days.total_cmp(&b.late_days),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::leaks::{Flagged, RecordRef, why::Why};
+    use crate::model::RecordObject;
+
+    fn row(id: &str, name: &str, late_days: f64, at_stake: Option<f64>) -> WorkListRow {
+        WorkListRow {
+            object: RecordObject::Contact,
+            source_id: id.to_owned(),
+            name: name.to_owned(),
+            owner: String::new(),
+            team: String::new(),
+            segment: String::new(),
+            region: String::new(),
+            source: String::new(),
+            reason: String::new(),
+            late_days,
+            flagged: Flagged {
+                record: RecordRef::new(RecordObject::Contact, 0),
+                started: 0,
+                due: Some(0),
+                done: None,
+                at_stake,
+                why: Why::NotAccepted,
+            },
         }
+    }
+
+    fn ids(list: &WorkList, sort: (usize, bool)) -> Vec<String> {
+        list.sorted(sort).into_iter().map(|r| r.source_id).collect()
+    }
+
+    #[test]
+    fn every_column_reads_in_both_directions_without_resorting() {
+        // In the leak's own order: most overdue first.
+        let list = WorkList::new(vec![
+            row("c3", "Zoë", 9.0, Some(10.0)),
+            row("c1", "Ana", 4.0, None),
+            row("c2", "Ben", 4.0, Some(50.0)),
+        ]);
+        assert_eq!(ids(&list, (0, false)), ["c1", "c2", "c3"]);
+        assert_eq!(ids(&list, (0, true)), ["c3", "c2", "c1"]);
+        assert_eq!(ids(&list, (1, false)), ["c1", "c2", "c3"], "by name");
+        assert_eq!(
+            ids(&list, (5, false)),
+            ["c1", "c2", "c3"],
+            "least overdue first; ties in the leak's order"
+        );
+        assert_eq!(ids(&list, (5, true)), ["c3", "c2", "c1"]);
+        assert_eq!(
+            ids(&list, (6, true)),
+            ["c2", "c3", "c1"],
+            "largest stake first"
+        );
+        assert_eq!(list.get(0, (6, true)).map(|r| r.name.as_str()), Some("Ben"));
+        assert!(list.get(3, (6, true)).is_none());
+        assert!(WorkList::default().get(0, (0, false)).is_none());
     }
 }

@@ -9,9 +9,9 @@ use egui_plot::{Bar, BarChart};
 use super::theme;
 use super::widgets::named_button;
 use crate::app::command::Command;
-use crate::app::leaks::LeaksResult;
+use crate::app::leaks::{LeaksResult, WorkList};
 use crate::import::values::date::format_date_time;
-use crate::leaks::{Handoff, Leak, LeakDimension, LeakKind, TrendPoint, WorkListRow};
+use crate::leaks::{Handoff, Leak, LeakDimension, LeakKind, TrendPoint};
 use crate::text::{money, percent, thousands};
 
 /// What the view shows.
@@ -394,7 +394,8 @@ fn detail_ui(
         breakdown_ui(ui, rows, leak, model.dimension, currency);
     }
     ui.add_space(10.0);
-    let rows = result.lists.get(&leak.kind).map_or(&[][..], Vec::as_slice);
+    let empty = WorkList::default();
+    let rows = result.lists.get(&leak.kind).unwrap_or(&empty);
     ui.horizontal(|ui| {
         ui.strong(format!("The {} records", count(rows.len())));
         if named_button(
@@ -557,7 +558,7 @@ fn churn_ui(ui: &mut egui::Ui, result: &LeaksResult) {
 
 fn records_ui(
     ui: &mut egui::Ui,
-    rows: &[WorkListRow],
+    rows: &WorkList,
     sort: (usize, bool),
     currency: &str,
 ) -> Vec<Command> {
@@ -613,7 +614,7 @@ fn records_ui(
             })
             .body(|body| {
                 body.rows(24.0, rows.len(), |mut row| {
-                    let Some(r) = rows.get(row.index()) else {
+                    let Some(r) = rows.get(row.index(), sort) else {
                         return;
                     };
                     let f = &r.flagged;
