@@ -74,9 +74,15 @@ impl WorkList {
             .map(|column| {
                 let mut order: Vec<u32> = (0..n).collect();
                 let row = |i: &u32| rows.get(*i as usize);
-                order.sort_by(|a, b| match (row(a), row(b)) {
-                    (Some(a), Some(b)) => compare(a, b, column),
-                    _ => std::cmp::Ordering::Equal,
+                // Ties: the columns read largest first by default (due, days late, at
+                // stake) keep the leak's own order (most overdue first) when read that
+                // way, so their ascending order takes ties backwards.
+                order.sort_by(|a, b| {
+                    let tie = if column >= 4 { b.cmp(a) } else { a.cmp(b) };
+                    match (row(a), row(b)) {
+                        (Some(x), Some(y)) => compare(x, y, column).then(tie),
+                        _ => tie,
+                    }
                 });
                 order
             })
@@ -175,11 +181,11 @@ mod tests {
         assert_eq!(ids(&list, (0, true)), ["c3", "c2", "c1"]);
         assert_eq!(ids(&list, (1, false)), ["c1", "c2", "c3"], "by name");
         assert_eq!(
-            ids(&list, (5, false)),
-            ["c1", "c2", "c3"],
-            "least overdue first; ties in the leak's order"
+            ids(&list, (5, true)),
+            ["c3", "c1", "c2"],
+            "most overdue first; ties in the leak's order"
         );
-        assert_eq!(ids(&list, (5, true)), ["c3", "c2", "c1"]);
+        assert_eq!(ids(&list, (5, false)), ["c2", "c1", "c3"]);
         assert_eq!(
             ids(&list, (6, true)),
             ["c2", "c3", "c1"],
