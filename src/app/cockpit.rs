@@ -583,7 +583,7 @@ impl CockpitApp {
                         self.funnel.selected_stage = None;
                         self.funnel.selected_deals = None;
                     }
-                    self.funnel.result = Some(*result);
+                    super::drop_later::drop_in_background(self.funnel.result.replace(*result));
                 }
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },
@@ -597,7 +597,7 @@ impl CockpitApp {
                     {
                         self.leaks.selected = None;
                     }
-                    self.leaks.result = Some(*result);
+                    super::drop_later::drop_in_background(self.leaks.result.replace(*result));
                 }
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },

@@ -5,6 +5,7 @@
 
 mod cockpit;
 pub mod command;
+mod drop_later;
 pub mod funnel;
 pub mod jobs;
 pub mod leaks;
