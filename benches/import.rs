@@ -4,7 +4,8 @@
 //!
 //! Run: `cargo bench --bench import` (needs the `sqlite3` and `time` packages:
 //! `sudo apt-get install -y sqlite3 time`). Other sizes: `cargo bench --bench import --
-//! --rows 5000000`; only write the file: `-- --rows 1000000 --write FILE`. Both sides run as their own process, measured the same way: wall time,
+//! --rows 5000000`; only write the file: `-- --rows 1000000 --write FILE`, or a HubSpot deals
+//! export with stage history: `-- --rows 200000 --write-deals FILE`. Both sides run as their own process, measured the same way: wall time,
 //! and peak resident memory from GNU time. The file is written from a fixed seed
 //! (`support/hubspot_export.rs`), so every run imports the same bytes.
 //!
@@ -75,6 +76,12 @@ fn main() {
     let rows = arg("--rows")
         .and_then(|n| n.replace('_', "").parse().ok())
         .unwrap_or(1_000_000);
+    if let Some(out) = arg("--write-deals") {
+        let bytes =
+            hubspot_export::write_deals(Path::new(&out), rows).unwrap_or_else(|e| panic!("{e}"));
+        println!("wrote {rows} deals, {bytes} bytes, to {out}");
+        return;
+    }
     if let Some(out) = arg("--write") {
         let bytes = hubspot_export::write(Path::new(&out), rows).unwrap_or_else(|e| panic!("{e}"));
         println!("wrote {rows} rows, {bytes} bytes, to {out}");

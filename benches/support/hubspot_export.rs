@@ -147,3 +147,74 @@ pub fn write(path: &Path, rows: usize) -> io::Result<u64> {
     out.flush()?;
     Ok(std::fs::metadata(path)?.len())
 }
+
+const DEAL_HEADER: &str = "Record ID,Deal Name,Associated Company,Deal owner,Pipeline,Deal Stage,\
+Amount,Close Date,Create Date,Deal Type,Closed Lost Reason,Segment,Region,Original Source,\
+\"Date entered \"\"Appointment Scheduled (Sales Pipeline)\"\"\",\
+\"Date entered \"\"Qualified To Buy (Sales Pipeline)\"\"\",\
+\"Date entered \"\"Presentation Scheduled (Sales Pipeline)\"\"\",\
+\"Date entered \"\"Decision Maker Bought-In (Sales Pipeline)\"\"\",\
+\"Date entered \"\"Contract Sent (Sales Pipeline)\"\"\",\
+\"Date entered \"\"Closed Won (Sales Pipeline)\"\"\",\
+\"Date entered \"\"Closed Lost (Sales Pipeline)\"\"\"";
+
+/// The open stages in order, then won and lost.
+const DEAL_STAGES: [&str; 7] = [
+    "Appointment Scheduled",
+    "Qualified To Buy",
+    "Presentation Scheduled",
+    "Decision Maker Bought-In",
+    "Contract Sent",
+    "Closed Won",
+    "Closed Lost",
+];
+
+/// Writes `rows` HubSpot deals with their stage history to `path`; returns the file's
+/// size in bytes.
+#[allow(dead_code, reason = "written on request only")]
+pub fn write_deals(path: &Path, rows: usize) -> io::Result<u64> {
+    let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    writeln!(out, "{DEAL_HEADER}")?;
+    let mut rng = Rng(0x0dea_1500_2025);
+    const DAY: i64 = 24 * 60;
+    for i in 0..rows {
+        let company = pick(&mut rng, &COMPANIES);
+        let created = rng.below(700 * DAY);
+        // How far it got: an open stage, or closed won / lost after some of them.
+        let reached = usize::try_from(rng.below(5)).unwrap_or(0);
+        let outcome = rng.below(10);
+        let mut entered = [None::<i64>; 7];
+        let mut t = created;
+        for slot in entered.iter_mut().take(reached + 1) {
+            *slot = Some(t);
+            t += rng.below(20 * DAY);
+        }
+        let stage = match outcome {
+            0..=2 => 5,
+            3..=6 => 6,
+            _ => reached,
+        };
+        if stage >= 5 {
+            entered[stage] = Some(t);
+        }
+        let cell = |d: Option<i64>| d.map(date).unwrap_or_default();
+        let history: Vec<String> = entered.iter().map(|d| cell(*d)).collect();
+        writeln!(
+            out,
+            "{id},{company} - Deal {i},{company},{owner},Sales Pipeline,{stage},{amount},{close},{created},New Business,{lost},{segment},{region},{source},{history}",
+            id = 9_000_000 + i,
+            owner = owner(&mut rng),
+            stage = DEAL_STAGES.get(stage).copied().unwrap_or_default(),
+            amount = rng.below(200) * 500,
+            close = date(t + rng.below(60 * DAY)),
+            created = date(created),
+            lost = if stage == 6 { "Budget" } else { "" },
+            segment = pick(&mut rng, &SEGMENTS),
+            region = pick(&mut rng, &REGIONS),
+            source = pick(&mut rng, &SOURCES),
+            history = history.join(","),
+        )?;
+    }
+    out.flush()?;
+    Ok(std::fs::metadata(path)?.len())
+}
