@@ -284,6 +284,12 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        // No regression file: the repository's top level has no place for proptest's folder.
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+
         #[test]
         fn the_common_iso_shapes_read_as_chronos_formats_read_them(
             y in 0i32..10_000,
