@@ -61,8 +61,9 @@ pub const SORT_COLUMNS: usize = 7;
 #[derive(Debug, Clone, Default)]
 pub struct WorkList {
     rows: Vec<WorkListRow>,
-    /// For each of the [`SORT_COLUMNS`], the positions of `rows` in ascending order
-    /// (ties in the records' own order, most overdue first).
+    /// For each of the [`SORT_COLUMNS`], the positions of `rows` in ascending order; ties
+    /// are in the records' own order (most overdue first) in each column's default
+    /// direction.
     ascending: Vec<Vec<u32>>,
 }
 
