@@ -16,13 +16,20 @@
 //! chrono format strings one after another was a quarter of the time; the common ISO
 //! shapes are now read by position (3.1 s → about 2.7 s inside the batch). Second: the rows
 //! are now read and built on a thread of their own, which then waits on the writer about
-//! two thirds of the time: the writer is the limit. Of the writer's time, SQLite's
-//! `sqlite3_step` is about 60% (B-tree inserts into the version table and its two indexes,
-//! the current-record table and its index, and the lookup that finds repeated ids), copying
-//! the bound text into SQLite (the raw row as JSON is most of it) about 15%, and writing the
-//! pages to the WAL and checkpointing them into the file at commit about 20% — the shell
-//! writes one untyped table once, without a WAL. A larger page cache (32 MB) changed
-//! nothing. Memory is flat: repeated ids are looked up in the store, not kept in a map.
+//! two thirds of the time: the writer is the limit. Third: of the writer's time, writing
+//! pages to the WAL and checkpointing them into the file at commit was about 20% — every
+//! page written twice. A large batch now goes through the rollback journal instead, where
+//! pages added at the end of the file are written once (1M rows: 9.8 s → 7.9 s). Fourth:
+//! glibc's allocator serialised the two threads on its lock (rows built on one, freed on
+//! the other; `_int_malloc`, `_int_free` and the lock about 12%); mimalloc took that away
+//! (7.9 s → 5.4 to 5.9 s). What is left of the writer: the kernel copying the pages into
+//! the file (about 20%; the file is 2.4× the CSV, the raw row as JSON being half of it —
+//! but storing no raw row at all saved only 0.7 s), SQLite's B-tree inserts into the
+//! version table, its two indexes, the current-record table and its index, and the lookup
+//! that finds repeated ids (`sqlite3VdbeExec`, index seeks and key compares about 20%), and
+//! binding the 21 values of each row. A larger page cache changed nothing through the WAL;
+//! through the rollback journal a batch may use 32 MB, which is most of the peak memory.
+//! Memory is flat: repeated ids are looked up in the store, not kept in a map.
 
 mod support;
 
@@ -32,8 +39,11 @@ use std::time::{Duration, Instant};
 
 use support::hubspot_export;
 
-/// Wall time and peak resident memory (MB) of `command`, which must succeed.
+/// Wall time and peak resident memory (MB) of `command`, which must succeed. The file
+/// system is flushed first, so neither side pays for writing back what came before it.
 fn measure(command: &mut Command) -> (Duration, f64) {
+    let synced = Command::new("sync").status();
+    assert!(synced.is_ok_and(|s| s.success()), "sync failed");
     let mut timed = Command::new("/usr/bin/time");
     timed.arg("-f").arg("peak_kb=%M").arg(command.get_program());
     timed.args(command.get_args());

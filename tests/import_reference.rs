@@ -2,14 +2,16 @@
 //! another, repeats looked up in the store) against a plain reference: the whole file
 //! read and decoded at once, parsed in one go, each row built and written in turn. Both
 //! must leave identical record tables, on files with a BOM, line breaks, quotes and
-//! commas inside values, and Windows-1252 bytes.
+//! commas inside values, and Windows-1252 bytes — and on a file large enough to be
+//! written through the rollback journal, which must leave the workspace in WAL mode
+//! whether the import commits or fails.
 
 use std::path::Path;
 
 use revops_cockpit::import::formats::recognise;
 use revops_cockpit::import::rows::{BuiltRow, RowBuilder};
 use revops_cockpit::import::{ImportControl, ImportOutcome, import_file};
-use revops_cockpit::workspace::{BatchTotals, NewBatch, Workspace};
+use revops_cockpit::workspace::{BULK_LOAD_BYTES, BatchTotals, NewBatch, Workspace};
 
 use crate::common::as_of;
 
@@ -60,6 +62,17 @@ fn contacts_text(rows: usize) -> String {
 
 /// The import the product does not use: everything in memory, one thread, no lookahead.
 fn reference_import(ws: &mut Workspace, path: &Path, as_of: &str) {
+    reference_import_sized(ws, path, as_of, 0, true);
+}
+
+/// [`reference_import`] for a file said to be `file_size` bytes, committed or dropped.
+fn reference_import_sized(
+    ws: &mut Workspace,
+    path: &Path,
+    as_of: &str,
+    file_size: u64,
+    commit: bool,
+) -> bool {
     let bytes = std::fs::read(path).expect("read");
     let text = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => String::from_utf8(rest.to_vec()).expect("utf-8 after a BOM"),
@@ -82,7 +95,7 @@ fn reference_import(ws: &mut Workspace, path: &Path, as_of: &str) {
         .begin_batch(&NewBatch {
             file_name: "reference".into(),
             file_path: path.display().to_string(),
-            file_size: 0,
+            file_size,
             sha256: String::new(),
             crm: format.crm().into(),
             object: mapping.object.as_str().into(),
@@ -106,7 +119,11 @@ fn reference_import(ws: &mut Workspace, path: &Path, as_of: &str) {
             BuiltRow::Rejected(issue) => panic!("row {line} rejected: {issue:?}"),
         }
     }
-    writer.finish(&BatchTotals::default()).expect("commit");
+    let bulk = writer.is_bulk();
+    if commit {
+        writer.finish(&BatchTotals::default()).expect("commit");
+    }
+    bulk
 }
 
 /// Every row of the record tables, as text.
@@ -168,6 +185,145 @@ fn same_tables_both_ways(name: &str, bytes: &[u8], rows: usize) {
         assert_eq!(x, y, "{name}: row {i} differs");
     }
     assert_eq!(a.len(), b.len(), "{name}");
+    assert_eq!(journal_mode(&fast), "wal", "{name}");
+}
+
+/// The journal mode the file is in, as a new connection finds it.
+fn journal_mode(ws: &Workspace) -> String {
+    rusqlite::Connection::open(ws.path())
+        .and_then(|c| c.query_row("PRAGMA journal_mode", [], |r| r.get(0)))
+        .expect("journal mode")
+}
+
+/// The rows of [`bulk_text`].
+const BULK_ROWS: usize = 70_000;
+
+/// A contacts file over the bulk-load size.
+fn bulk_text() -> String {
+    let text = contacts_text(BULK_ROWS);
+    assert!(
+        text.len() as u64 >= BULK_LOAD_BYTES,
+        "{} bytes is over the bulk-load size",
+        text.len()
+    );
+    text
+}
+
+#[test]
+fn a_file_written_through_the_rollback_journal_imports_as_the_reference_does() {
+    same_tables_both_ways("contacts-bulk.csv", bulk_text().as_bytes(), BULK_ROWS);
+}
+
+#[test]
+fn a_large_batch_uses_the_rollback_journal_only_with_the_workspace_to_itself() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("contacts.csv");
+    std::fs::write(&file, contacts_text(300)).expect("write");
+    let mut ws = Workspace::open(&dir.path().join("ws.sqlite")).expect("open");
+    assert!(
+        !reference_import_sized(&mut ws, &file, "2025-03-31", BULK_LOAD_BYTES - 1, true),
+        "a small file goes through the log"
+    );
+    let before = records_of(&ws);
+    assert!(
+        reference_import_sized(&mut ws, &file, "2025-06-30", BULK_LOAD_BYTES, false),
+        "a large one through the rollback journal"
+    );
+    assert_eq!(
+        records_of(&ws),
+        before,
+        "dropping the writer rolled the batch back"
+    );
+    assert_eq!(journal_mode(&ws), "wal");
+    let reader = rusqlite::Connection::open(ws.path()).expect("a second connection");
+    let _: i64 = reader
+        .query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))
+        .expect("read");
+    assert!(
+        !reference_import_sized(&mut ws, &file, "2025-06-30", BULK_LOAD_BYTES, true),
+        "with a reader open, through the log"
+    );
+    drop(reader);
+    assert!(
+        reference_import_sized(&mut ws, &file, "2025-09-30", BULK_LOAD_BYTES, true),
+        "alone again: the rollback journal"
+    );
+    assert_eq!(journal_mode(&ws), "wal");
+}
+
+#[test]
+fn a_bulk_import_that_fails_leaves_the_workspace_as_it_was_and_in_wal_mode() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = Workspace::open(&dir.path().join("ws.sqlite")).expect("open");
+    let small = dir.path().join("small.csv");
+    std::fs::write(&small, contacts_text(50)).expect("write");
+    import_file(
+        &mut ws,
+        &small,
+        &as_of(2025, 3, 31),
+        &ImportControl::default(),
+    )
+    .expect("small import");
+    let before = records_of(&ws);
+
+    // A quote opened on the last row and never closed: found only at the end of the file.
+    let broken = dir.path().join("broken.csv");
+    let mut text = bulk_text();
+    text.push_str("999999,Unclosed,Quote,u@example.com,Rep 1,Paid Search,SMB,2025-02-01,lead,,,,\"never closed\r\n");
+    std::fs::write(&broken, text).expect("write");
+    let err = import_file(
+        &mut ws,
+        &broken,
+        &as_of(2025, 6, 30),
+        &ImportControl::default(),
+    )
+    .expect_err("an unterminated quote fails the import");
+    assert!(err.to_string().contains("broken.csv"), "{err}");
+    assert_eq!(
+        records_of(&ws),
+        before,
+        "nothing of the failed import is kept"
+    );
+    assert_eq!(journal_mode(&ws), "wal");
+    assert_eq!(ws.batches().expect("batches").len(), 1);
+
+    // The same connection goes on working: the next import is written as usual.
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, bulk_text()).expect("write");
+    import_file(
+        &mut ws,
+        &good,
+        &as_of(2025, 6, 30),
+        &ImportControl::default(),
+    )
+    .expect("the next import");
+    assert_eq!(ws.batches().expect("batches").len(), 2);
+    assert_eq!(journal_mode(&ws), "wal");
+}
+
+#[test]
+fn a_bulk_import_while_another_connection_reads_goes_through_the_log() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = Workspace::open(&dir.path().join("ws.sqlite")).expect("open");
+    let reader = rusqlite::Connection::open(ws.path()).expect("a second connection");
+    let versions_before: i64 = reader
+        .query_row("SELECT count(*) FROM contact_versions", [], |r| r.get(0))
+        .expect("read");
+    let file = dir.path().join("bulk.csv");
+    std::fs::write(&file, bulk_text()).expect("write");
+    let outcome = import_file(
+        &mut ws,
+        &file,
+        &as_of(2025, 6, 30),
+        &ImportControl::default(),
+    )
+    .expect("the import does not wait for the reader");
+    assert!(matches!(outcome, ImportOutcome::Imported(_)), "{outcome:?}");
+    let versions_after: i64 = reader
+        .query_row("SELECT count(*) FROM contact_versions", [], |r| r.get(0))
+        .expect("the reader still reads");
+    assert_eq!((versions_before, versions_after), (0, BULK_ROWS as i64));
+    assert_eq!(journal_mode(&ws), "wal");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! No crash loses data, and two processes on one workspace never corrupt it: real child
-//! processes, killed with SIGKILL part way through an import.
+//! processes, killed with SIGKILL part way through an import (a large one, written
+//! through the rollback journal, and definitions saves through the write-ahead log).
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
@@ -39,7 +40,20 @@ fn cockpit() -> Command {
 
 #[cfg(unix)]
 #[test]
-fn killing_an_import_part_way_leaves_the_workspace_exactly_as_it_was() {
+fn killing_a_large_import_part_way_leaves_the_workspace_exactly_as_it_was() {
+    kill_an_import_part_way(400_000, true);
+}
+
+#[cfg(unix)]
+#[test]
+fn killing_a_smaller_import_part_way_leaves_the_workspace_exactly_as_it_was() {
+    kill_an_import_part_way(100_000, false);
+}
+
+/// Kills an import of `rows` deals once it is writing through the rollback journal
+/// (`bulk`) or the write-ahead log, then checks the workspace is as it was.
+#[cfg(unix)]
+fn kill_an_import_part_way(rows: usize, bulk: bool) {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("ws.sqlite");
     let status = cockpit()
@@ -51,7 +65,11 @@ fn killing_an_import_part_way_leaves_the_workspace_exactly_as_it_was() {
         .expect("run");
     assert!(status.status.success());
     let before = snapshot(&Workspace::open(&db).expect("open"));
-    let big = big_deals_file(dir.path(), 400_000);
+    let big = big_deals_file(dir.path(), rows);
+    assert_eq!(
+        std::fs::metadata(&big).expect("size").len() >= revops_cockpit::workspace::BULK_LOAD_BYTES,
+        bulk
+    );
     let mut child = cockpit()
         .arg("--db")
         .arg(&db)
@@ -61,10 +79,21 @@ fn killing_an_import_part_way_leaves_the_workspace_exactly_as_it_was() {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn");
-    // Kill it once it has started writing: the WAL file grows as the transaction runs.
+    // Kill it once it has started writing: through the rollback journal, the journal
+    // exists and the file grows as the transaction runs; through the log, the log grows.
+    let journal = db.with_extension("sqlite-journal");
     let wal = db.with_extension("sqlite-wal");
+    let size = |p: &std::path::Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let start_size = size(&db);
     let deadline = Instant::now() + Duration::from_secs(30);
-    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 4 * 1024 * 1024 {
+    let writing = || {
+        if bulk {
+            journal.exists() && size(&db) > start_size + 4 * 1024 * 1024
+        } else {
+            size(&wal) > 2 * 1024 * 1024
+        }
+    };
+    while !writing() {
         assert!(
             Instant::now() < deadline,
             "the import never started writing"

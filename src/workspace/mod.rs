@@ -20,12 +20,15 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use backups::{BackupInfo, KEEP_BACKUPS, backup_dir, list_backups, replace_with_backup};
-pub use batch_writer::{BatchTotals, BatchWriter, NewBatch, WriteOutcome};
+pub use batch_writer::{BULK_LOAD_BYTES, BatchTotals, BatchWriter, NewBatch, WriteOutcome};
 pub use batches::{BatchSummary, RowIssueRecord};
 pub use definitions::{DefinitionVersion, RawStageCount};
 pub use error::WorkspaceError;
 pub use presets::MappingPreset;
 pub use records::RecordCounts;
+
+/// How long a connection waits for another writer before reporting the workspace busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// An open workspace file.
 pub struct Workspace {
@@ -74,7 +77,7 @@ impl Workspace {
         if !existed {
             restrict_permissions(path);
         }
-        conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
         // Reading the schema version first tells a non-database file apart before any write.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
