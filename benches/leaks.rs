@@ -23,7 +23,9 @@ use chrono::NaiveDate;
 use revops_cockpit::definitions::defaults;
 use revops_cockpit::definitions::fiscal::Quarter;
 use revops_cockpit::definitions::model::{Definitions, Sla, SlaUnit};
-use revops_cockpit::leaks::{LeadTable, LeakKind, Records, detect_leaks, detect_leaks_with};
+use revops_cockpit::leaks::{
+    ContactRecords, LeadTable, LeakKind, Records, detect_leaks, detect_leaks_with,
+};
 use revops_cockpit::model::{Account, Contact, Deal, DealStatus, StageEntry};
 use support::{Rng, best_of};
 
@@ -255,7 +257,7 @@ fn main() {
         NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
     );
     let records = Records {
-        contacts: &contacts,
+        contacts: ContactRecords::All(&contacts),
         deals: &deals,
         accounts: &accounts,
     };

@@ -59,7 +59,9 @@ fn the_records_behind_a_count_export_as_a_work_list() {
 
 #[test]
 fn a_leak_exports_as_a_work_list_with_its_dates_lateness_and_reason() {
-    use revops_cockpit::leaks::{LeakKind, Records, as_of_time, detect_leaks, work_list};
+    use revops_cockpit::leaks::{
+        ContactRecords, LeakKind, Records, as_of_time, detect_leaks, work_list,
+    };
     let (_dir, ws) = crate::leaks::leak_workspace();
     let mut defs = crate::leaks::leak_definitions();
     defs.teams = vec![revops_cockpit::definitions::model::TeamDef {
@@ -72,7 +74,7 @@ fn a_leak_exports_as_a_work_list_with_its_dates_lateness_and_reason() {
         ws.accounts().expect("a"),
     );
     let records = Records {
-        contacts: &contacts,
+        contacts: ContactRecords::All(&contacts),
         deals: &deals,
         accounts: &accounts,
     };

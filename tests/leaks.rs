@@ -45,7 +45,8 @@ use revops_cockpit::definitions::model::{
 };
 use revops_cockpit::import::{ImportControl, ImportOptions, ImportOutcome, import_file};
 use revops_cockpit::leaks::{
-    Flagged, LeakDimension, LeakKind, LeakReport, Records, as_of_time, detect_leaks, leak_breakdown,
+    ContactRecords, Flagged, LeakDimension, LeakKind, LeakReport, Records, as_of_time,
+    detect_leaks, leak_breakdown,
 };
 use revops_cockpit::model::{Field, RecordObject};
 use revops_cockpit::workspace::Workspace;
@@ -135,7 +136,7 @@ impl std::ops::Deref for Run {
 impl Run {
     fn records(&self) -> Records<'_> {
         Records {
-            contacts: &self.contacts,
+            contacts: ContactRecords::All(&self.contacts),
             deals: &self.deals,
             accounts: &self.accounts,
         }
@@ -163,7 +164,7 @@ fn report_with(defs: &Definitions) -> Run {
     let report = detect_leaks(
         defs,
         Records {
-            contacts: &contacts,
+            contacts: ContactRecords::All(&contacts),
             deals: &deals,
             accounts: &accounts,
         },
@@ -437,7 +438,7 @@ fn breakdowns_show_whose_habit_a_leak_is() {
         ws.accounts().expect("a"),
     );
     let records = Records {
-        contacts: &contacts,
+        contacts: ContactRecords::All(&contacts),
         deals: &deals,
         accounts: &accounts,
     };
@@ -459,4 +460,44 @@ fn breakdowns_show_whose_habit_a_leak_is() {
     let seg = leak_breakdown(&defs, records, stalled, LeakDimension::Segment);
     let ent = seg.iter().find(|x| x.value == "Enterprise").expect("row");
     assert!((ent.revenue_at_stake - 50_000.0).abs() < 0.01);
+}
+
+#[test]
+fn leaks_found_in_the_store_are_those_found_in_every_record_reading_only_the_contacts_named() {
+    use revops_cockpit::leaks::{leaks_from_store, work_list};
+    let defs = leak_definitions();
+    let (_dir, ws) = leak_workspace();
+    let all = report_with(&defs);
+    let as_of = all.as_of;
+    for period in [Q3, Q3.previous(), Q3.previous().previous()] {
+        let every = if period == Q3 {
+            all.report.clone()
+        } else {
+            detect_leaks(&defs, all.records(), period, as_of)
+        };
+        let found = leaks_from_store(&ws, &defs, period, as_of).expect("leaks from the store");
+        assert_eq!(found.report, every, "{period:?}");
+        for leak in &every.leaks {
+            assert_eq!(
+                work_list(&defs, found.records(), leak, as_of),
+                work_list(&defs, all.records(), leak, as_of),
+                "{:?} {period:?}",
+                leak.kind
+            );
+            for d in LeakDimension::ALL {
+                assert_eq!(
+                    leak_breakdown(&defs, found.records(), leak, d),
+                    leak_breakdown(&defs, all.records(), leak, d),
+                    "{:?} by {d:?} {period:?}",
+                    leak.kind
+                );
+            }
+        }
+        assert!(
+            found.contacts_read() < all.contacts.len(),
+            "{period:?}: {} of {} contacts read in full",
+            found.contacts_read(),
+            all.contacts.len()
+        );
+    }
 }

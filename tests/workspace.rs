@@ -314,7 +314,7 @@ fn the_backups_command_lists_and_restores() {
 #[test]
 fn every_schema_version_opens_with_its_records_and_definitions() {
     use revops_cockpit::definitions::{defaults, versions};
-    use revops_cockpit::leaks::{LeakKind, Records, as_of_time, detect_leaks};
+    use revops_cockpit::leaks::{ContactRecords, LeakKind, Records, as_of_time, detect_leaks};
     for (file, version) in [("schema-1.sqlite", 1), ("schema-2.sqlite", 2)] {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join(file);
@@ -368,7 +368,7 @@ fn every_schema_version_opens_with_its_records_and_definitions() {
             let r = detect_leaks(
                 &defs,
                 Records {
-                    contacts: &contacts,
+                    contacts: ContactRecords::All(&contacts),
                     deals: &deals,
                     accounts: &accounts,
                 },

@@ -504,9 +504,11 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
                 let as_of = ws.latest_as_of().map_err(|e| e.to_string())?;
                 let leaks = match (period, as_of) {
                     (Some(q), Some(as_of)) => {
-                        use crate::leaks::{Records, as_of_time, detect_leaks, leak_changes};
+                        use crate::leaks::{
+                            ContactRecords, Records, as_of_time, detect_leaks, leak_changes,
+                        };
                         let records = Records {
-                            contacts: &contacts,
+                            contacts: ContactRecords::All(&contacts),
                             deals: &deals,
                             accounts: &accounts,
                         };
@@ -691,23 +693,16 @@ fn compute_leaks(
     ws: &Workspace,
     query: super::leaks::LeaksQuery,
 ) -> Result<super::leaks::LeaksResult, String> {
-    use crate::leaks::{
-        LeakDimension, Records, as_of_time, detect_leaks, leak_breakdown, work_list,
-    };
+    use crate::leaks::{LeakDimension, as_of_time, leak_breakdown, leaks_from_store, work_list};
     let (_, defs) = versions::current(ws).map_err(|e| e.to_string())?;
     let as_of = ws
         .latest_as_of()
         .map_err(|e| e.to_string())?
         .ok_or("No data yet: import a quarter's CRM exports.")?;
-    let contacts = ws.contacts().map_err(|e| e.to_string())?;
-    let deals = ws.deals().map_err(|e| e.to_string())?;
-    let accounts = ws.accounts().map_err(|e| e.to_string())?;
-    let records = Records {
-        contacts: &contacts,
-        deals: &deals,
-        accounts: &accounts,
-    };
-    let report = detect_leaks(&defs, records, query.period, as_of_time(as_of));
+    let found =
+        leaks_from_store(ws, &defs, query.period, as_of_time(as_of)).map_err(|e| e.to_string())?;
+    let records = found.records();
+    let report = &found.report;
     let mut lists = std::collections::BTreeMap::new();
     let mut breakdowns = std::collections::BTreeMap::new();
     for leak in &report.leaks {
@@ -719,6 +714,7 @@ fn compute_leaks(
             breakdowns.insert((leak.kind, d), leak_breakdown(&defs, records, leak, d));
         }
     }
+    let report = found.into_report();
     Ok(super::leaks::LeaksResult {
         query,
         as_of: as_of.to_string(),

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::definitions::versions;
 use crate::import::values::format_date_time;
-use crate::leaks::{LeakDimension, LeakKind, LeakReport, Records, as_of_time, detect_leaks};
+use crate::leaks::{LeakDimension, LeakKind, LeakReport, as_of_time, leaks_from_store};
 use crate::text::{money, percent};
 
 /// Arguments of `leaks`.
@@ -76,15 +76,9 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, String> {
     let (version, defs) = versions::current(&ws).map_err(|e| e.to_string())?;
     let (period, as_of) = super::period_and_as_of(&ws, &defs, args.period.as_deref())?;
     let as_of = as_of.ok_or("the workspace has no imports yet; import a CRM export first")?;
-    let contacts = ws.contacts().map_err(|e| e.to_string())?;
-    let deals = ws.deals().map_err(|e| e.to_string())?;
-    let accounts = ws.accounts().map_err(|e| e.to_string())?;
-    let records = Records {
-        contacts: &contacts,
-        deals: &deals,
-        accounts: &accounts,
-    };
-    let report = detect_leaks(&defs, records, period, as_of_time(as_of));
+    let found =
+        leaks_from_store(&ws, &defs, period, as_of_time(as_of)).map_err(|e| e.to_string())?;
+    let (records, report) = (found.records(), &found.report);
     let selected = args.kind.map(kind);
     let by = args.by.map(dimension);
     if args.json {
@@ -117,7 +111,7 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, String> {
         report.period, version.id
     ));
     match selected.and_then(|k| report.leak(k)) {
-        None => print_summary(&mut out, &report),
+        None => print_summary(&mut out, report),
         Some(leak) => {
             out.push(format!(
                 "{}: {} of {} ({}), SLA {}, revenue at stake {}",

@@ -30,11 +30,18 @@ pub struct LeadTable {
     required: Vec<Field>,
 }
 
-impl LeadTable {
-    /// `contacts` under `defs`, split over the machine's cores.
-    pub fn new(defs: &Definitions, contacts: &[Contact]) -> Self {
+/// Builds a [`LeadTable`] one contact at a time, so the contacts need not all be held.
+#[derive(Debug)]
+pub struct LeadTableBuilder<'d> {
+    sources: Vec<StageSource<'d>>,
+    rejected: Option<&'d crate::definitions::model::Rule>,
+    table: LeadTable,
+}
+
+impl<'d> LeadTableBuilder<'d> {
+    /// An empty table under `defs`.
+    pub fn new(defs: &'d Definitions) -> Self {
         let sources = StageSource::all(defs);
-        let rejected = rejected_rule(defs);
         let mut required: Vec<Field> = Vec::new();
         for rule in &defs.required_fields {
             if rule.object == RecordObject::Contact && rule.from_stage.is_none() {
@@ -45,39 +52,71 @@ impl LeadTable {
                 }
             }
         }
-        let template = Self {
-            stages: sources.len(),
-            required,
-            ..Self::default()
+        Self {
+            table: LeadTable {
+                stages: sources.len(),
+                required,
+                ..LeadTable::default()
+            },
+            sources,
+            rejected: rejected_rule(defs),
+        }
+    }
+
+    /// Room for `n` more contacts.
+    fn reserve(&mut self, n: usize) {
+        let t = &mut self.table;
+        t.dates.reserve(n * t.stages);
+        t.entered.reserve(n);
+        t.first_touch.reserve(n);
+        t.marks.reserve(n);
+    }
+
+    /// Adds `c` after the contacts already added.
+    pub fn push(&mut self, c: &Contact) {
+        let t = &mut self.table;
+        t.entered
+            .push(push_stage_dates(&self.sources, c, &mut t.dates));
+        t.first_touch.push(c.first_touch.unwrap_or(NONE));
+        let mut mark = if self.rejected.is_some_and(|r| contact_meets(r, c)) {
+            REJECTED
+        } else {
+            0
         };
-        let parts = in_parallel(contacts, chunks_for(contacts.len()), |_, chunk| {
-            let mut part = Self {
-                dates: Vec::with_capacity(chunk.len() * sources.len()),
-                entered: Vec::with_capacity(chunk.len()),
-                first_touch: Vec::with_capacity(chunk.len()),
-                marks: Vec::with_capacity(chunk.len()),
-                ..template.clone()
-            };
-            for c in chunk {
-                part.entered
-                    .push(push_stage_dates(&sources, c, &mut part.dates));
-                part.first_touch.push(c.first_touch.unwrap_or(NONE));
-                let mut mark = if rejected.is_some_and(|r| contact_meets(r, c)) {
-                    REJECTED
-                } else {
-                    0
-                };
-                for (bit, f) in part.required.iter().enumerate() {
-                    if !has_value(RecordView::Contact(c), *f) {
-                        mark |= 1 << bit;
-                    }
-                }
-                part.marks.push(mark);
+        for (bit, f) in t.required.iter().enumerate() {
+            if !has_value(RecordView::Contact(c), *f) {
+                mark |= 1 << bit;
             }
-            part
+        }
+        t.marks.push(mark);
+    }
+
+    /// The table, its columns trimmed to what they hold.
+    pub fn finish(mut self) -> LeadTable {
+        let t = &mut self.table;
+        t.dates.shrink_to_fit();
+        t.entered.shrink_to_fit();
+        t.first_touch.shrink_to_fit();
+        t.marks.shrink_to_fit();
+        self.table
+    }
+}
+
+impl LeadTable {
+    /// `contacts` under `defs`, split over the machine's cores.
+    pub fn new(defs: &Definitions, contacts: &[Contact]) -> Self {
+        let parts = in_parallel(contacts, chunks_for(contacts.len()), |_, chunk| {
+            let mut part = LeadTableBuilder::new(defs);
+            part.reserve(chunk.len());
+            for c in chunk {
+                part.push(c);
+            }
+            part.table
         });
         let mut parts = parts.into_iter();
-        let mut table = parts.next().unwrap_or(template);
+        let mut table = parts
+            .next()
+            .unwrap_or_else(|| LeadTableBuilder::new(defs).table);
         for part in parts {
             table.dates.extend(part.dates);
             table.entered.extend(part.entered);

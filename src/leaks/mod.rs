@@ -6,6 +6,7 @@ pub mod breakdown;
 mod builder;
 mod customers;
 mod data_gaps;
+pub mod from_store;
 mod handoffs;
 pub mod kinds;
 pub mod lead_table;
@@ -19,8 +20,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown};
+pub use from_store::{StoredLeaks, leaks_from_store};
 pub use kinds::{Handoff, LeakKind};
-pub use lead_table::LeadTable;
+pub use lead_table::{LeadTable, LeadTableBuilder};
 pub use stake::Downstream;
 pub use work_list::{WorkListRow, work_list};
 
@@ -36,9 +38,30 @@ pub const TREND_QUARTERS: usize = 4;
 /// The records leaks are found in.
 #[derive(Debug, Clone, Copy)]
 pub struct Records<'a> {
-    pub contacts: &'a [Contact],
+    pub contacts: ContactRecords<'a>,
     pub deals: &'a [Deal],
     pub accounts: &'a [Account],
+}
+
+/// The contacts' full records. Finding the leaks reads only the [`LeadTable`]; the full
+/// records name the contacts in work lists and breakdowns, so a million-contact workspace
+/// reads back only the ones its leaks name ([`from_store`]).
+#[derive(Debug, Clone, Copy)]
+pub enum ContactRecords<'a> {
+    /// Every contact, in the order of the lead table.
+    All(&'a [Contact]),
+    /// Some contacts, by their index in the lead table.
+    Some(&'a rustc_hash::FxHashMap<usize, Contact>),
+}
+
+impl<'a> ContactRecords<'a> {
+    /// The contact at `index` of the lead table, if it is here.
+    pub fn get(self, index: usize) -> Option<&'a Contact> {
+        match self {
+            Self::All(all) => all.get(index),
+            Self::Some(some) => some.get(&index),
+        }
+    }
 }
 
 /// One record of one object, by its index in [`Records`], in 4 bytes (leaks keep
@@ -258,20 +281,19 @@ pub fn as_of_time(date: chrono::NaiveDate) -> Timestamp {
     date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() + 86_400
 }
 
-/// Finds every leak of `period` in `records` under `defs`, as of `as_of`.
+/// Finds every leak of `period` in `records` under `defs`, as of `as_of`. The contacts
+/// must all be there ([`ContactRecords::All`]); with some, use [`detect_leaks_with`].
 pub fn detect_leaks(
     defs: &Definitions,
     records: Records<'_>,
     period: Quarter,
     as_of: Timestamp,
 ) -> LeakReport {
-    detect_leaks_with(
-        defs,
-        records,
-        &LeadTable::new(defs, records.contacts),
-        period,
-        as_of,
-    )
+    let all = match records.contacts {
+        ContactRecords::All(all) => all,
+        ContactRecords::Some(_) => &[],
+    };
+    detect_leaks_with(defs, records, &LeadTable::new(defs, all), period, as_of)
 }
 
 /// [`detect_leaks`] with the contacts' [`LeadTable`] under `defs` already built, as when
@@ -615,7 +637,7 @@ mod tests {
     fn chunks_worked_on_at_once_give_the_report_of_one_pass() {
         let (contacts, deals, accounts) = data();
         let records = Records {
-            contacts: &contacts,
+            contacts: ContactRecords::All(&contacts),
             deals: &deals,
             accounts: &accounts,
         };

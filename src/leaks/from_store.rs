@@ -1,0 +1,107 @@
+//! A period's leaks found in a workspace without holding every contact: the contacts are
+//! streamed into a [`LeadTable`] (about 60 bytes each), and only the ones the leaks name
+//! — in a record list, a breakdown or a churn story — are read back in full, by key.
+
+use rustc_hash::FxHashMap;
+
+use super::lead_table::LeadTableBuilder;
+use super::{ContactRecords, LeadTable, LeakReport, Records, detect_leaks_with};
+use crate::definitions::Definitions;
+use crate::definitions::fiscal::Quarter;
+use crate::model::{Account, Contact, Deal, RecordObject, Timestamp};
+use crate::workspace::{Workspace, WorkspaceError};
+
+/// A period's leaks with the records they name.
+#[derive(Debug)]
+pub struct StoredLeaks {
+    pub report: LeakReport,
+    /// The contacts the report names, by index in the lead table.
+    contacts: FxHashMap<usize, Contact>,
+    deals: Vec<Deal>,
+    accounts: Vec<Account>,
+}
+
+impl StoredLeaks {
+    /// The records the report's [`super::RecordRef`]s point into.
+    pub fn records(&self) -> Records<'_> {
+        Records {
+            contacts: ContactRecords::Some(&self.contacts),
+            deals: &self.deals,
+            accounts: &self.accounts,
+        }
+    }
+
+    /// The report, letting the records go.
+    pub fn into_report(self) -> LeakReport {
+        self.report
+    }
+
+    /// How many contacts were read back in full.
+    pub fn contacts_read(&self) -> usize {
+        self.contacts.len()
+    }
+}
+
+/// Every current contact of `ws` as a lead table under `defs`, with each one's key in the
+/// store, in the order of [`Workspace::contacts`].
+pub fn load_leads(
+    ws: &Workspace,
+    defs: &Definitions,
+) -> Result<(LeadTable, Vec<i64>), WorkspaceError> {
+    let mut table = LeadTableBuilder::new(defs);
+    let mut keys = Vec::new();
+    ws.for_each_contact(|key, c| {
+        table.push(&c);
+        keys.push(key);
+    })?;
+    Ok((table.finish(), keys))
+}
+
+/// Finds every leak of `period` in `ws` under `defs`, as of `as_of`: the report
+/// [`super::detect_leaks`] gives over every record, holding only the contacts it names.
+pub fn leaks_from_store(
+    ws: &Workspace,
+    defs: &Definitions,
+    period: Quarter,
+    as_of: Timestamp,
+) -> Result<StoredLeaks, WorkspaceError> {
+    let (leads, keys) = load_leads(ws, defs)?;
+    let deals = ws.deals()?;
+    let accounts = ws.accounts()?;
+    let none = FxHashMap::default();
+    let records = Records {
+        contacts: ContactRecords::Some(&none),
+        deals: &deals,
+        accounts: &accounts,
+    };
+    let report = detect_leaks_with(defs, records, &leads, period, as_of);
+    drop(leads);
+    let mut named: Vec<usize> = report
+        .leaks
+        .iter()
+        .flat_map(|l| {
+            l.records
+                .iter()
+                .map(|f| f.record)
+                .chain(l.checked.iter().copied())
+        })
+        .chain(report.churned.iter().map(|c| c.record))
+        .filter(|r| r.object() == RecordObject::Contact)
+        .map(super::RecordRef::index)
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    let wanted: Vec<i64> = named.iter().filter_map(|i| keys.get(*i).copied()).collect();
+    let found = ws.contacts_by_keys(&wanted)?;
+    let contacts = named
+        .into_iter()
+        .zip(found)
+        .filter_map(|(i, c)| Some((i, c?)))
+        .collect();
+    Ok(StoredLeaks {
+        report,
+        contacts,
+        deals,
+        accounts,
+    })
+}
