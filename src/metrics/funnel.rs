@@ -18,7 +18,7 @@ use std::ops::Range;
 use super::contact_table::ContactTable;
 use super::filter::{Dimension, Filter};
 use super::parallel::{chunks_for, ranges_in_parallel};
-use super::stats::{days, percentile};
+use super::stats::{days, percentiles};
 use super::value_columns::Matcher;
 use crate::definitions::Definitions;
 use crate::definitions::fiscal::Quarter;
@@ -93,6 +93,8 @@ pub struct StageRow {
     pub cumulative: Option<f64>,
     /// Days from this stage to the next, for the records with both dates in order.
     pub days_to_next: Vec<f64>,
+    pub p10_days_to_next: Option<f64>,
+    pub p25_days_to_next: Option<f64>,
     pub median_days_to_next: Option<f64>,
     pub p75_days_to_next: Option<f64>,
     pub p90_days_to_next: Option<f64>,
@@ -223,6 +225,8 @@ fn assemble(defs: &Definitions, mode: FunnelMode, period: Quarter, t: Tally) -> 
         .map(|(i, s)| {
             let count = t.counts.get(i).copied().unwrap_or(0);
             let days_to_next = days_to_next.next().unwrap_or_default();
+            let [p10, p25, median, p75, p90] =
+                percentiles(&days_to_next, [10.0, 25.0, 50.0, 75.0, 90.0]);
             StageRow {
                 key: s.key.clone(),
                 name: s.name.clone(),
@@ -230,9 +234,11 @@ fn assemble(defs: &Definitions, mode: FunnelMode, period: Quarter, t: Tally) -> 
                 skipped: t.skipped.get(i).copied().unwrap_or(0),
                 conversion_to_next: t.counts.get(i + 1).and_then(|next| ratio(*next, count)),
                 cumulative: ratio(count, first),
-                median_days_to_next: percentile(&days_to_next, 50.0),
-                p75_days_to_next: percentile(&days_to_next, 75.0),
-                p90_days_to_next: percentile(&days_to_next, 90.0),
+                p10_days_to_next: p10,
+                p25_days_to_next: p25,
+                median_days_to_next: median,
+                p75_days_to_next: p75,
+                p90_days_to_next: p90,
                 days_to_next,
                 records: records.next().unwrap_or_default(),
                 skipped_records: skipped_records.next().unwrap_or_default(),

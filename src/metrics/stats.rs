@@ -3,11 +3,22 @@
 /// The `p`-th percentile (0–100) of `values` by linear interpolation between closest
 /// ranks; `None` for no values.
 pub fn percentile(values: &[f64], p: f64) -> Option<f64> {
+    let [found] = percentiles(values, [p]);
+    found
+}
+
+/// Several percentiles of `values` at once, sorting them once.
+pub fn percentiles<const N: usize>(values: &[f64], ps: [f64; N]) -> [Option<f64>; N] {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    sorted.sort_by(f64::total_cmp);
+    ps.map(|p| of_sorted(&sorted, p))
+}
+
+/// The `p`-th percentile of values already sorted.
+fn of_sorted(sorted: &[f64], p: f64) -> Option<f64> {
     if sorted.is_empty() {
         return None;
     }
-    sorted.sort_by(f64::total_cmp);
     #[expect(clippy::cast_precision_loss, reason = "a rank")]
     let rank = (p.clamp(0.0, 100.0) / 100.0) * (sorted.len() - 1) as f64;
     #[expect(
@@ -36,6 +47,18 @@ pub fn days(seconds: i64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn several_percentiles_at_once_are_each_one_alone() {
+        let values: Vec<f64> = (0..1001).map(|i| f64::from((i * 7919) % 1001)).collect();
+        let ps = [0.0, 10.0, 25.0, 50.0, 75.0, 90.0, 99.5, 100.0];
+        let together = percentiles(&values, ps);
+        for (p, got) in ps.iter().zip(together) {
+            assert_eq!(got, percentile(&values, *p), "{p}");
+        }
+        assert_eq!(together[3], Some(500.0));
+        assert_eq!(percentiles(&[], [50.0]), [None]);
+    }
 
     #[test]
     fn percentiles_by_hand() {

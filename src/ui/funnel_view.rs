@@ -580,7 +580,6 @@ fn trend_ui(ui: &mut egui::Ui, r: &FunnelResult) {
 /// Days from each stage to the next: the spread as boxes (10th, 25th, median, 75th, 90th).
 #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
 fn time_in_stage_ui(ui: &mut egui::Ui, r: &FunnelResult) {
-    use crate::metrics::stats::percentile;
     ui.label(RichText::new("Days from each stage to the next").strong())
         .on_hover_text("Boxes: 25th to 75th percentile with the median; whiskers: 10th and 90th.");
     let names: Vec<String> = r
@@ -595,8 +594,13 @@ fn time_in_stage_ui(ui: &mut egui::Ui, r: &FunnelResult) {
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            let p = |q| percentile(&s.days_to_next, q);
-            let spread = BoxSpread::new(p(10.0)?, p(25.0)?, p(50.0)?, p(75.0)?, p(90.0)?);
+            let spread = BoxSpread::new(
+                s.p10_days_to_next?,
+                s.p25_days_to_next?,
+                s.median_days_to_next?,
+                s.p75_days_to_next?,
+                s.p90_days_to_next?,
+            );
             Some(
                 BoxElem::new(i as f64, spread)
                     .name(names.get(i).cloned().unwrap_or_default())
