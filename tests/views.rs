@@ -727,6 +727,39 @@ fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
     harness.get_by_label("Days late ^").click();
     harness.run();
 
+    // Another quarter reuses the contacts as the leaks read them; a definitions change
+    // reads them again.
+    let data = |h: &Harness<'static, CockpitApp>| {
+        h.state()
+            .leaks_result()
+            .map(|r| r.data.clone())
+            .expect("computed")
+    };
+    let loaded = data(&harness);
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, "Period")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::Button, "2025-Q2")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label_contains("2025-Q2 · as of 2025-09-30 · definitions v2");
+    assert!(Arc::ptr_eq(&loaded, &data(&harness)), "the same lead table");
+    assert_eq!(loaded.leads.len(), loaded.keys.len());
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, "Period")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::Button, "2025-Q3")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label_contains("2025-Q3 · as of 2025-09-30 · definitions v2");
+    assert!(Arc::ptr_eq(&loaded, &data(&harness)));
+    harness.get_by_label("Stalled deals").click();
+    harness.run();
+
     // Idle limit 30 → 90 days in Definitions: d1 (61 days idle) drops out of the leak.
     harness.get_by_label("Definitions").click();
     settle(&mut harness);
@@ -763,6 +796,10 @@ fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
     harness.get_by_label("Handoff leaks").click();
     settle(&mut harness);
     harness.get_by_label_contains("definitions v3");
+    assert!(
+        !Arc::ptr_eq(&loaded, &data(&harness)),
+        "read again under v3"
+    );
     harness.get_by_label("The 1 records");
     harness.get_by_label("d2");
     assert!(

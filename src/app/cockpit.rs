@@ -484,7 +484,9 @@ impl CockpitApp {
         };
         if self.leaks.requested.as_ref() != Some(&query) {
             self.leaks.requested = Some(query.clone());
-            self.queue.push_back(Job::ComputeLeaks(Box::new(query)));
+            let kept = self.leaks.result.as_ref().map(|r| r.data.clone());
+            self.queue
+                .push_back(Job::ComputeLeaks(Box::new(query), kept));
         }
     }
 
@@ -900,7 +902,7 @@ impl eframe::App for CockpitApp {
                         computing: self
                             .job
                             .as_ref()
-                            .is_some_and(|j| matches!(j.job, Job::ComputeLeaks(_))),
+                            .is_some_and(|j| matches!(j.job, Job::ComputeLeaks(..))),
                         has_data: !self.snapshot.batches.is_empty(),
                     };
                     commands.extend(ui::leaks_view::leaks_view_ui(ui, &model));

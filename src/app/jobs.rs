@@ -62,7 +62,11 @@ pub enum Job {
         Option<std::sync::Arc<super::funnel::FunnelData>>,
     ),
     /// The Leaks view's numbers.
-    ComputeLeaks(Box<super::leaks::LeaksQuery>),
+    /// With the contacts as last read, reused when they still serve the query.
+    ComputeLeaks(
+        Box<super::leaks::LeaksQuery>,
+        Option<std::sync::Arc<super::leaks::LeaksData>>,
+    ),
     /// Choose where to save a leak's work list.
     PickWorkListPath {
         rows: Vec<crate::leaks::WorkListRow>,
@@ -146,7 +150,7 @@ impl Job {
             Self::RestoreDefinitions { id, .. } => format!("Restoring definitions version {id}"),
             Self::CompareDefinitions { .. } => "Comparing definitions versions".to_owned(),
             Self::ComputeFunnel(..) => "Computing the funnel".to_owned(),
-            Self::ComputeLeaks(_) => "Finding the handoff leaks".to_owned(),
+            Self::ComputeLeaks(..) => "Finding the handoff leaks".to_owned(),
             Self::ExportWorkList { .. } => "Saving the work list".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
@@ -539,8 +543,8 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
         Job::ComputeFunnel(query, data) => JobOutcome::Funnel(
             open().and_then(|ws| compute_funnel(&ws, *query, data).map(Box::new)),
         ),
-        Job::ComputeLeaks(query) => {
-            JobOutcome::Leaks(open().and_then(|ws| compute_leaks(&ws, *query).map(Box::new)))
+        Job::ComputeLeaks(query, kept) => {
+            JobOutcome::Leaks(open().and_then(|ws| compute_leaks(&ws, *query, kept).map(Box::new)))
         }
         Job::PickWorkListPath {
             rows,
@@ -692,31 +696,73 @@ fn save_preset(
 fn compute_leaks(
     ws: &Workspace,
     query: super::leaks::LeaksQuery,
+    kept: Option<std::sync::Arc<super::leaks::LeaksData>>,
 ) -> Result<super::leaks::LeaksResult, String> {
-    use crate::leaks::{LeakDimension, as_of_time, leak_breakdown, leaks_from_store, work_list};
-    let (_, defs) = versions::current(ws).map_err(|e| e.to_string())?;
+    use crate::leaks::from_store::{leaks_from_store_with, load_leads};
+    use crate::leaks::{LeakDimension, as_of_time, leak_breakdown, work_list};
+    let (version, defs) = versions::current(ws).map_err(|e| e.to_string())?;
     let as_of = ws
         .latest_as_of()
         .map_err(|e| e.to_string())?
         .ok_or("No data yet: import a quarter's CRM exports.")?;
-    let found =
-        leaks_from_store(ws, &defs, query.period, as_of_time(as_of)).map_err(|e| e.to_string())?;
+    let data = match kept.filter(|d| d.serves(&query)) {
+        Some(kept) => kept,
+        None => {
+            let (leads, keys) = load_leads(ws, &defs).map_err(|e| e.to_string())?;
+            std::sync::Arc::new(super::leaks::LeaksData {
+                definitions_version: version.id,
+                batches: query.batches.clone(),
+                leads,
+                keys,
+            })
+        }
+    };
+    let found = leaks_from_store_with(
+        ws,
+        &defs,
+        (&data.leads, &data.keys),
+        query.period,
+        as_of_time(as_of),
+    )
+    .map_err(|e| e.to_string())?;
     let records = found.records();
     let report = &found.report;
+    // Each leak's work list (with its sort orders) and breakdowns, the leaks split over
+    // the machine's cores.
+    let parts = crate::metrics::parallel::in_parallel(
+        &report.leaks,
+        crate::metrics::parallel::chunks_for(
+            report
+                .leaks
+                .iter()
+                .map(|l| l.checked.len() + l.records.len())
+                .sum(),
+        ),
+        |_, leaks| {
+            leaks
+                .iter()
+                .map(|leak| {
+                    let list =
+                        super::leaks::WorkList::new(work_list(&defs, records, leak, report.as_of));
+                    let by: Vec<_> = LeakDimension::ALL
+                        .iter()
+                        .map(|d| ((leak.kind, *d), leak_breakdown(&defs, records, leak, *d)))
+                        .collect();
+                    (leak.kind, list, by)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
     let mut lists = std::collections::BTreeMap::new();
     let mut breakdowns = std::collections::BTreeMap::new();
-    for leak in &report.leaks {
-        lists.insert(
-            leak.kind,
-            super::leaks::WorkList::new(work_list(&defs, records, leak, report.as_of)),
-        );
-        for d in LeakDimension::ALL {
-            breakdowns.insert((leak.kind, d), leak_breakdown(&defs, records, leak, d));
-        }
+    for (kind, list, by) in parts.into_iter().flatten() {
+        lists.insert(kind, list);
+        breakdowns.extend(by);
     }
     let report = found.into_report();
     Ok(super::leaks::LeaksResult {
         query,
+        data,
         as_of: as_of.to_string(),
         report,
         lists,

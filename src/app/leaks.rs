@@ -2,9 +2,10 @@
 //! and which leak is open with which breakdown.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::definitions::fiscal::Quarter;
-use crate::leaks::{BreakdownRow, LeakDimension, LeakKind, LeakReport, WorkListRow};
+use crate::leaks::{BreakdownRow, LeadTable, LeakDimension, LeakKind, LeakReport, WorkListRow};
 
 /// What the leaks are computed for; a change recomputes them in the background.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,10 +16,30 @@ pub struct LeaksQuery {
     pub batches: Vec<i64>,
 }
 
+/// The contacts as the leaks read them, kept between recomputes while the workspace and
+/// the definitions are unchanged: another quarter does not read every contact again.
+#[derive(Debug)]
+pub struct LeaksData {
+    /// The definitions version and batches this was read under.
+    pub definitions_version: i64,
+    pub batches: Vec<i64>,
+    pub leads: LeadTable,
+    /// Each contact's key in the store, by its index in `leads`.
+    pub keys: Vec<i64>,
+}
+
+impl LeaksData {
+    /// Whether this is still the data `query` asks about.
+    pub fn serves(&self, query: &LeaksQuery) -> bool {
+        self.definitions_version == query.definitions_version && self.batches == query.batches
+    }
+}
+
 /// The numbers for one query, with every leak's records and breakdowns ready to draw.
 #[derive(Debug, Clone)]
 pub struct LeaksResult {
     pub query: LeaksQuery,
+    pub data: Arc<LeaksData>,
     /// The as-of date the leaks were judged at, `YYYY-MM-DD`.
     pub as_of: String,
     pub report: LeakReport,

@@ -1,7 +1,7 @@
 //! A leak by owner, team, segment, region or source: whether it is one team's habit or
 //! everyone's. Each row has its own volume, so its share compares with the whole.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -96,7 +96,7 @@ pub fn leak_breakdown(
     } else {
         "(none)"
     };
-    let mut rows: HashMap<&str, BreakdownRow> = HashMap::new();
+    let mut rows: FxHashMap<&str, BreakdownRow> = FxHashMap::default();
     for r in &leak.checked {
         let value = dimension.value_of(defs, records, *r).unwrap_or(blank);
         rows.entry(value).or_insert_with(|| new_row(value)).volume += 1;

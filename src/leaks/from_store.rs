@@ -66,6 +66,18 @@ pub fn leaks_from_store(
     as_of: Timestamp,
 ) -> Result<StoredLeaks, WorkspaceError> {
     let (leads, keys) = load_leads(ws, defs)?;
+    leaks_from_store_with(ws, defs, (&leads, &keys), period, as_of)
+}
+
+/// [`leaks_from_store`] with the lead table and keys of [`load_leads`] already read, as
+/// when only the period changed.
+pub fn leaks_from_store_with(
+    ws: &Workspace,
+    defs: &Definitions,
+    (leads, keys): (&LeadTable, &[i64]),
+    period: Quarter,
+    as_of: Timestamp,
+) -> Result<StoredLeaks, WorkspaceError> {
     let deals = ws.deals()?;
     let accounts = ws.accounts()?;
     let none = FxHashMap::default();
@@ -74,8 +86,7 @@ pub fn leaks_from_store(
         deals: &deals,
         accounts: &accounts,
     };
-    let report = detect_leaks_with(defs, records, &leads, period, as_of);
-    drop(leads);
+    let report = detect_leaks_with(defs, records, leads, period, as_of);
     let mut named: Vec<usize> = report
         .leaks
         .iter()
