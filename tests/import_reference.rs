@@ -186,6 +186,13 @@ fn same_tables_both_ways(name: &str, bytes: &[u8], rows: usize) {
     }
     assert_eq!(a.len(), b.len(), "{name}");
     assert_eq!(journal_mode(&fast), "wal", "{name}");
+    let conn = rusqlite::Connection::open(fast.path()).expect("open");
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .expect("foreign key check");
+    assert_eq!(broken, 0, "{name}: every reference points at a row");
 }
 
 /// The journal mode the file is in, as a new connection finds it.
@@ -299,6 +306,22 @@ fn a_bulk_import_that_fails_leaves_the_workspace_as_it_was_and_in_wal_mode() {
     .expect("the next import");
     assert_eq!(ws.batches().expect("batches").len(), 2);
     assert_eq!(journal_mode(&ws), "wal");
+
+    // The connection checks references again: undoing the batch removes its versions
+    // through their foreign key.
+    let newest = ws
+        .batches()
+        .expect("batches")
+        .iter()
+        .map(|b| b.id)
+        .max()
+        .expect("a batch");
+    ws.undo_batch(newest).expect("undo");
+    assert_eq!(
+        records_of(&ws),
+        before,
+        "undo leaves the workspace as before the batch"
+    );
 }
 
 #[test]
