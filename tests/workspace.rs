@@ -515,3 +515,34 @@ fn open_checks_the_whole_file_and_reopen_leaves_that_to_the_first_open() {
     assert!(!again.integrity_ok().expect("check"), "the damage is there");
     drop(dir);
 }
+
+#[test]
+fn records_found_by_key_come_back_in_the_order_asked_across_many_queries() {
+    let (_dir, mut ws) = workspace();
+    revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default())
+        .expect("sample data");
+    let mut contacts = Vec::new();
+    ws.for_each_contact(|key, c| contacts.push((key, c)))
+        .expect("contacts");
+    assert!(contacts.len() > 1_000, "more keys than one query reads");
+    // Every third contact, newest first, with a key that is not there and a repeat.
+    let mut keys: Vec<i64> = contacts.iter().rev().step_by(3).map(|(k, _)| *k).collect();
+    keys.insert(5, -7);
+    keys.push(keys[0]);
+    let found = ws.contacts_by_keys(&keys).expect("by keys");
+    assert_eq!(found.len(), keys.len());
+    for (key, got) in keys.iter().zip(&found) {
+        let expected = contacts.iter().find(|(k, _)| k == key).map(|(_, c)| c);
+        assert_eq!(got.as_ref(), expected, "key {key}");
+    }
+    assert!(found[5].is_none());
+
+    let deals = ws.keyed_deals().expect("deals");
+    let keys: Vec<i64> = deals.iter().map(|(k, _)| *k).rev().collect();
+    let found = ws.deals_by_keys(&keys).expect("deals by keys");
+    for ((_, deal), got) in deals.iter().rev().zip(&found) {
+        let got = got.as_ref().expect("found");
+        assert_eq!(got.source_id, deal.source_id);
+        assert_eq!(got.amount_cents, deal.amount_cents);
+    }
+}

@@ -133,18 +133,57 @@ impl Workspace {
     /// The contact versions with these keys (from [`Self::for_each_contact`]), in the
     /// order asked; `None` for a key that is not there.
     pub fn contacts_by_keys(&self, keys: &[i64]) -> Result<Vec<Option<Contact>>, WorkspaceError> {
-        use rusqlite::OptionalExtension as _;
-        let sql = format!("SELECT {CONTACT_COLUMNS} FROM contact_versions v WHERE v.id = ?1");
+        self.versions_by_keys(
+            &format!("SELECT {CONTACT_COLUMNS}, v.id FROM contact_versions v"),
+            keys,
+            |r| Ok((r.get(16)?, contact_from_row(r)?)),
+        )
+    }
+
+    /// The rows `select` (over versions aliased `v`) reads for these version ids, in the
+    /// order asked, `None` where an id is not there; `from_row` gives each row's id with
+    /// it. Read a few hundred ids a query rather than one: half the time for a hundred
+    /// thousand keys.
+    fn versions_by_keys<T: Clone>(
+        &self,
+        select: &str,
+        keys: &[i64],
+        from_row: impl Fn(&Row<'_>) -> rusqlite::Result<(i64, T)>,
+    ) -> Result<Vec<Option<T>>, WorkspaceError> {
+        const CHUNK: usize = 256;
+        let sql = format!("{select} WHERE v.id IN ({})", vec!["?"; CHUNK].join(", "));
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let mut found = Vec::with_capacity(keys.len());
-        for key in keys {
-            found.push(
-                stmt.query_row(params![key], contact_from_row)
-                    .optional()
-                    .map_err(|e| self.err(e))?,
-            );
+        let mut wanted = keys.to_vec();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let repeats = wanted.len() < keys.len();
+        let mut found: rustc_hash::FxHashMap<i64, T> = rustc_hash::FxHashMap::default();
+        found.reserve(wanted.len());
+        for chunk in wanted.chunks(CHUNK) {
+            // Ids are positive: -1 fills the last chunk's unused places.
+            let ids = chunk
+                .iter()
+                .copied()
+                .chain(std::iter::repeat(-1))
+                .take(CHUNK);
+            let mut rows = stmt
+                .query(rusqlite::params_from_iter(ids))
+                .map_err(|e| self.err(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+                let (id, record) = from_row(row).map_err(|e| self.err(e))?;
+                found.insert(id, record);
+            }
         }
-        Ok(found)
+        Ok(keys
+            .iter()
+            .map(|k| {
+                if repeats {
+                    found.get(k).cloned()
+                } else {
+                    found.remove(k)
+                }
+            })
+            .collect())
     }
 
     /// The current version of every deal with its stage entries.
@@ -163,19 +202,11 @@ impl Workspace {
     /// The deal versions with these keys (from [`Self::keyed_deals`]), in the order asked,
     /// without their stage entries; `None` for a key that is not there.
     pub fn deals_by_keys(&self, keys: &[i64]) -> Result<Vec<Option<Deal>>, WorkspaceError> {
-        use rusqlite::OptionalExtension as _;
-        let sql = format!("SELECT {DEAL_COLUMNS} FROM deal_versions v WHERE v.id = ?1");
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let mut found = Vec::with_capacity(keys.len());
-        for key in keys {
-            found.push(
-                stmt.query_row(params![key], deal_from_row)
-                    .optional()
-                    .map_err(|e| self.err(e))?
-                    .map(|(_, d)| d),
-            );
-        }
-        Ok(found)
+        self.versions_by_keys(
+            &format!("SELECT {DEAL_COLUMNS} FROM deal_versions v"),
+            keys,
+            deal_from_row,
+        )
     }
 
     /// Each deal as the latest export dated on or before `as_of` (`YYYY-MM-DD`) said it:
