@@ -153,12 +153,12 @@ impl Workspace {
         const CHUNK: usize = 256;
         let sql = format!("{select} WHERE v.id IN ({})", vec!["?"; CHUNK].join(", "));
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let mut wanted = keys.to_vec();
+        // Where each id goes in the answer (its last place, when it is asked twice).
+        let place: rustc_hash::FxHashMap<i64, usize> =
+            keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        let mut wanted: Vec<i64> = place.keys().copied().collect();
         wanted.sort_unstable();
-        wanted.dedup();
-        let repeats = wanted.len() < keys.len();
-        let mut found: rustc_hash::FxHashMap<i64, T> = rustc_hash::FxHashMap::default();
-        found.reserve(wanted.len());
+        let mut found: Vec<Option<T>> = (0..keys.len()).map(|_| None).collect();
         for chunk in wanted.chunks(CHUNK) {
             // Ids are positive: -1 fills the last chunk's unused places.
             let ids = chunk
@@ -171,19 +171,24 @@ impl Workspace {
                 .map_err(|e| self.err(e))?;
             while let Some(row) = rows.next().map_err(|e| self.err(e))? {
                 let (id, record) = from_row(row).map_err(|e| self.err(e))?;
-                found.insert(id, record);
+                if let Some(slot) = place.get(&id).and_then(|i| found.get_mut(*i)) {
+                    *slot = Some(record);
+                }
             }
         }
-        Ok(keys
-            .iter()
-            .map(|k| {
-                if repeats {
-                    found.get(k).cloned()
-                } else {
-                    found.remove(k)
+        if wanted.len() < keys.len() {
+            for (i, k) in keys.iter().enumerate() {
+                if let Some(&last) = place.get(k)
+                    && last != i
+                {
+                    let copy = found.get(last).cloned().flatten();
+                    if let Some(slot) = found.get_mut(i) {
+                        *slot = copy;
+                    }
                 }
-            })
-            .collect())
+            }
+        }
+        Ok(found)
     }
 
     /// The current version of every deal with its stage entries.
