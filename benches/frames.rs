@@ -26,7 +26,7 @@ use egui_kittest::kittest::Queryable as _;
 use revops_cockpit::app::{CockpitApp, StartMode};
 use revops_cockpit::import::{ImportControl, ImportOptions, import_file};
 use revops_cockpit::workspace::Workspace;
-use support::hubspot_export;
+use support::{arg, hubspot_export};
 
 type App = Harness<'static, CockpitApp>;
 
@@ -116,15 +116,6 @@ fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
         pick_quarter(&mut app, quarters[1], "Leaks, another quarter"),
         click(&mut app, None, "Funnel", "back to the Funnel"),
     ]
-}
-
-/// The value after `--name` on the command line.
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
 }
 
 /// A workspace of 1,000,000 generated contacts and 200,000 generated deals in `dir`.

@@ -39,7 +39,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use support::hubspot_export;
+use support::{arg, hubspot_export};
 
 /// Wall time and peak resident memory (MB) of `command`, which must succeed. The file
 /// system is flushed first, so neither side pays for writing back what came before it.
@@ -73,15 +73,6 @@ fn count(db: &Path, sql: &str) -> i64 {
     rusqlite::Connection::open(db)
         .and_then(|c| c.query_row(sql, [], |r| r.get(0)))
         .unwrap_or_else(|e| panic!("{}: {e}", db.display()))
-}
-
-/// The value after `--name` on the command line.
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
 }
 
 fn main() {

@@ -41,3 +41,16 @@ pub fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
         .min()
         .unwrap_or_default()
 }
+
+/// The value after `--name` on the command line.
+#[allow(
+    dead_code,
+    reason = "only the import and frames benchmarks take arguments"
+)]
+pub fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
