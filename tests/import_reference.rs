@@ -22,6 +22,12 @@ Became a Sales Qualified Lead Date,Date of first engagement,Notes";
 /// `rows` contacts with accented names, notes holding commas, quotes and line breaks, and
 /// a few blank and repeated rows: more rows than the date sample and many chunks.
 fn contacts_text(rows: usize) -> String {
+    contacts_text_from(0, rows)
+}
+
+/// [`contacts_text`] with ids starting `offset` later; the values follow the row, not
+/// the id, so an id another file also has comes with other values.
+fn contacts_text_from(offset: usize, rows: usize) -> String {
     let names = ["José", "Zoë", "Müller", "Renée", "Ana", "François"];
     let notes = [
         "",
@@ -46,7 +52,7 @@ fn contacts_text(rows: usize) -> String {
         };
         let row = format!(
             "{id},{name},Smith{i},p{i}@example.com,Rep {owner},{source},SMB,2025-02-{day:02},lead,{mql},{sql},,{note}\r\n",
-            id = 500_000 + i,
+            id = 500_000 + offset + i,
             owner = i % 7,
             source = if i % 11 == 0 { "" } else { "Paid Search" },
             note = notes[i % notes.len()],
@@ -219,6 +225,89 @@ fn bulk_text() -> String {
 #[test]
 fn a_file_written_through_the_rollback_journal_imports_as_the_reference_does() {
     same_tables_both_ways("contacts-bulk.csv", bulk_text().as_bytes(), BULK_ROWS);
+}
+
+#[test]
+fn large_exports_that_update_and_predate_each_other_import_as_the_reference_does() {
+    // The second export updates half of the first and adds as many; the third is older
+    // than the second, so where they overlap it is kept as history only.
+    let exports = [
+        (0, as_of(2025, 6, 30), "2025-06-30"),
+        (35_000, as_of(2025, 9, 30), "2025-09-30"),
+        (90_000, as_of(2025, 3, 31), "2025-03-31"),
+    ];
+    let dir = tempfile::tempdir().expect("dir");
+    let mut fast = Workspace::open(&dir.path().join("fast.sqlite")).expect("open");
+    let mut reference = Workspace::open(&dir.path().join("reference.sqlite")).expect("open");
+    let mut counts = Vec::new();
+    for (n, (offset, options, day)) in exports.iter().enumerate() {
+        let file = dir.path().join(format!("export-{n}.csv"));
+        let text = contacts_text_from(*offset, BULK_ROWS);
+        assert!(text.len() as u64 >= BULK_LOAD_BYTES, "a large file");
+        std::fs::write(&file, text).expect("write");
+        let outcome = import_file(&mut fast, &file, options, &ImportControl::default())
+            .expect("streaming import");
+        let ImportOutcome::Imported(batch) = outcome else {
+            panic!("{outcome:?}")
+        };
+        counts.push((batch.rows_imported, batch.rows_updated, batch.rows_skipped));
+        reference_import(&mut reference, &file, day);
+    }
+    // 71 rows of each file are exact copies of the row before them.
+    assert_eq!(
+        counts,
+        [(70_000, 0, 71), (35_000, 35_000, 71), (55_000, 15_000, 71)]
+    );
+    let (a, b) = (records_of(&fast), records_of(&reference));
+    assert_eq!(a.len(), b.len());
+    for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+        assert_eq!(x, y, "row {i} differs");
+    }
+    let current_of = |ws: &Workspace, id: &str| -> String {
+        rusqlite::Connection::open(ws.path())
+            .and_then(|c| {
+                c.query_row(
+                    "SELECT as_of FROM contacts WHERE source_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+            })
+            .expect("a current record")
+    };
+    assert_eq!(current_of(&fast, "540000"), "2025-09-30", "updated");
+    assert_eq!(
+        current_of(&fast, "600000"),
+        "2025-09-30",
+        "the older export kept as history"
+    );
+    assert_eq!(
+        current_of(&fast, "650000"),
+        "2025-03-31",
+        "new in the older export"
+    );
+}
+
+#[test]
+fn a_large_file_repeating_an_id_with_other_values_is_refused_naming_the_id() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = Workspace::open(&dir.path().join("ws.sqlite")).expect("open");
+    let file = dir.path().join("repeats.csv");
+    let mut text = bulk_text();
+    text.push_str(
+        "500010,Other,Person,other@example.com,Rep 1,Paid Search,SMB,2025-02-01,lead,,,,\r\n",
+    );
+    std::fs::write(&file, text).expect("write");
+    let err = import_file(
+        &mut ws,
+        &file,
+        &as_of(2025, 6, 30),
+        &ImportControl::default(),
+    )
+    .expect_err("a repeated id with other values");
+    let message = err.to_string();
+    assert!(message.contains("500010"), "{message}");
+    assert!(message.contains("repeats.csv"), "{message}");
+    assert!(ws.batches().expect("batches").is_empty());
 }
 
 #[test]

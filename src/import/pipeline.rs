@@ -315,6 +315,9 @@ pub fn import_file(
     if control.is_cancelled() {
         return Err(ImportError::Cancelled { file: file() });
     }
+    let settled = run.writer.settle().map_err(wse)?;
+    run.totals.rows_imported += settled.inserted;
+    run.totals.rows_updated += settled.updated + settled.kept_older;
     if quotes.load(std::sync::atomic::Ordering::Relaxed) % 2 == 1
         && let Some((line, suspicious)) = run.last_record
         && suspicious
@@ -522,6 +525,8 @@ impl Run<'_, '_> {
                     .write_record(line, &built, &raw_json)
                     .map_err(|e| self.wse(e))?;
                 match outcome {
+                    // Counted when the batch settles.
+                    WriteOutcome::Pending => {}
                     WriteOutcome::Inserted => self.totals.rows_imported += 1,
                     WriteOutcome::Updated | WriteOutcome::KeptOlder => {
                         self.totals.rows_updated += 1

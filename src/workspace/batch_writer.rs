@@ -5,10 +5,13 @@
 //! log: pages added to the end of the file need no journal copy, where the log would
 //! write each page twice (into the log, then into the file at the checkpoint). That
 //! halves what a million-row import writes. The workspace is back in WAL mode as soon as
-//! the batch commits or rolls back.
+//! the batch commits or rolls back. A large batch also settles which versions are current
+//! in one statement at its end instead of one lookup and one upsert per row (see
+//! [`super::settle`]).
 
 use rusqlite::{Connection, OptionalExtension as _, params};
 
+use super::settle::Pending;
 use super::{Workspace, WorkspaceError};
 use crate::model::{Account, Contact, Deal, Record};
 
@@ -66,13 +69,21 @@ pub enum WriteOutcome {
     /// An earlier row of this batch has the same id; nothing was written. `same`: the
     /// two rows are identical.
     Repeated { first_row: u64, same: bool },
+    /// The version is written; whether it is new or an update is settled at the end of
+    /// the batch ([`BatchWriter::settle`]).
+    Pending,
 }
 
 /// The statements writing one object's records, by table.
-struct RecordSql {
+pub(super) struct RecordSql {
     current: &'static str,
     upsert_current: &'static str,
     batch_row: &'static str,
+    /// How many of the batch's versions (`id >= ?2`) have a current record, and how many
+    /// of those are from a later export than `?3`.
+    pub(super) settle_count: &'static str,
+    /// Makes the batch's versions current, in key order, unless a later export's is.
+    pub(super) settle_current: &'static str,
 }
 
 macro_rules! record_sql {
@@ -94,6 +105,29 @@ macro_rules! record_sql {
                 $versions,
                 " WHERE source_system = ?1 AND source_id = ?2 AND batch_id = ?3 LIMIT 1"
             ),
+            settle_count: concat!(
+                "SELECT count(*), coalesce(sum(c.as_of > ?3), 0) FROM ",
+                $versions,
+                " v INDEXED BY ",
+                $versions,
+                "_key JOIN ",
+                $current,
+                " c ON c.source_system = v.source_system AND c.source_id = v.source_id \
+                 WHERE v.source_system = ?1 AND v.id >= ?2"
+            ),
+            settle_current: concat!(
+                "INSERT INTO ",
+                $current,
+                " (source_system, source_id, version_id, as_of) SELECT source_system, source_id, id, ?3 FROM ",
+                $versions,
+                " INDEXED BY ",
+                $versions,
+                "_key WHERE source_system = ?1 AND id >= ?2 ORDER BY source_system, source_id \
+                 ON CONFLICT (source_system, source_id) DO UPDATE SET version_id = excluded.version_id, \
+                 as_of = excluded.as_of WHERE excluded.as_of >= ",
+                $current,
+                ".as_of"
+            ),
         }
     };
 }
@@ -104,17 +138,19 @@ static ACCOUNT_SQL: RecordSql = record_sql!("accounts", "account_versions");
 
 /// An open batch. Call [`BatchWriter::finish`] to commit; dropping it rolls back.
 pub struct BatchWriter<'ws> {
-    tx: &'ws Connection,
+    pub(super) tx: &'ws Connection,
     /// The transaction is open: dropping the writer rolls it back.
     open: bool,
     /// The batch switched the workspace to the rollback journal; WAL is restored at the end.
     bulk: bool,
     path: std::path::PathBuf,
     batch_id: i64,
-    as_of: String,
-    source_system: String,
+    pub(super) as_of: String,
+    pub(super) source_system: String,
     /// The id of the batch's first record version: later ones are higher.
-    first_version: Option<i64>,
+    pub(super) first_version: Option<i64>,
+    /// A large batch's versions not yet settled as current or not (see [`super::settle`]).
+    pub(super) pending: Option<Pending>,
 }
 
 impl Workspace {
@@ -153,6 +189,7 @@ impl Workspace {
             as_of: batch.as_of.clone(),
             source_system: batch.crm.clone(),
             first_version: None,
+            pending: (batch.file_size >= BULK_LOAD_BYTES).then(Pending::new),
         };
         tx.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
         writer.open = true;
@@ -204,7 +241,7 @@ fn count(n: u64) -> i64 {
 }
 
 impl BatchWriter<'_> {
-    fn err(&self, e: rusqlite::Error) -> WorkspaceError {
+    pub(super) fn err(&self, e: rusqlite::Error) -> WorkspaceError {
         WorkspaceError::from_sqlite(&self.path, e)
     }
 
@@ -228,11 +265,15 @@ impl BatchWriter<'_> {
         record: &Record,
         raw_json: &str,
     ) -> Result<WriteOutcome, WorkspaceError> {
-        let sql = match record {
+        let sql: &'static RecordSql = match record {
             Record::Contact(_) => &CONTACT_SQL,
             Record::Deal(_) => &DEAL_SQL,
             Record::Account(_) => &ACCOUNT_SQL,
         };
+        if let Some(pending) = self.pending.as_mut() {
+            let maybe_seen = pending.note(sql, record.source_id());
+            return self.write_pending(sql, maybe_seen, row, record, raw_json);
+        }
         let key = params![self.source_system, record.source_id()];
         let existing: Option<(String, i64)> = self
             .tx
@@ -244,29 +285,11 @@ impl BatchWriter<'_> {
             // would not show in `current`): look for an earlier row of this batch.
             && (self.first_version.is_some_and(|first| *version >= first)
                 || *as_of > self.as_of)
-            && let Some((first_row, first_raw)) = self
-                .tx
-                .prepare_cached(sql.batch_row)
-                .and_then(|mut s| {
-                    s.query_row(
-                        params![self.source_system, record.source_id(), self.batch_id],
-                        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-                    )
-                    .optional()
-                })
-                .map_err(|e| self.err(e))?
+            && let Some(repeated) = self.repeat_of(sql, record, raw_json)?
         {
-            return Ok(WriteOutcome::Repeated {
-                first_row: u64::try_from(first_row).unwrap_or(0),
-                same: first_raw == raw_json,
-            });
+            return Ok(repeated);
         }
-        let version_id = match record {
-            Record::Contact(c) => self.insert_contact(row, c, raw_json)?,
-            Record::Deal(d) => self.insert_deal(row, d, raw_json)?,
-            Record::Account(a) => self.insert_account(row, a, raw_json)?,
-        };
-        self.first_version.get_or_insert(version_id);
+        let version_id = self.insert_version(row, record, raw_json)?;
         let outcome = match existing {
             None => WriteOutcome::Inserted,
             Some((as_of, _)) if self.as_of >= as_of => WriteOutcome::Updated,
@@ -284,6 +307,46 @@ impl BatchWriter<'_> {
             })
             .map_err(|e| self.err(e))?;
         Ok(outcome)
+    }
+
+    /// The outcome for a row whose id an earlier row of the batch has, if one has.
+    pub(super) fn repeat_of(
+        &self,
+        sql: &RecordSql,
+        record: &Record,
+        raw_json: &str,
+    ) -> Result<Option<WriteOutcome>, WorkspaceError> {
+        let first = self
+            .tx
+            .prepare_cached(sql.batch_row)
+            .and_then(|mut s| {
+                s.query_row(
+                    params![self.source_system, record.source_id(), self.batch_id],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                )
+                .optional()
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(first.map(|(first_row, first_raw)| WriteOutcome::Repeated {
+            first_row: u64::try_from(first_row).unwrap_or(0),
+            same: first_raw == raw_json,
+        }))
+    }
+
+    /// Writes one version of a record, and notes the batch's first; returns its id.
+    pub(super) fn insert_version(
+        &mut self,
+        row: u64,
+        record: &Record,
+        raw_json: &str,
+    ) -> Result<i64, WorkspaceError> {
+        let version_id = match record {
+            Record::Contact(c) => self.insert_contact(row, c, raw_json)?,
+            Record::Deal(d) => self.insert_deal(row, d, raw_json)?,
+            Record::Account(a) => self.insert_account(row, a, raw_json)?,
+        };
+        self.first_version.get_or_insert(version_id);
+        Ok(version_id)
     }
 
     fn insert_contact(
@@ -442,8 +505,9 @@ impl BatchWriter<'_> {
         Ok(())
     }
 
-    /// Records the totals and commits the batch.
+    /// Records the totals and commits the batch, settling it first if that is left.
     pub fn finish(mut self, totals: &BatchTotals) -> Result<i64, WorkspaceError> {
+        self.settle()?;
         let notes = serde_json::to_string(&totals.notes).unwrap_or_else(|_| "[]".to_owned());
         self.tx
             .execute(

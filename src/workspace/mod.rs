@@ -13,6 +13,7 @@ mod error;
 mod presets;
 mod records;
 pub mod schema;
+mod settle;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -26,6 +27,7 @@ pub use definitions::{DefinitionVersion, RawStageCount};
 pub use error::WorkspaceError;
 pub use presets::MappingPreset;
 pub use records::RecordCounts;
+pub use settle::Settled;
 
 /// How long a connection waits for another writer before reporting the workspace busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
