@@ -210,7 +210,10 @@ fn a_workspace_from_the_first_schema_is_migrated_forward_with_its_data() {
         conn.execute_batch(
             "PRAGMA user_version = 1;
              INSERT INTO batches (file_name, file_path, file_size, sha256, crm, object, format, encoding, delimiter, as_of, imported_at, header_json, mapping_json)
-             VALUES ('old.csv', '/old.csv', 10, 'abc', 'hubspot', 'deal', 'HubSpot deals export', 'UTF-8', 'comma', '2025-03-31', '2025-04-01 10:00:00', '[]', '{}');",
+             VALUES ('old.csv', '/old.csv', 10, 'abc', 'hubspot', 'deal', 'HubSpot deals export', 'UTF-8', 'comma', '2025-03-31', '2025-04-01 10:00:00', '[]', '{}');
+             INSERT INTO deal_versions (batch_id, row_number, as_of, source_system, source_id, status, raw_json)
+             VALUES (1, 2, '2025-03-31', 'hubspot', 'D1', 'open', '[\"D1\",\"Old deal\"]');
+             INSERT INTO deals (source_system, source_id, version_id, as_of) VALUES ('hubspot', 'D1', 1, '2025-03-31');",
         )
         .expect("v1 data");
     }
@@ -221,6 +224,12 @@ fn a_workspace_from_the_first_schema_is_migrated_forward_with_its_data() {
     );
     assert_eq!(ws.batches().expect("batches")[0].file, "old.csv");
     assert!(ws.definition_versions().expect("new table").is_empty());
+    assert_eq!(
+        ws.raw_row(revops_cockpit::model::RecordObject::Deal, "hubspot", "D1")
+            .expect("read"),
+        Some(vec!["D1".to_owned(), "Old deal".to_owned()]),
+        "a version from before the raw-row blocks keeps its own raw row"
+    );
     drop(ws);
     assert!(Workspace::open(&path).is_ok(), "migrating twice is a no-op");
 }

@@ -11,6 +11,7 @@
 
 use rusqlite::{Connection, OptionalExtension as _, params};
 
+use super::raw_rows::{RawRowBlock, stored_raw_row};
 use super::settle::Pending;
 use super::{Workspace, WorkspaceError};
 use crate::model::{Account, Contact, Deal, Record};
@@ -151,6 +152,8 @@ pub struct BatchWriter<'ws> {
     pub(super) first_version: Option<i64>,
     /// A large batch's versions not yet settled as current or not (see [`super::settle`]).
     pub(super) pending: Option<Pending>,
+    /// Raw rows not yet written in a block.
+    raw: RawRowBlock,
 }
 
 impl Workspace {
@@ -190,6 +193,7 @@ impl Workspace {
             source_system: batch.crm.clone(),
             first_version: None,
             pending: (batch.file_size >= BULK_LOAD_BYTES).then(Pending::new),
+            raw: RawRowBlock::default(),
         };
         tx.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
         writer.open = true;
@@ -327,10 +331,20 @@ impl BatchWriter<'_> {
                 .optional()
             })
             .map_err(|e| self.err(e))?;
-        Ok(first.map(|(first_row, first_raw)| WriteOutcome::Repeated {
-            first_row: u64::try_from(first_row).unwrap_or(0),
-            same: first_raw == raw_json,
-        }))
+        let Some((first_row, first_raw)) = first else {
+            return Ok(None);
+        };
+        let first_row = u64::try_from(first_row).unwrap_or(0);
+        let same = if !first_raw.is_empty() {
+            first_raw == raw_json
+        } else if let Some(buffered) = self.raw.find(first_row) {
+            buffered == raw_json
+        } else {
+            stored_raw_row(self.tx, self.batch_id, first_row)
+                .map_err(|e| self.err(e))?
+                .is_some_and(|stored| stored == raw_json)
+        };
+        Ok(Some(WriteOutcome::Repeated { first_row, same }))
     }
 
     /// Writes one version of a record, and notes the batch's first; returns its id.
@@ -341,27 +355,27 @@ impl BatchWriter<'_> {
         raw_json: &str,
     ) -> Result<i64, WorkspaceError> {
         let version_id = match record {
-            Record::Contact(c) => self.insert_contact(row, c, raw_json)?,
-            Record::Deal(d) => self.insert_deal(row, d, raw_json)?,
-            Record::Account(a) => self.insert_account(row, a, raw_json)?,
+            Record::Contact(c) => self.insert_contact(row, c)?,
+            Record::Deal(d) => self.insert_deal(row, d)?,
+            Record::Account(a) => self.insert_account(row, a)?,
         };
         self.first_version.get_or_insert(version_id);
+        if self.raw.push(row, raw_json) {
+            self.raw
+                .write(self.tx, self.batch_id)
+                .map_err(|e| WorkspaceError::from_sqlite(&self.path, e))?;
+        }
         Ok(version_id)
     }
 
-    fn insert_contact(
-        &mut self,
-        row: u64,
-        c: &Contact,
-        raw_json: &str,
-    ) -> Result<i64, WorkspaceError> {
+    fn insert_contact(&mut self, row: u64, c: &Contact) -> Result<i64, WorkspaceError> {
         let [lead, mql, sql, opp, customer] = c.stage_dates;
         self.tx
             .prepare_cached(
                 "INSERT INTO contact_versions (batch_id, row_number, as_of, source_system, source_id, name, email, company, \
                  owner, source, segment, region, created, lead_at, mql_at, sql_at, opportunity_at, customer_at, \
                  current_stage, first_touch_at, raw_json) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, '')",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -385,20 +399,19 @@ impl BatchWriter<'_> {
                     customer,
                     c.current_stage,
                     c.first_touch,
-                    raw_json
                 ])
             })
             .map_err(|e| self.err(e))?;
         Ok(self.tx.last_insert_rowid())
     }
 
-    fn insert_deal(&mut self, row: u64, d: &Deal, raw_json: &str) -> Result<i64, WorkspaceError> {
+    fn insert_deal(&mut self, row: u64, d: &Deal) -> Result<i64, WorkspaceError> {
         self.tx
             .prepare_cached(
                 "INSERT INTO deal_versions (batch_id, row_number, as_of, source_system, source_id, name, account, owner, \
                  pipeline, raw_stage, mapped_stage, amount_cents, currency, created, close_date, status, lost_reason, \
                  deal_type, source, segment, region, probability_pct, raw_json) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, '')",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -424,7 +437,6 @@ impl BatchWriter<'_> {
                     d.segment,
                     d.region,
                     d.probability_pct,
-                    raw_json
                 ])
             })
             .map_err(|e| self.err(e))?;
@@ -438,18 +450,13 @@ impl BatchWriter<'_> {
         Ok(version_id)
     }
 
-    fn insert_account(
-        &mut self,
-        row: u64,
-        a: &Account,
-        raw_json: &str,
-    ) -> Result<i64, WorkspaceError> {
+    fn insert_account(&mut self, row: u64, a: &Account) -> Result<i64, WorkspaceError> {
         self.tx
             .prepare_cached(
                 "INSERT INTO account_versions (batch_id, row_number, as_of, source_system, source_id, name, owner, segment, \
                  region, closed_won_at, kickoff_at, contract_start, contract_end, arr_cents, currency, \
                  renewal_outreach_at, churned_at, raw_json) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, '')",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -470,7 +477,6 @@ impl BatchWriter<'_> {
                     a.currency,
                     a.renewal_outreach,
                     a.churned,
-                    raw_json
                 ])
             })
             .map_err(|e| self.err(e))?;
@@ -508,6 +514,9 @@ impl BatchWriter<'_> {
     /// Records the totals and commits the batch, settling it first if that is left.
     pub fn finish(mut self, totals: &BatchTotals) -> Result<i64, WorkspaceError> {
         self.settle()?;
+        self.raw
+            .write(self.tx, self.batch_id)
+            .map_err(|e| WorkspaceError::from_sqlite(&self.path, e))?;
         let notes = serde_json::to_string(&totals.notes).unwrap_or_else(|_| "[]".to_owned());
         self.tx
             .execute(

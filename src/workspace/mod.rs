@@ -11,6 +11,7 @@ mod batches;
 mod definitions;
 mod error;
 mod presets;
+mod raw_rows;
 mod records;
 pub mod schema;
 mod settle;

@@ -291,18 +291,27 @@ impl Workspace {
             crate::model::RecordObject::Deal => ("deals", "deal_versions"),
             crate::model::RecordObject::Account => ("accounts", "account_versions"),
         };
-        let raw: Option<String> = self
+        let found: Option<(String, i64, i64)> = self
             .conn
             .query_row(
                 &format!(
-                    "SELECT v.raw_json FROM {current} c JOIN {versions} v ON v.id = c.version_id \
+                    "SELECT v.raw_json, v.batch_id, v.row_number FROM {current} c \
+                     JOIN {versions} v ON v.id = c.version_id \
                      WHERE c.source_system = ?1 AND c.source_id = ?2"
                 ),
                 params![source_system, source_id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
             .map_err(|e| self.err(e))?;
+        let raw = match found {
+            Some((raw, _, _)) if !raw.is_empty() => Some(raw),
+            Some((_, batch, row)) => {
+                super::raw_rows::stored_raw_row(&self.conn, batch, u64::try_from(row).unwrap_or(0))
+                    .map_err(|e| self.err(e))?
+            }
+            None => None,
+        };
         Ok(raw.and_then(|r| serde_json::from_str(&r).ok()))
     }
 }

@@ -1,7 +1,7 @@
 //! The workspace schema as an append-only list of migrations, tracked by `PRAGMA user_version`.
 //!
 //! Records are stored twice over: every batch's version of a record (`*_versions`, with
-//! the raw row as imported), and a small `contacts`/`deals`/`accounts` table pointing at
+//! the raw row as imported, compressed with its neighbours in `raw_row_blocks`), and a small `contacts`/`deals`/`accounts` table pointing at
 //! each record's current version (the one from the export with the latest as-of date).
 //! So a newer export updates records, an undone batch restores what it replaced, and
 //! what any batch said stays queryable.
@@ -149,6 +149,18 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE TRIGGER definition_versions_are_never_changed BEFORE UPDATE ON definition_versions
     BEGIN SELECT RAISE(ABORT, 'definition versions are never changed; save a new version'); END;
+    ",
+    // 3: a batch's raw rows compressed together in blocks; a version written since has an
+    // empty `raw_json` and its raw row in the block of its batch covering its row number.
+    r"
+    CREATE TABLE raw_row_blocks (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        first_row INTEGER NOT NULL,
+        last_row INTEGER NOT NULL,
+        rows BLOB NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX raw_row_blocks_batch ON raw_row_blocks(batch_id, first_row);
     ",
 ];
 
