@@ -299,7 +299,11 @@ pub fn import_file(
     std::thread::scope(|scope| {
         let rows = source.read_in_background(scope, sample, reader, at_end);
         for chunk in rows {
-            for row in chunk? {
+            let chunk = chunk?;
+            if let Some(raw) = &chunk.raw {
+                run.writer.write_packed_rows(raw).map_err(|e| run.wse(e))?;
+            }
+            for row in chunk.rows {
                 run.row(row)?;
                 if run.totals.rows_read.is_multiple_of(1024) {
                     control.set_rows(run.totals.rows_read);

@@ -1,6 +1,7 @@
 //! Reads a table's rows and builds each into a record on a thread of its own, handing
 //! them to the writing thread in small chunks through a bounded channel: parsing and
-//! writing overlap on two cores while only a few chunks are ever held at once.
+//! writing overlap on two cores while only a few chunks are ever held at once. Each
+//! chunk's raw rows are compressed here too, off the writing thread, which is the limit.
 
 use std::collections::VecDeque;
 use std::io::Read;
@@ -12,6 +13,7 @@ use super::pipeline::{MAX_FIELD_BYTES, is_footer_like, malformed};
 use super::rows::{BuiltRow, RowBuilder};
 use super::scan::FileScan;
 use super::sniff::Layout;
+use crate::workspace::{PackedRows, RawRowBlock};
 
 /// Rows handed over at once.
 const CHUNK_ROWS: usize = 256;
@@ -37,6 +39,14 @@ pub enum RowKind {
     Odd(Vec<String>),
     /// A row of the table: the raw row as JSON, and what building it produced.
     Data { raw_json: String, built: BuiltRow },
+}
+
+/// Rows read and built, with their raw rows packed for the store.
+#[derive(Debug)]
+pub struct Chunk {
+    pub rows: Vec<ReadRow>,
+    /// The raw rows of the chunk's table rows, to be written before the rows.
+    pub raw: Option<PackedRows>,
 }
 
 /// What the rows are read with.
@@ -95,10 +105,17 @@ impl RowSource<'_> {
         mut sample: VecDeque<(u64, csv::StringRecord)>,
         mut reader: csv::Reader<Box<dyn Read + Send>>,
         at_end: bool,
-    ) -> Receiver<Result<Vec<ReadRow>, ImportError>> {
+    ) -> Receiver<Result<Chunk, ImportError>> {
         let (tx, rx) = sync_channel(CHUNKS_AHEAD);
         scope.spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+            let mut raw = RawRowBlock::default();
+            let packed = |rows: Vec<ReadRow>, raw: &mut RawRowBlock| {
+                Ok(Chunk {
+                    rows,
+                    raw: raw.pack(),
+                })
+            };
             let mut record = csv::StringRecord::new();
             let mut more = !at_end;
             loop {
@@ -120,9 +137,18 @@ impl RowSource<'_> {
                     }
                 };
                 match row {
-                    Ok(row) => chunk.push(row),
+                    Ok(row) => {
+                        if let RowKind::Data { raw_json, .. } = &row.kind {
+                            raw.push(row.line, raw_json);
+                        }
+                        chunk.push(row);
+                    }
                     Err(e) => {
-                        if !chunk.is_empty() && tx.send(Ok(std::mem::take(&mut chunk))).is_err() {
+                        if !chunk.is_empty()
+                            && tx
+                                .send(packed(std::mem::take(&mut chunk), &mut raw))
+                                .is_err()
+                        {
                             return;
                         }
                         let _ = tx.send(Err(e));
@@ -131,17 +157,17 @@ impl RowSource<'_> {
                 }
                 if chunk.len() == CHUNK_ROWS
                     && tx
-                        .send(Ok(std::mem::replace(
-                            &mut chunk,
-                            Vec::with_capacity(CHUNK_ROWS),
-                        )))
+                        .send(packed(
+                            std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ROWS)),
+                            &mut raw,
+                        ))
                         .is_err()
                 {
                     return;
                 }
             }
             if !chunk.is_empty() {
-                let _ = tx.send(Ok(chunk));
+                let _ = tx.send(packed(chunk, &mut raw));
             }
         });
         rx

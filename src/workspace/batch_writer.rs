@@ -11,7 +11,7 @@
 
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::raw_rows::{RawRowBlock, stored_raw_row};
+use super::raw_rows::{PackedRows, RawRowBlock, stored_raw_row};
 use super::settle::Pending;
 use super::{Workspace, WorkspaceError};
 use crate::model::{Account, Contact, Deal, Record};
@@ -154,6 +154,8 @@ pub struct BatchWriter<'ws> {
     pub(super) pending: Option<Pending>,
     /// Raw rows not yet written in a block.
     raw: RawRowBlock,
+    /// The rows up to this one came in blocks packed by the caller.
+    packed_through: u64,
 }
 
 impl Workspace {
@@ -194,6 +196,7 @@ impl Workspace {
             first_version: None,
             pending: (batch.file_size >= BULK_LOAD_BYTES).then(Pending::new),
             raw: RawRowBlock::default(),
+            packed_through: 0,
         };
         tx.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
         writer.open = true;
@@ -360,7 +363,7 @@ impl BatchWriter<'_> {
             Record::Account(a) => self.insert_account(row, a)?,
         };
         self.first_version.get_or_insert(version_id);
-        if self.raw.push(row, raw_json) {
+        if row > self.packed_through && self.raw.push(row, raw_json) {
             self.raw
                 .write(self.tx, self.batch_id)
                 .map_err(|e| WorkspaceError::from_sqlite(&self.path, e))?;
@@ -481,6 +484,16 @@ impl BatchWriter<'_> {
             })
             .map_err(|e| self.err(e))?;
         Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Writes raw rows the caller packed (on a thread of its own); records of those rows
+    /// written afterwards do not keep their raw rows again. Rows must come in order.
+    pub fn write_packed_rows(&mut self, packed: &PackedRows) -> Result<(), WorkspaceError> {
+        packed
+            .write(self.tx, self.batch_id)
+            .map_err(|e| self.err(e))?;
+        self.packed_through = packed.last_row();
+        Ok(())
     }
 
     /// Keeps a rejected row or a warning with its reason and the row as it was in the file.

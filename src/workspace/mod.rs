@@ -27,6 +27,7 @@ pub use batches::{BatchSummary, RowIssueRecord};
 pub use definitions::{DefinitionVersion, RawStageCount};
 pub use error::WorkspaceError;
 pub use presets::MappingPreset;
+pub use raw_rows::{PackedRows, RawRowBlock};
 pub use records::RecordCounts;
 pub use settle::Settled;
 

@@ -11,9 +11,17 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 /// Entries gathered before a block is compressed and written.
 const BLOCK_BYTES: usize = 64 * 1024;
 
-/// The raw rows of a batch not yet written, in row order.
+/// Raw rows compressed into a block, ready to be written ([`super::BatchWriter::write_packed_rows`]).
+#[derive(Debug)]
+pub struct PackedRows {
+    first_row: u64,
+    last_row: u64,
+    bytes: Vec<u8>,
+}
+
+/// Raw rows gathered for a block, in row order.
 #[derive(Debug, Default)]
-pub(super) struct RawRowBlock {
+pub struct RawRowBlock {
     first_row: Option<u64>,
     last_row: u64,
     text: String,
@@ -21,7 +29,7 @@ pub(super) struct RawRowBlock {
 
 impl RawRowBlock {
     /// Adds `row`'s raw row; true when the block is full and should be written.
-    pub(super) fn push(&mut self, row: u64, raw_json: &str) -> bool {
+    pub fn push(&mut self, row: u64, raw_json: &str) -> bool {
         use std::fmt::Write as _;
         self.first_row.get_or_insert(row);
         self.last_row = row;
@@ -34,22 +42,44 @@ impl RawRowBlock {
         find_entry(&self.text, row)
     }
 
+    /// Compresses the rows gathered and empties the block; `None` when it is empty.
+    pub fn pack(&mut self) -> Option<PackedRows> {
+        let first_row = self.first_row.take()?;
+        let bytes = lz4_flex::compress_prepend_size(self.text.as_bytes());
+        self.text.clear();
+        Some(PackedRows {
+            first_row,
+            last_row: self.last_row,
+            bytes,
+        })
+    }
+
     /// Writes the block for `batch_id` and empties it; nothing when it is empty.
     pub(super) fn write(&mut self, conn: &Connection, batch_id: i64) -> rusqlite::Result<()> {
-        let Some(first) = self.first_row.take() else {
-            return Ok(());
-        };
-        let packed = lz4_flex::compress_prepend_size(self.text.as_bytes());
+        match self.pack() {
+            Some(packed) => packed.write(conn, batch_id),
+            None => Ok(()),
+        }
+    }
+}
+
+impl PackedRows {
+    /// The last row number the block holds.
+    pub(super) fn last_row(&self) -> u64 {
+        self.last_row
+    }
+
+    /// Writes the block for `batch_id`.
+    pub(super) fn write(&self, conn: &Connection, batch_id: i64) -> rusqlite::Result<()> {
         conn.prepare_cached(
             "INSERT INTO raw_row_blocks (batch_id, first_row, last_row, rows) VALUES (?1, ?2, ?3, ?4)",
         )?
         .execute(params![
             batch_id,
-            i64::try_from(first).unwrap_or(i64::MAX),
+            i64::try_from(self.first_row).unwrap_or(i64::MAX),
             i64::try_from(self.last_row).unwrap_or(i64::MAX),
-            packed
+            self.bytes
         ])?;
-        self.text.clear();
         Ok(())
     }
 }
