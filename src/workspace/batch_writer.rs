@@ -101,10 +101,14 @@ macro_rules! record_sql {
                 " (source_system, source_id, version_id, as_of) VALUES (?1, ?2, ?3, ?4) \
                  ON CONFLICT (source_system, source_id) DO UPDATE SET version_id = excluded.version_id, as_of = excluded.as_of"
             ),
+            // Through the key's index: left to itself, SQLite chose the batch's, reading
+            // every row of the batch so far for each lookup (a 5M-row import took 300 s).
             batch_row: concat!(
                 "SELECT row_number, raw_json FROM ",
                 $versions,
-                " WHERE source_system = ?1 AND source_id = ?2 AND batch_id = ?3 LIMIT 1"
+                " INDEXED BY ",
+                $versions,
+                "_key WHERE source_system = ?1 AND source_id = ?2 AND batch_id = ?3 LIMIT 1"
             ),
             settle_count: concat!(
                 "SELECT count(*), coalesce(sum(c.as_of > ?3), 0) FROM ",
