@@ -28,13 +28,16 @@
 //! kept the current-record table up to date; a large batch now writes only the versions
 //! and settles the current records in one statement at its end, in key order, with a
 //! Bloom filter telling which rows need the lookup for an earlier row with the same id
-//! (same file, same run: the writer alone about 3 s less; the end step about 1 s).
-//! What is left of the writer: the kernel copying the pages into
-//! the file (about 20%; the file is 2.4× the CSV, the raw row as JSON being half of it —
-//! but storing no raw row at all saved only 0.7 s), SQLite's B-tree inserts into the
-//! version table, its two indexes, the current-record table and its index, and the lookup
-//! that finds repeated ids (`sqlite3VdbeExec`, index seeks and key compares about 20%), and
-//! binding the 21 values of each row. A larger page cache changed nothing through the WAL;
+//! (on tmpfs, same file: the writer without that work about 3 s faster, the end step about
+//! 1 s). Seventh: the raw row as JSON was more than half of the file (315 of 590 MB) and
+//! of what the kernel copied; the raw rows are now LZ4-compressed in blocks on the
+//! reading thread (370 MB). Eighth, found at 5M rows (300 s): the lookup for an earlier
+//! row with the same id went through the batch's index, reading the batch so far each
+//! time; it now goes through the key's. What is left of the writer: SQLite's B-tree
+//! inserts of the typed version and its two indexes (`sqlite3VdbeExec`, index seeks and
+//! key compares), binding the 21 values of each row, the kernel copying pages into the
+//! file, the end-of-batch settle, and the file's SHA-256 and encoding scan before the
+//! rows start (0.3 to 0.5 s). A larger page cache changed nothing through the WAL;
 //! through the rollback journal a batch may use 32 MB, which with the 16 MB Bloom filter
 //! is most of the peak memory. Memory is flat: repeated ids are found through the
 //! fixed-size filter and the store, not kept in a map.
