@@ -17,6 +17,10 @@
 
 mod support;
 
+/// The app's allocator (see `src/main.rs`), so the frames are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
