@@ -140,6 +140,9 @@ fn records_of(ws: &Workspace) -> Vec<String> {
     for sql in [
         "SELECT * FROM contact_versions ORDER BY id",
         "SELECT * FROM contacts ORDER BY source_id",
+        "SELECT * FROM deal_versions ORDER BY id",
+        "SELECT * FROM deals ORDER BY source_id",
+        "SELECT * FROM deal_stage_entries ORDER BY version_id, stage",
     ] {
         let mut stmt = conn.prepare(sql).expect("select");
         let n = stmt.column_count();
@@ -181,7 +184,10 @@ fn raw_rows_of(conn: &rusqlite::Connection) -> Vec<String> {
         }
     }
     let mut versions = conn
-        .prepare("SELECT id, batch_id, row_number FROM contact_versions ORDER BY id")
+        .prepare(
+            "SELECT id, batch_id, row_number FROM contact_versions \
+             UNION ALL SELECT id, batch_id, row_number FROM deal_versions ORDER BY id",
+        )
         .expect("versions");
     versions
         .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))
@@ -196,14 +202,20 @@ fn raw_rows_of(conn: &rusqlite::Connection) -> Vec<String> {
         .collect()
 }
 
-fn same_tables_both_ways(name: &str, bytes: &[u8], rows: usize) {
-    let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join(name);
-    std::fs::write(&file, bytes).expect("write fixture");
-    let mut fast = Workspace::open(&dir.path().join("fast.sqlite")).expect("open");
+/// Imports `file` both ways into new workspaces in `dir`; asserts the record tables came
+/// out identical, and returns the batch and the streaming import's workspace and tables.
+fn import_both_ways(
+    dir: &Path,
+    file: &Path,
+) -> (
+    revops_cockpit::workspace::BatchSummary,
+    Workspace,
+    Vec<String>,
+) {
+    let mut fast = Workspace::open(&dir.join("fast.sqlite")).expect("open");
     let outcome = import_file(
         &mut fast,
-        &file,
+        file,
         &as_of(2025, 6, 30),
         &ImportControl::default(),
     )
@@ -211,14 +223,40 @@ fn same_tables_both_ways(name: &str, bytes: &[u8], rows: usize) {
     let ImportOutcome::Imported(batch) = outcome else {
         panic!("{outcome:?}")
     };
+    let mut reference = Workspace::open(&dir.join("reference.sqlite")).expect("open");
+    reference_import(&mut reference, file, "2025-06-30");
+    let (a, b) = (records_of(&fast), records_of(&reference));
+    for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+        assert_eq!(x, y, "{}: row {i} differs", file.display());
+    }
+    assert_eq!(a.len(), b.len(), "{}", file.display());
+    assert_eq!(journal_mode(&fast), "wal", "{}", file.display());
+    let broken: i64 = rusqlite::Connection::open(fast.path())
+        .and_then(|c| {
+            c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+        })
+        .expect("foreign key check");
+    assert_eq!(
+        broken,
+        0,
+        "{}: every reference points at a row",
+        file.display()
+    );
+    (batch, fast, a)
+}
+
+fn same_tables_both_ways(name: &str, bytes: &[u8], rows: usize) {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join(name);
+    std::fs::write(&file, bytes).expect("write fixture");
+    let (batch, fast, a) = import_both_ways(dir.path(), &file);
     assert_eq!(
         (batch.rows_imported, batch.rows_rejected),
         (i64::try_from(rows).unwrap_or(0), 0),
         "{name}"
     );
-    let mut reference = Workspace::open(&dir.path().join("reference.sqlite")).expect("open");
-    reference_import(&mut reference, &file, "2025-06-30");
-    let (a, b) = (records_of(&fast), records_of(&reference));
     assert_eq!(
         a.len(),
         rows * 3,
@@ -238,18 +276,6 @@ fn same_tables_both_ways(name: &str, bytes: &[u8], rows: usize) {
         .expect("a raw row");
     assert_eq!(raw[1], "Müller");
     assert_eq!(raw[12], "Met at the \"Summit\"; budget €40k");
-    for (i, (x, y)) in a.iter().zip(&b).enumerate() {
-        assert_eq!(x, y, "{name}: row {i} differs");
-    }
-    assert_eq!(a.len(), b.len(), "{name}");
-    assert_eq!(journal_mode(&fast), "wal", "{name}");
-    let conn = rusqlite::Connection::open(fast.path()).expect("open");
-    let broken: i64 = conn
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-            r.get(0)
-        })
-        .expect("foreign key check");
-    assert_eq!(broken, 0, "{name}: every reference points at a row");
 }
 
 /// The journal mode the file is in, as a new connection finds it.
@@ -276,6 +302,72 @@ fn bulk_text() -> String {
 #[test]
 fn a_file_written_through_the_rollback_journal_imports_as_the_reference_does() {
     same_tables_both_ways("contacts-bulk.csv", bulk_text().as_bytes(), BULK_ROWS);
+}
+
+/// A HubSpot deals export over the bulk-load size, with stage history, amounts with
+/// thousands separators, quoted names and a few exact copies.
+fn deals_text(rows: usize) -> String {
+    let mut text = String::from(
+        "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date,Deal owner,Deal Type,\
+         \"Date entered \"\"Appointment Scheduled (Sales Pipeline)\"\"\",\
+         \"Date entered \"\"Contract Sent (Sales Pipeline)\"\"\",\
+         \"Date entered \"\"Closed Won (Sales Pipeline)\"\"\"\r\n",
+    );
+    let stages = ["appointmentscheduled", "contractsent", "closedwon"];
+    for i in 0..rows {
+        let day = 1 + i % 28;
+        let stage = stages[i % stages.len()];
+        let contract = if i % 3 == 0 {
+            String::new()
+        } else {
+            format!("2025-04-{day:02} 10:00")
+        };
+        let won = if i % 3 == 2 {
+            format!("2025-05-{day:02} 09:00")
+        } else {
+            String::new()
+        };
+        let row = format!(
+            "{id},\"Zoë & Co, deal {i}\",{stage},Sales Pipeline,\"{thousands},{cents:03}.50\",2025-06-{day:02},\
+             2025-02-{day:02} 08:00,Rep {owner},newbusiness,2025-02-{day:02} 08:00,{contract},{won}\r\n",
+            id = 900_000 + i,
+            thousands = 1 + i % 90,
+            cents = i % 1000,
+            owner = i % 9,
+        );
+        text.push_str(&row);
+        if i % 997 == 0 {
+            text.push_str(&row);
+        }
+    }
+    text
+}
+
+#[test]
+fn a_large_deals_export_with_stage_history_imports_as_the_reference_does() {
+    let rows = 60_000;
+    let text = deals_text(rows);
+    assert!(text.len() as u64 >= BULK_LOAD_BYTES, "{} bytes", text.len());
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("deals.csv");
+    std::fs::write(&file, text).expect("write");
+    let (batch, fast, a) = import_both_ways(dir.path(), &file);
+    assert_eq!(
+        (batch.rows_imported, batch.rows_skipped, batch.rows_rejected),
+        (rows as i64, 61, 0)
+    );
+    let entries = rows + rows / 3 * 2 + rows / 3;
+    assert_eq!(
+        a.len(),
+        rows * 3 + entries,
+        "versions, current, stage entries, raw rows"
+    );
+    let raw = fast
+        .raw_row(RecordObject::Deal, "hubspot", "900004")
+        .expect("read")
+        .expect("a raw row");
+    assert_eq!(raw[1], "Zoë & Co, deal 4");
+    assert_eq!(raw[4], "5,004.50");
 }
 
 #[test]
