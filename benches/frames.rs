@@ -45,6 +45,11 @@ struct Step {
     until_done: Duration,
 }
 
+/// The size of egui's font atlas: it grows (and is rebuilt) when new glyphs fill it.
+fn font_atlas(app: &App) -> [usize; 2] {
+    app.ctx.fonts(|f| f.font_image_size())
+}
+
 /// Steps frames until the app is idle for two frames in a row, timing each.
 fn frames_until_idle(app: &mut App, name: &'static str, started: Instant) -> Step {
     let deadline = started + Duration::from_secs(300);
@@ -52,13 +57,15 @@ fn frames_until_idle(app: &mut App, name: &'static str, started: Instant) -> Ste
     while idle < 2 {
         assert!(Instant::now() < deadline, "{name}: the work did not finish");
         let was_busy = app.state().is_busy();
+        let atlas = font_atlas(app);
         let t = Instant::now();
         app.step();
         if t.elapsed() > BUDGET && std::env::args().any(|a| a == "--slow-frames") {
             println!(
-                "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {})",
+                "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?})",
                 t.elapsed().as_secs_f64() * 1e3,
-                app.state().is_busy()
+                app.state().is_busy(),
+                font_atlas(app)
             );
         }
         slowest = slowest.max(t.elapsed());
