@@ -213,16 +213,7 @@ fn import_both_ways(
     Vec<String>,
 ) {
     let mut fast = Workspace::open(&dir.join("fast.sqlite")).expect("open");
-    let outcome = import_file(
-        &mut fast,
-        file,
-        &as_of(2025, 6, 30),
-        &ImportControl::default(),
-    )
-    .expect("streaming import");
-    let ImportOutcome::Imported(batch) = outcome else {
-        panic!("{outcome:?}")
-    };
+    let batch = imported(&mut fast, file, &as_of(2025, 6, 30), "streaming import");
     let mut reference = Workspace::open(&dir.join("reference.sqlite")).expect("open");
     reference_import(&mut reference, file, "2025-06-30");
     let (a, b) = (records_of(&fast), records_of(&reference));
@@ -264,18 +255,33 @@ fn same_tables_both_ways(name: &str, bytes: &[u8], rows: usize) {
     );
     // A raw row holding a quoted note with commas, quotes and line breaks reads back as
     // it was in the file.
-    let raw = fast
-        .raw_row(RecordObject::Contact, "hubspot", "500003")
-        .expect("read")
-        .expect("a raw row");
+    let raw = raw_cells(&fast, RecordObject::Contact, "500003");
     assert_eq!(raw[0], "500003");
     assert_eq!(raw[12], "Trial user\nconverted from webinar\r\nneeds SSO");
-    let raw = fast
-        .raw_row(RecordObject::Contact, "hubspot", "500002")
-        .expect("read")
-        .expect("a raw row");
+    let raw = raw_cells(&fast, RecordObject::Contact, "500002");
     assert_eq!(raw[1], "Müller");
     assert_eq!(raw[12], "Met at the \"Summit\"; budget €40k");
+}
+
+/// Imports `file` the product's way, which must succeed and import (not skip) it.
+fn imported(
+    ws: &mut Workspace,
+    file: &Path,
+    options: &revops_cockpit::import::ImportOptions,
+    what: &str,
+) -> revops_cockpit::workspace::BatchSummary {
+    let outcome = import_file(ws, file, options, &ImportControl::default()).expect(what);
+    let ImportOutcome::Imported(batch) = outcome else {
+        panic!("{what}: {outcome:?}")
+    };
+    batch
+}
+
+/// The cells of the raw row behind a current record.
+fn raw_cells(ws: &Workspace, object: RecordObject, id: &str) -> Vec<String> {
+    ws.raw_row(object, "hubspot", id)
+        .expect("read")
+        .unwrap_or_else(|| panic!("a raw row for {id}"))
 }
 
 /// The journal mode the file is in, as a new connection finds it.
@@ -362,10 +368,7 @@ fn a_large_deals_export_with_stage_history_imports_as_the_reference_does() {
         rows * 3 + entries,
         "versions, current, stage entries, raw rows"
     );
-    let raw = fast
-        .raw_row(RecordObject::Deal, "hubspot", "900004")
-        .expect("read")
-        .expect("a raw row");
+    let raw = raw_cells(&fast, RecordObject::Deal, "900004");
     assert_eq!(raw[1], "Zoë & Co, deal 4");
     assert_eq!(raw[4], "5,004.50");
 }
@@ -388,11 +391,7 @@ fn large_exports_that_update_and_predate_each_other_import_as_the_reference_does
         let text = contacts_text_from(*offset, BULK_ROWS);
         assert!(text.len() as u64 >= BULK_LOAD_BYTES, "a large file");
         std::fs::write(&file, text).expect("write");
-        let outcome = import_file(&mut fast, &file, options, &ImportControl::default())
-            .expect("streaming import");
-        let ImportOutcome::Imported(batch) = outcome else {
-            panic!("{outcome:?}")
-        };
+        let batch = imported(&mut fast, &file, options, "streaming import");
         counts.push((batch.rows_imported, batch.rows_updated, batch.rows_skipped));
         reference_import(&mut reference, &file, day);
     }
@@ -442,16 +441,12 @@ fn a_large_file_repeating_an_id_with_other_values_is_refused_naming_the_id() {
     text.push_str(&format!("{copy}\r\n"));
     let file = dir.path().join("copy.csv");
     std::fs::write(&file, &text).expect("write");
-    let outcome = import_file(
+    let batch = imported(
         &mut ws,
         &file,
         &as_of(2025, 6, 30),
-        &ImportControl::default(),
-    )
-    .expect("an exact copy is skipped");
-    let ImportOutcome::Imported(batch) = outcome else {
-        panic!("{outcome:?}")
-    };
+        "an exact copy is skipped",
+    );
     assert_eq!(
         (batch.rows_imported, batch.rows_skipped),
         (BULK_ROWS as i64, 72),
@@ -591,14 +586,12 @@ fn a_bulk_import_while_another_connection_reads_goes_through_the_log() {
         .expect("read");
     let file = dir.path().join("bulk.csv");
     std::fs::write(&file, bulk_text()).expect("write");
-    let outcome = import_file(
+    imported(
         &mut ws,
         &file,
         &as_of(2025, 6, 30),
-        &ImportControl::default(),
-    )
-    .expect("the import does not wait for the reader");
-    assert!(matches!(outcome, ImportOutcome::Imported(_)), "{outcome:?}");
+        "the import does not wait for the reader",
+    );
     let versions_after: i64 = reader
         .query_row("SELECT count(*) FROM contact_versions", [], |r| r.get(0))
         .expect("the reader still reads");

@@ -370,7 +370,7 @@ impl BatchWriter<'_> {
         if row > self.packed_through && self.raw.push(row, raw_json) {
             self.raw
                 .write(self.tx, self.batch_id)
-                .map_err(|e| WorkspaceError::from_sqlite(&self.path, e))?;
+                .map_err(|e| self.err(e))?;
         }
         Ok(version_id)
     }
@@ -533,7 +533,7 @@ impl BatchWriter<'_> {
         self.settle()?;
         self.raw
             .write(self.tx, self.batch_id)
-            .map_err(|e| WorkspaceError::from_sqlite(&self.path, e))?;
+            .map_err(|e| self.err(e))?;
         let notes = serde_json::to_string(&totals.notes).unwrap_or_else(|_| "[]".to_owned());
         self.tx
             .execute(

@@ -1,10 +1,11 @@
 //! The workspace schema as an append-only list of migrations, tracked by `PRAGMA user_version`.
 //!
 //! Records are stored twice over: every batch's version of a record (`*_versions`, with
-//! the raw row as imported, compressed with its neighbours in `raw_row_blocks`), and a small `contacts`/`deals`/`accounts` table pointing at
-//! each record's current version (the one from the export with the latest as-of date).
-//! So a newer export updates records, an undone batch restores what it replaced, and
-//! what any batch said stays queryable.
+//! the raw row as imported, compressed with its neighbours in `raw_row_blocks`), and a
+//! small `contacts`/`deals`/`accounts` table pointing at each record's current version
+//! (the one from the export with the latest as-of date). So a newer export updates
+//! records, an undone batch restores what it replaced, and what any batch said stays
+//! queryable.
 
 use rusqlite::Connection;
 
