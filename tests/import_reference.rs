@@ -113,6 +113,7 @@ fn reference_import_sized(
             header_json: String::new(),
             mapping_json: String::new(),
             is_sample: false,
+            estimated_rows: records.len() as u64,
         })
         .expect("begin");
     for r in &records[1..] {
@@ -121,7 +122,7 @@ fn reference_import_sized(
         let raw = serde_json::to_string(&cells).expect("json");
         match builder.build(&cells) {
             BuiltRow::Record { record, .. } => {
-                writer.write_record(line, &record, &raw).expect("write");
+                writer.write_record(line, *record, &raw).expect("write");
             }
             BuiltRow::Rejected(issue) => panic!("row {line} rejected: {issue:?}"),
         }
@@ -235,6 +236,12 @@ fn import_both_ways(
         "{}: every reference points at a row",
         file.display()
     );
+    assert_eq!(
+        indexes_and_integrity(fast.path()),
+        fresh_indexes(dir),
+        "{}: the indexes set aside while loading are back, matching their tables",
+        file.display()
+    );
     (batch, fast, a)
 }
 
@@ -282,6 +289,28 @@ fn raw_cells(ws: &Workspace, object: RecordObject, id: &str) -> Vec<String> {
     ws.raw_row(object, "hubspot", id)
         .expect("read")
         .unwrap_or_else(|| panic!("a raw row for {id}"))
+}
+
+/// The workspace's indexes as defined, then what SQLite's integrity check says (an
+/// index that does not match its table is named there).
+fn indexes_and_integrity(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let mut out: Vec<String> = conn
+        .prepare("SELECT name || ': ' || coalesce(sql, '') FROM sqlite_schema WHERE type = 'index' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("indexes");
+    out.push(
+        conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .expect("integrity check"),
+    );
+    out
+}
+
+/// [`indexes_and_integrity`] of a new, empty workspace.
+fn fresh_indexes(dir: &Path) -> Vec<String> {
+    let path = dir.join("fresh.sqlite");
+    drop(Workspace::open(&path).expect("open"));
+    indexes_and_integrity(&path)
 }
 
 /// The journal mode the file is in, as a new connection finds it.
@@ -524,6 +553,8 @@ fn a_bulk_import_that_fails_leaves_the_workspace_as_it_was_and_in_wal_mode() {
     )
     .expect("small import");
     let before = records_of(&ws);
+    let indexes = indexes_and_integrity(ws.path());
+    assert_eq!(indexes, fresh_indexes(dir.path()));
 
     // A quote opened on the last row and never closed: found only at the end of the file.
     let broken = dir.path().join("broken.csv");
@@ -545,6 +576,11 @@ fn a_bulk_import_that_fails_leaves_the_workspace_as_it_was_and_in_wal_mode() {
     );
     assert_eq!(journal_mode(&ws), "wal");
     assert_eq!(ws.batches().expect("batches").len(), 1);
+    assert_eq!(
+        indexes_and_integrity(ws.path()),
+        indexes,
+        "the indexes the failed batch set aside are back"
+    );
 
     // The same connection goes on working: the next import is written as usual.
     let good = dir.path().join("good.csv");

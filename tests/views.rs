@@ -662,7 +662,7 @@ fn a_damaged_workspace_offers_its_latest_backup_instead_of_failing() {
     }
     // Scribble over every page but the first (the header stays readable).
     let mut bytes = std::fs::read(&db).expect("read");
-    let page = 4096;
+    let page = usize::try_from(revops_cockpit::workspace::PAGE_SIZE).expect("page size");
     for b in bytes.iter_mut().skip(page) {
         *b = 0xA5;
     }

@@ -500,17 +500,18 @@ fn open_checks_the_whole_file_and_reopen_leaves_that_to_the_first_open() {
     let path = ws.path().to_owned();
     drop(ws);
     // Damage one index page no open reads: only a whole-file check finds it.
-    let root: i64 = rusqlite::Connection::open(&path)
+    let (root, page): (i64, i64) = rusqlite::Connection::open(&path)
         .and_then(|c| {
             c.query_row(
-                "SELECT rootpage FROM sqlite_master WHERE name = 'contact_versions_batch'",
+                "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master \
+                 WHERE name = 'contact_versions_batch'",
                 [],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
         })
-        .expect("root page");
+        .expect("root page and page size");
     let mut bytes = std::fs::read(&path).expect("read");
-    let page = 4096;
+    let page = usize::try_from(page).expect("page size");
     let start = usize::try_from(root - 1).expect("page") * page;
     for b in &mut bytes[start + 8..start + page] {
         *b = 0xA5;

@@ -277,6 +277,7 @@ pub fn import_file(
         header_json: serde_json::to_string(&layout.header).unwrap_or_default(),
         mapping_json: serde_json::to_string(&resolved.mapping).unwrap_or_default(),
         is_sample: options.is_sample,
+        estimated_rows: estimate_rows(scan.size_bytes, &sample, at_end),
     };
     if !options.is_sample {
         ws.backup("before-import").map_err(wse)?;
@@ -364,6 +365,21 @@ pub fn import_file(
     totals.notes = notes;
     let id = writer.finish(&totals).map_err(wse)?;
     Ok(ImportOutcome::Imported(ws.batch(id).map_err(wse)?))
+}
+
+/// About how many rows a file of `size` bytes has, from where its first rows (`sample`)
+/// start: exact when the sample is the whole file.
+fn estimate_rows(size: u64, sample: &VecDeque<(u64, csv::StringRecord)>, at_end: bool) -> u64 {
+    let rows = sample.len() as u64;
+    let start = |r: Option<&(u64, csv::StringRecord)>| {
+        r.and_then(|(_, record)| record.position())
+            .map_or(0, csv::Position::byte)
+    };
+    let span = start(sample.back()).saturating_sub(start(sample.front()));
+    if at_end || rows < 2 || span == 0 {
+        return rows;
+    }
+    size.saturating_mul(rows - 1) / span
 }
 
 /// The mapping for a file, where it came from, and notes about it.
@@ -526,7 +542,7 @@ impl Run<'_, '_> {
             } => {
                 let outcome = self
                     .writer
-                    .write_record(line, &built, &raw_json)
+                    .write_record(line, *built, &raw_json)
                     .map_err(|e| self.wse(e))?;
                 match outcome {
                     // Counted when the batch settles.
@@ -538,6 +554,7 @@ impl Run<'_, '_> {
                     WriteOutcome::Repeated {
                         first_row,
                         same: true,
+                        ..
                     } => {
                         self.totals.rows_skipped += 1;
                         let reason = format!("an exact copy of row {first_row}; skipped");
@@ -546,10 +563,11 @@ impl Run<'_, '_> {
                     WriteOutcome::Repeated {
                         first_row,
                         same: false,
+                        id,
                     } => {
                         return Err(ImportError::DuplicateId {
                             file: self.scan.path.clone(),
-                            id: built.source_id().to_owned(),
+                            id,
                             first_row,
                             row: line,
                         });

@@ -29,6 +29,15 @@ pub enum Record {
 
 impl Record {
     /// The CRM's own id of the record.
+    /// Which object this record is.
+    pub fn object(&self) -> RecordObject {
+        match self {
+            Self::Contact(_) => RecordObject::Contact,
+            Self::Deal(_) => RecordObject::Deal,
+            Self::Account(_) => RecordObject::Account,
+        }
+    }
+
     pub fn source_id(&self) -> &str {
         match self {
             Self::Contact(c) => &c.source_id,

@@ -11,10 +11,12 @@
 
 use rusqlite::{Connection, OptionalExtension as _, params};
 
+use super::load_indexes::SetAside;
 use super::raw_rows::{PackedRows, RawRowBlock, stored_raw_row};
 use super::settle::Pending;
+use super::version_inserts::VersionInserts;
 use super::{Workspace, WorkspaceError};
-use crate::model::{Account, Contact, Deal, Record};
+use crate::model::{Record, RecordObject};
 
 /// What a new batch is, before its rows are written.
 #[derive(Debug, Clone)]
@@ -33,6 +35,9 @@ pub struct NewBatch {
     pub header_json: String,
     pub mapping_json: String,
     pub is_sample: bool,
+    /// About how many rows the file has (from the bytes of its first rows): sizes the
+    /// filter of ids seen and decides whether indexes are set aside while it loads.
+    pub estimated_rows: u64,
 }
 
 /// Files at least this large are written through the rollback journal (see the module
@@ -58,7 +63,7 @@ pub struct BatchTotals {
 }
 
 /// What writing one record did to the workspace's current records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteOutcome {
     /// A record the workspace did not have.
     Inserted,
@@ -67,9 +72,13 @@ pub enum WriteOutcome {
     /// The workspace already has this record from a later export; this version is kept
     /// as history only.
     KeptOlder,
-    /// An earlier row of this batch has the same id; nothing was written. `same`: the
-    /// two rows are identical.
-    Repeated { first_row: u64, same: bool },
+    /// An earlier row of this batch has the same id (`id`); nothing was written.
+    /// `same`: the two rows are identical.
+    Repeated {
+        first_row: u64,
+        same: bool,
+        id: String,
+    },
     /// The version is written; whether it is new or an update is settled at the end of
     /// the batch ([`BatchWriter::settle`]).
     Pending,
@@ -85,6 +94,10 @@ pub(super) struct RecordSql {
     pub(super) settle_count: &'static str,
     /// Makes the batch's versions current, in key order, unless a later export's is.
     pub(super) settle_current: &'static str,
+    /// The highest version id so far: at least the number of versions.
+    last_version: &'static str,
+    /// The indexes a large batch may load without (see [`super::load_indexes`]).
+    load_indexes: [&'static str; 2],
 }
 
 macro_rules! record_sql {
@@ -133,6 +146,8 @@ macro_rules! record_sql {
                 $current,
                 ".as_of"
             ),
+            last_version: concat!("SELECT coalesce(max(id), 0) FROM ", $versions),
+            load_indexes: [concat!($versions, "_batch"), concat!($current, "_version")],
         }
     };
 }
@@ -140,6 +155,16 @@ macro_rules! record_sql {
 static CONTACT_SQL: RecordSql = record_sql!("contacts", "contact_versions");
 static DEAL_SQL: RecordSql = record_sql!("deals", "deal_versions");
 static ACCOUNT_SQL: RecordSql = record_sql!("accounts", "account_versions");
+
+impl RecordSql {
+    fn of(object: RecordObject) -> &'static Self {
+        match object {
+            RecordObject::Contact => &CONTACT_SQL,
+            RecordObject::Deal => &DEAL_SQL,
+            RecordObject::Account => &ACCOUNT_SQL,
+        }
+    }
+}
 
 /// An open batch. Call [`BatchWriter::finish`] to commit; dropping it rolls back.
 pub struct BatchWriter<'ws> {
@@ -156,6 +181,10 @@ pub struct BatchWriter<'ws> {
     pub(super) first_version: Option<i64>,
     /// A large batch's versions not yet settled as current or not (see [`super::settle`]).
     pub(super) pending: Option<Pending>,
+    /// Indexes dropped while the batch loads, built again when it settles.
+    pub(super) set_aside: Option<SetAside>,
+    /// The insert of the batch's versions, with rows bound and not yet written.
+    inserts: Option<VersionInserts<'ws>>,
     /// Raw rows not yet written in a block.
     raw: RawRowBlock,
     /// The rows up to this one came in blocks packed by the caller.
@@ -198,7 +227,10 @@ impl Workspace {
             as_of: batch.as_of.clone(),
             source_system: batch.crm.clone(),
             first_version: None,
-            pending: (batch.file_size >= BULK_LOAD_BYTES).then(Pending::new),
+            pending: (batch.file_size >= BULK_LOAD_BYTES)
+                .then(|| Pending::new(batch.estimated_rows)),
+            set_aside: None,
+            inserts: None,
             raw: RawRowBlock::default(),
             packed_through: 0,
         };
@@ -227,6 +259,17 @@ impl Workspace {
         )
         .map_err(sql)?;
         writer.batch_id = tx.last_insert_rowid();
+        if writer.pending.is_some()
+            && let Some(object) = RecordObject::parse(&batch.object)
+        {
+            let queries = RecordSql::of(object);
+            let held: i64 = tx
+                .query_row(queries.last_version, [], |r| r.get(0))
+                .map_err(sql)?;
+            if batch.estimated_rows >= u64::try_from(held).unwrap_or(0) {
+                writer.set_aside = Some(SetAside::drop(tx, &queries.load_indexes).map_err(sql)?);
+            }
+        }
         Ok(writer)
     }
 }
@@ -235,6 +278,7 @@ impl Drop for BatchWriter<'_> {
     fn drop(&mut self) {
         // Errors here cannot be reported; a failed rollback is finished by SQLite's own
         // recovery the next time the file is opened, and every open sets WAL mode again.
+        self.inserts = None;
         if self.open {
             let _ = self.tx.execute_batch("ROLLBACK");
         }
@@ -273,14 +317,10 @@ impl BatchWriter<'_> {
     pub fn write_record(
         &mut self,
         row: u64,
-        record: &Record,
+        record: Record,
         raw_json: &str,
     ) -> Result<WriteOutcome, WorkspaceError> {
-        let sql: &'static RecordSql = match record {
-            Record::Contact(_) => &CONTACT_SQL,
-            Record::Deal(_) => &DEAL_SQL,
-            Record::Account(_) => &ACCOUNT_SQL,
-        };
+        let sql = RecordSql::of(record.object());
         if let Some(pending) = self.pending.as_mut() {
             let maybe_seen = pending.note(sql, record.source_id());
             return self.write_pending(sql, maybe_seen, row, record, raw_json);
@@ -296,10 +336,11 @@ impl BatchWriter<'_> {
             // would not show in `current`): look for an earlier row of this batch.
             && (self.first_version.is_some_and(|first| *version >= first)
                 || *as_of > self.as_of)
-            && let Some(repeated) = self.repeat_of(sql, record, raw_json)?
+            && let Some(repeated) = self.repeat_of(sql, &record, raw_json)?
         {
             return Ok(repeated);
         }
+        let source_id = record.source_id().to_owned();
         let version_id = self.insert_version(row, record, raw_json)?;
         let outcome = match existing {
             None => WriteOutcome::Inserted,
@@ -311,7 +352,7 @@ impl BatchWriter<'_> {
             .and_then(|mut s| {
                 s.execute(params![
                     self.source_system,
-                    record.source_id(),
+                    source_id,
                     version_id,
                     self.as_of
                 ])
@@ -351,143 +392,75 @@ impl BatchWriter<'_> {
                 .map_err(|e| self.err(e))?
                 .is_some_and(|stored| stored == raw_json)
         };
-        Ok(Some(WriteOutcome::Repeated { first_row, same }))
+        Ok(Some(WriteOutcome::Repeated {
+            first_row,
+            same,
+            id: record.source_id().to_owned(),
+        }))
     }
 
     /// Writes one version of a record, and notes the batch's first; returns its id.
     pub(super) fn insert_version(
         &mut self,
         row: u64,
-        record: &Record,
+        record: Record,
         raw_json: &str,
     ) -> Result<i64, WorkspaceError> {
-        let version_id = match record {
-            Record::Contact(c) => self.insert_contact(row, c)?,
-            Record::Deal(d) => self.insert_deal(row, d)?,
-            Record::Account(a) => self.insert_account(row, a)?,
-        };
-        self.first_version.get_or_insert(version_id);
+        self.add_version(row, record, raw_json, 1)?
+            .ok_or_else(|| self.err(rusqlite::Error::StatementChangedRows(0)))
+    }
+
+    /// Adds one version of a record to the batch's insert (prepared for `rows` rows a
+    /// run), writing the versions waiting when a run is full; returns the id of the last
+    /// version written then.
+    pub(super) fn add_version(
+        &mut self,
+        row: u64,
+        record: Record,
+        raw_json: &str,
+        rows: usize,
+    ) -> Result<Option<i64>, WorkspaceError> {
+        let object = record.object();
+        if self.inserts.as_ref().is_none_or(|i| i.object() != object) {
+            self.write_waiting_versions()?;
+            let batch = (
+                self.batch_id,
+                self.as_of.clone(),
+                self.source_system.clone(),
+            );
+            let prepared = VersionInserts::prepare(self.tx, object, rows, batch);
+            self.inserts = Some(prepared.map_err(|e| self.err(e))?);
+        }
+        let full = self
+            .inserts
+            .as_mut()
+            .is_some_and(|inserts| inserts.push(row, record));
         if row > self.packed_through && self.raw.push(row, raw_json) {
             self.raw
                 .write(self.tx, self.batch_id)
                 .map_err(|e| self.err(e))?;
         }
-        Ok(version_id)
-    }
-
-    fn insert_contact(&mut self, row: u64, c: &Contact) -> Result<i64, WorkspaceError> {
-        let [lead, mql, sql, opp, customer] = c.stage_dates;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO contact_versions (batch_id, row_number, as_of, source_system, source_id, name, email, company, \
-                 owner, source, segment, region, created, lead_at, mql_at, sql_at, opportunity_at, customer_at, \
-                 current_stage, first_touch_at, raw_json) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, '')",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    self.batch_id,
-                    count(row),
-                    self.as_of,
-                    self.source_system,
-                    c.source_id,
-                    c.name,
-                    c.email,
-                    c.company,
-                    c.owner,
-                    c.source,
-                    c.segment,
-                    c.region,
-                    c.created,
-                    lead,
-                    mql,
-                    sql,
-                    opp,
-                    customer,
-                    c.current_stage,
-                    c.first_touch,
-                ])
-            })
-            .map_err(|e| self.err(e))?;
-        Ok(self.tx.last_insert_rowid())
-    }
-
-    fn insert_deal(&mut self, row: u64, d: &Deal) -> Result<i64, WorkspaceError> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO deal_versions (batch_id, row_number, as_of, source_system, source_id, name, account, owner, \
-                 pipeline, raw_stage, mapped_stage, amount_cents, currency, created, close_date, status, lost_reason, \
-                 deal_type, source, segment, region, probability_pct, raw_json) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, '')",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    self.batch_id,
-                    count(row),
-                    self.as_of,
-                    self.source_system,
-                    d.source_id,
-                    d.name,
-                    d.account,
-                    d.owner,
-                    d.pipeline,
-                    d.raw_stage,
-                    d.mapped_stage,
-                    d.amount_cents,
-                    d.currency,
-                    d.created,
-                    d.close_date,
-                    d.status.as_str(),
-                    d.lost_reason,
-                    d.deal_type,
-                    d.source,
-                    d.segment,
-                    d.region,
-                    d.probability_pct,
-                ])
-            })
-            .map_err(|e| self.err(e))?;
-        let version_id = self.tx.last_insert_rowid();
-        for entry in &d.stage_entries {
-            self.tx
-                .prepare_cached("INSERT INTO deal_stage_entries (version_id, stage, entered_at) VALUES (?1, ?2, ?3)")
-                .and_then(|mut s| s.execute(params![version_id, entry.stage, entry.entered]))
-                .map_err(|e| self.err(e))?;
+        if full {
+            return self.write_waiting_versions();
         }
-        Ok(version_id)
+        Ok(None)
     }
 
-    fn insert_account(&mut self, row: u64, a: &Account) -> Result<i64, WorkspaceError> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO account_versions (batch_id, row_number, as_of, source_system, source_id, name, owner, segment, \
-                 region, closed_won_at, kickoff_at, contract_start, contract_end, arr_cents, currency, \
-                 renewal_outreach_at, churned_at, raw_json) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, '')",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    self.batch_id,
-                    count(row),
-                    self.as_of,
-                    self.source_system,
-                    a.source_id,
-                    a.name,
-                    a.owner,
-                    a.segment,
-                    a.region,
-                    a.closed_won,
-                    a.kickoff,
-                    a.contract_start,
-                    a.contract_end,
-                    a.arr_cents,
-                    a.currency,
-                    a.renewal_outreach,
-                    a.churned,
-                ])
-            })
-            .map_err(|e| self.err(e))?;
-        Ok(self.tx.last_insert_rowid())
+    /// Writes the versions waiting, and notes the batch's first version; returns the id
+    /// of the last one written.
+    pub(super) fn write_waiting_versions(&mut self) -> Result<Option<i64>, WorkspaceError> {
+        let tx = self.tx;
+        let run = match self.inserts.as_mut() {
+            Some(inserts) => inserts.run(tx),
+            None => Ok(None),
+        };
+        let Some(inserted) = run.map_err(|e| self.err(e))? else {
+            return Ok(None);
+        };
+        self.first_version.get_or_insert(inserted.first_id);
+        Ok(Some(
+            inserted.first_id + i64::try_from(inserted.rows).unwrap_or(1) - 1,
+        ))
     }
 
     /// Writes raw rows the caller packed (on a thread of its own); records of those rows

@@ -14,12 +14,15 @@ use rusqlite::params;
 
 use super::WorkspaceError;
 use super::batch_writer::{BatchWriter, RecordSql, WriteOutcome};
+use super::version_inserts::BULK_ROWS;
 use crate::model::Record;
 
-/// Bits in the filter of ids seen: 16 MiB, whatever the file's size. With four hashes a
-/// false "maybe" (answered by the store) is one row in 100,000 at a million rows and one
-/// in 200 at ten million.
-const SEEN_BITS: usize = 1 << 27;
+/// Bits in the filter of ids seen: 64 a row expected, at most 16 MiB whatever the file's
+/// size. With four hashes a false "maybe" (answered by the store) is about one row in
+/// 70,000 up to two million rows, and one in 200 at ten million.
+const BITS_PER_ROW: u64 = 64;
+const MIN_SEEN_BITS: u64 = 1 << 20;
+const MAX_SEEN_BITS: u64 = 1 << 27;
 const SEEN_HASHES: u32 = 4;
 
 /// A large batch's record ids seen so far, and which object's tables it writes.
@@ -30,9 +33,14 @@ pub(super) struct Pending {
 }
 
 impl Pending {
-    pub(super) fn new() -> Self {
+    /// A filter sized for about `rows` rows.
+    pub(super) fn new(rows: u64) -> Self {
+        let bits = rows
+            .saturating_mul(BITS_PER_ROW)
+            .clamp(MIN_SEEN_BITS, MAX_SEEN_BITS);
         Self {
-            seen: BloomFilter::with_num_bits(SEEN_BITS).hashes(SEEN_HASHES),
+            seen: BloomFilter::with_num_bits(usize::try_from(bits).unwrap_or(usize::MAX))
+                .hashes(SEEN_HASHES),
             sql: None,
             versions: 0,
         }
@@ -66,13 +74,17 @@ impl BatchWriter<'_> {
         sql: &'static RecordSql,
         maybe_seen: bool,
         row: u64,
-        record: &Record,
+        record: Record,
         raw_json: &str,
     ) -> Result<WriteOutcome, WorkspaceError> {
-        if maybe_seen && let Some(repeated) = self.repeat_of(sql, record, raw_json)? {
-            return Ok(repeated);
+        if maybe_seen {
+            // The earlier row may be waiting to be written.
+            self.write_waiting_versions()?;
+            if let Some(repeated) = self.repeat_of(sql, &record, raw_json)? {
+                return Ok(repeated);
+            }
         }
-        self.insert_version(row, record, raw_json)?;
+        self.add_version(row, record, raw_json, BULK_ROWS)?;
         if let Some(pending) = self.pending.as_mut() {
             pending.versions += 1;
         }
@@ -80,9 +92,19 @@ impl BatchWriter<'_> {
     }
 
     /// Decides which of the batch's versions are current, and says how many rows were
-    /// new, updated or kept as history. Nothing to do (all zero) for a batch written row
-    /// by row, or one already settled.
+    /// new, updated or kept as history, then builds the indexes set aside while it
+    /// loaded. Nothing to do (all zero) for a batch written row by row, or one already
+    /// settled.
     pub fn settle(&mut self) -> Result<Settled, WorkspaceError> {
+        self.write_waiting_versions()?;
+        let settled = self.settle_current()?;
+        if let Some(set_aside) = self.set_aside.take() {
+            set_aside.rebuild(self.tx).map_err(|e| self.err(e))?;
+        }
+        Ok(settled)
+    }
+
+    fn settle_current(&mut self) -> Result<Settled, WorkspaceError> {
         let Some(Pending {
             sql: Some(sql),
             versions,
