@@ -231,3 +231,25 @@ fn a_missing_file_names_itself() {
     let err = import(&mut ws, "no-such-file.csv").expect_err("refused");
     assert!(err.to_string().contains("no-such-file.csv"));
 }
+
+#[test]
+fn a_nul_byte_past_the_first_megabyte_is_refused_as_binary() {
+    // The import starts from the first megabyte; the full scan, beside it, finds the NUL
+    // and the batch is not committed.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("late-nul.csv");
+    let mut text =
+        String::from("Record ID,First Name,Last Name,Email,Lifecycle Stage,Create Date\r\n");
+    let mut i = 0;
+    while text.len() < 1_500_000 {
+        i += 1;
+        text.push_str(&format!(
+            "{i},Ana,Silva{i},a{i}@example.com,lead,2025-01-05\r\n"
+        ));
+    }
+    let mut bytes = text.into_bytes();
+    bytes.extend(b"999999,Bad\0Byte,Row,bad@example.com,lead,2025-01-05\r\n");
+    std::fs::write(&path, bytes).expect("write");
+    let (err, message) = refused(&path);
+    assert!(matches!(err, ImportError::NotText { .. }), "{message}");
+}

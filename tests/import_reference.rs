@@ -652,3 +652,29 @@ fn windows_1252_imports_as_the_reference_does() {
     assert!(bytes.contains(&0xE9), "é as one byte");
     same_tables_both_ways("contacts-1252.csv", &bytes, rows);
 }
+
+#[test]
+fn a_windows_1252_byte_past_the_first_megabyte_imports_the_whole_file_as_windows_1252() {
+    // Valid UTF-8 for well over the megabyte the import starts from, then one row in
+    // Windows-1252: the full scan, running beside the import, says the file is
+    // Windows-1252, and the import starts again reading it so, as the reference does.
+    let mut bytes = contacts_text(12_000).into_bytes();
+    assert!(bytes.len() > 1024 * 1024 + 100_000, "{}", bytes.len());
+    bytes.extend(
+        b"999999,Caf\xE9,Late,late@example.com,Rep 1,Paid Search,SMB,2025-02-01,lead,,,,\r\n",
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("late-1252.csv");
+    std::fs::write(&file, &bytes).expect("write");
+    let (batch, fast, _) = import_both_ways(dir.path(), &file);
+    assert_eq!(batch.encoding, "Windows-1252");
+    assert_eq!(batch.rows_imported, 12_001);
+    assert_eq!(raw_cells(&fast, RecordObject::Contact, "999999")[1], "Café");
+    assert_eq!(
+        raw_cells(&fast, RecordObject::Contact, "500002")[1],
+        "MÃ¼ller",
+        "the UTF-8 bytes read as Windows-1252, as the whole file is"
+    );
+    let sha = format!("{:x}", <sha2::Sha256 as sha2::Digest>::digest(&bytes));
+    assert_eq!(batch.sha256, sha, "the hash is the full scan's");
+}

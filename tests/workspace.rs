@@ -556,3 +556,42 @@ fn records_found_by_key_come_back_in_the_order_asked_across_many_queries() {
         assert_eq!(got.amount_cents, deal.amount_cents);
     }
 }
+
+#[test]
+fn a_different_file_of_the_same_size_as_an_imported_one_is_imported() {
+    // Only a file of a size some batch has is scanned whole before importing; it is
+    // imported when its bytes differ, and skipped when they are the same.
+    let (dir, mut ws) = workspace();
+    let first = imported(&mut ws, "hubspot-contacts.csv");
+    let text = std::fs::read_to_string(fixture("hubspot-contacts.csv")).expect("read");
+    let changed = text.replacen("101,Ana,Silva", "101,Ann,Silva", 1);
+    assert_eq!(changed.len(), text.len());
+    assert_ne!(changed, text);
+    let path = dir.path().join("hubspot-contacts-same-size.csv");
+    std::fs::write(&path, changed).expect("write");
+    let second = import_file(
+        &mut ws,
+        &path,
+        &as_of(2025, 9, 30),
+        &ImportControl::default(),
+    )
+    .expect("import");
+    let ImportOutcome::Imported(second) = second else {
+        panic!("{second:?}")
+    };
+    assert_eq!(second.file_size, first.file_size);
+    assert_ne!(second.sha256, first.sha256);
+    assert_eq!(
+        (second.rows_imported, second.rows_updated),
+        (0, first.rows_imported),
+        "the same ids: updates"
+    );
+    let again = import_file(
+        &mut ws,
+        &path,
+        &as_of(2025, 9, 30),
+        &ImportControl::default(),
+    )
+    .expect("ok");
+    assert_eq!(again, ImportOutcome::AlreadyImported(second));
+}

@@ -13,7 +13,7 @@ use super::error::ImportError;
 use super::formats::{self, ColumnMapping, normalize_header};
 use super::row_reader::{ReadRow, RowKind, RowSource};
 use super::rows::{BuiltRow, RowBuilder};
-use super::scan::{FileScan, scan_file};
+use super::scan::{FileScan, probe_file, scan_file, scan_file_unless};
 use super::sniff::{Layout, sniff_layout};
 use super::values::date::DateOrderConflict;
 use super::values::{DateOrder, DateOrderVote};
@@ -166,6 +166,13 @@ pub(super) fn malformed(scan: &FileScan, e: &csv::Error) -> ImportError {
 }
 
 /// Imports one file into the workspace in one transaction.
+///
+/// A file of a size no batch has cannot be one imported before (the same SHA-256 means
+/// the same bytes), so its import starts at once, decoding as its first megabyte says,
+/// while the full scan (SHA-256, encoding, binary bytes) runs beside it. The scan's word
+/// is checked before the batch commits: a file found binary is refused as before, and
+/// one whose encoding the first megabyte misjudged is imported again from the start.
+/// Otherwise the file is scanned first, and one imported before is not imported again.
 pub fn import_file(
     ws: &mut Workspace,
     path: &Path,
@@ -173,18 +180,98 @@ pub fn import_file(
     control: &ImportControl,
 ) -> Result<ImportOutcome, ImportError> {
     let started = Instant::now();
-    let scan = scan_file(path)?;
+    let probe = probe_file(path)?;
+    control.start_file(probe.size_bytes);
+    let wse = |source| ImportError::Workspace {
+        file: path.to_owned(),
+        source,
+    };
+    let scan = if ws.has_batch_of_size(probe.size_bytes).map_err(wse)? {
+        scan_file(path)?
+    } else {
+        let ended = std::thread::scope(|scope| {
+            let mut full = FullScan {
+                running: Some(scope.spawn(|| scan_file_unless(path, &|| control.is_cancelled()))),
+            };
+            let ended = import_scanned(ws, &probe, &mut full, options, control, started);
+            match (ended, full.wait()) {
+                (Ok(outcome), _) => Ok(Ok(outcome)),
+                (Err(Stop::Rescan(scan)), _) => Err(scan),
+                (Err(Stop::Failed(e @ ImportError::Cancelled { .. })), _)
+                | (Err(Stop::Failed(e)), None) => Ok(Err(e)),
+                (Err(Stop::Failed(_)), Some(Err(refused))) => Ok(Err(refused)),
+                (Err(Stop::Failed(e)), Some(Ok(scan))) => {
+                    if scan.encoding == probe.encoding {
+                        Ok(Err(e))
+                    } else {
+                        Err(scan)
+                    }
+                }
+            }
+        });
+        match ended {
+            Ok(done) => return done,
+            Err(scan) => scan,
+        }
+    };
+    if let Some(existing) = ws.batch_by_sha256(&scan.sha256).map_err(wse)? {
+        return Ok(ImportOutcome::AlreadyImported(existing));
+    }
+    let mut known = FullScan { running: None };
+    import_scanned(ws, &scan, &mut known, options, control, started).map_err(|stop| match stop {
+        Stop::Failed(e) => e,
+        // The scan is known: nothing left to disagree with.
+        Stop::Rescan(scan) => ImportError::Unreadable {
+            file: scan.path,
+            source: io::Error::other("the file changed while it was read"),
+        },
+    })
+}
+
+/// The full scan of a file, running beside its import.
+struct FullScan<'scope> {
+    running: Option<std::thread::ScopedJoinHandle<'scope, Result<FileScan, ImportError>>>,
+}
+
+impl FullScan<'_> {
+    /// Waits for the scan, once; None when it was waited for before (or never ran).
+    fn wait(&mut self) -> Option<Result<FileScan, ImportError>> {
+        self.running.take().map(|h| {
+            h.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    }
+}
+
+/// Why an import stopped without an outcome.
+enum Stop {
+    Failed(ImportError),
+    /// The full scan found another encoding than the probe: import again with it.
+    Rescan(FileScan),
+}
+
+impl From<ImportError> for Stop {
+    fn from(e: ImportError) -> Self {
+        Self::Failed(e)
+    }
+}
+
+/// Imports a file as `scan` says it is; `full` is the full scan if it still runs.
+fn import_scanned(
+    ws: &mut Workspace,
+    scan: &FileScan,
+    full: &mut FullScan<'_>,
+    options: &ImportOptions,
+    control: &ImportControl,
+    started: Instant,
+) -> Result<ImportOutcome, Stop> {
     let file = || scan.path.clone();
     let wse = |source| ImportError::Workspace {
         file: scan.path.clone(),
         source,
     };
-    control.start_file(scan.size_bytes);
-    if let Some(existing) = ws.batch_by_sha256(&scan.sha256).map_err(wse)? {
-        return Ok(ImportOutcome::AlreadyImported(existing));
-    }
-    let (layout, mut reader, quotes) = open_table(&scan, control)?;
-    let resolved = resolve_mapping(ws, &scan, &layout.header, options)?;
+    let (layout, mut reader, quotes) = open_table(scan, control)?;
+    let resolved = resolve_mapping(ws, scan, &layout.header, options)?;
     let width = layout.header.len();
 
     // Read ahead to decide the day/month order of each date column.
@@ -199,7 +286,7 @@ pub fn import_file(
         let mut record = csv::StringRecord::new();
         if !reader
             .read_record(&mut record)
-            .map_err(|e| malformed(&scan, &e))?
+            .map_err(|e| malformed(scan, &e))?
         {
             at_end = true;
             break;
@@ -220,22 +307,22 @@ pub fn import_file(
             Ok(order) => order.or(options.date_order),
             Err(_) if options.date_order.is_some() => options.date_order,
             Err(DateOrderConflict::Ambiguous { example }) => {
-                return Err(ImportError::AmbiguousDateOrder {
+                return Err(Stop::Failed(ImportError::AmbiguousDateOrder {
                     file: file(),
                     column: header,
                     example,
-                });
+                }));
             }
             Err(DateOrderConflict::Both {
                 day_first,
                 month_first,
             }) => {
-                return Err(ImportError::MixedDateOrder {
+                return Err(Stop::Failed(ImportError::MixedDateOrder {
                     file: file(),
                     column: header,
                     day_first,
                     month_first,
-                });
+                }));
             }
         };
         if let Some(slot) = date_orders.get_mut(*column) {
@@ -249,7 +336,7 @@ pub fn import_file(
         &resolved.crm,
     );
 
-    let as_of = options.as_of.unwrap_or_else(|| modified_date(&scan));
+    let as_of = options.as_of.unwrap_or_else(|| modified_date(scan));
     let mut notes = resolved.notes;
     if builder.uses_fallback_key() {
         notes.push(format!(
@@ -284,7 +371,7 @@ pub fn import_file(
     }
     let mut writer = ws.begin_batch(&new_batch).map_err(wse)?;
     let mut run = Run {
-        scan: &scan,
+        scan,
         layout: &layout,
         writer: &mut writer,
         totals: BatchTotals::default(),
@@ -293,7 +380,7 @@ pub fn import_file(
         last_record: None,
     };
     let source = RowSource {
-        scan: &scan,
+        scan,
         layout: &layout,
         builder: &builder,
     };
@@ -309,7 +396,7 @@ pub fn import_file(
                 if run.totals.rows_read.is_multiple_of(1024) {
                     control.set_rows(run.totals.rows_read);
                     if control.is_cancelled() {
-                        return Err(ImportError::Cancelled { file: file() });
+                        return Err(Stop::Failed(ImportError::Cancelled { file: file() }));
                     }
                 }
             }
@@ -318,7 +405,7 @@ pub fn import_file(
     })?;
     control.set_rows(run.totals.rows_read);
     if control.is_cancelled() {
-        return Err(ImportError::Cancelled { file: file() });
+        return Err(Stop::Failed(ImportError::Cancelled { file: file() }));
     }
     let settled = run.writer.settle().map_err(wse)?;
     run.totals.rows_imported += settled.inserted;
@@ -327,20 +414,23 @@ pub fn import_file(
         && let Some((line, suspicious)) = run.last_record
         && suspicious
     {
-        return Err(ImportError::UnterminatedQuote { file: file(), line });
+        return Err(Stop::Failed(ImportError::UnterminatedQuote {
+            file: file(),
+            line,
+        }));
     }
     run.finish_pending()?;
     let mut totals = run.totals;
     let first_rejection = run.first_rejection;
     if totals.rows_read == 0 {
-        return Err(ImportError::HeaderOnly { file: file() });
+        return Err(Stop::Failed(ImportError::HeaderOnly { file: file() }));
     }
     if totals.rows_imported + totals.rows_updated + totals.rows_skipped == 0 {
-        return Err(ImportError::EveryRowRejected {
+        return Err(Stop::Failed(ImportError::EveryRowRejected {
             file: file(),
             rows: totals.rows_read,
             first: first_rejection.unwrap_or_default(),
-        });
+        }));
     }
     if totals.footer_lines > 0 {
         notes.push(format!(
@@ -363,6 +453,18 @@ pub fn import_file(
     totals.preamble_lines = layout.preamble_records as u64;
     totals.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     totals.notes = notes;
+    if let Some(full) = full.wait() {
+        let full = full?;
+        if full.encoding != scan.encoding {
+            return Err(Stop::Rescan(full));
+        }
+        if let Some(existing) = writer.set_sha256(&full.sha256).map_err(wse)? {
+            drop(writer);
+            return Ok(ImportOutcome::AlreadyImported(
+                ws.batch(existing).map_err(wse)?,
+            ));
+        }
+    }
     let id = writer.finish(&totals).map_err(wse)?;
     Ok(ImportOutcome::Imported(ws.batch(id).map_err(wse)?))
 }

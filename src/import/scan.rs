@@ -1,6 +1,7 @@
-//! The first pass over a file: size, SHA-256, and what kind of bytes it holds.
+//! The first pass over a file: size, SHA-256, and what kind of bytes it holds; and a
+//! probe of its first megabyte, to start importing while the full pass runs.
 
-use std::fs::File;
+use std::fs::{File, Metadata};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -43,88 +44,165 @@ pub struct FileScan {
     pub encoding: TextEncoding,
 }
 
+/// Bytes the probe reads to guess the encoding before the whole file is scanned.
+const PROBE_BYTES: u64 = 1024 * 1024;
+
 /// Reads the whole file once in fixed-size chunks (memory stays flat): hashes it,
 /// checks whether it is valid UTF-8, and refuses empty and binary files.
 pub fn scan_file(path: &Path) -> Result<FileScan, ImportError> {
+    scan_file_unless(path, &|| false)
+}
+
+/// [`scan_file`], given up as cancelled when `cancelled` says so between chunks.
+pub fn scan_file_unless(
+    path: &Path,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<FileScan, ImportError> {
+    let (facts, meta) = read_facts(path, None, cancelled)?;
+    facts.verdict(path, &meta, true)
+}
+
+/// What the first megabyte says: the encoding the whole file most likely has (the full
+/// [`scan_file`] decides), with no SHA-256. Refuses empty files and NUL bytes, which the
+/// full scan would refuse too.
+pub fn probe_file(path: &Path) -> Result<FileScan, ImportError> {
+    let (facts, meta) = read_facts(path, Some(PROBE_BYTES), &|| false)?;
+    facts.verdict(path, &meta, false)
+}
+
+/// Reads `path` (up to `limit` bytes) and learns what its bytes are.
+fn read_facts(
+    path: &Path,
+    limit: Option<u64>,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<(ByteFacts, Metadata), ImportError> {
     let unreadable = |source| ImportError::Unreadable {
         file: path.to_owned(),
         source,
     };
-    let mut file = File::open(path).map_err(unreadable)?;
+    let file = File::open(path).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
-    let mut hasher = Sha256::new();
+    let mut file = file.take(limit.unwrap_or(u64::MAX));
+    let mut facts = ByteFacts::new(limit.is_none());
     let mut buf = vec![0_u8; 256 * 1024];
-    let mut carry: Vec<u8> = Vec::new();
-    let mut utf8 = true;
-    let mut first = true;
-    let mut bom = None;
-    let mut size = 0_u64;
-    let mut nul_bytes = 0_u64;
-    let mut control_bytes = 0_u64;
     loop {
+        if cancelled() {
+            return Err(ImportError::Cancelled {
+                file: path.to_owned(),
+            });
+        }
         let n = file.read(&mut buf).map_err(unreadable)?;
         if n == 0 {
             break;
         }
-        let chunk = buf.get(..n).unwrap_or_default();
-        hasher.update(chunk);
-        size += n as u64;
-        if first {
-            first = false;
-            bom = detect_bom(chunk);
+        facts.add(buf.get(..n).unwrap_or_default());
+    }
+    Ok((facts, meta))
+}
+
+/// What the bytes read so far are.
+struct ByteFacts {
+    hasher: Option<Sha256>,
+    carry: Vec<u8>,
+    utf8: bool,
+    first: bool,
+    bom: Option<TextEncoding>,
+    size: u64,
+    nul_bytes: u64,
+    control_bytes: u64,
+}
+
+impl ByteFacts {
+    fn new(hash: bool) -> Self {
+        Self {
+            hasher: hash.then(Sha256::new),
+            carry: Vec::new(),
+            utf8: true,
+            first: true,
+            bom: None,
+            size: 0,
+            nul_bytes: 0,
+            control_bytes: 0,
         }
-        if bom.is_none() {
+    }
+
+    fn add(&mut self, chunk: &[u8]) {
+        if let Some(hasher) = &mut self.hasher {
+            hasher.update(chunk);
+        }
+        self.size += chunk.len() as u64;
+        if self.first {
+            self.first = false;
+            self.bom = detect_bom(chunk);
+        }
+        if self.bom.is_none() {
             for &b in chunk {
                 if b == 0 {
-                    nul_bytes += 1;
+                    self.nul_bytes += 1;
                 } else if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c) {
-                    control_bytes += 1;
+                    self.control_bytes += 1;
                 }
             }
         }
-        if utf8 {
-            carry.extend_from_slice(chunk);
-            match std::str::from_utf8(&carry) {
-                Ok(_) => carry.clear(),
+        if self.utf8 {
+            self.carry.extend_from_slice(chunk);
+            match std::str::from_utf8(&self.carry) {
+                Ok(_) => self.carry.clear(),
                 Err(e) if e.error_len().is_none() => {
                     // An incomplete sequence at the end: keep it for the next chunk.
                     let valid = e.valid_up_to();
-                    carry.drain(..valid);
+                    self.carry.drain(..valid);
                 }
-                Err(_) => utf8 = false,
+                Err(_) => self.utf8 = false,
             }
         }
     }
-    if size == 0 || (size <= 3 && bom == Some(TextEncoding::Utf8Bom)) {
-        return Err(ImportError::Empty {
-            file: path.to_owned(),
+
+    /// The scan of `path`, or why it is refused. `whole`: every byte was read (else an
+    /// incomplete sequence at the end of what was read is not held against UTF-8, and
+    /// only NUL bytes make a file binary).
+    fn verdict(self, path: &Path, meta: &Metadata, whole: bool) -> Result<FileScan, ImportError> {
+        let size = if whole { self.size } else { meta.len() };
+        if size == 0 || (size <= 3 && self.bom == Some(TextEncoding::Utf8Bom)) {
+            return Err(ImportError::Empty {
+                file: path.to_owned(),
+            });
+        }
+        let utf8 = self.utf8 && (self.carry.is_empty() || !whole);
+        let binary = if whole {
+            self.nul_bytes > 0 || self.control_bytes * 100 > size
+        } else {
+            self.nul_bytes > 0
+        };
+        if binary {
+            return Err(ImportError::NotText {
+                file: path.to_owned(),
+            });
+        }
+        let encoding = self.bom.unwrap_or(if utf8 {
+            TextEncoding::Utf8
+        } else {
+            TextEncoding::Windows1252
         });
-    }
-    if utf8 && !carry.is_empty() {
-        utf8 = false;
-    }
-    if nul_bytes > 0 || control_bytes * 100 > size {
-        return Err(ImportError::NotText {
-            file: path.to_owned(),
+        let sha256 = self.hasher.map_or_else(String::new, |hasher| {
+            hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
         });
+        Ok(FileScan {
+            path: path.to_owned(),
+            file_name: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            size_bytes: size,
+            sha256,
+            modified: meta.modified().ok(),
+            encoding,
+        })
     }
-    let encoding = bom.unwrap_or(if utf8 {
-        TextEncoding::Utf8
-    } else {
-        TextEncoding::Windows1252
-    });
-    let digest = hasher.finalize();
-    Ok(FileScan {
-        path: path.to_owned(),
-        file_name: path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        ),
-        size_bytes: size,
-        sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
-        modified: meta.modified().ok(),
-        encoding,
-    })
 }
 
 fn detect_bom(start: &[u8]) -> Option<TextEncoding> {

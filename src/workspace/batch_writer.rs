@@ -501,6 +501,29 @@ impl BatchWriter<'_> {
         Ok(())
     }
 
+    /// Records the file's SHA-256 (learnt while the batch was written), unless another
+    /// batch has it: then returns that batch, and the file is not imported again.
+    pub fn set_sha256(&mut self, sha256: &str) -> Result<Option<i64>, WorkspaceError> {
+        let earlier: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM batches WHERE sha256 = ?1 AND id <> ?2 ORDER BY id LIMIT 1",
+                params![sha256, self.batch_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        if earlier.is_none() {
+            self.tx
+                .execute(
+                    "UPDATE batches SET sha256 = ?2 WHERE id = ?1",
+                    params![self.batch_id, sha256],
+                )
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(earlier)
+    }
+
     /// Records the totals and commits the batch, settling it first if that is left.
     pub fn finish(mut self, totals: &BatchTotals) -> Result<i64, WorkspaceError> {
         self.settle()?;

@@ -117,6 +117,18 @@ impl Workspace {
             .ok_or(WorkspaceError::NoSuchBatch(id))
     }
 
+    /// Whether a batch imported a file of exactly this many bytes: only such a file can
+    /// be one imported before.
+    pub fn has_batch_of_size(&self, bytes: u64) -> Result<bool, WorkspaceError> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM batches WHERE file_size = ?1)",
+                [i64::try_from(bytes).unwrap_or(i64::MAX)],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
+    }
+
     /// The batch that imported a file with this SHA-256, if any.
     pub fn batch_by_sha256(&self, sha256: &str) -> Result<Option<BatchSummary>, WorkspaceError> {
         self.conn

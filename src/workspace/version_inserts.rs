@@ -5,8 +5,12 @@
 //! One statement run per 64 rows instead of one per row: SQLite opens its cursors, seeks
 //! to the end of the table and finishes the statement once for all of them. Ids are given
 //! in row order, one above the table's highest, so a run's versions are the ids up to the
-//! last one inserted. (An `INSERT … SELECT … FROM (VALUES …) LIMIT ?` would let a part
-//! of the rows be bound ahead; SQLite prepares that statement again on every run.)
+//! last one inserted. The statement is `INSERT OR FAIL`: a statement writing many rows
+//! that may abort half-way otherwise keeps a statement journal of every page it touches
+//! (a million-row import wrote 1.2 GB of it to a temporary file); a failed row fails the
+//! whole batch anyway, which rolls back. (An `INSERT … SELECT … FROM (VALUES …) LIMIT ?`
+//! would let a part of the rows be bound ahead; SQLite prepares that statement again on
+//! every run.)
 
 use rusqlite::types::{ToSql, ToSqlOutput};
 use rusqlite::{Connection, Statement};
@@ -112,7 +116,7 @@ impl VersionTable {
             })
             .collect();
         format!(
-            "INSERT INTO {} (batch_id, as_of, source_system, raw_json, {}) VALUES {}",
+            "INSERT OR FAIL INTO {} (batch_id, as_of, source_system, raw_json, {}) VALUES {}",
             self.table,
             self.per_row.join(", "),
             values.join(", ")
