@@ -92,6 +92,8 @@ pub(super) struct RecordSql {
     /// How many of the batch's versions (`id >= ?2`) have a current record, and how many
     /// of those are from a later export than `?3`.
     pub(super) settle_count: &'static str,
+    /// Whether any current record is from the source system `?1`.
+    pub(super) any_current: &'static str,
     /// Makes the batch's versions current, in key order, unless a later export's is.
     pub(super) settle_current: &'static str,
     /// The highest version id so far: at least the number of versions.
@@ -122,6 +124,11 @@ macro_rules! record_sql {
                 " INDEXED BY ",
                 $versions,
                 "_key WHERE source_system = ?1 AND source_id = ?2 AND batch_id = ?3 LIMIT 1"
+            ),
+            any_current: concat!(
+                "SELECT EXISTS (SELECT 1 FROM ",
+                $current,
+                " WHERE source_system = ?1)"
             ),
             settle_count: concat!(
                 "SELECT count(*), coalesce(sum(c.as_of > ?3), 0) FROM ",
