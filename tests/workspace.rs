@@ -1,7 +1,7 @@
 //! The workspace file: schema versions, batches, updates by id, history, undo.
 
 use revops_cockpit::import::{ImportControl, ImportOutcome, import_file};
-use revops_cockpit::model::LifecycleStage;
+use revops_cockpit::model::{LifecycleStage, RecordObject};
 use revops_cockpit::workspace::{Workspace, WorkspaceError, schema};
 
 use crate::common::{as_of, fixture, imported, snapshot, ts, workspace};
@@ -594,4 +594,35 @@ fn a_different_file_of_the_same_size_as_an_imported_one_is_imported() {
     )
     .expect("ok");
     assert_eq!(again, ImportOutcome::AlreadyImported(second));
+}
+
+#[test]
+fn a_damaged_block_of_raw_rows_is_reported_naming_the_batch_and_row() {
+    let (_dir, mut ws) = workspace();
+    let batch = imported(&mut ws, "hubspot-contacts.csv");
+    let raw = ws
+        .raw_row(RecordObject::Contact, "hubspot", "101")
+        .expect("read")
+        .expect("a raw row");
+    assert_eq!(raw[1], "Ana");
+    rusqlite::Connection::open(ws.path())
+        .and_then(|c| c.execute("UPDATE raw_row_blocks SET rows = x'0400000011223344'", []))
+        .expect("damage the blocks");
+    let err = ws
+        .raw_row(RecordObject::Contact, "hubspot", "101")
+        .expect_err("damaged");
+    assert!(
+        matches!(err, WorkspaceError::DamagedRawRows { batch: b, row: 1, .. } if b == batch.id),
+        "{err:?}"
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!("batch {}", batch.id)) && message.contains("row 1"),
+        "{message}"
+    );
+    assert_eq!(
+        ws.contacts().expect("the records still read").len(),
+        4,
+        "only the raw rows are lost"
+    );
 }

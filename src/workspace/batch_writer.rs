@@ -395,8 +395,7 @@ impl BatchWriter<'_> {
         } else if let Some(buffered) = self.raw.find(first_row) {
             buffered == raw_json
         } else {
-            stored_raw_row(self.tx, self.batch_id, first_row)
-                .map_err(|e| self.err(e))?
+            stored_raw_row(self.tx, &self.path, self.batch_id, first_row)?
                 .is_some_and(|stored| stored == raw_json)
         };
         Ok(Some(WriteOutcome::Repeated {

@@ -45,6 +45,10 @@ pub enum WorkspaceError {
         advice: String,
         latest_backup: Option<PathBuf>,
     },
+    #[error(
+        "the raw rows kept for batch {batch} around row {row} in the workspace {path} are damaged and cannot be read. The imported records are not affected; a backup from before the damage has the raw rows."
+    )]
+    DamagedRawRows { path: PathBuf, batch: i64, row: u64 },
     #[error("batch {0} does not exist in this workspace")]
     NoSuchBatch(i64),
 }

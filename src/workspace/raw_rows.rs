@@ -6,7 +6,11 @@
 //! the blocks hold the same in 92 MB, and the workspace file is 370 MB instead of 590.
 //! Versions written before the blocks existed still carry their own `raw_json`.
 
+use std::path::Path;
+
 use rusqlite::{Connection, OptionalExtension as _, params};
+
+use super::WorkspaceError;
 
 /// Entries gathered before a block is compressed and written.
 const BLOCK_BYTES: usize = 64 * 1024;
@@ -93,28 +97,31 @@ fn find_entry(text: &str, row: u64) -> Option<&str> {
 }
 
 /// The raw row (as JSON) of `row` in `batch_id`, from its block; `None` when no block
-/// holds it or the block cannot be read.
+/// holds it, an error naming the batch and row when the block cannot be read.
 pub(super) fn stored_raw_row(
     conn: &Connection,
+    path: &Path,
     batch_id: i64,
     row: u64,
-) -> rusqlite::Result<Option<String>> {
+) -> Result<Option<String>, WorkspaceError> {
     let row_i = i64::try_from(row).unwrap_or(i64::MAX);
     let packed: Option<Vec<u8>> = conn
         .prepare_cached(
             "SELECT rows FROM raw_row_blocks WHERE batch_id = ?1 AND first_row <= ?2 AND last_row >= ?2 \
              ORDER BY first_row DESC LIMIT 1",
-        )?
-        .query_row(params![batch_id, row_i], |r| r.get(0))
-        .optional()?;
+        )
+        .and_then(|mut s| s.query_row(params![batch_id, row_i], |r| r.get(0)).optional())
+        .map_err(|e| WorkspaceError::from_sqlite(path, e))?;
     let Some(packed) = packed else {
         return Ok(None);
     };
-    let Ok(bytes) = lz4_flex::decompress_size_prepended(&packed) else {
-        return Ok(None);
-    };
-    let Ok(text) = String::from_utf8(bytes) else {
-        return Ok(None);
-    };
+    let text = lz4_flex::decompress_size_prepended(&packed)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .ok_or_else(|| WorkspaceError::DamagedRawRows {
+            path: path.to_owned(),
+            batch: batch_id,
+            row,
+        })?;
     Ok(find_entry(&text, row).map(str::to_owned))
 }

@@ -307,8 +307,8 @@ impl Workspace {
         let raw = match found {
             Some((raw, _, _)) if !raw.is_empty() => Some(raw),
             Some((_, batch, row)) => {
-                super::raw_rows::stored_raw_row(&self.conn, batch, u64::try_from(row).unwrap_or(0))
-                    .map_err(|e| self.err(e))?
+                let row = u64::try_from(row).unwrap_or(0);
+                super::raw_rows::stored_raw_row(&self.conn, &self.path, batch, row)?
             }
             None => None,
         };
