@@ -375,21 +375,32 @@ impl BatchWriter<'_> {
         record: &Record,
         raw_json: &str,
     ) -> Result<Option<WriteOutcome>, WorkspaceError> {
-        let first = self
-            .tx
-            .prepare_cached(sql.batch_row)
-            .and_then(|mut s| {
-                s.query_row(
-                    params![self.source_system, record.source_id(), self.batch_id],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-                )
-                .optional()
-            })
-            .map_err(|e| self.err(e))?;
-        let Some((first_row, first_raw)) = first else {
-            return Ok(None);
+        // A row waiting to be written is the latest of the batch: one with this id there
+        // is the only one before this row.
+        let waiting = self
+            .inserts
+            .as_ref()
+            .and_then(|inserts| inserts.waiting_row(record.source_id()));
+        let (first_row, first_raw) = match waiting {
+            Some(row) => (row, String::new()),
+            None => {
+                let first = self
+                    .tx
+                    .prepare_cached(sql.batch_row)
+                    .and_then(|mut s| {
+                        s.query_row(
+                            params![self.source_system, record.source_id(), self.batch_id],
+                            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                        )
+                        .optional()
+                    })
+                    .map_err(|e| self.err(e))?;
+                let Some((first_row, first_raw)) = first else {
+                    return Ok(None);
+                };
+                (u64::try_from(first_row).unwrap_or(0), first_raw)
+            }
         };
-        let first_row = u64::try_from(first_row).unwrap_or(0);
         let same = if !first_raw.is_empty() {
             first_raw == raw_json
         } else if let Some(buffered) = self.raw.find(first_row) {

@@ -79,12 +79,8 @@ impl BatchWriter<'_> {
         record: Record,
         raw_json: &str,
     ) -> Result<WriteOutcome, WorkspaceError> {
-        if maybe_seen {
-            // The earlier row may be waiting to be written.
-            self.write_waiting_versions()?;
-            if let Some(repeated) = self.repeat_of(sql, &record, raw_json)? {
-                return Ok(repeated);
-            }
+        if maybe_seen && let Some(repeated) = self.repeat_of(sql, &record, raw_json)? {
+            return Ok(repeated);
         }
         self.add_version(row, record, raw_json, BULK_ROWS)?;
         if let Some(pending) = self.pending.as_mut() {

@@ -1,6 +1,6 @@
 //! Writing record versions many rows to a statement: a large batch gathers 16 records
-//! and writes them with one `INSERT … VALUES (…), (…), …` (fewer when it must write
-//! early, before a lookup of its own rows or at its end).
+//! and writes them with one `INSERT … VALUES (…), (…), …` (fewer at its end, or when
+//! it writes another object).
 //!
 //! One statement run per 16 rows instead of one per row: SQLite opens its cursors, seeks
 //! to the end of the table and finishes the statement once for all of them. (16 measured
@@ -175,6 +175,14 @@ impl<'ws> VersionInserts<'ws> {
     pub(super) fn push(&mut self, row: u64, record: Record) -> bool {
         self.waiting.push((row, record));
         self.waiting.len() >= self.rows
+    }
+
+    /// The file row of the record waiting to be written with this id, if one is.
+    pub(super) fn waiting_row(&self, source_id: &str) -> Option<u64> {
+        self.waiting
+            .iter()
+            .find(|(_, record)| record.source_id() == source_id)
+            .map(|(row, _)| *row)
     }
 
     /// Writes the records waiting, and the deals' stage history; None when none were.
