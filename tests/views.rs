@@ -859,3 +859,50 @@ fn teams_time_zone_and_a_stage_idle_limit_are_edited_in_the_view() {
         .expect("stage");
     assert_eq!(negotiation.idle_limit, Some(saved.slas.idle_in_stage));
 }
+
+#[test]
+fn an_import_past_its_last_row_says_it_is_saving_not_reading() {
+    use revops_cockpit::import::ImportProgress;
+    use revops_cockpit::ui::import_view::{ImportViewModel, ProgressView, import_view_ui};
+    let shown = |finishing: bool| {
+        let progress = ProgressView {
+            label: "Importing contacts.csv".to_owned(),
+            progress: ImportProgress {
+                bytes_read: 245_000_000,
+                total_bytes: 245_000_000,
+                rows_read: 1_000_000,
+                finishing,
+            },
+            elapsed: Duration::from_secs(3),
+            cancellable: true,
+            cancelling: false,
+        };
+        let mut harness = Harness::new_ui(move |ui| {
+            let model = ImportViewModel {
+                batches: &[],
+                presets: &[],
+                as_of_text: "",
+                loaded: true,
+                selected: None,
+                detail: None,
+                progress: Some(progress.clone()),
+                busy: true,
+                hovering_files: false,
+            };
+            import_view_ui(ui, &model);
+        });
+        harness.run_steps(2);
+        harness
+    };
+    let reading = shown(false);
+    reading.get_by_label_contains("1,000,000 rows · ");
+    assert!(
+        reading.query_by_label_contains("saving them").is_none(),
+        "still reading"
+    );
+    let finishing = shown(true);
+    finishing.get_by_label_contains(
+        "All 1,000,000 rows read · saving them to the workspace and building its indexes",
+    );
+    assert!(finishing.query_by_label_contains("rows/s").is_none());
+}

@@ -626,3 +626,27 @@ fn a_damaged_block_of_raw_rows_is_reported_naming_the_batch_and_row() {
         "only the raw rows are lost"
     );
 }
+
+#[test]
+fn the_progress_says_every_row_is_read_before_the_batch_is_saved() {
+    let (_dir, mut ws) = workspace();
+    let control = ImportControl::default();
+    assert!(!control.progress().finishing);
+    let outcome = import_file(
+        &mut ws,
+        &fixture("hubspot-contacts.csv"),
+        &as_of(2025, 6, 30),
+        &control,
+    )
+    .expect("import");
+    let ImportOutcome::Imported(batch) = outcome else {
+        panic!("{outcome:?}")
+    };
+    let progress = control.progress();
+    assert!(progress.finishing, "{progress:?}");
+    assert_eq!(
+        i64::try_from(progress.rows_read).expect("rows"),
+        batch.rows_read
+    );
+    assert_eq!(progress.bytes_read, progress.total_bytes);
+}

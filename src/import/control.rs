@@ -10,6 +10,7 @@ pub struct ImportControl {
     pub(crate) bytes_read: Arc<AtomicU64>,
     rows_read: Arc<AtomicU64>,
     total_bytes: Arc<AtomicU64>,
+    finishing: Arc<AtomicBool>,
 }
 
 /// A snapshot of an import's progress.
@@ -18,6 +19,9 @@ pub struct ImportProgress {
     pub bytes_read: u64,
     pub total_bytes: u64,
     pub rows_read: u64,
+    /// Every row is read; the batch is being settled and saved (for a large file, the
+    /// indexes set aside while it loaded are built: seconds at millions of rows).
+    pub finishing: bool,
 }
 
 impl ImportProgress {
@@ -49,6 +53,7 @@ impl ImportControl {
             bytes_read: self.bytes_read.load(Ordering::Relaxed),
             total_bytes: self.total_bytes.load(Ordering::Relaxed),
             rows_read: self.rows_read.load(Ordering::Relaxed),
+            finishing: self.finishing.load(Ordering::Relaxed),
         }
     }
 
@@ -56,6 +61,11 @@ impl ImportControl {
         self.total_bytes.store(total_bytes, Ordering::Relaxed);
         self.bytes_read.store(0, Ordering::Relaxed);
         self.rows_read.store(0, Ordering::Relaxed);
+        self.finishing.store(false, Ordering::Relaxed);
+    }
+
+    pub(crate) fn set_finishing(&self) {
+        self.finishing.store(true, Ordering::Relaxed);
     }
 
     pub(crate) fn set_rows(&self, rows: u64) {

@@ -407,6 +407,7 @@ fn import_scanned(
     if control.is_cancelled() {
         return Err(Stop::Failed(ImportError::Cancelled { file: file() }));
     }
+    control.set_finishing();
     let settled = run.writer.settle().map_err(wse)?;
     run.totals.rows_imported += settled.inserted;
     run.totals.rows_updated += settled.updated + settled.kept_older;

@@ -186,14 +186,20 @@ fn progress_ui(ui: &mut egui::Ui, p: &ProgressView) -> Option<Command> {
                 #[expect(clippy::cast_precision_loss, reason = "a rate for people")]
                 let rate = p.progress.rows_read as f64 / secs;
                 ui.add(egui::ProgressBar::new(p.progress.fraction()).show_percentage());
-                #[expect(clippy::cast_possible_truncation, reason = "a rate for people")]
-                let rate_text = thousands(rate as i64);
-                ui.label(format!(
-                    "{} rows · {} of {} · {rate_text} rows/s",
-                    thousands(i64::try_from(p.progress.rows_read).unwrap_or(i64::MAX)),
-                    bytes(p.progress.bytes_read),
-                    bytes(p.progress.total_bytes),
-                ));
+                let rows = thousands(i64::try_from(p.progress.rows_read).unwrap_or(i64::MAX));
+                if p.progress.finishing {
+                    ui.label(format!(
+                        "All {rows} rows read · saving them to the workspace and building its indexes…"
+                    ));
+                } else {
+                    #[expect(clippy::cast_possible_truncation, reason = "a rate for people")]
+                    let rate_text = thousands(rate as i64);
+                    ui.label(format!(
+                        "{rows} rows · {} of {} · {rate_text} rows/s",
+                        bytes(p.progress.bytes_read),
+                        bytes(p.progress.total_bytes),
+                    ));
+                }
             }
         });
     ui.add_space(6.0);
