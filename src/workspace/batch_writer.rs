@@ -14,7 +14,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use super::load_indexes::SetAside;
 use super::raw_rows::{PackedRows, RawRowBlock, stored_raw_row};
 use super::settle::Pending;
-use super::version_inserts::VersionInserts;
+use super::version_inserts::{BULK_ROWS, VersionInserts};
 use super::{Workspace, WorkspaceError};
 use crate::model::{Record, RecordObject};
 
@@ -423,23 +423,24 @@ impl BatchWriter<'_> {
         record: Record,
         raw_json: &str,
     ) -> Result<i64, WorkspaceError> {
-        self.add_version(row, record, raw_json, 1)?
+        // Outside a large batch every run is one row: the version is written here.
+        self.add_version(row, record, raw_json)?
             .ok_or_else(|| self.err(rusqlite::Error::StatementChangedRows(0)))
     }
 
-    /// Adds one version of a record to the batch's insert (prepared for `rows` rows a
-    /// run), writing the versions waiting when a run is full; returns the id of the last
-    /// version written then.
+    /// Adds one version of a record to the batch's insert, writing the versions waiting
+    /// when a run is full (16 rows in a large batch, else one); returns the id of the
+    /// last version written then.
     pub(super) fn add_version(
         &mut self,
         row: u64,
         record: Record,
         raw_json: &str,
-        rows: usize,
     ) -> Result<Option<i64>, WorkspaceError> {
         let object = record.object();
         if self.inserts.as_ref().is_none_or(|i| i.object() != object) {
             self.write_waiting_versions()?;
+            let rows = if self.pending.is_some() { BULK_ROWS } else { 1 };
             let batch = (
                 self.batch_id,
                 self.as_of.clone(),

@@ -14,7 +14,6 @@ use rusqlite::params;
 
 use super::WorkspaceError;
 use super::batch_writer::{BatchWriter, RecordSql, WriteOutcome};
-use super::version_inserts::BULK_ROWS;
 use crate::model::Record;
 
 /// Bits in the filter of ids seen: 16 a row expected (2 MiB at a million rows), at most
@@ -82,7 +81,7 @@ impl BatchWriter<'_> {
         if maybe_seen && let Some(repeated) = self.repeat_of(sql, &record, raw_json)? {
             return Ok(repeated);
         }
-        self.add_version(row, record, raw_json, BULK_ROWS)?;
+        self.add_version(row, record, raw_json)?;
         if let Some(pending) = self.pending.as_mut() {
             pending.versions += 1;
         }
