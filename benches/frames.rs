@@ -4,7 +4,10 @@
 //!
 //! Run: `cargo bench --bench frames` (generates both exports with the import benchmark's
 //! fixed-seed generator and imports them, about 15 s), or `cargo bench --bench frames --
-//! --db W` on a workspace already built; `-- --slow-frames` names each frame over budget. The steps are what a lead does on opening the
+//! --db W` on a workspace already built; `-- --slow-frames` names each frame over budget
+//! and says where its time went (on a CPU, waiting for one, taken by a VM's host; with
+//! `FRAME_AT=1` also when it started on the monotonic clock, to find it in `perf record -k
+//! CLOCK_MONOTONIC`). The steps are what a lead does on opening the
 //! app: the first frame, the workspace read, the Funnel view, another quarter, the Handoff
 //! leaks view, another quarter there, and back to the Funnel. Each step is one click,
 //! then frames until the background work is done and its result is on screen.
@@ -12,7 +15,8 @@
 //! A frame here is the UI thread's whole pass (the app's update, layout, and the
 //! accessibility tree kittest reads, which the window builds only for a screen reader),
 //! without the GPU's painting. Target (issue 5): no frame over 16 ms, whatever the
-//! workspace holds — heavy work runs on a worker thread and its result is swapped in. The
+//! workspace holds — heavy work runs on a worker thread and its result is swapped in —
+//! except the first, which renders every glyph the views use and has 1 s. The
 //! ratio to the sample data's frames shows what the workspace's size costs the UI thread.
 
 mod support;
@@ -37,12 +41,52 @@ type App = Harness<'static, CockpitApp>;
 /// The longest a frame may take (60 frames a second).
 const BUDGET: Duration = Duration::from_millis(16);
 
+/// The longest the first frame may take.
+const FIRST_FRAME: Duration = Duration::from_secs(1);
+
 /// One step: its slowest frame, how many frames, and how long until its result showed.
 struct Step {
     name: &'static str,
+    /// The longest its frames may take.
+    budget: Duration,
     slowest: Duration,
     frames: usize,
     until_done: Duration,
+}
+
+/// Where a frame's time went (Linux): the UI thread's nanoseconds on a CPU and waiting
+/// for one, and the time a virtual machine's host took from all CPUs (in 10 ms ticks).
+struct SchedStat(Option<[u64; 3]>);
+
+impl SchedStat {
+    fn now() -> Self {
+        let text = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+        let mut fields = text.split_whitespace().map(str::parse::<u64>);
+        let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+        // "cpu user nice system idle iowait irq softirq steal ...": the eighth number.
+        let steal = stat
+            .lines()
+            .next()
+            .and_then(|all| all.split_whitespace().nth(8))
+            .and_then(|t| t.parse::<u64>().ok());
+        Self(match (fields.next(), fields.next(), steal) {
+            (Some(Ok(on_cpu)), Some(Ok(waiting)), Some(steal)) => Some([on_cpu, waiting, steal]),
+            _ => None,
+        })
+    }
+
+    /// What happened since `self`: time on a CPU, time waiting for one, time stolen.
+    fn since(&self) -> String {
+        match (self.0, Self::now().0) {
+            (Some([cpu0, wait0, steal0]), Some([cpu1, wait1, steal1])) => format!(
+                "on a CPU {:.1} ms, waiting for one {:.1} ms, taken by the VM's host about {} ms",
+                (cpu1 - cpu0) as f64 / 1e6,
+                (wait1 - wait0) as f64 / 1e6,
+                (steal1 - steal0) * 10
+            ),
+            _ => "no scheduler counters on this system".to_owned(),
+        }
+    }
 }
 
 /// The size of egui's font atlas: it grows (and is rebuilt) when new glyphs fill it.
@@ -58,15 +102,20 @@ fn frames_until_idle(app: &mut App, name: &'static str, started: Instant) -> Ste
         assert!(Instant::now() < deadline, "{name}: the work did not finish");
         let was_busy = app.state().is_busy();
         let atlas = font_atlas(app);
+        let sched = SchedStat::now();
         let t = Instant::now();
         app.step();
         if t.elapsed() > BUDGET && std::env::args().any(|a| a == "--slow-frames") {
             println!(
-                "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?})",
+                "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?}; {})",
                 t.elapsed().as_secs_f64() * 1e3,
                 app.state().is_busy(),
-                font_atlas(app)
+                font_atlas(app),
+                sched.since()
             );
+            if std::env::var_os("FRAME_AT").is_some() {
+                println!("    started at {t:?}");
+            }
         }
         slowest = slowest.max(t.elapsed());
         frames += 1;
@@ -79,6 +128,7 @@ fn frames_until_idle(app: &mut App, name: &'static str, started: Instant) -> Ste
     }
     Step {
         name,
+        budget: BUDGET,
         slowest,
         frames,
         until_done: started.elapsed(),
@@ -111,8 +161,11 @@ fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
     });
     let t = Instant::now();
     app.step();
+    // The first frame renders every glyph the views use (`ui::glyph_warmup`); its target
+    // is the issue's "first frame in under 1 s".
     let first = Step {
         name: "first frame",
+        budget: FIRST_FRAME,
         slowest: t.elapsed(),
         frames: 1,
         until_done: started.elapsed(),
@@ -152,14 +205,19 @@ fn print(label: &str, steps: &[Step], baseline: &[Step]) {
     println!("{label}");
     for (s, b) in steps.iter().zip(baseline) {
         println!(
-            "  {:<26} slowest frame {:>6.1} ms over {:>4} frames ({:>5.1}x the sample data's {:>5.1} ms)   result on screen after {:>6.2} s   (target: every frame under {} ms)",
+            "  {:<26} slowest frame {:>6.1} ms over {:>4} frames ({:>5.1}x the sample data's {:>5.1} ms)   result on screen after {:>6.2} s   (target: {} under {} ms)",
             s.name,
             s.slowest.as_secs_f64() * 1e3,
             s.frames,
             s.slowest.as_secs_f64() / b.slowest.as_secs_f64().max(1e-6),
             b.slowest.as_secs_f64() * 1e3,
             s.until_done.as_secs_f64(),
-            BUDGET.as_millis()
+            if s.frames == 1 {
+                "the frame"
+            } else {
+                "every frame"
+            },
+            s.budget.as_millis()
         );
     }
 }

@@ -906,3 +906,37 @@ fn an_import_past_its_last_row_says_it_is_saving_not_reading() {
     );
     assert!(finishing.query_by_label_contains("rows/s").is_none());
 }
+
+#[test]
+fn the_first_frame_makes_room_for_every_glyph_the_views_then_draw() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    let mut harness = app(db, StartMode::FirstLaunch);
+    settle(&mut harness);
+    // A bigger atlas is a new image, copied and sent to the GPU whole, in whichever frame
+    // first draws a glyph that does not fit.
+    let atlas = |h: &Harness<'static, CockpitApp>| h.ctx.fonts(|f| f.font_image_size());
+    let warmed = atlas(&harness);
+
+    let mut grew = Vec::new();
+    for view in ["Funnel", "Handoff leaks", "Definitions", "Import", "Funnel"] {
+        harness.get_by_label(view).click();
+        settle(&mut harness);
+        if atlas(&harness) != warmed {
+            grew.push(view);
+        }
+    }
+    // A leak's list of records, as a lead opens it.
+    harness.get_by_label("Handoff leaks").click();
+    settle(&mut harness);
+    harness.get_by_label("Stalled deals").click();
+    harness.run();
+    if atlas(&harness) != warmed {
+        grew.push("a leak's records");
+    }
+    assert!(
+        grew.is_empty(),
+        "the font atlas grew from {warmed:?} to {:?} in {grew:?}",
+        atlas(&harness)
+    );
+}

@@ -53,6 +53,8 @@ pub struct CockpitApp {
     )>,
     funnel: super::funnel::FunnelState,
     leaks: super::leaks::LeaksState,
+    /// Whether the first frame has rendered the views' glyphs.
+    glyphs_warm: bool,
     ctx: egui::Context,
 }
 
@@ -117,6 +119,7 @@ impl CockpitApp {
             impact: None,
             funnel: super::funnel::FunnelState::default(),
             leaks: super::leaks::LeaksState::default(),
+            glyphs_warm: false,
             ctx: cc.egui_ctx.clone(),
         };
         app.queue.push_back(match start {
@@ -792,6 +795,10 @@ impl eframe::App for CockpitApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if !self.glyphs_warm {
+            ui::glyph_warmup::warm_glyphs(ui.ctx());
+            self.glyphs_warm = true;
+        }
         let mut commands: Vec<Command> = Vec::new();
         let hovering_files = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
         let top = ui::top_bar::TopBarModel {

@@ -6,7 +6,10 @@ pub fn drop_in_background<T: Send + 'static>(value: T) {
     // On failure the closure, and with it the value, is dropped here instead.
     let _ = std::thread::Builder::new()
         .name("drop-result".to_owned())
-        .spawn(move || drop(value));
+        .spawn(move || {
+            super::worker_priority::lower_current_thread();
+            drop(value);
+        });
 }
 
 #[cfg(test)]

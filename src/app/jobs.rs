@@ -279,6 +279,7 @@ impl RunningJob {
         std::thread::Builder::new()
             .name(format!("job: {}", job.label()))
             .spawn(move || {
+                super::worker_priority::lower_current_thread();
                 let outcome = run(thread_job, &db, &thread_control);
                 // The app may have closed; nothing is waiting then.
                 let _ = sender.send(outcome);

@@ -12,6 +12,7 @@ pub mod leaks;
 pub mod mapping;
 pub mod notice;
 pub mod state;
+mod worker_priority;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
