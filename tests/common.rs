@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: fixture paths and fresh workspaces on disk.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use revops_cockpit::import::{
@@ -81,4 +81,24 @@ pub fn ts(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
         .expect("valid date")
         .and_utc()
         .timestamp()
+}
+
+/// Scribbles over the first page of the table or index `name` in the closed workspace
+/// file `db`: only a read of that page, or a whole-file check, finds the damage.
+pub fn damage_root_page(db: &Path, name: &str) {
+    let (root, page): (i64, i64) = rusqlite::Connection::open(db)
+        .and_then(|c| {
+            c.query_row(
+                "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master \
+                 WHERE name = ?1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+        })
+        .expect("root page and page size");
+    let mut bytes = std::fs::read(db).expect("read");
+    let page = usize::try_from(page).expect("page size");
+    let start = usize::try_from(root - 1).expect("page") * page;
+    bytes[start..start + page].fill(0xA5);
+    std::fs::write(db, bytes).expect("damage");
 }

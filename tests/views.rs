@@ -908,6 +908,105 @@ fn an_import_past_its_last_row_says_it_is_saving_not_reading() {
 }
 
 #[test]
+fn damage_the_first_reads_miss_is_found_beside_them_and_their_numbers_withdrawn() {
+    use revops_cockpit::workspace::{WorkspaceError, check_file};
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    {
+        let mut ws = Workspace::open(&db).expect("workspace");
+        for f in [
+            "hubspot-contacts.csv",
+            "pipedrive-deals.csv",
+            "cs-accounts.csv",
+        ] {
+            revops_cockpit::import::import_file(
+                &mut ws,
+                &fixture(f),
+                &Default::default(),
+                &Default::default(),
+            )
+            .expect("import");
+        }
+    }
+    // Break the page of an index only the rejected-rows list reads.
+    crate::common::damage_root_page(&db, "row_issues_batch");
+    // The views' first reads succeed; only the whole-file check finds it.
+    assert_eq!(
+        Workspace::reopen(&db)
+            .and_then(|ws| ws.batches())
+            .expect("read")
+            .len(),
+        3
+    );
+    assert!(matches!(
+        check_file(&db),
+        Err(WorkspaceError::Damaged {
+            latest_backup: Some(_),
+            ..
+        })
+    ));
+
+    let mut harness = app(db.clone(), StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label_contains("is damaged");
+    assert!(
+        harness.state().batches().is_empty(),
+        "no batch of the damaged file is shown"
+    );
+    harness.get_by_label("Funnel").click();
+    settle(&mut harness);
+    assert!(
+        harness.state().funnel_result().is_none(),
+        "no numbers from it"
+    );
+    harness.get_by_label("Restore the latest backup").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("the damaged file is kept as");
+    assert_eq!(
+        harness.state().batches().len(),
+        2,
+        "the backup taken before the third import"
+    );
+    assert!(harness.state().funnel_result().is_some());
+}
+
+#[test]
+fn a_damaged_workspace_without_a_backup_shows_no_numbers_and_takes_no_writes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    {
+        let mut ws = Workspace::open(&db).expect("workspace");
+        revops_cockpit::import::import_file(
+            &mut ws,
+            &fixture("hubspot-contacts.csv"),
+            &Default::default(),
+            &Default::default(),
+        )
+        .expect("import");
+    }
+    std::fs::remove_dir_all(revops_cockpit::workspace::backup_dir(&db)).expect("no backups");
+    crate::common::damage_root_page(&db, "row_issues_batch");
+
+    let mut harness = app(db.clone(), StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label_contains("is damaged");
+    harness.get_by_label_contains("There is no backup of it");
+    assert!(harness.state().batches().is_empty());
+    assert!(
+        harness
+            .query_by_label("Restore the latest backup")
+            .is_none()
+    );
+    // A file dropped on the window is not imported into it.
+    drop_file(&mut harness, "pipedrive-deals.csv");
+    harness.get_by_label_contains("is damaged");
+    let batches: i64 = rusqlite::Connection::open(&db)
+        .and_then(|c| c.query_row("SELECT count(*) FROM batches", [], |r| r.get(0)))
+        .expect("batches");
+    assert_eq!(batches, 1, "nothing was imported into the damaged file");
+}
+
+#[test]
 fn the_first_frame_makes_room_for_every_glyph_the_views_then_draw() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("ws.sqlite");

@@ -235,6 +235,32 @@ fn a_workspace_from_the_first_schema_is_migrated_forward_with_its_data() {
 }
 
 #[test]
+fn a_damaged_workspace_of_an_older_schema_is_refused_before_it_is_migrated() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v1.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch(schema::MIGRATIONS[0]).expect("schema 1");
+        conn.execute_batch("PRAGMA user_version = 1;")
+            .expect("version");
+    }
+    crate::common::damage_root_page(&path, "batches");
+    // Reopening skips the whole-file check, except before a migration writes.
+    let err = Workspace::reopen(&path).expect_err("refused");
+    assert!(
+        matches!(
+            err,
+            revops_cockpit::workspace::WorkspaceError::Damaged { .. }
+        ),
+        "{err}"
+    );
+    let version: i64 = rusqlite::Connection::open(&path)
+        .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
+        .expect("version");
+    assert_eq!(version, 1, "not migrated");
+}
+
+#[test]
 fn each_import_keeps_a_rolling_backup_that_restores_the_state_before_it() {
     use revops_cockpit::workspace::{KEEP_BACKUPS, list_backups};
     let (_dir, mut ws) = workspace();
@@ -500,23 +526,7 @@ fn open_checks_the_whole_file_and_reopen_leaves_that_to_the_first_open() {
     let path = ws.path().to_owned();
     drop(ws);
     // Damage one index page no open reads: only a whole-file check finds it.
-    let (root, page): (i64, i64) = rusqlite::Connection::open(&path)
-        .and_then(|c| {
-            c.query_row(
-                "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master \
-                 WHERE name = 'contact_versions_batch'",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-        })
-        .expect("root page and page size");
-    let mut bytes = std::fs::read(&path).expect("read");
-    let page = usize::try_from(page).expect("page size");
-    let start = usize::try_from(root - 1).expect("page") * page;
-    for b in &mut bytes[start + 8..start + page] {
-        *b = 0xA5;
-    }
-    std::fs::write(&path, bytes).expect("damage");
+    crate::common::damage_root_page(&path, "contact_versions_batch");
     assert!(
         matches!(Workspace::open(&path), Err(WorkspaceError::Damaged { .. })),
         "open finds the damage"

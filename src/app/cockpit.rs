@@ -37,6 +37,12 @@ pub struct CockpitApp {
     detail: Option<(i64, BatchDetail)>,
     job: Option<RunningJob>,
     queue: VecDeque<Job>,
+    /// The consistency check of the file opened, beside the first reads: until it is
+    /// done no job that writes starts.
+    check: Option<RunningJob>,
+    /// The check found the file damaged: what the jobs started on it return is dropped
+    /// until a backup replaces it.
+    damaged: bool,
     notice: Option<Notice>,
     /// The column mapping being made or edited, shown instead of the Import view.
     mapping: Option<MappingDraft>,
@@ -111,6 +117,8 @@ impl CockpitApp {
             detail: None,
             job: None,
             queue: VecDeque::new(),
+            check: None,
+            damaged: false,
             notice: None,
             mapping: None,
             as_of_text: String::new(),
@@ -122,10 +130,10 @@ impl CockpitApp {
             glyphs_warm: false,
             ctx: cc.egui_ctx.clone(),
         };
-        app.queue.push_back(match start {
-            StartMode::FirstLaunch => Job::LoadSample,
-            StartMode::Open => Job::Refresh,
-        });
+        match start {
+            StartMode::FirstLaunch => app.queue.push_back(Job::LoadSample),
+            StartMode::Open => app.open_workspace(),
+        }
         app
     }
 
@@ -139,9 +147,42 @@ impl CockpitApp {
         &self.snapshot.batches
     }
 
-    /// Whether background work is under way or queued.
+    /// Whether background work is under way or queued, the consistency check included.
     pub fn is_busy(&self) -> bool {
+        self.has_jobs() || self.check.is_some()
+    }
+
+    /// Whether a job is under way or queued.
+    fn has_jobs(&self) -> bool {
         self.job.is_some() || !self.queue.is_empty()
+    }
+
+    /// Reads the workspace for the views and, beside that, checks the file for damage.
+    fn open_workspace(&mut self) {
+        self.queue.push_back(Job::Refresh);
+        let ctx = self.ctx.clone();
+        match RunningJob::start(Job::Check, self.db.clone(), move || ctx.request_repaint()) {
+            Ok(check) => self.check = Some(check),
+            Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+        }
+    }
+
+    /// Shows that the file is damaged, with its latest backup, instead of its numbers.
+    fn show_damage(&mut self, message: String, backup: Option<PathBuf>) {
+        self.damaged = true;
+        self.snapshot = WorkspaceSnapshot::default();
+        self.loaded = false;
+        self.selected_batch = None;
+        self.detail = None;
+        self.funnel.requested = None;
+        self.leaks.requested = None;
+        super::drop_later::drop_in_background((
+            self.funnel.result.take(),
+            self.leaks.result.take(),
+        ));
+        let mut notice = Notice::new(NoticeKind::Error, message);
+        notice.restore_backup = backup;
+        self.notice = Some(notice);
     }
 
     /// The notice shown, if any.
@@ -455,7 +496,7 @@ impl CockpitApp {
 
     /// Sends the Funnel view's query to the background once, when it changed.
     fn request_funnel(&mut self) {
-        if self.persisted.last_view != View::Funnel || self.is_busy() {
+        if self.persisted.last_view != View::Funnel || self.has_jobs() {
             return;
         }
         let Some(query) = self.funnel_query() else {
@@ -471,7 +512,7 @@ impl CockpitApp {
 
     /// Sends the Leaks view's query to the background once, when it changed.
     fn request_leaks(&mut self) {
-        if self.persisted.last_view != View::Leaks || self.is_busy() {
+        if self.persisted.last_view != View::Leaks || self.has_jobs() {
             return;
         }
         let (Some(defs), Some(period)) = (self.snapshot.definitions.as_ref(), self.period()) else {
@@ -523,11 +564,20 @@ impl CockpitApp {
         self.selected_batch = None;
         self.detail = None;
         self.persisted.period = None;
-        self.queue.push_back(Job::Refresh);
+        self.damaged = false;
+        self.open_workspace();
     }
 
     fn start_next_job(&mut self) {
         if self.job.is_some() {
+            return;
+        }
+        if self.damaged {
+            self.queue.retain(Job::allowed_on_damaged_file);
+        }
+        // Only reads run beside the consistency check: nothing is written into a file
+        // that may be damaged.
+        if self.check.is_some() && !self.queue.front().is_some_and(Job::only_reads) {
             return;
         }
         let Some(job) = self.queue.pop_front() else {
@@ -560,10 +610,13 @@ impl CockpitApp {
     fn handle(&mut self, outcome: JobOutcome) {
         match outcome {
             JobOutcome::Refreshed(s) => self.take_snapshot(s),
-            JobOutcome::Damaged { message, backup } => {
-                let mut notice = Notice::new(NoticeKind::Error, message);
-                notice.restore_backup = Some(backup);
-                self.notice = Some(notice);
+            JobOutcome::Damaged { message, backup } => self.show_damage(message, backup),
+            JobOutcome::Checked(Ok(())) => {}
+            JobOutcome::Checked(Err(e)) => {
+                self.notice = Some(Notice::new(
+                    NoticeKind::Error,
+                    format!("The workspace file could not be checked for damage: {e}"),
+                ));
             }
             JobOutcome::Previewed(Ok(preview)) => {
                 self.persisted.last_view = View::Import;
@@ -706,7 +759,7 @@ impl CockpitApp {
     }
 
     fn progress_view(&self) -> Option<ui::import_view::ProgressView> {
-        let job = self.job.as_ref()?;
+        let job = self.job.as_ref().or(self.check.as_ref())?;
         let progress = job.control.progress();
         Some(ui::import_view::ProgressView {
             label: job.job.label(),
@@ -772,9 +825,20 @@ fn import_notice(results: &[FileResult]) -> Notice {
 
 impl eframe::App for CockpitApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        if let Some(outcome) = self.job.as_ref().and_then(RunningJob::poll) {
-            self.job = None;
+        if let Some(outcome) = self.check.as_ref().and_then(RunningJob::poll) {
+            self.check = None;
             self.handle(outcome);
+        }
+        if let Some(outcome) = self.job.as_ref().and_then(RunningJob::poll) {
+            let job = self.job.take().map(|j| j.job);
+            if job.as_ref().is_some_and(Job::replaces_the_file) {
+                self.damaged = false;
+            }
+            if self.damaged && !job.as_ref().is_some_and(Job::allowed_on_damaged_file) {
+                super::drop_later::drop_in_background(outcome);
+            } else {
+                self.handle(outcome);
+            }
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw

@@ -23,6 +23,8 @@ use crate::workspace::{
 pub enum Job {
     /// Read the batch list and record counts.
     Refresh,
+    /// SQLite's consistency check of the whole file, beside the first reads of a session.
+    Check,
     Import {
         files: Vec<PathBuf>,
         date_order: Option<DateOrder>,
@@ -123,6 +125,7 @@ impl Job {
     pub fn label(&self) -> String {
         match self {
             Self::Refresh => "Reading the workspace".to_owned(),
+            Self::Check => "Checking the workspace file for damage".to_owned(),
             Self::Import { files, .. } => {
                 let names: Vec<String> = files
                     .iter()
@@ -167,6 +170,30 @@ impl Job {
         }
     }
 
+    /// Whether the job only reads the workspace, and so may run beside its consistency
+    /// check.
+    pub fn only_reads(&self) -> bool {
+        matches!(
+            self,
+            Self::Refresh
+                | Self::ComputeFunnel(..)
+                | Self::ComputeLeaks(..)
+                | Self::LoadIssues(_)
+                | Self::CompareDefinitions { .. }
+        )
+    }
+
+    /// Whether the job replaces the workspace file with a backup.
+    pub fn replaces_the_file(&self) -> bool {
+        matches!(self, Self::ReplaceWithBackup(_) | Self::RestoreBackup(_))
+    }
+
+    /// Whether the job may run on a file found damaged: replacing it, or choosing
+    /// another workspace.
+    pub fn allowed_on_damaged_file(&self) -> bool {
+        self.replaces_the_file() || matches!(self, Self::PickWorkspace)
+    }
+
     /// Whether the job shows a progress bar with Cancel.
     pub fn shows_progress(&self) -> bool {
         matches!(
@@ -209,10 +236,12 @@ pub struct DefinitionsState {
 #[derive(Debug)]
 pub enum JobOutcome {
     Refreshed(Result<WorkspaceSnapshot, String>),
-    /// The workspace is damaged and has a backup to offer.
+    /// The consistency check found the file sound, or could not run.
+    Checked(Result<(), String>),
+    /// The workspace is damaged; the latest backup is offered when it has one.
     Damaged {
         message: String,
-        backup: PathBuf,
+        backup: Option<PathBuf>,
     },
     Imported {
         results: Vec<FileResult>,
@@ -368,32 +397,45 @@ fn definitions_state(ws: &Workspace) -> Result<DefinitionsState, String> {
     })
 }
 
-fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
-    // The Refresh job that starts every session checks the file; the others reopen it.
-    let open = || Workspace::reopen(db).map_err(|e| e.to_string());
-    match job {
-        Job::Refresh => match Workspace::open(db) {
-            Err(crate::workspace::WorkspaceError::Damaged {
-                latest_backup: Some(backup),
+/// A damaged file, with the backup to offer if it has one, as the notice's outcome;
+/// `Err` for any other error.
+fn damaged(error: crate::workspace::WorkspaceError) -> Result<JobOutcome, String> {
+    match error {
+        crate::workspace::WorkspaceError::Damaged {
+            latest_backup: backup,
+            finding,
+            advice,
+            path,
+        } => {
+            let message = crate::workspace::WorkspaceError::Damaged {
+                path,
                 finding,
                 advice,
-                path,
-            }) => {
-                let message = crate::workspace::WorkspaceError::Damaged {
-                    path,
-                    finding,
-                    advice,
-                    latest_backup: None,
-                }
-                .to_string();
-                JobOutcome::Damaged { message, backup }
+                latest_backup: None,
             }
-            opened => JobOutcome::Refreshed(
-                opened
-                    .map_err(|e| e.to_string())
-                    .and_then(|ws| snapshot(&ws)),
-            ),
+            .to_string();
+            Ok(JobOutcome::Damaged { message, backup })
+        }
+        other => Err(other.to_string()),
+    }
+}
+
+fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
+    // Every job reopens the file; the Check job that starts a session runs beside them.
+    let open = || Workspace::reopen(db).map_err(|e| e.to_string());
+    match job {
+        Job::Refresh => match Workspace::reopen(db) {
+            Ok(ws) => JobOutcome::Refreshed(snapshot(&ws)),
+            Err(e) => damaged(e).unwrap_or_else(|e| JobOutcome::Refreshed(Err(e))),
         },
+        Job::Check => {
+            // The check reads the whole file; the reads the views wait for go first.
+            super::worker_priority::lowest_for_current_thread();
+            match crate::workspace::check_file(db) {
+                Ok(()) => JobOutcome::Checked(Ok(())),
+                Err(e) => damaged(e).unwrap_or_else(|e| JobOutcome::Checked(Err(e))),
+            }
+        }
         Job::ReplaceWithBackup(backup) => JobOutcome::Changed {
             message: crate::workspace::replace_with_backup(db, &backup)
                 .map_err(|e| e.to_string())

@@ -21,6 +21,13 @@ pub fn lower_current_thread() {
     }
 }
 
+/// Lowers the calling thread's priority below the other background threads' (nice 19 on
+/// Linux): for work that should only use what they leave, such as the consistency check
+/// that runs beside the first reads of a session.
+pub fn lowest_for_current_thread() {
+    let _ = set_current_thread_priority(ThreadPriority::Min);
+}
+
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::*;
@@ -61,5 +68,16 @@ mod tests {
             caller,
             "the caller keeps its priority"
         );
+    }
+
+    #[test]
+    fn the_lowest_priority_is_below_the_other_background_threads() {
+        let lowest = std::thread::spawn(|| {
+            lowest_for_current_thread();
+            nice_of_current_thread()
+        })
+        .join()
+        .expect("thread");
+        assert_eq!(lowest, 19);
     }
 }
