@@ -450,27 +450,26 @@ fn removing_a_mapped_deal_stage_asks_where_its_values_go() {
     );
 }
 
+/// A workspace of the funnel fixtures, as of 2025-06-30.
+fn funnel_workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    let mut ws = Workspace::open(&db).expect("workspace");
+    let options = revops_cockpit::import::ImportOptions {
+        as_of: chrono::NaiveDate::from_ymd_opt(2025, 6, 30),
+        ..Default::default()
+    };
+    for f in ["funnel-contacts.csv", "funnel-deals.csv"] {
+        revops_cockpit::import::import_file(&mut ws, &fixture(f), &options, &Default::default())
+            .expect("import");
+    }
+    (dir, db)
+}
+
 #[test]
 fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_count() {
     use eframe::egui::accesskit::Role;
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("ws.sqlite");
-    {
-        let mut ws = Workspace::open(&db).expect("workspace");
-        let options = revops_cockpit::import::ImportOptions {
-            as_of: chrono::NaiveDate::from_ymd_opt(2025, 6, 30),
-            ..Default::default()
-        };
-        for f in ["funnel-contacts.csv", "funnel-deals.csv"] {
-            revops_cockpit::import::import_file(
-                &mut ws,
-                &fixture(f),
-                &options,
-                &Default::default(),
-            )
-            .expect("import");
-        }
-    }
+    let (_dir, db) = funnel_workspace();
     let mut harness = app(db, StartMode::Open);
     settle(&mut harness);
     harness.get_by_label("Funnel").click();
@@ -581,6 +580,70 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
     let reloaded = data(&harness);
     assert!(!Arc::ptr_eq(&loaded, &reloaded));
     assert_eq!(reloaded.deals.len(), 10, "the three new deals are in");
+}
+
+#[test]
+fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
+    let (_dir, db) = funnel_workspace();
+    // The job sends the numbers first, then the records behind them.
+    use revops_cockpit::app::funnel::FunnelQuery;
+    use revops_cockpit::app::jobs::{Job, JobOutcome, Message, RunningJob};
+    let query = FunnelQuery {
+        period: revops_cockpit::definitions::fiscal::Quarter::parse("2025-Q1").expect("quarter"),
+        mode: Default::default(),
+        filter: revops_cockpit::metrics::Filter::all(),
+        breakdown_by: revops_cockpit::metrics::Dimension::Segment,
+        definitions_version: 1,
+        batches: vec![1, 2],
+    };
+    let job = RunningJob::start(Job::ComputeFunnel(Box::new(query), None), db.clone(), || {})
+        .expect("start");
+    let mut messages = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !matches!(messages.last(), Some(Message::Last(_))) {
+        assert!(Instant::now() < deadline, "the job did not finish");
+        match job.poll() {
+            Some(message) => messages.push(message),
+            None => std::thread::sleep(Duration::from_millis(2)),
+        }
+    }
+    match messages.as_slice() {
+        [
+            Message::Early(JobOutcome::Funnel(Ok(numbers))),
+            Message::Last(JobOutcome::FunnelDetails {
+                query,
+                details: Ok(details),
+            }),
+        ] => {
+            assert!(
+                !numbers.details_ready(),
+                "the numbers come without the records"
+            );
+            assert_eq!(**query, numbers.query);
+            let counted: usize = numbers.funnel.stages.iter().map(|s| s.count).sum();
+            assert!(counted > 0);
+            for stage in &numbers.funnel.stages {
+                for &i in &stage.records {
+                    assert!(details.contacts.get(i).is_some(), "{i} at {}", stage.name);
+                }
+            }
+        }
+        other => panic!("unexpected messages: {other:?}"),
+    }
+
+    // In the app: the lists read from the records once they are in.
+    let mut harness = app(db, StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Funnel").click();
+    settle(&mut harness);
+    let r = harness.state().funnel_result().expect("numbers");
+    assert!(r.details_ready());
+    // Every contact the funnel counts has its full record, for the lists.
+    for stage in &r.funnel.stages {
+        for &i in &stage.records {
+            assert!(r.contact(i).is_some(), "{} at {}", i, stage.name);
+        }
+    }
 }
 
 #[test]

@@ -8,7 +8,9 @@ use std::time::Duration;
 use eframe::egui;
 
 use super::command::Command;
-use super::jobs::{BatchDetail, FileResult, Job, JobOutcome, RunningJob, WorkspaceSnapshot};
+use super::jobs::{
+    BatchDetail, FileResult, Job, JobOutcome, Message, RunningJob, WorkspaceSnapshot,
+};
 use super::mapping::MappingDraft;
 use super::notice::{Notice, NoticeKind};
 use super::state::{Persisted, Quarter, View};
@@ -360,7 +362,7 @@ impl CockpitApp {
                     let contacts = s
                         .records
                         .iter()
-                        .filter_map(|i| r.details.get(*i).cloned())
+                        .filter_map(|i| r.contact(*i).cloned())
                         .collect();
                     let note = format!(
                         "{} · {} · {} · definitions v{}",
@@ -382,7 +384,7 @@ impl CockpitApp {
                     let deals = list
                         .positions(r)
                         .iter()
-                        .filter_map(|i| r.deal_details.get(*i).cloned())
+                        .filter_map(|i| r.deal(*i).cloned())
                         .collect();
                     let note = format!(
                         "deals {} · {} · definitions v{}",
@@ -645,6 +647,16 @@ impl CockpitApp {
                 }
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },
+            JobOutcome::FunnelDetails { query, details } => match details {
+                Ok(details) => {
+                    if let Some(r) = self.funnel.result.as_mut()
+                        && r.query == *query
+                    {
+                        r.details = Some(std::sync::Arc::new(details));
+                    }
+                }
+                Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+            },
             JobOutcome::Leaks(result) => match result {
                 Ok(result) => {
                     if self
@@ -825,19 +837,24 @@ fn import_notice(results: &[FileResult]) -> Notice {
 
 impl eframe::App for CockpitApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        if let Some(outcome) = self.check.as_ref().and_then(RunningJob::poll) {
+        if let Some(message) = self.check.as_ref().and_then(RunningJob::poll) {
             self.check = None;
-            self.handle(outcome);
+            self.handle(message.into_outcome());
         }
-        if let Some(outcome) = self.job.as_ref().and_then(RunningJob::poll) {
-            let job = self.job.take().map(|j| j.job);
-            if job.as_ref().is_some_and(Job::replaces_the_file) {
+        if let Some(message) = self.job.as_ref().and_then(RunningJob::poll) {
+            let job = self.job.as_ref().map(|j| &j.job);
+            let replaces = job.is_some_and(Job::replaces_the_file);
+            let allowed = job.is_some_and(Job::allowed_on_damaged_file);
+            if matches!(message, Message::Last(_)) {
+                self.job = None;
+            }
+            if replaces {
                 self.damaged = false;
             }
-            if self.damaged && !job.as_ref().is_some_and(Job::allowed_on_damaged_file) {
-                super::drop_later::drop_in_background(outcome);
+            if self.damaged && !allowed {
+                super::drop_later::drop_in_background(message);
             } else {
-                self.handle(outcome);
+                self.handle(message.into_outcome());
             }
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {

@@ -61,12 +61,44 @@ pub struct FunnelResult {
     pub stage_definitions: Vec<String>,
     /// Every value of each filter dimension in the data, for the filter menus.
     pub choices: Vec<(Dimension, Vec<String>)>,
-    /// The full records of the contacts the funnels list, for the record lists.
-    pub details: Arc<RecordDetails<Contact>>,
-    /// The full records of the deals the deal numbers count, for their lists.
-    pub deal_details: Arc<RecordDetails<Deal>>,
+    /// The full records behind the numbers, for the record lists: read after the
+    /// numbers are on screen, `None` until then.
+    pub details: Option<Arc<FunnelDetails>>,
     /// The records in memory the numbers were computed from, kept for the next query.
     pub data: Arc<FunnelData>,
+}
+
+impl FunnelResult {
+    /// The full record of the contact at `position` of the contact table, once read.
+    pub fn contact(&self, position: usize) -> Option<&Contact> {
+        self.details.as_ref()?.contacts.get(position)
+    }
+
+    /// The full record of the deal at `position` of the deal table, once read.
+    pub fn deal(&self, position: usize) -> Option<&Deal> {
+        self.details.as_ref()?.deals.get(position)
+    }
+
+    /// Whether the full records behind the numbers have been read.
+    pub fn details_ready(&self) -> bool {
+        self.details.is_some()
+    }
+}
+
+/// The full records behind a [`FunnelResult`]'s numbers.
+#[derive(Debug, Default)]
+pub struct FunnelDetails {
+    /// Every contact the funnels list.
+    pub contacts: RecordDetails<Contact>,
+    /// Every deal the deal numbers count.
+    pub deals: RecordDetails<Deal>,
+}
+
+/// Where in the contact and deal tables the records behind a result's numbers are.
+#[derive(Debug, Default)]
+pub struct DetailPositions {
+    pub contacts: Vec<usize>,
+    pub deals: Vec<usize>,
 }
 
 /// The workspace's records as the Funnel view reads them, read from the store once per

@@ -262,6 +262,11 @@ pub enum JobOutcome {
         preview: Result<ImpactPreview, String>,
     },
     Funnel(Result<Box<super::funnel::FunnelResult>, String>),
+    /// The full records behind the numbers of the Funnel result for `query`.
+    FunnelDetails {
+        query: Box<super::funnel::FunnelQuery>,
+        details: Result<super::funnel::FunnelDetails, String>,
+    },
     Leaks(Result<Box<super::leaks::LeaksResult>, String>),
     PickedWorkListPath {
         to: Option<PathBuf>,
@@ -290,12 +295,31 @@ pub enum JobOutcome {
     },
 }
 
+/// What a job's thread sends back: outcomes shown while it goes on, then its last.
+#[derive(Debug)]
+pub enum Message {
+    /// A first part of the result, shown while the job goes on (the Funnel's numbers
+    /// before the records behind them).
+    Early(JobOutcome),
+    /// The job's last outcome: it has finished.
+    Last(JobOutcome),
+}
+
+impl Message {
+    /// What the message carries.
+    pub fn into_outcome(self) -> JobOutcome {
+        match self {
+            Self::Early(outcome) | Self::Last(outcome) => outcome,
+        }
+    }
+}
+
 /// A job under way.
 pub struct RunningJob {
     pub job: Job,
     pub control: ImportControl,
     pub started: Instant,
-    receiver: Receiver<JobOutcome>,
+    receiver: Receiver<Message>,
 }
 
 impl RunningJob {
@@ -309,9 +333,13 @@ impl RunningJob {
             .name(format!("job: {}", job.label()))
             .spawn(move || {
                 super::worker_priority::lower_current_thread();
-                let outcome = run(thread_job, &db, &thread_control);
                 // The app may have closed; nothing is waiting then.
-                let _ = sender.send(outcome);
+                let early = |outcome| {
+                    let _ = sender.send(Message::Early(outcome));
+                    wake();
+                };
+                let outcome = run(thread_job, &db, &thread_control, &early);
+                let _ = sender.send(Message::Last(outcome));
                 wake();
             })
             .map_err(|e| format!("could not start background work: {e}"))?;
@@ -323,14 +351,14 @@ impl RunningJob {
         })
     }
 
-    /// The outcome if the job has finished.
-    pub fn poll(&self) -> Option<JobOutcome> {
+    /// What the job has sent since the last poll, if anything.
+    pub fn poll(&self) -> Option<Message> {
         match self.receiver.try_recv() {
-            Ok(outcome) => Some(outcome),
+            Ok(message) => Some(message),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(JobOutcome::Refreshed(Err(
+            Err(TryRecvError::Disconnected) => Some(Message::Last(JobOutcome::Refreshed(Err(
                 "the background work stopped unexpectedly".to_owned(),
-            ))),
+            )))),
         }
     }
 }
@@ -420,7 +448,8 @@ fn damaged(error: crate::workspace::WorkspaceError) -> Result<JobOutcome, String
     }
 }
 
-fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
+/// Runs `job`; `early` shows a first part of its result while it goes on.
+fn run(job: Job, db: &Path, control: &ImportControl, early: &dyn Fn(JobOutcome)) -> JobOutcome {
     // Every job reopens the file; the Check job that starts a session runs beside them.
     let open = || Workspace::reopen(db).map_err(|e| e.to_string());
     match job {
@@ -583,9 +612,25 @@ fn run(job: Job, db: &Path, control: &ImportControl) -> JobOutcome {
             b,
             changes: open().and_then(|ws| versions::compare(&ws, a, b).map_err(|e| e.to_string())),
         },
-        Job::ComputeFunnel(query, data) => JobOutcome::Funnel(
-            open().and_then(|ws| compute_funnel(&ws, *query, data).map(Box::new)),
-        ),
+        // The numbers go on screen first; the records behind them follow (a third of the
+        // job at a million contacts: 87,000 contacts and 60,000 deals read by key).
+        Job::ComputeFunnel(query, data) => {
+            let numbers = open().and_then(|ws| {
+                let (result, positions) = compute_funnel(&ws, *query, data)?;
+                Ok((ws, result, positions))
+            });
+            match numbers {
+                Ok((ws, result, positions)) => {
+                    let (query, data) = (Box::new(result.query.clone()), result.data.clone());
+                    early(JobOutcome::Funnel(Ok(Box::new(result))));
+                    JobOutcome::FunnelDetails {
+                        query,
+                        details: funnel_details(&ws, &data, positions),
+                    }
+                }
+                Err(e) => JobOutcome::Funnel(Err(e)),
+            }
+        }
         Job::ComputeLeaks(query, kept) => {
             JobOutcome::Leaks(open().and_then(|ws| compute_leaks(&ws, *query, kept).map(Box::new)))
         }
@@ -849,11 +894,12 @@ fn funnel_data(
     }))
 }
 
+/// The Funnel's numbers, and where the records behind them are in the tables.
 fn compute_funnel(
     ws: &Workspace,
     query: super::funnel::FunnelQuery,
     kept: Option<std::sync::Arc<super::funnel::FunnelData>>,
-) -> Result<super::funnel::FunnelResult, String> {
+) -> Result<(super::funnel::FunnelResult, super::funnel::DetailPositions), String> {
     use crate::metrics::report::{FunnelQuestion, funnel_report};
     let data = funnel_data(ws, &query, kept)?;
     let (defs, table, deals) = (&data.defs, &data.contacts, &data.deals);
@@ -882,9 +928,8 @@ fn compute_funnel(
             breakdown_by: query.breakdown_by,
         },
     );
-    let details = record_details(ws, table, [&report.funnel, &report.strict])?;
-    let deal_details = deal_details(ws, deals, &report)?;
-    Ok(super::funnel::FunnelResult {
+    let positions = detail_positions(&report);
+    let result = super::funnel::FunnelResult {
         funnel: report.funnel,
         previous: report.previous,
         last_year: report.last_year,
@@ -909,51 +954,55 @@ fn compute_funnel(
             .map(|(q, f)| (q, f.stages.iter().map(|s| s.conversion_to_next).collect()))
             .collect(),
         choices,
-        details: std::sync::Arc::new(details),
-        deal_details: std::sync::Arc::new(deal_details),
+        details: None,
         data: data.clone(),
         query,
-    })
+    };
+    Ok((result, positions))
 }
 
-/// The full records of every deal the report's deal numbers count, read from the store
-/// by key.
-fn deal_details(
-    ws: &Workspace,
-    table: &crate::metrics::deal_table::DealTable,
+/// Where the records behind the report's numbers are: every contact its funnels list,
+/// every deal its deal numbers count.
+fn detail_positions(
     report: &crate::metrics::report::FunnelReport,
-) -> Result<super::funnel::RecordDetails<crate::model::Deal>, String> {
+) -> super::funnel::DetailPositions {
+    let contacts = [&report.funnel, &report.strict]
+        .into_iter()
+        .flat_map(|f| &f.stages)
+        .flat_map(|s| s.records.iter().chain(&s.skipped_records))
+        .copied()
+        .collect();
     let d = &report.deals;
-    let positions = d
+    let deals = d
         .won_records
         .iter()
         .chain(&d.lost_records)
         .chain(&d.open_records)
         .chain(&report.coverage.records)
-        .copied();
-    super::funnel::RecordDetails::fetch(
-        positions,
-        |p| table.key(p),
-        |keys| ws.deals_by_keys(keys).map_err(|e| e.to_string()),
-    )
+        .copied()
+        .collect();
+    super::funnel::DetailPositions { contacts, deals }
 }
 
-/// The full records of every contact these funnels list, read from the store by key.
-fn record_details<'a>(
+/// The full records at `positions` of the data's tables, read from the store by key.
+fn funnel_details(
     ws: &Workspace,
-    table: &crate::metrics::contact_table::ContactTable,
-    funnels: impl IntoIterator<Item = &'a crate::metrics::LifecycleFunnel>,
-) -> Result<super::funnel::RecordDetails<crate::model::Contact>, String> {
-    let positions = funnels
-        .into_iter()
-        .flat_map(|f| &f.stages)
-        .flat_map(|s| s.records.iter().chain(&s.skipped_records))
-        .copied();
-    super::funnel::RecordDetails::fetch(
-        positions,
-        |p| table.key(p),
-        |keys| ws.contacts_by_keys(keys).map_err(|e| e.to_string()),
-    )
+    data: &super::funnel::FunnelData,
+    positions: super::funnel::DetailPositions,
+) -> Result<super::funnel::FunnelDetails, String> {
+    use super::funnel::RecordDetails;
+    Ok(super::funnel::FunnelDetails {
+        contacts: RecordDetails::fetch(
+            positions.contacts,
+            |p| data.contacts.key(p),
+            |keys| ws.contacts_by_keys(keys).map_err(|e| e.to_string()),
+        )?,
+        deals: RecordDetails::fetch(
+            positions.deals,
+            |p| data.deals.key(p),
+            |keys| ws.deals_by_keys(keys).map_err(|e| e.to_string()),
+        )?,
+    })
 }
 
 fn import_all(

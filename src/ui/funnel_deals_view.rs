@@ -162,13 +162,17 @@ fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Comm
             commands.push(Command::SelectFunnelDeals(None));
         }
         if ui
-            .button("Export to CSV…")
+            .add_enabled(r.details_ready(), egui::Button::new("Export to CSV…"))
             .on_hover_text("Save these deals as a work list")
             .clicked()
         {
             commands.push(Command::ExportFunnelDeals(list));
         }
     });
+    if !r.details_ready() {
+        super::widgets::reading_records_ui(ui);
+        return commands;
+    }
     let date = |t: Option<i64>| t.map(format_date_time).unwrap_or_default();
     ui.push_id(("funnel_deals", list.key()), |ui| {
         TableBuilder::new(ui)
@@ -197,10 +201,7 @@ fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Comm
             })
             .body(|body| {
                 body.rows(22.0, positions.len(), |mut row| {
-                    let Some(d) = positions
-                        .get(row.index())
-                        .and_then(|i| r.deal_details.get(*i))
-                    else {
+                    let Some(d) = positions.get(row.index()).and_then(|i| r.deal(*i)) else {
                         return;
                     };
                     let amount = d.amount_cents.map_or_else(String::new, |c| {

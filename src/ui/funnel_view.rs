@@ -342,13 +342,17 @@ fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command>
             commands.push(Command::SelectFunnelStage(None));
         }
         if ui
-            .button("Export to CSV…")
+            .add_enabled(r.details_ready(), egui::Button::new("Export to CSV…"))
             .on_hover_text("Save these records as a work list")
             .clicked()
         {
             commands.push(Command::ExportFunnelRecords(stage));
         }
     });
+    if !r.details_ready() {
+        super::widgets::reading_records_ui(ui);
+        return commands;
+    }
     ui.push_id(("funnel_records", stage), |ui| {
         TableBuilder::new(ui)
             .striped(true)
@@ -375,7 +379,7 @@ fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command>
             })
             .body(|body| {
                 body.rows(22.0, s.records.len(), |mut row| {
-                    let Some(c) = s.records.get(row.index()).and_then(|i| r.details.get(*i)) else {
+                    let Some(c) = s.records.get(row.index()).and_then(|i| r.contact(*i)) else {
                         return;
                     };
                     let skipped = s
@@ -642,7 +646,7 @@ fn hubspot_difference_ui(ui: &mut egui::Ui, r: &FunnelResult) {
                 .iter()
                 .take(12)
                 .filter_map(|i| {
-                    let c = r.details.get(*i)?;
+                    let c = r.contact(*i)?;
                     let why = if ours.skipped_records.binary_search(i).is_ok() { "skipped this stage" } else { "skipped an earlier stage or has dates out of order" };
                     Some(format!("{} ({}): {why}", c.name.as_deref().unwrap_or(&c.source_id), c.source_id))
                 })

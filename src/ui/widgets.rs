@@ -77,3 +77,14 @@ pub fn no_numbers_yet(
         crate::app::command::Command::ShowView(crate::app::state::View::Import),
     )
 }
+
+/// In place of a record list whose records are still being read from the workspace.
+pub fn reading_records_ui(ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(
+            egui::RichText::new("Reading these records from the workspace…")
+                .color(super::theme::MUTED),
+        );
+    });
+}
