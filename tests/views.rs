@@ -450,6 +450,23 @@ fn removing_a_mapped_deal_stage_asks_where_its_values_go() {
     );
 }
 
+/// Every message a background job sends, until its last.
+fn messages_of(
+    job: &revops_cockpit::app::jobs::RunningJob,
+) -> Vec<revops_cockpit::app::jobs::Message> {
+    use revops_cockpit::app::jobs::Message;
+    let mut messages = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !matches!(messages.last(), Some(Message::Last(_))) {
+        assert!(Instant::now() < deadline, "the job did not finish");
+        match job.poll() {
+            Some(message) => messages.push(message),
+            None => std::thread::sleep(Duration::from_millis(2)),
+        }
+    }
+    messages
+}
+
 /// A workspace of the funnel fixtures, as of 2025-06-30.
 fn funnel_workspace() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("dir");
@@ -598,16 +615,7 @@ fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
     };
     let job = RunningJob::start(Job::ComputeFunnel(Box::new(query), None), db.clone(), || {})
         .expect("start");
-    let mut messages = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !matches!(messages.last(), Some(Message::Last(_))) {
-        assert!(Instant::now() < deadline, "the job did not finish");
-        match job.poll() {
-            Some(message) => messages.push(message),
-            None => std::thread::sleep(Duration::from_millis(2)),
-        }
-    }
-    match messages.as_slice() {
+    match messages_of(&job).as_slice() {
         [
             Message::Early(JobOutcome::Funnel(Ok(numbers))),
             Message::Last(JobOutcome::FunnelDetails {
@@ -643,6 +651,43 @@ fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
         for &i in &stage.records {
             assert!(r.contact(i).is_some(), "{} at {}", i, stage.name);
         }
+    }
+}
+
+#[test]
+fn the_leaks_show_their_counts_before_the_records_behind_them_are_read() {
+    use revops_cockpit::app::jobs::{Job, JobOutcome, Message, RunningJob};
+    use revops_cockpit::app::leaks::LeaksQuery;
+    let (_dir, db) = crate::leaks::leak_workspace_file();
+    let batches = Workspace::open(&db)
+        .and_then(|ws| ws.batches())
+        .expect("batches")
+        .iter()
+        .map(|b| b.id)
+        .collect();
+    let query = LeaksQuery {
+        period: revops_cockpit::definitions::fiscal::Quarter::parse("2025-Q3").expect("quarter"),
+        definitions_version: 2,
+        batches,
+    };
+    let job =
+        RunningJob::start(Job::ComputeLeaks(Box::new(query), None), db, || {}).expect("start");
+    match messages_of(&job).as_slice() {
+        [
+            Message::Early(JobOutcome::Leaks(Ok(counts))),
+            Message::Last(JobOutcome::LeakLists(Ok(lists))),
+        ] => {
+            assert!(!counts.lists_ready && counts.lists.is_empty());
+            assert_eq!(lists.query, counts.query);
+            let leaked: usize = counts.report.leaks.iter().map(|l| l.records.len()).sum();
+            assert!(leaked > 0, "the fixture leaks");
+            // Each leak's list holds every record its count counts.
+            for leak in &counts.report.leaks {
+                let list = lists.lists.get(&leak.kind).expect("a list for each leak");
+                assert_eq!(list.len(), leak.records.len(), "{:?}", leak.kind);
+            }
+        }
+        other => panic!("unexpected messages: {other:?}"),
     }
 }
 

@@ -671,6 +671,18 @@ impl CockpitApp {
                 }
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },
+            JobOutcome::LeakLists(lists) => match lists {
+                Ok(lists) => {
+                    if let Some(r) = self.leaks.result.as_mut()
+                        && r.query == lists.query
+                    {
+                        r.lists = lists.lists;
+                        r.breakdowns = lists.breakdowns;
+                        r.lists_ready = true;
+                    }
+                }
+                Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+            },
             JobOutcome::PickedWorkListPath {
                 to: Some(to),
                 rows,

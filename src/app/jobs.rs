@@ -268,6 +268,8 @@ pub enum JobOutcome {
         details: Result<super::funnel::FunnelDetails, String>,
     },
     Leaks(Result<Box<super::leaks::LeaksResult>, String>),
+    /// Every leak's records and breakdowns, for the Leaks result of their query.
+    LeakLists(Result<Box<super::leaks::LeakLists>, String>),
     PickedWorkListPath {
         to: Option<PathBuf>,
         rows: Vec<crate::leaks::WorkListRow>,
@@ -631,8 +633,23 @@ fn run(job: Job, db: &Path, control: &ImportControl, early: &dyn Fn(JobOutcome))
                 Err(e) => JobOutcome::Funnel(Err(e)),
             }
         }
+        // As the Funnel: the counts first, then every leak's records (the contacts a leak
+        // names, 145,000 at a million contacts, read by key) and breakdowns.
         Job::ComputeLeaks(query, kept) => {
-            JobOutcome::Leaks(open().and_then(|ws| compute_leaks(&ws, *query, kept).map(Box::new)))
+            let counts = open().and_then(|ws| {
+                let (result, found, defs) = compute_leaks(&ws, *query, kept)?;
+                Ok((ws, result, found, defs))
+            });
+            match counts {
+                Ok((ws, result, found, defs)) => {
+                    let (query, data) = (result.query.clone(), result.data.clone());
+                    early(JobOutcome::Leaks(Ok(Box::new(result))));
+                    JobOutcome::LeakLists(
+                        leak_lists(&ws, &defs, found, query, &data.keys).map(Box::new),
+                    )
+                }
+                Err(e) => JobOutcome::Leaks(Err(e)),
+            }
         }
         Job::PickWorkListPath {
             rows,
@@ -781,13 +798,22 @@ fn save_preset(
     }
 }
 
+/// The Leaks view's counts and revenue at stake, with the report's records and the
+/// definitions, to build every leak's record list after.
 fn compute_leaks(
     ws: &Workspace,
     query: super::leaks::LeaksQuery,
     kept: Option<std::sync::Arc<super::leaks::LeaksData>>,
-) -> Result<super::leaks::LeaksResult, String> {
-    use crate::leaks::from_store::{leaks_from_store_with, load_leads};
-    use crate::leaks::{LeakDimension, as_of_time, leak_breakdown, work_list};
+) -> Result<
+    (
+        super::leaks::LeaksResult,
+        crate::leaks::StoredLeaks,
+        Definitions,
+    ),
+    String,
+> {
+    use crate::leaks::as_of_time;
+    use crate::leaks::from_store::{detect_in_store, load_leads};
     let (version, defs) = versions::current(ws).map_err(|e| e.to_string())?;
     let as_of = ws
         .latest_as_of()
@@ -805,18 +831,35 @@ fn compute_leaks(
             })
         }
     };
-    let found = leaks_from_store_with(
-        ws,
-        &defs,
-        (&data.leads, &data.keys),
-        query.period,
-        as_of_time(as_of),
-    )
-    .map_err(|e| e.to_string())?;
+    let found = detect_in_store(ws, &defs, &data.leads, query.period, as_of_time(as_of))
+        .map_err(|e| e.to_string())?;
+    let result = super::leaks::LeaksResult {
+        query,
+        data,
+        as_of: as_of.to_string(),
+        report: found.report.clone(),
+        lists: std::collections::BTreeMap::new(),
+        breakdowns: std::collections::BTreeMap::new(),
+        lists_ready: false,
+    };
+    Ok((result, found, defs))
+}
+
+/// Every leak's work list (with its sort orders) and breakdowns, reading the contacts the
+/// leaks name first; the leaks are split over the machine's cores.
+fn leak_lists(
+    ws: &Workspace,
+    defs: &Definitions,
+    mut found: crate::leaks::StoredLeaks,
+    query: super::leaks::LeaksQuery,
+    keys: &[i64],
+) -> Result<super::leaks::LeakLists, String> {
+    use crate::leaks::{LeakDimension, leak_breakdown, work_list};
+    found
+        .read_named_contacts(ws, keys)
+        .map_err(|e| e.to_string())?;
     let records = found.records();
     let report = &found.report;
-    // Each leak's work list (with its sort orders) and breakdowns, the leaks split over
-    // the machine's cores.
     let parts = crate::metrics::parallel::in_parallel(
         &report.leaks,
         crate::metrics::parallel::chunks_for(
@@ -831,10 +874,10 @@ fn compute_leaks(
                 .iter()
                 .map(|leak| {
                     let list =
-                        super::leaks::WorkList::new(work_list(&defs, records, leak, report.as_of));
+                        super::leaks::WorkList::new(work_list(defs, records, leak, report.as_of));
                     let by: Vec<_> = LeakDimension::ALL
                         .iter()
-                        .map(|d| ((leak.kind, *d), leak_breakdown(&defs, records, leak, *d)))
+                        .map(|d| ((leak.kind, *d), leak_breakdown(defs, records, leak, *d)))
                         .collect();
                     (leak.kind, list, by)
                 })
@@ -847,12 +890,8 @@ fn compute_leaks(
         lists.insert(kind, list);
         breakdowns.extend(by);
     }
-    let report = found.into_report();
-    Ok(super::leaks::LeaksResult {
+    Ok(super::leaks::LeakLists {
         query,
-        data,
-        as_of: as_of.to_string(),
-        report,
         lists,
         breakdowns,
     })

@@ -43,6 +43,17 @@ pub struct LeaksResult {
     /// The as-of date the leaks were judged at, `YYYY-MM-DD`.
     pub as_of: String,
     pub report: LeakReport,
+    /// Each leak's records and breakdowns: read and built after the counts are on screen,
+    /// empty until `lists_ready`.
+    pub lists: BTreeMap<LeakKind, WorkList>,
+    pub breakdowns: BTreeMap<(LeakKind, LeakDimension), Vec<BreakdownRow>>,
+    pub lists_ready: bool,
+}
+
+/// Every leak's records and breakdowns, for the [`LeaksResult`] of `query`.
+#[derive(Debug)]
+pub struct LeakLists {
+    pub query: LeaksQuery,
     pub lists: BTreeMap<LeakKind, WorkList>,
     pub breakdowns: BTreeMap<(LeakKind, LeakDimension), Vec<BreakdownRow>>,
 }

@@ -78,6 +78,20 @@ pub fn leaks_from_store_with(
     period: Quarter,
     as_of: Timestamp,
 ) -> Result<StoredLeaks, WorkspaceError> {
+    let mut found = detect_in_store(ws, defs, leads, period, as_of)?;
+    found.read_named_contacts(ws, keys)?;
+    Ok(found)
+}
+
+/// The first step of [`leaks_from_store_with`]: the report, before the contacts it names
+/// are read (see [`StoredLeaks::read_named_contacts`]).
+pub fn detect_in_store(
+    ws: &Workspace,
+    defs: &Definitions,
+    leads: &LeadTable,
+    period: Quarter,
+    as_of: Timestamp,
+) -> Result<StoredLeaks, WorkspaceError> {
     let deals = ws.deals()?;
     let accounts = ws.accounts()?;
     let none = FxHashMap::default();
@@ -87,32 +101,45 @@ pub fn leaks_from_store_with(
         accounts: &accounts,
     };
     let report = detect_leaks_with(defs, records, leads, period, as_of);
-    let mut named: Vec<usize> = report
-        .leaks
-        .iter()
-        .flat_map(|l| {
-            l.records
-                .iter()
-                .map(|f| f.record)
-                .chain(l.checked.iter().copied())
-        })
-        .chain(report.churned.iter().map(|c| c.record))
-        .filter(|r| r.object() == RecordObject::Contact)
-        .map(super::RecordRef::index)
-        .collect();
-    named.sort_unstable();
-    named.dedup();
-    let wanted: Vec<i64> = named.iter().filter_map(|i| keys.get(*i).copied()).collect();
-    let found = ws.contacts_by_keys(&wanted)?;
-    let contacts = named
-        .into_iter()
-        .zip(found)
-        .filter_map(|(i, c)| Some((i, c?)))
-        .collect();
     Ok(StoredLeaks {
         report,
-        contacts,
+        contacts: none,
         deals,
         accounts,
     })
+}
+
+impl StoredLeaks {
+    /// Reads in full, by key, every contact the report names; `keys` are the store keys
+    /// of the lead table's contacts, by index.
+    pub fn read_named_contacts(
+        &mut self,
+        ws: &Workspace,
+        keys: &[i64],
+    ) -> Result<(), WorkspaceError> {
+        let mut named: Vec<usize> = self
+            .report
+            .leaks
+            .iter()
+            .flat_map(|l| {
+                l.records
+                    .iter()
+                    .map(|f| f.record)
+                    .chain(l.checked.iter().copied())
+            })
+            .chain(self.report.churned.iter().map(|c| c.record))
+            .filter(|r| r.object() == RecordObject::Contact)
+            .map(super::RecordRef::index)
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let wanted: Vec<i64> = named.iter().filter_map(|i| keys.get(*i).copied()).collect();
+        let found = ws.contacts_by_keys(&wanted)?;
+        self.contacts = named
+            .into_iter()
+            .zip(found)
+            .filter_map(|(i, c)| Some((i, c?)))
+            .collect();
+        Ok(())
+    }
 }

@@ -390,6 +390,10 @@ fn detail_ui(
             .response
             .labelled_by(l.id);
     });
+    if !result.lists_ready {
+        super::widgets::reading_records_ui(ui);
+        return commands;
+    }
     if let Some(rows) = result.breakdowns.get(&(leak.kind, model.dimension)) {
         breakdown_ui(ui, rows, leak, model.dimension, currency);
     }
