@@ -300,8 +300,8 @@ pub enum JobOutcome {
 /// What a job's thread sends back: outcomes shown while it goes on, then its last.
 #[derive(Debug)]
 pub enum Message {
-    /// A first part of the result, shown while the job goes on (the Funnel's numbers
-    /// before the records behind them).
+    /// A first part of the result, shown while the job goes on: the Funnel's numbers or
+    /// the leak counts, before the records behind them.
     Early(JobOutcome),
     /// The job's last outcome: it has finished.
     Last(JobOutcome),
