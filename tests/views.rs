@@ -467,6 +467,23 @@ fn messages_of(
     messages
 }
 
+/// A workspace file holding `files` from the fixtures, each imported as found.
+fn workspace_with(files: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    let mut ws = Workspace::open(&db).expect("workspace");
+    for f in files {
+        revops_cockpit::import::import_file(
+            &mut ws,
+            &fixture(f),
+            &Default::default(),
+            &Default::default(),
+        )
+        .expect("import");
+    }
+    (dir, db)
+}
+
 /// A workspace of the funnel fixtures, as of 2025-06-30.
 fn funnel_workspace() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("dir");
@@ -754,20 +771,7 @@ fn a_backup_is_restored_in_one_action_from_the_workspace_menu() {
 
 #[test]
 fn a_damaged_workspace_offers_its_latest_backup_instead_of_failing() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("ws.sqlite");
-    {
-        let mut ws = Workspace::open(&db).expect("workspace");
-        for f in ["pipedrive-deals.csv", "cs-accounts.csv"] {
-            revops_cockpit::import::import_file(
-                &mut ws,
-                &fixture(f),
-                &Default::default(),
-                &Default::default(),
-            )
-            .expect("import");
-        }
-    }
+    let (_dir, db) = workspace_with(&["pipedrive-deals.csv", "cs-accounts.csv"]);
     // Scribble over every page but the first (the header stays readable).
     let mut bytes = std::fs::read(&db).expect("read");
     let page = usize::try_from(revops_cockpit::workspace::PAGE_SIZE).expect("page size");
@@ -1018,24 +1022,11 @@ fn an_import_past_its_last_row_says_it_is_saving_not_reading() {
 #[test]
 fn damage_the_first_reads_miss_is_found_beside_them_and_their_numbers_withdrawn() {
     use revops_cockpit::workspace::{WorkspaceError, check_file};
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("ws.sqlite");
-    {
-        let mut ws = Workspace::open(&db).expect("workspace");
-        for f in [
-            "hubspot-contacts.csv",
-            "pipedrive-deals.csv",
-            "cs-accounts.csv",
-        ] {
-            revops_cockpit::import::import_file(
-                &mut ws,
-                &fixture(f),
-                &Default::default(),
-                &Default::default(),
-            )
-            .expect("import");
-        }
-    }
+    let (_dir, db) = workspace_with(&[
+        "hubspot-contacts.csv",
+        "pipedrive-deals.csv",
+        "cs-accounts.csv",
+    ]);
     // Break the page of an index only the rejected-rows list reads.
     crate::common::damage_root_page(&db, "row_issues_batch");
     // The views' first reads succeed; only the whole-file check finds it.
@@ -1080,18 +1071,7 @@ fn damage_the_first_reads_miss_is_found_beside_them_and_their_numbers_withdrawn(
 
 #[test]
 fn a_damaged_workspace_without_a_backup_shows_no_numbers_and_takes_no_writes() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("ws.sqlite");
-    {
-        let mut ws = Workspace::open(&db).expect("workspace");
-        revops_cockpit::import::import_file(
-            &mut ws,
-            &fixture("hubspot-contacts.csv"),
-            &Default::default(),
-            &Default::default(),
-        )
-        .expect("import");
-    }
+    let (_dir, db) = workspace_with(&["hubspot-contacts.csv"]);
     std::fs::remove_dir_all(revops_cockpit::workspace::backup_dir(&db)).expect("no backups");
     crate::common::damage_root_page(&db, "row_issues_batch");
 

@@ -31,11 +31,6 @@ impl StoredLeaks {
         }
     }
 
-    /// The report, letting the records go.
-    pub fn into_report(self) -> LeakReport {
-        self.report
-    }
-
     /// How many contacts were read back in full.
     pub fn contacts_read(&self) -> usize {
         self.contacts.len()
