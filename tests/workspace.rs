@@ -1,7 +1,7 @@
 //! The workspace file: schema versions, batches, updates by id, history, undo.
 
 use revops_cockpit::import::{ImportControl, ImportOutcome, import_file};
-use revops_cockpit::model::{LifecycleStage, RecordObject};
+use revops_cockpit::model::{Field, LifecycleStage, RecordObject};
 use revops_cockpit::workspace::{Workspace, WorkspaceError, schema};
 
 use crate::common::{as_of, fixture, imported, snapshot, ts, workspace};
@@ -542,7 +542,7 @@ fn records_found_by_key_come_back_in_the_order_asked_across_many_queries() {
     revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default())
         .expect("sample data");
     let mut contacts = Vec::new();
-    ws.for_each_contact(|key, c| contacts.push((key, c)))
+    ws.for_each_contact(&Field::ALL, |key, c| contacts.push((key, c.clone())))
         .expect("contacts");
     assert!(contacts.len() > 1_000, "more keys than one query reads");
     // Every third contact, newest first, with a key that is not there and a repeat.
@@ -659,4 +659,126 @@ fn the_progress_says_every_row_is_read_before_the_batch_is_saved() {
         batch.rows_read
     );
     assert_eq!(progress.bytes_read, progress.total_bytes);
+}
+
+/// Definitions whose rules and required fields read the contact fields the shipped ones
+/// leave alone: an e-mail with "0@" decides MQL, the name and company a rejection, and the id,
+/// name, e-mail and company are required.
+fn definitions_reading_every_contact_field() -> revops_cockpit::definitions::Definitions {
+    use revops_cockpit::definitions::model::{
+        Condition, Match, Op, RequiredFields, Rule, RuleValue,
+    };
+    let mut defs = revops_cockpit::definitions::defaults();
+    defs.rules
+        .retain(|r| r.term != "mql" && r.term != "rejected");
+    defs.rules.push(Rule {
+        term: "mql".to_owned(),
+        matches: Match::All,
+        date: Field::MqlDate,
+        conditions: vec![
+            Condition {
+                field: Field::MqlDate,
+                op: Op::IsSet,
+                value: None,
+            },
+            Condition {
+                field: Field::Email,
+                op: Op::Contains,
+                value: Some(RuleValue::One("0@".to_owned())),
+            },
+        ],
+    });
+    defs.rules.push(Rule {
+        term: "rejected".to_owned(),
+        matches: Match::Any,
+        date: Field::Created,
+        conditions: vec![
+            Condition {
+                field: Field::Name,
+                op: Op::Contains,
+                value: Some(RuleValue::One("e".to_owned())),
+            },
+            Condition {
+                field: Field::Company,
+                op: Op::IsNotSet,
+                value: None,
+            },
+        ],
+    });
+    defs.required_fields.push(RequiredFields {
+        object: RecordObject::Contact,
+        from_stage: None,
+        fields: vec![Field::SourceId, Field::Name, Field::Email, Field::Company],
+    });
+    defs
+}
+
+#[test]
+fn the_tables_read_only_the_fields_their_definitions_use_and_match_tables_of_whole_records() {
+    use revops_cockpit::leaks::LeadTable;
+    use revops_cockpit::leaks::from_store::load_leads;
+    use revops_cockpit::metrics::Dimension;
+    use revops_cockpit::metrics::contact_table::ContactTable;
+    let (_dir, mut ws) = workspace();
+    revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default())
+        .expect("sample data");
+    let whole = ws.contacts().expect("contacts");
+    for defs in [
+        revops_cockpit::definitions::defaults(),
+        definitions_reading_every_contact_field(),
+    ] {
+        let read = ContactTable::load(&ws, &defs).expect("contact table");
+        let built = ContactTable::from_contacts(&defs, &whole);
+        assert_eq!(read.len(), whole.len());
+        for i in 0..whole.len() {
+            for stage in 0..built.stages() {
+                assert_eq!(
+                    read.stage_date(i, stage),
+                    built.stage_date(i, stage),
+                    "contact {i}"
+                );
+            }
+            assert_eq!(read.entered(i), built.entered(i), "contact {i}");
+            for d in [
+                Dimension::Segment,
+                Dimension::Owner,
+                Dimension::Source,
+                Dimension::Region,
+            ] {
+                assert_eq!(read.value(i, d), built.value(i, d), "contact {i}");
+            }
+        }
+        let (read, _) = load_leads(&ws, &defs).expect("lead table");
+        let built = LeadTable::new(&defs, &whole);
+        assert_eq!(read.len(), whole.len());
+        for i in 0..whole.len() {
+            assert_eq!(read.raw_dates(i), built.raw_dates(i), "contact {i}");
+            assert_eq!(read.entered(i), built.entered(i), "contact {i}");
+            assert_eq!(read.first_touch(i), built.first_touch(i), "contact {i}");
+            assert_eq!(read.rejected(i), built.rejected(i), "contact {i}");
+            assert_eq!(read.missing(i), built.missing(i), "contact {i}");
+        }
+    }
+    // The rules above decide something in the sample data, so a field they read and the
+    // store left out would show.
+    let defs = definitions_reading_every_contact_field();
+    let leads = LeadTable::new(&defs, &whole);
+    let shipped = LeadTable::new(&revops_cockpit::definitions::defaults(), &whole);
+    let differ = |f: &dyn Fn(&LeadTable, usize) -> bool| {
+        (0..whole.len())
+            .filter(|i| f(&leads, *i) != f(&shipped, *i))
+            .count()
+    };
+    assert!(
+        differ(&|t, i| t.raw_dates(i)[1] == i64::MIN) > 0,
+        "e-mail decides some MQLs"
+    );
+    assert!(
+        differ(&|t, i| t.rejected(i)) > 0,
+        "name or company decides some rejections"
+    );
+    // Every sample contact has a name, e-mail and company: one the store left out would
+    // show as missing in the table read above, and differ from the table built here.
+    let unread = [Field::SourceId, Field::Name, Field::Email, Field::Company];
+    assert!((0..whole.len()).all(|i| !leads.missing(i).iter().any(|f| unread.contains(f))));
 }

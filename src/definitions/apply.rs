@@ -125,6 +125,15 @@ impl<'d> StageSource<'d> {
             .collect()
     }
 
+    /// The contact fields [`Self::date`] reads.
+    pub fn fields(self) -> Vec<Field> {
+        match self {
+            Self::Rule(rule) => rule_fields(rule),
+            Self::Imported(stage) => vec![stage_date_field(stage)],
+            Self::Never => Vec::new(),
+        }
+    }
+
     /// When `contact` reached the stage.
     pub fn date(self, contact: &Contact) -> Option<Timestamp> {
         match self {
@@ -164,6 +173,13 @@ pub fn contact_meets(rule: &Rule, contact: &Contact) -> bool {
     rule_holds(rule, |f| contact_value(contact, f))
 }
 
+/// The fields `rule` reads: its date and every condition's field.
+pub fn rule_fields(rule: &Rule) -> Vec<Field> {
+    std::iter::once(rule.date)
+        .chain(rule.conditions.iter().map(|c| c.field))
+        .collect()
+}
+
 /// Whether `rule` holds exactly when its own date field is set.
 fn only_requires_its_date(rule: &Rule) -> bool {
     matches!(rule.conditions.as_slice(), [c] if c.field == rule.date && c.op == Op::IsSet)
@@ -178,6 +194,17 @@ fn date_stage(field: Field) -> Option<LifecycleStage> {
         Field::OpportunityDate => Some(LifecycleStage::Opportunity),
         Field::CustomerDate => Some(LifecycleStage::Customer),
         _ => None,
+    }
+}
+
+/// The imported date field of lifecycle `stage`.
+fn stage_date_field(stage: LifecycleStage) -> Field {
+    match stage {
+        LifecycleStage::Lead => Field::LeadDate,
+        LifecycleStage::Mql => Field::MqlDate,
+        LifecycleStage::Sql => Field::SqlDate,
+        LifecycleStage::Opportunity => Field::OpportunityDate,
+        LifecycleStage::Customer => Field::CustomerDate,
     }
 }
 

@@ -38,15 +38,15 @@ impl StoredLeaks {
 }
 
 /// Every current contact of `ws` as a lead table under `defs`, with each one's key in the
-/// store, in the order of [`Workspace::contacts`].
+/// store, in the order of [`Workspace::contacts`]; only the fields the table needs are read.
 pub fn load_leads(
     ws: &Workspace,
     defs: &Definitions,
 ) -> Result<(LeadTable, Vec<i64>), WorkspaceError> {
     let mut table = LeadTableBuilder::new(defs);
     let mut keys = Vec::new();
-    ws.for_each_contact(|key, c| {
-        table.push(&c);
+    ws.for_each_contact(&table.fields(), |key, c| {
+        table.push(c);
         keys.push(key);
     })?;
     Ok((table.finish(), keys))
@@ -61,34 +61,35 @@ pub fn leaks_from_store(
     as_of: Timestamp,
 ) -> Result<StoredLeaks, WorkspaceError> {
     let (leads, keys) = load_leads(ws, defs)?;
-    leaks_from_store_with(ws, defs, (&leads, &keys), period, as_of)
-}
-
-/// [`leaks_from_store`] with the lead table and keys of [`load_leads`] already read, as
-/// when only the period changed.
-pub fn leaks_from_store_with(
-    ws: &Workspace,
-    defs: &Definitions,
-    (leads, keys): (&LeadTable, &[i64]),
-    period: Quarter,
-    as_of: Timestamp,
-) -> Result<StoredLeaks, WorkspaceError> {
-    let mut found = detect_in_store(ws, defs, leads, period, as_of)?;
-    found.read_named_contacts(ws, keys)?;
+    let mut found = detect(defs, &leads, read_deals_and_accounts(ws)?, period, as_of);
+    found.read_named_contacts(ws, &keys)?;
     Ok(found)
 }
 
-/// The first step of [`leaks_from_store_with`]: the report, before the contacts it names
-/// are read (see [`StoredLeaks::read_named_contacts`]).
-pub fn detect_in_store(
-    ws: &Workspace,
+/// The deals and accounts finding the leaks reads whole.
+#[derive(Debug, Default)]
+pub struct DealsAndAccounts {
+    pub deals: Vec<Deal>,
+    pub accounts: Vec<Account>,
+}
+
+/// Every current deal and account of `ws`.
+pub fn read_deals_and_accounts(ws: &Workspace) -> Result<DealsAndAccounts, WorkspaceError> {
+    Ok(DealsAndAccounts {
+        deals: ws.deals()?,
+        accounts: ws.accounts()?,
+    })
+}
+
+/// The leaks of `period` as of `as_of` in `leads` and `records`, before the contacts they
+/// name are read (see [`StoredLeaks::read_named_contacts`]).
+pub fn detect(
     defs: &Definitions,
     leads: &LeadTable,
+    DealsAndAccounts { deals, accounts }: DealsAndAccounts,
     period: Quarter,
     as_of: Timestamp,
-) -> Result<StoredLeaks, WorkspaceError> {
-    let deals = ws.deals()?;
-    let accounts = ws.accounts()?;
+) -> StoredLeaks {
     let none = FxHashMap::default();
     let records = Records {
         contacts: ContactRecords::Some(&none),
@@ -96,12 +97,12 @@ pub fn detect_in_store(
         accounts: &accounts,
     };
     let report = detect_leaks_with(defs, records, leads, period, as_of);
-    Ok(StoredLeaks {
+    StoredLeaks {
         report,
         contacts: none,
         deals,
         accounts,
-    })
+    }
 }
 
 impl StoredLeaks {

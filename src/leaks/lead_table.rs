@@ -5,7 +5,9 @@
 //! which is what keeps a million-contact recompute within its budget.
 
 use crate::definitions::Definitions;
-use crate::definitions::apply::{RecordView, StageSource, contact_meets, has_value, rejected_rule};
+use crate::definitions::apply::{
+    RecordView, StageSource, contact_meets, has_value, rejected_rule, rule_fields,
+};
 use crate::metrics::contact_table::{NONE, push_stage_dates};
 use crate::metrics::parallel::{chunks_for, in_parallel};
 use crate::model::{Contact, Field, RecordObject, Timestamp};
@@ -61,6 +63,15 @@ impl<'d> LeadTableBuilder<'d> {
             sources,
             rejected: rejected_rule(defs),
         }
+    }
+
+    /// The contact fields [`Self::push`] reads under these definitions.
+    pub fn fields(&self) -> Vec<Field> {
+        let mut fields = vec![Field::Created, Field::FirstTouch];
+        fields.extend(self.sources.iter().flat_map(|s| s.fields()));
+        fields.extend(self.rejected.into_iter().flat_map(rule_fields));
+        fields.extend(&self.table.required);
+        fields
     }
 
     /// Room for `n` more contacts.

@@ -10,7 +10,7 @@ use super::filter::{Dimension, Filter};
 use super::value_columns::{Matcher, ValueColumns};
 use crate::definitions::Definitions;
 use crate::definitions::apply::StageSource;
-use crate::model::{Contact, Timestamp};
+use crate::model::{Contact, Field, Timestamp};
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// A stage date that is not there.
@@ -89,6 +89,14 @@ impl<'d> ContactTableBuilder<'d> {
         }
     }
 
+    /// The contact fields [`Self::push`] reads under these definitions.
+    pub fn fields(&self) -> Vec<Field> {
+        let mut fields = vec![Field::Created];
+        fields.extend(self.sources.iter().flat_map(|s| s.fields()));
+        fields.extend(CONTACT_DIMENSIONS.iter().map(|d| d.field()));
+        fields
+    }
+
     /// Adds `contact`, whose full record the store keeps under `key`.
     pub fn push(&mut self, key: i64, contact: &Contact) {
         let t = &mut self.table;
@@ -111,10 +119,10 @@ impl<'d> ContactTableBuilder<'d> {
 
 impl ContactTable {
     /// The current contacts of `ws` under `defs`, streamed from the store one row at a
-    /// time, each keyed by its version id.
+    /// time and reading only the fields the table needs, each keyed by its version id.
     pub fn load(ws: &Workspace, defs: &Definitions) -> Result<Self, WorkspaceError> {
         let mut b = ContactTableBuilder::new(defs);
-        ws.for_each_contact(|key, c| b.push(key, &c))?;
+        ws.for_each_contact(&b.fields(), |key, c| b.push(key, c))?;
         Ok(b.finish())
     }
 

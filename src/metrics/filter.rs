@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Contact, Deal};
+use crate::model::{Contact, Deal, Field};
 
 /// A way to break a metric down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -36,6 +36,18 @@ impl Dimension {
             Self::Region => "Region",
             Self::Pipeline => "Pipeline",
             Self::DealType => "Deal type",
+        }
+    }
+
+    /// The record field that holds this dimension's value.
+    pub fn field(self) -> Field {
+        match self {
+            Self::Segment => Field::Segment,
+            Self::Owner => Field::Owner,
+            Self::Source => Field::Source,
+            Self::Region => Field::Region,
+            Self::Pipeline => Field::Pipeline,
+            Self::DealType => Field::DealType,
         }
     }
 

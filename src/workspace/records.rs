@@ -5,7 +5,7 @@ use rusqlite::{Row, params};
 use serde::Serialize;
 
 use super::{Workspace, WorkspaceError};
-use crate::model::{Account, Contact, Deal, DealStatus, StageEntry};
+use crate::model::{Account, Contact, Deal, DealStatus, Field, StageEntry};
 
 /// How many current records of each object the workspace holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -15,24 +15,75 @@ pub struct RecordCounts {
     pub accounts: i64,
 }
 
-const CONTACT_COLUMNS: &str = "v.source_id, v.name, v.email, v.company, v.owner, v.source, v.segment, v.region, v.created, \
-     v.lead_at, v.mql_at, v.sql_at, v.opportunity_at, v.customer_at, v.current_stage, v.first_touch_at";
+/// The contact columns, in the order [`refill_contact`] reads them, with the field each
+/// holds.
+const CONTACT_FIELDS: [(Field, &str); 16] = [
+    (Field::SourceId, "v.source_id"),
+    (Field::Name, "v.name"),
+    (Field::Email, "v.email"),
+    (Field::Company, "v.company"),
+    (Field::Owner, "v.owner"),
+    (Field::Source, "v.source"),
+    (Field::Segment, "v.segment"),
+    (Field::Region, "v.region"),
+    (Field::Created, "v.created"),
+    (Field::LeadDate, "v.lead_at"),
+    (Field::MqlDate, "v.mql_at"),
+    (Field::SqlDate, "v.sql_at"),
+    (Field::OpportunityDate, "v.opportunity_at"),
+    (Field::CustomerDate, "v.customer_at"),
+    (Field::LifecycleStage, "v.current_stage"),
+    (Field::FirstTouch, "v.first_touch_at"),
+];
+
+/// The select list of [`CONTACT_FIELDS`], reading the `wanted` ones: the others come
+/// back empty, which spares reading the long texts (names, emails) a table does not need.
+fn contact_columns(wanted: impl Fn(Field) -> bool) -> String {
+    let columns: Vec<&str> = CONTACT_FIELDS
+        .iter()
+        .map(|(field, column)| match (wanted(*field), field) {
+            (true, _) => column,
+            (false, Field::SourceId) => "''",
+            (false, _) => "NULL",
+        })
+        .collect();
+    columns.join(", ")
+}
 
 fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
-    Ok(Contact {
-        source_id: r.get(0)?,
-        name: r.get(1)?,
-        email: r.get(2)?,
-        company: r.get(3)?,
-        owner: r.get(4)?,
-        source: r.get(5)?,
-        segment: r.get(6)?,
-        region: r.get(7)?,
-        created: r.get(8)?,
-        stage_dates: [r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?],
-        current_stage: r.get(14)?,
-        first_touch: r.get(15)?,
-    })
+    let mut contact = Contact::default();
+    refill_contact(r, &mut contact)?;
+    Ok(contact)
+}
+
+/// Overwrites `c` with the contact in `r` (a row of [`contact_columns`]), reusing its
+/// strings' buffers: a million rows then allocate almost nothing.
+fn refill_contact(r: &Row<'_>, c: &mut Contact) -> rusqlite::Result<()> {
+    refill(&mut c.source_id, r.get_ref(0)?.as_str()?);
+    refill_opt(&mut c.name, r.get_ref(1)?.as_str_or_null()?);
+    refill_opt(&mut c.email, r.get_ref(2)?.as_str_or_null()?);
+    refill_opt(&mut c.company, r.get_ref(3)?.as_str_or_null()?);
+    refill_opt(&mut c.owner, r.get_ref(4)?.as_str_or_null()?);
+    refill_opt(&mut c.source, r.get_ref(5)?.as_str_or_null()?);
+    refill_opt(&mut c.segment, r.get_ref(6)?.as_str_or_null()?);
+    refill_opt(&mut c.region, r.get_ref(7)?.as_str_or_null()?);
+    c.created = r.get(8)?;
+    c.stage_dates = [r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?];
+    refill_opt(&mut c.current_stage, r.get_ref(14)?.as_str_or_null()?);
+    c.first_touch = r.get(15)?;
+    Ok(())
+}
+
+fn refill(slot: &mut String, value: &str) {
+    slot.clear();
+    slot.push_str(value);
+}
+
+fn refill_opt(slot: &mut Option<String>, value: Option<&str>) {
+    match (slot.as_mut(), value) {
+        (Some(s), Some(v)) => refill(s, v),
+        (_, v) => *slot = v.map(str::to_owned),
+    }
 }
 
 const DEAL_COLUMNS: &str = "v.source_system, v.source_id, v.name, v.account, v.owner, v.pipeline, v.raw_stage, v.mapped_stage, v.amount_cents, \
@@ -104,28 +155,33 @@ impl Workspace {
     /// The current version of every contact, ordered by source system and id.
     pub fn contacts(&self) -> Result<Vec<Contact>, WorkspaceError> {
         let sql = format!(
-            "SELECT {CONTACT_COLUMNS} FROM contacts c JOIN contact_versions v ON v.id = c.version_id \
-             ORDER BY c.source_system, c.source_id"
+            "SELECT {} FROM contacts c JOIN contact_versions v ON v.id = c.version_id \
+             ORDER BY c.source_system, c.source_id",
+            contact_columns(|_| true)
         );
         self.query_list(&sql, [], contact_from_row)
     }
 
     /// Hands each current contact to `each` with its key (the id of the version it is),
     /// in the order of [`Self::contacts`], one row at a time: for building the in-memory
-    /// tables without holding every record at once.
+    /// tables without holding every record at once. Only `fields` are read; the others
+    /// are empty (the source id an empty text).
     pub fn for_each_contact(
         &self,
-        mut each: impl FnMut(i64, Contact),
+        fields: &[Field],
+        mut each: impl FnMut(i64, &Contact),
     ) -> Result<(), WorkspaceError> {
         let sql = format!(
-            "SELECT {CONTACT_COLUMNS}, v.id FROM contacts c JOIN contact_versions v ON v.id = c.version_id \
-             ORDER BY c.source_system, c.source_id"
+            "SELECT {}, v.id FROM contacts c JOIN contact_versions v ON v.id = c.version_id \
+             ORDER BY c.source_system, c.source_id",
+            contact_columns(|f| fields.contains(&f))
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut contact = Contact::default();
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            let contact = contact_from_row(row).map_err(|e| self.err(e))?;
-            each(row.get(16).map_err(|e| self.err(e))?, contact);
+            refill_contact(row, &mut contact).map_err(|e| self.err(e))?;
+            each(row.get(16).map_err(|e| self.err(e))?, &contact);
         }
         Ok(())
     }
@@ -134,7 +190,10 @@ impl Workspace {
     /// order asked; `None` for a key that is not there.
     pub fn contacts_by_keys(&self, keys: &[i64]) -> Result<Vec<Option<Contact>>, WorkspaceError> {
         self.versions_by_keys(
-            &format!("SELECT {CONTACT_COLUMNS}, v.id FROM contact_versions v"),
+            &format!(
+                "SELECT {}, v.id FROM contact_versions v",
+                contact_columns(|_| true)
+            ),
             keys,
             |r| Ok((r.get(16)?, contact_from_row(r)?)),
         )
