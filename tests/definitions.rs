@@ -7,6 +7,8 @@ use revops_cockpit::definitions::apply::{current_stage, deal_stage_of, reached};
 use revops_cockpit::definitions::model::{Condition, Op, RuleValue};
 use revops_cockpit::definitions::{defaults, file, versions};
 
+use revops_cockpit::import::ImportControl;
+
 use crate::common::{imported, snapshot, workspace};
 
 #[test]
@@ -192,6 +194,53 @@ fn raw_stage_values_seen_in_imports_are_listed() {
     let values: Vec<&str> = seen.iter().map(|s| s.raw_stage.as_str()).collect();
     assert_eq!(values.len(), 3);
     assert!(values.contains(&"Proposal made"));
+}
+
+#[test]
+fn raw_stages_are_counted_per_system_and_pipeline_as_sql_groups_them() {
+    let (_dir, mut ws) = workspace();
+    revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default())
+        .expect("sample data");
+    // Pipedrive deals have no pipeline: a group of its own, listed before named ones.
+    imported(&mut ws, "pipedrive-deals.csv");
+    let seen = ws.raw_deal_stages().expect("seen");
+    let conn = rusqlite::Connection::open(ws.path()).expect("open");
+    let mut stmt = conn
+        .prepare(
+            "SELECT d.source_system, v.pipeline, v.raw_stage, count(*) FROM deals d \
+             JOIN deal_versions v ON v.id = d.version_id WHERE v.raw_stage IS NOT NULL \
+             GROUP BY 1, 2, 3 ORDER BY 1, 2, 4 DESC, 3",
+        )
+        .expect("prepare");
+    let grouped: Vec<(String, Option<String>, String, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let listed: Vec<(String, Option<String>, String, i64)> = seen
+        .into_iter()
+        .map(|s| (s.source_system, s.pipeline, s.raw_stage, s.deals))
+        .collect();
+    assert_eq!(listed, grouped);
+    assert!(
+        listed.iter().any(|s| s.1.is_none()),
+        "a stage with no pipeline"
+    );
+    assert!(
+        listed
+            .iter()
+            .map(|s| &s.0)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            > 1,
+        "more than one system"
+    );
+    assert!(
+        listed
+            .windows(2)
+            .any(|w| w[0].0 == w[1].0 && w[0].1 == w[1].1 && w[0].3 > w[1].3),
+        "stages of one pipeline by how many deals"
+    );
 }
 
 #[test]
