@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use revops_cockpit::app::{CockpitApp, StartMode};
 use revops_cockpit::workspace::Workspace;
 
@@ -1092,6 +1092,33 @@ fn a_damaged_workspace_without_a_backup_shows_no_numbers_and_takes_no_writes() {
         .and_then(|c| c.query_row("SELECT count(*) FROM batches", [], |r| r.get(0)))
         .expect("batches");
     assert_eq!(batches, 1, "nothing was imported into the damaged file");
+    // Every view says why it shows nothing, rather than waiting or asking for an import.
+    for view in ["Import", "Funnel", "Handoff leaks", "Definitions"] {
+        harness.get_by_label(view).click();
+        settle(&mut harness);
+        harness.get_by_label_contains("Nothing is shown from a damaged file");
+        for misleading in ["No data yet", "Reading the definitions", "Load sample data"] {
+            assert!(
+                harness.query_by_label_contains(misleading).is_none(),
+                "{view} says {misleading}"
+            );
+        }
+    }
+    harness.get_by_label_contains("Workspace: ").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("Import files…")
+            .accesskit_node()
+            .is_disabled(),
+        "no import into the damaged file"
+    );
+    assert!(
+        !harness
+            .get_by_label("Open workspace…")
+            .accesskit_node()
+            .is_disabled()
+    );
 }
 
 #[test]

@@ -904,6 +904,7 @@ impl eframe::App for CockpitApp {
             sample: self.snapshot.only_sample,
             backups: &self.snapshot.backups,
             busy: self.is_busy(),
+            damaged: self.damaged,
         };
         egui::Panel::top("top_bar")
             .show(ui, |ui| commands.extend(ui::top_bar::top_bar_ui(ui, &top)));
@@ -920,6 +921,10 @@ impl eframe::App for CockpitApp {
         egui::CentralPanel::default_margins().show(ui, |ui| {
             if let Some(notice) = &self.notice {
                 commands.extend(ui::notice::notice_ui(ui, notice));
+            }
+            if self.damaged {
+                ui::widgets::damaged_file_ui(ui);
+                return;
             }
             match self.persisted.last_view {
                 View::Import if self.mapping.is_some() => {

@@ -23,6 +23,8 @@ pub struct TopBarModel<'a> {
     /// The workspace holds only the bundled sample data.
     pub sample: bool,
     pub busy: bool,
+    /// The file is damaged: nothing is imported into it.
+    pub damaged: bool,
 }
 
 /// The eight fiscal quarters up to the one `as_of` falls in, newest first.
@@ -54,7 +56,10 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &TopBarModel<'_>) -> Vec<Command> {
                     .color(theme::MUTED),
             );
             if ui
-                .add_enabled(!model.busy, egui::Button::new("Import files…"))
+                .add_enabled(
+                    !model.busy && !model.damaged,
+                    egui::Button::new("Import files…"),
+                )
                 .clicked()
             {
                 commands.push(Command::PickFilesToImport);
@@ -115,6 +120,9 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &TopBarModel<'_>) -> Vec<Command> {
             .labelled_by(period_label.id);
         ui.separator();
         match model.as_of {
+            _ if model.damaged => ui
+                .label(RichText::new("File damaged").color(theme::BAD))
+                .on_hover_text("The notice below says what was found and what to do."),
             Some(d) => ui
                 .label(format!("Data as of {d}"))
                 .on_hover_text("The latest as-of date among the imported exports."),

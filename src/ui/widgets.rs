@@ -78,6 +78,18 @@ pub fn no_numbers_yet(
     )
 }
 
+/// In place of every view while the workspace file is damaged: the notice above it says
+/// why and offers the latest backup.
+pub fn damaged_file_ui(ui: &mut egui::Ui) {
+    ui.label(
+        egui::RichText::new(
+            "Nothing is shown from a damaged file, and nothing is written to it: restore \
+             its latest backup if it has one, or open another workspace from the top bar.",
+        )
+        .color(super::theme::MUTED),
+    );
+}
+
 /// In place of a record list whose records are still being read from the workspace.
 pub fn reading_records_ui(ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
