@@ -46,7 +46,7 @@ use revops_cockpit::definitions::model::{
 use revops_cockpit::import::{ImportControl, ImportOptions, ImportOutcome, import_file};
 use revops_cockpit::leaks::{
     ContactRecords, Flagged, LeakDimension, LeakKind, LeakReport, Records, as_of_time,
-    detect_leaks, leak_breakdown,
+    detect_leaks, leak_breakdown, leak_breakdowns,
 };
 use revops_cockpit::model::{Field, RecordObject};
 use revops_cockpit::workspace::Workspace;
@@ -456,6 +456,19 @@ fn breakdowns_show_whose_habit_a_leak_is() {
     let teams = leak_breakdown(&defs, records, touch, LeakDimension::Team);
     let names: Vec<(&str, usize)> = teams.iter().map(|t| (t.value.as_str(), t.count)).collect();
     assert_eq!(names, [("EMEA Sales", 2), ("No team", 2)]);
+    // A team's volume and stake are its members' (Lena Vogel's 5 checked); "No team"
+    // gathers every other owner and the records with none.
+    let team = |v: &str| teams.iter().find(|t| t.value == v).cloned().expect("team");
+    assert_eq!(team("EMEA Sales").volume, row("Lena Vogel").volume);
+    let others: usize = rows
+        .iter()
+        .filter(|r| r.value != "Lena Vogel")
+        .map(|r| r.volume)
+        .sum();
+    assert_eq!(team("No team").volume, others);
+    assert!(
+        (team("EMEA Sales").revenue_at_stake - row("Lena Vogel").revenue_at_stake).abs() < 1e-9
+    );
     let stalled = r.leak(LeakKind::StalledDeal).expect("l");
     let seg = leak_breakdown(&defs, records, stalled, LeakDimension::Segment);
     let ent = seg.iter().find(|x| x.value == "Enterprise").expect("row");
@@ -492,6 +505,12 @@ fn leaks_found_in_the_store_are_those_found_in_every_record_reading_only_the_con
                     leak.kind
                 );
             }
+            // Every dimension in one pass, as the app reads them, is each one on its own.
+            let each: Vec<_> = LeakDimension::ALL
+                .iter()
+                .map(|d| (*d, leak_breakdown(&defs, all.records(), leak, *d)))
+                .collect();
+            assert_eq!(leak_breakdowns(&defs, found.records(), leak), each);
         }
         assert!(
             found.contacts_read() < all.contacts.len(),

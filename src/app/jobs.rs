@@ -858,7 +858,7 @@ fn leak_lists(
     query: super::leaks::LeaksQuery,
     keys: &[i64],
 ) -> Result<super::leaks::LeakLists, String> {
-    use crate::leaks::{LeakDimension, leak_breakdown, work_list};
+    use crate::leaks::{leak_breakdowns, work_list};
     found
         .read_named_contacts(ws, keys)
         .map_err(|e| e.to_string())?;
@@ -879,9 +879,9 @@ fn leak_lists(
                 .map(|leak| {
                     let list =
                         super::leaks::WorkList::new(work_list(defs, records, leak, report.as_of));
-                    let by: Vec<_> = LeakDimension::ALL
-                        .iter()
-                        .map(|d| ((leak.kind, *d), leak_breakdown(defs, records, leak, *d)))
+                    let by: Vec<_> = leak_breakdowns(defs, records, leak)
+                        .into_iter()
+                        .map(|(d, rows)| ((leak.kind, d), rows))
                         .collect();
                     (leak.kind, list, by)
                 })

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown};
+pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown, leak_breakdowns};
 pub use from_store::{StoredLeaks, leaks_from_store};
 pub use kinds::{Handoff, LeakKind};
 pub use lead_table::{LeadTable, LeadTableBuilder};
