@@ -40,6 +40,14 @@ impl LeakDimension {
             Self::Source => "Source",
         }
     }
+
+    /// The dimension whose tally this one's rows are read from: a team's, its members'.
+    fn tallied(self) -> Self {
+        match self {
+            Self::Team => Self::Owner,
+            other => other,
+        }
+    }
 }
 
 /// One value of the dimension.
@@ -85,16 +93,6 @@ const TALLIED: [LeakDimension; 4] = [
     LeakDimension::Region,
     LeakDimension::Source,
 ];
-
-impl LeakDimension {
-    /// The dimension whose tally this one's rows are read from.
-    fn tallied(self) -> Self {
-        match self {
-            Self::Team => Self::Owner,
-            other => other,
-        }
-    }
-}
 
 /// A value's records: how many leaked, of how many checked, and their stake.
 #[derive(Debug, Clone, Copy, Default)]

@@ -67,7 +67,7 @@ pub fn leaks_from_store(
 }
 
 /// The deals and accounts finding the leaks reads whole.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct DealsAndAccounts {
     pub deals: Vec<Deal>,
     pub accounts: Vec<Account>,
