@@ -124,10 +124,11 @@ fn frames_until(
         let sched = SchedStat::now();
         let t = Instant::now();
         app.step();
-        if t.elapsed() > BUDGET && std::env::args().any(|a| a == "--slow-frames") {
+        let took = t.elapsed();
+        if took > BUDGET && std::env::args().any(|a| a == "--slow-frames") {
             println!(
                 "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?}; {})",
-                t.elapsed().as_secs_f64() * 1e3,
+                took.as_secs_f64() * 1e3,
                 app.state().is_busy(),
                 font_atlas(app),
                 sched.since()
@@ -136,7 +137,7 @@ fn frames_until(
                 println!("    started at {t:?}");
             }
         }
-        slowest = slowest.max(t.elapsed());
+        slowest = slowest.max(took);
         frames += 1;
         if done(app) {
             break;

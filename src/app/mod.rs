@@ -10,6 +10,7 @@ pub mod funnel;
 pub mod jobs;
 pub mod leaks;
 pub mod mapping;
+mod memory_return;
 pub mod notice;
 pub mod state;
 mod worker_priority;
