@@ -1,4 +1,4 @@
-//! Numbers and sizes written for people: `12,345`, `3.4 MB`.
+//! Numbers, sizes and messages written for people: `12,345`, `3.4 MB`, a capital first word.
 
 /// `12345` as `12,345`.
 pub fn thousands(n: i64) -> String {
@@ -11,6 +11,23 @@ pub fn thousands(n: i64) -> String {
         out.push(ch);
     }
     if n < 0 { format!("-{out}") } else { out }
+}
+
+/// `message` as a sentence: its first word capitalised when it is a plain lowercase word
+/// ("the workspace … is damaged" → "The workspace …"). An error's own text starts in
+/// lowercase so it reads inside a longer line; a file name it starts with is left as
+/// it is, since `contacts.csv` is not `Contacts.csv`.
+pub fn as_sentence(message: &str) -> String {
+    let first_word = message.split(' ').next().unwrap_or_default();
+    if !first_word.is_empty() && first_word.chars().all(|c| c.is_ascii_lowercase()) {
+        let mut chars = message.chars();
+        chars
+            .next()
+            .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+            .unwrap_or_default()
+    } else {
+        message.to_owned()
+    }
 }
 
 /// A money amount in whole units with its currency: `12,345 USD`.
@@ -50,5 +67,25 @@ mod tests {
         assert_eq!(thousands(-1000), "-1,000");
         assert_eq!(bytes(999), "999 B");
         assert_eq!(bytes(3_400_000), "3.4 MB");
+    }
+
+    #[test]
+    fn a_message_starting_with_a_plain_word_gets_a_capital_and_a_file_name_keeps_its_case() {
+        assert_eq!(
+            as_sentence("the workspace /tmp/w.sqlite is damaged."),
+            "The workspace /tmp/w.sqlite is damaged."
+        );
+        assert_eq!(as_sentence("the"), "The");
+        assert_eq!(
+            as_sentence("contacts.csv, row 3, column Email: not an address"),
+            "contacts.csv, row 3, column Email: not an address"
+        );
+        assert_eq!(
+            as_sentence("/tmp/x.csv could not be read"),
+            "/tmp/x.csv could not be read"
+        );
+        assert_eq!(as_sentence("Already a sentence."), "Already a sentence.");
+        assert_eq!(as_sentence("ébauche"), "ébauche");
+        assert_eq!(as_sentence(""), "");
     }
 }

@@ -1058,6 +1058,12 @@ fn damage_the_first_reads_miss_is_found_beside_them_and_their_numbers_withdrawn(
         harness.state().funnel_result().is_none(),
         "no numbers from it"
     );
+    // The notice starts as a sentence, and dismissing it does not take the way out.
+    harness.get_by_label_contains("The workspace ");
+    harness.get_by_label("Dismiss").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label_contains("is damaged").is_none());
+    harness.get_by_label_contains("Nothing is shown from a damaged file");
     harness.get_by_label("Restore the latest backup").click();
     settle(&mut harness);
     harness.get_by_label_contains("the damaged file is kept as");

@@ -45,6 +45,8 @@ pub struct CockpitApp {
     /// The check found the file damaged: what the jobs started on it return is dropped
     /// until a backup replaces it.
     damaged: bool,
+    /// The damaged file's latest backup, offered in every view until it is restored.
+    damaged_backup: Option<PathBuf>,
     notice: Option<Notice>,
     /// The column mapping being made or edited, shown instead of the Import view.
     mapping: Option<MappingDraft>,
@@ -122,6 +124,7 @@ impl CockpitApp {
             queue: VecDeque::new(),
             check: None,
             damaged: false,
+            damaged_backup: None,
             notice: None,
             mapping: None,
             as_of_text: String::new(),
@@ -184,7 +187,8 @@ impl CockpitApp {
             self.leaks.result.take(),
         ));
         let mut notice = Notice::new(NoticeKind::Error, message);
-        notice.restore_backup = backup;
+        notice.restore_backup.clone_from(&backup);
+        self.damaged_backup = backup;
         self.notice = Some(notice);
     }
 
@@ -568,6 +572,7 @@ impl CockpitApp {
         self.detail = None;
         self.persisted.period = None;
         self.damaged = false;
+        self.damaged_backup = None;
         self.open_workspace();
     }
 
@@ -835,7 +840,7 @@ fn import_notice(results: &[FileResult]) -> Notice {
                 if matches!(error, ImportError::Unrecognised { .. }) {
                     map = Some(file.clone());
                 }
-                lines.push(error.to_string());
+                lines.push(crate::text::as_sentence(&error.to_string()));
             }
         }
     }
@@ -863,6 +868,7 @@ impl eframe::App for CockpitApp {
             }
             if replaces {
                 self.damaged = false;
+                self.damaged_backup = None;
             }
             if self.damaged && !allowed {
                 super::drop_later::drop_in_background(message);
@@ -924,7 +930,13 @@ impl eframe::App for CockpitApp {
                 commands.extend(ui::notice::notice_ui(ui, notice));
             }
             if self.damaged {
-                ui::widgets::damaged_file_ui(ui);
+                // The backup is offered here once the notice offering it is dismissed.
+                let offered = self
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.restore_backup.is_some());
+                let backup = self.damaged_backup.as_deref().filter(|_| !offered);
+                commands.extend(ui::widgets::damaged_file_ui(ui, backup));
                 return;
             }
             match self.persisted.last_view {

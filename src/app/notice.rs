@@ -24,11 +24,11 @@ pub struct Notice {
 }
 
 impl Notice {
-    /// A one-line notice.
+    /// A one-line notice, as a sentence (see [`crate::text::as_sentence`]).
     pub fn new(kind: NoticeKind, line: impl Into<String>) -> Self {
         Self {
             kind,
-            lines: vec![line.into()],
+            lines: vec![crate::text::as_sentence(&line.into())],
             ask_date_order_for: None,
             map_columns_for: None,
             restore_backup: None,

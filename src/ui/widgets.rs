@@ -2,6 +2,8 @@
 
 use eframe::egui;
 
+use crate::app::command::Command;
+
 /// A button showing a short `text` whose accessible name (for screen readers and tests)
 /// and hover text say in full what it does, e.g. "Remove" named "Remove the deal stage Demo".
 pub fn named_button(ui: &mut egui::Ui, enabled: bool, text: &str, name: &str) -> egui::Response {
@@ -79,8 +81,9 @@ pub fn no_numbers_yet(
 }
 
 /// In place of every view while the workspace file is damaged: the notice above it says
-/// why and offers the latest backup.
-pub fn damaged_file_ui(ui: &mut egui::Ui) {
+/// why. `backup` is offered here when the notice offering it has been dismissed; returns
+/// the user's choice to restore it.
+pub fn damaged_file_ui(ui: &mut egui::Ui, backup: Option<&std::path::Path>) -> Option<Command> {
     ui.label(
         egui::RichText::new(
             "Nothing is shown from a damaged file, and nothing is written to it: restore \
@@ -88,6 +91,11 @@ pub fn damaged_file_ui(ui: &mut egui::Ui) {
         )
         .color(super::theme::MUTED),
     );
+    let backup = backup?;
+    ui.button("Restore the latest backup")
+        .on_hover_text(backup.display().to_string())
+        .clicked()
+        .then(|| Command::ReplaceWithBackup(backup.to_owned()))
 }
 
 /// In place of a record list whose records are still being read from the workspace.
