@@ -895,6 +895,7 @@ impl eframe::App for CockpitApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        super::memory_return::frame_drawn();
         if !self.glyphs_warm {
             ui::glyph_warmup::warm_glyphs(ui.ctx());
             self.glyphs_warm = true;

@@ -1,24 +1,31 @@
-//! Freed memory goes back to the system from a thread of its own, never from the window's.
+//! Freed memory goes back to the system while the window is quiet, from a thread of its
+//! own, never from the window's.
 //!
 //! mimalloc, the app's allocator, returns memory a second after it is freed (its "purge":
 //! one `madvise` per freed range), and the purge runs on whichever thread next asks it
 //! for memory after that second: often the UI thread, for memory a job freed. Each
-//! `madvise` waits until every other core has flushed its address cache, and on a
-//! virtual machine that wait is long. Measured with `cargo bench --bench frames` on
-//! 1,000,000 contacts: the UI thread made 2,877 `madvise` calls in one run, and 20 of
-//! the 22 profile samples of a 16.5 ms frame were inside them. Six runs with mimalloc's
-//! purging switched off had no frame over 8 ms; six with it on had frames of 17 and 20 ms.
+//! `madvise` waits until every other core has flushed its address cache, and memory
+//! returned must be faulted in and zeroed again when next used, a 2 MB huge page at a
+//! time; both are slow on a virtual machine. Measured with `cargo bench --bench frames`
+//! on 1,000,000 contacts: the UI thread made 2,877 `madvise` calls in one run, and 20 of
+//! the 22 profile samples of a 16.5 ms frame were inside them. Purging every second from
+//! a thread of its own took the calls off the UI thread, but frames of 12 to 70 ms on a
+//! CPU still came, more often than before (in 8 of 43 runs, against 3 of 33): the UI
+//! thread faulting the returned memory back in (one such frame: 73% zeroing a huge page).
 //!
 //! So the purge delay is set so long that no allocation ever finds a purge due, and a
-//! background thread purges every second instead: the memory still goes back, as
-//! before, but no frame waits for it.
+//! background thread returns the freed memory once the window has drawn no frame for
+//! [`QUIET`]: while a lead works, freed memory is reused as it is; when they pause, it
+//! goes back (at a million contacts, 843 MB after the leaks view's work fell to 519 MB two
+//! seconds later). In 26 runs, one frame took over 16 ms (20.3 ms, 15 ms on a CPU).
 
-// The only unsafe code in the crate: three calls into mimalloc's C interface, which take
-// plain values and touch nothing of ours.
+// The only unsafe code in the crate: calls into mimalloc's C interface, which take plain
+// values and touch nothing of ours.
 #![allow(unsafe_code)]
 
-use std::sync::Once;
-use std::time::Duration;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use libmimalloc_sys::{mi_collect, mi_option_set, mi_option_t, mi_thread_init};
 
@@ -29,27 +36,63 @@ const PURGE_DELAY: mi_option_t = 15;
 /// A purge delay no allocation reaches: a day, in milliseconds.
 const NEVER_DUE: std::ffi::c_long = 24 * 60 * 60 * 1000;
 
-/// How often the background thread returns what was freed: mimalloc's own delay.
+/// How often the background thread looks whether the window is quiet.
 const EVERY: Duration = Duration::from_secs(1);
 
-/// Moves mimalloc's purges to a background thread, once per process.
+/// How long the window must have drawn nothing before freed memory goes back. A job
+/// running repaints the window as it reports, so a quiet window has no work either.
+pub const QUIET: Duration = Duration::from_secs(2);
+
+/// When the process started, and when (in milliseconds after it) the window last drew.
+static STARTED: OnceLock<Instant> = OnceLock::new();
+static LAST_FRAME_MS: AtomicU64 = AtomicU64::new(0);
+
+/// Moves mimalloc's purges to a background thread that runs them while the window is
+/// quiet; once per process.
 pub fn return_freed_memory_in_the_background() {
-    static STARTED: Once = Once::new();
-    STARTED.call_once(|| {
-        let purging = std::thread::Builder::new()
-            .name("memory return".into())
-            .spawn(|| {
-                super::worker_priority::lowest_for_current_thread();
-                loop {
-                    std::thread::sleep(EVERY);
+    let mut first = false;
+    STARTED.get_or_init(|| {
+        first = true;
+        Instant::now()
+    });
+    if !first {
+        return;
+    }
+    frame_drawn();
+    let purging = std::thread::Builder::new()
+        .name("memory return".into())
+        .spawn(|| {
+            super::worker_priority::lowest_for_current_thread();
+            loop {
+                std::thread::sleep(EVERY);
+                if quiet_since(last_frame(), Instant::now()) {
                     purge_now();
                 }
-            });
-        // Without the thread, mimalloc keeps purging where it did.
-        if purging.is_ok() {
-            defer_purges();
-        }
-    });
+            }
+        });
+    // Without the thread, mimalloc keeps purging where it did.
+    if purging.is_ok() {
+        defer_purges();
+    }
+}
+
+/// Notes that the window draws a frame now.
+pub fn frame_drawn() {
+    if let Some(started) = STARTED.get() {
+        let ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        LAST_FRAME_MS.store(ms, Ordering::Relaxed);
+    }
+}
+
+/// When the window last drew a frame.
+fn last_frame() -> Instant {
+    let started = *STARTED.get_or_init(Instant::now);
+    started + Duration::from_millis(LAST_FRAME_MS.load(Ordering::Relaxed))
+}
+
+/// Whether a window that last drew at `last_frame` has been quiet long enough at `now`.
+fn quiet_since(last_frame: Instant, now: Instant) -> bool {
+    now.saturating_duration_since(last_frame) >= QUIET
 }
 
 /// Makes freed memory wait for [`purge_now`]: no allocation purges it any more.
@@ -117,6 +160,17 @@ mod tests {
         })
         .join()
         .expect("the allocating thread");
+    }
+
+    #[test]
+    fn memory_goes_back_only_after_the_window_has_drawn_nothing_for_two_seconds() {
+        let drew = Instant::now();
+        assert!(!quiet_since(drew, drew));
+        assert!(!quiet_since(drew, drew + Duration::from_millis(1999)));
+        assert!(quiet_since(drew, drew + QUIET));
+        assert!(quiet_since(drew, drew + Duration::from_secs(60)));
+        // A frame noted after the check's clock read is not a reason to purge.
+        assert!(!quiet_since(drew + Duration::from_secs(1), drew));
     }
 
     #[test]
