@@ -16,8 +16,9 @@
 //! So the purge delay is set so long that no allocation ever finds a purge due, and a
 //! background thread returns the freed memory once the window has drawn no frame for
 //! [`QUIET`]: while a lead works, freed memory is reused as it is; when they pause, it
-//! goes back (at a million contacts, 843 MB after the leaks view's work fell to 519 MB two
-//! seconds later). In 26 runs, one frame took over 16 ms (20.3 ms, 15 ms on a CPU).
+//! goes back (at a million contacts, the 843 MB held when the leaks view's work ended
+//! fell to 519 MB two seconds later). In 26 runs, one frame took over 16 ms (20.3 ms, 15
+//! ms of it on a CPU).
 
 // The only unsafe code in the crate: calls into mimalloc's C interface, which take plain
 // values and touch nothing of ours.
@@ -41,7 +42,7 @@ const EVERY: Duration = Duration::from_secs(1);
 
 /// How long the window must have drawn nothing before freed memory goes back. A job
 /// running repaints the window as it reports, so a quiet window has no work either.
-pub const QUIET: Duration = Duration::from_secs(2);
+const QUIET: Duration = Duration::from_secs(2);
 
 /// When the process started, and when (in milliseconds after it) the window last drew.
 static STARTED: OnceLock<Instant> = OnceLock::new();
