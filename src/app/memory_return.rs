@@ -51,22 +51,19 @@ static LAST_FRAME_MS: AtomicU64 = AtomicU64::new(0);
 /// Moves mimalloc's purges to a background thread that runs them while the window is
 /// quiet; once per process.
 pub fn return_freed_memory_in_the_background() {
-    let mut first = false;
-    STARTED.get_or_init(|| {
-        first = true;
-        Instant::now()
-    });
-    if !first {
+    let started = Instant::now();
+    if STARTED.set(started).is_err() {
         return;
     }
-    frame_drawn();
     let purging = std::thread::Builder::new()
         .name("memory return".into())
-        .spawn(|| {
+        .spawn(move || {
             super::worker_priority::lowest_for_current_thread();
             loop {
                 std::thread::sleep(EVERY);
-                if quiet_since(last_frame(), Instant::now()) {
+                let last_frame =
+                    started + Duration::from_millis(LAST_FRAME_MS.load(Ordering::Relaxed));
+                if quiet_since(last_frame, Instant::now()) {
                     purge_now();
                 }
             }
@@ -83,12 +80,6 @@ pub fn frame_drawn() {
         let ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         LAST_FRAME_MS.store(ms, Ordering::Relaxed);
     }
-}
-
-/// When the window last drew a frame.
-fn last_frame() -> Instant {
-    let started = *STARTED.get_or_init(Instant::now);
-    started + Duration::from_millis(LAST_FRAME_MS.load(Ordering::Relaxed))
 }
 
 /// Whether a window that last drew at `last_frame` has been quiet long enough at `now`.
