@@ -754,7 +754,12 @@ pub(super) fn is_footer_like(cells: &[&str]) -> bool {
     let Some(first) = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()) else {
         return true;
     };
-    let lower = first.to_lowercase();
+    let starts = |p: &str| {
+        first
+            .as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    };
     [
         "grand total",
         "total",
@@ -766,7 +771,7 @@ pub(super) fn is_footer_like(cells: &[&str]) -> bool {
         "count:",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
+    .any(|p| starts(p))
         && cells.iter().filter(|c| !c.trim().is_empty()).count() <= cells.len().div_ceil(2)
 }
 

@@ -136,25 +136,46 @@ impl ByteFacts {
             self.bom = detect_bom(chunk);
         }
         if self.bom.is_none() {
-            for &b in chunk {
-                if b == 0 {
-                    self.nul_bytes += 1;
-                } else if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c) {
-                    self.control_bytes += 1;
-                }
-            }
+            let (nul, control) = count_odd_bytes(chunk);
+            self.nul_bytes += nul;
+            self.control_bytes += control;
         }
         if self.utf8 {
-            self.carry.extend_from_slice(chunk);
-            match std::str::from_utf8(&self.carry) {
-                Ok(_) => self.carry.clear(),
-                Err(e) if e.error_len().is_none() => {
-                    // An incomplete sequence at the end: keep it for the next chunk.
-                    let valid = e.valid_up_to();
-                    self.carry.drain(..valid);
+            self.check_utf8(chunk);
+        }
+    }
+
+    /// Whether the bytes so far, with `chunk`, are still UTF-8; an incomplete sequence
+    /// at the end of `chunk` (at most 3 bytes) is carried to the next one. Only those
+    /// few bytes are copied, not the chunk.
+    fn check_utf8(&mut self, mut chunk: &[u8]) {
+        if !self.carry.is_empty() {
+            // Three more bytes complete (or break) any sequence the carry starts.
+            let head = chunk.get(..chunk.len().min(3)).unwrap_or_default();
+            let mut joined = std::mem::take(&mut self.carry);
+            let carried = joined.len();
+            joined.extend_from_slice(head);
+            let (valid, incomplete) = match std::str::from_utf8(&joined) {
+                Ok(_) => (joined.len(), false),
+                Err(e) => (e.valid_up_to(), e.error_len().is_none()),
+            };
+            if valid < carried {
+                if incomplete && head.len() == chunk.len() {
+                    self.carry = joined; // the chunk ended before the sequence did
+                } else {
+                    self.utf8 = false;
                 }
-                Err(_) => self.utf8 = false,
+                return;
             }
+            chunk = chunk.get(valid - carried..).unwrap_or_default();
+        }
+        match std::str::from_utf8(chunk) {
+            Ok(_) => {}
+            Err(e) if e.error_len().is_none() => {
+                self.carry
+                    .extend_from_slice(chunk.get(e.valid_up_to()..).unwrap_or_default());
+            }
+            Err(_) => self.utf8 = false,
         }
     }
 
@@ -205,6 +226,25 @@ impl ByteFacts {
     }
 }
 
+/// How many NUL bytes and how many other control bytes (not tab, line feed, carriage
+/// return or form feed) `chunk` holds. Written without branches, so it runs on many
+/// bytes at once.
+fn count_odd_bytes(chunk: &[u8]) -> (u64, u64) {
+    let mut nul = 0_u64;
+    let mut control = 0_u64;
+    for block in chunk.chunks(4096) {
+        // Per block, counts fit a u32 and the loop vectorises.
+        let (n, c) = block.iter().fold((0_u32, 0_u32), |(n, c), &b| {
+            let is_nul = u32::from(b == 0);
+            let is_control = u32::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c));
+            (n + is_nul, c + is_control - is_nul)
+        });
+        nul += u64::from(n);
+        control += u64::from(c);
+    }
+    (nul, control)
+}
+
 fn detect_bom(start: &[u8]) -> Option<TextEncoding> {
     if start.starts_with(&[0xEF, 0xBB, 0xBF]) {
         Some(TextEncoding::Utf8Bom)
@@ -214,5 +254,57 @@ fn detect_bom(start: &[u8]) -> Option<TextEncoding> {
         Some(TextEncoding::Utf16Be)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether `bytes`, fed in chunks of `size`, read as UTF-8 to the end.
+    fn utf8_in_chunks(bytes: &[u8], size: usize) -> bool {
+        let mut facts = ByteFacts::new(false);
+        for chunk in bytes.chunks(size) {
+            facts.add(chunk);
+        }
+        facts.utf8 && facts.carry.is_empty()
+    }
+
+    #[test]
+    fn utf8_is_judged_the_same_however_the_file_is_cut() {
+        let text = "Zoë, São Paulo — 東京 😀 naïve\n".repeat(3);
+        let mut broken = text.clone().into_bytes();
+        broken.insert(9, 0xE9); // a Windows-1252 é in the middle of a line
+        let mut cut_short = text.clone().into_bytes();
+        cut_short.extend_from_slice(&[0xF0, 0x9F]); // an emoji's first two bytes only
+        for size in 1..=9 {
+            assert!(
+                utf8_in_chunks(text.as_bytes(), size),
+                "valid, chunks of {size}"
+            );
+            assert!(
+                !utf8_in_chunks(&broken, size),
+                "a stray byte, chunks of {size}"
+            );
+            assert!(
+                !utf8_in_chunks(&cut_short, size),
+                "cut short, chunks of {size}"
+            );
+        }
+    }
+
+    #[test]
+    fn odd_bytes_are_counted_as_one_by_one() {
+        let bytes: Vec<u8> = (0..20_000_u32)
+            .map(|i| u8::try_from((i * 7 + i / 300) % 256).unwrap_or(0))
+            .collect();
+        let nul = bytes.iter().filter(|b| **b == 0).count() as u64;
+        let control = bytes
+            .iter()
+            .filter(|&&b| b != 0 && b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+            .count() as u64;
+        assert!(nul > 0 && control > nul);
+        assert_eq!(count_odd_bytes(&bytes), (nul, control));
+        assert_eq!(count_odd_bytes(b"a,b\tc\r\n\x0c"), (0, 0));
     }
 }

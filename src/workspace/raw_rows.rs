@@ -32,6 +32,20 @@ pub struct RawRowBlock {
 }
 
 impl RawRowBlock {
+    /// An empty block with room for `bytes` of entries.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Self {
+            first_row: None,
+            last_row: 0,
+            text: String::with_capacity(bytes),
+        }
+    }
+
+    /// The bytes of entries gathered so far.
+    pub fn text_bytes(&self) -> usize {
+        self.text.len()
+    }
+
     /// Adds `row`'s raw row; true when the block is full and should be written.
     pub fn push(&mut self, row: u64, raw_json: &str) -> bool {
         use std::fmt::Write as _;
