@@ -8,6 +8,7 @@
 //! transaction. Memory stays flat: only a bounded prefix, a sample of rows and a few
 //! chunks of built rows are held at once, and repeated ids are found in the store.
 
+mod bytes;
 mod control;
 mod decode;
 mod error;

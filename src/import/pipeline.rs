@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
+use super::bytes::{cells_as_json, count_where};
 use super::control::ImportControl;
 use super::decode::open_decoded;
 use super::error::ImportError;
@@ -79,14 +80,9 @@ struct QuoteCounter<R> {
 impl<R: Read> Read for QuoteCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let counted = buf
-            .get(..n)
-            .unwrap_or_default()
-            .iter()
-            .filter(|&&b| b == b'"')
-            .count();
+        let counted = count_where(buf.get(..n).unwrap_or_default(), |b| b == b'"');
         self.quotes
-            .fetch_add(counted as u64, std::sync::atomic::Ordering::Relaxed);
+            .fetch_add(counted, std::sync::atomic::Ordering::Relaxed);
         Ok(n)
     }
 }
@@ -721,7 +717,7 @@ impl Run<'_, '_> {
         let width = self.layout.header.len();
         for (line, cells) in std::mem::take(&mut self.pending) {
             self.totals.rows_read += 1;
-            let raw_json = serde_json::to_string(&cells).unwrap_or_default();
+            let raw_json = cells_as_json(&cells);
             let reason = if cells.len() == width {
                 "a totals or note line inside the data".to_owned()
             } else {

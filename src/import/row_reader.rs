@@ -11,6 +11,7 @@ use std::io::Read;
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::thread::Scope;
 
+use super::bytes::cells_as_json;
 use super::error::ImportError;
 use super::pipeline::{MAX_FIELD_BYTES, is_footer_like, malformed};
 use super::rows::{BuiltRow, RowBuilder};
@@ -89,7 +90,8 @@ impl RowSource<'_> {
                 });
             }
         }
-        let multiline = record.iter().any(|c| c.contains('\n'));
+        // One pass over the record's bytes, every cell together.
+        let multiline = record.as_byte_record().as_slice().contains(&b'\n');
         let cells: Vec<&str> = record.iter().collect();
         if record.len() != width || is_footer_like(&cells) {
             return Ok(ReadRow {
@@ -98,7 +100,7 @@ impl RowSource<'_> {
                 suspicious: multiline || record.len() != width,
             });
         }
-        let raw_json = serde_json::to_string(&cells).unwrap_or_default();
+        let raw_json = cells_as_json(&cells);
         let built = self.builder.build(&cells);
         Ok(ReadRow {
             line,

@@ -9,6 +9,7 @@ use std::time::SystemTime;
 use sha2::{Digest as _, Sha256};
 
 use super::ImportError;
+use super::bytes::count_where;
 
 /// The text encoding a file is decoded from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,21 +228,12 @@ impl ByteFacts {
 }
 
 /// How many NUL bytes and how many other control bytes (not tab, line feed, carriage
-/// return or form feed) `chunk` holds. Written without branches, so it runs on many
-/// bytes at once.
+/// return or form feed) `chunk` holds.
 fn count_odd_bytes(chunk: &[u8]) -> (u64, u64) {
-    let mut nul = 0_u64;
-    let mut control = 0_u64;
-    for block in chunk.chunks(4096) {
-        // Per block, counts fit a u32 and the loop vectorises.
-        let (n, c) = block.iter().fold((0_u32, 0_u32), |(n, c), &b| {
-            let is_nul = u32::from(b == 0);
-            let is_control = u32::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c));
-            (n + is_nul, c + is_control - is_nul)
-        });
-        nul += u64::from(n);
-        control += u64::from(c);
-    }
+    let nul = count_where(chunk, |b| b == 0);
+    let control = count_where(chunk, |b| {
+        b != 0 && b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
+    });
     (nul, control)
 }
 
