@@ -4,7 +4,10 @@
 //! Measured before this (frames bench, perf): the frame that first showed the Funnel's
 //! numbers rendered their glyphs and doubled the atlas, 17.6 ms, half of it the kernel
 //! handing over fresh memory for the bigger atlas image; a doubling at 256 rows took
-//! 35 ms. The first frame has a second to show (issue 5); this costs it about 60 ms.
+//! 35 ms. The first frame has a second to show (issue 5); this costs it about 60 ms
+//! at two of the four offsets and 120 ms at all four (frames bench, 2-core Intel Xeon:
+//! the first frame 0.06 to 0.10 s → 0.13 to 0.19 s, the first Funnel frame's slowest
+//! 6.5 to 10.1 ms and up to 27 ms → 4.5 to 6.6 ms).
 
 use eframe::egui::text::{LayoutJob, TextFormat};
 use eframe::egui::{Color32, Context, FontFamily, FontId};
@@ -32,10 +35,10 @@ const FONTS: [(f32, FontFamily, bool); 10] = [
     (12.5, FontFamily::Proportional, true),
 ];
 
-/// egui renders a glyph at one of four quarter-pixel offsets, each cached on its own.
-/// Two of them here: the atlas then has room for the other two without growing (the
-/// views test checks it does not grow), at half the cost of all four.
-const OFFSETS: [f32; 2] = [0.0, 0.5];
+/// egui renders a glyph at one of four quarter-pixel offsets, each cached on its own: all
+/// four here. (With two, the first frame showing the Funnel's numbers rendered the other
+/// two's glyphs: 15 to 25 ms on a CPU.)
+const OFFSETS: [f32; 4] = [0.0, 0.25, 0.5, 0.75];
 
 /// Renders every character of the views at every size and two offsets.
 pub fn warm_glyphs(ctx: &Context) {
