@@ -1020,7 +1020,7 @@ fn an_import_past_its_last_row_says_it_is_saving_not_reading() {
 }
 
 #[test]
-fn damage_the_first_reads_miss_is_found_beside_them_and_their_numbers_withdrawn() {
+fn damage_the_first_reads_miss_is_found_after_them_and_their_numbers_withdrawn() {
     use revops_cockpit::workspace::{WorkspaceError, check_file};
     let (_dir, db) = workspace_with(&[
         "hubspot-contacts.csv",
@@ -1073,6 +1073,49 @@ fn damage_the_first_reads_miss_is_found_beside_them_and_their_numbers_withdrawn(
         "the backup taken before the third import"
     );
     assert!(harness.state().funnel_result().is_some());
+}
+
+#[test]
+fn the_damage_check_waits_for_the_first_reads_and_a_write_waits_for_the_check() {
+    use revops_cockpit::app::DamageCheck;
+    let (_first_dir, first) = workspace_with(&["hubspot-contacts.csv"]);
+    let (_dir, db) = workspace_with(&["hubspot-contacts.csv"]);
+    let batches = || -> i64 {
+        rusqlite::Connection::open(&db)
+            .and_then(|c| c.query_row("SELECT count(*) FROM batches", [], |r| r.get(0)))
+            .expect("batches")
+    };
+    let mut harness = app(first, StartMode::Open);
+    settle(&mut harness);
+    assert_eq!(harness.state().damage_check(), DamageCheck::Finished);
+    // Another workspace opened: its first read is queued and the whole-file check waits
+    // behind it.
+    harness
+        .state_mut()
+        .apply(revops_cockpit::app::command::Command::OpenWorkspace(
+            db.clone(),
+        ));
+    assert_eq!(harness.state().damage_check(), DamageCheck::Waiting);
+    assert!(harness.state().is_busy());
+    // A file dropped now is imported once the check has passed: not before, not never.
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(fixture("pipedrive-deals.csv"))));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while batches() == 1 {
+        assert!(Instant::now() < deadline, "the file was not imported");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert_eq!(
+        harness.state().damage_check(),
+        DamageCheck::Finished,
+        "imported before the check was done"
+    );
+    settle(&mut harness);
+    assert_eq!(batches(), 2);
+    assert!(harness.query_by_label_contains("is damaged").is_none());
 }
 
 #[test]

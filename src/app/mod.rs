@@ -18,7 +18,7 @@ mod worker_priority;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use cockpit::{CockpitApp, DefinitionsDraft, StartMode};
+pub use cockpit::{CockpitApp, DamageCheck, DefinitionsDraft, StartMode};
 
 /// Opens the window on the workspace at `db`. A workspace that does not exist yet is
 /// created and loaded with the sample data. `files` are imported once it is open.
