@@ -139,7 +139,7 @@ impl RowSource<'_> {
         scope.spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK_ROWS);
             let mut raw = RawRowBlock::default();
-            let packed = |rows: Vec<ReadRow>, raw: &mut RawRowBlock| {
+            let unpacked = |rows: Vec<ReadRow>, raw: &mut RawRowBlock| {
                 // The next block has room for as much as this one held: one allocation
                 // a chunk rather than a string grown step by step.
                 let room = raw.text_bytes() + raw.text_bytes() / 8;
@@ -178,7 +178,7 @@ impl RowSource<'_> {
                     Err(e) => {
                         if !chunk.is_empty()
                             && tx
-                                .send(packed(std::mem::take(&mut chunk), &mut raw))
+                                .send(unpacked(std::mem::take(&mut chunk), &mut raw))
                                 .is_err()
                         {
                             return;
@@ -189,7 +189,7 @@ impl RowSource<'_> {
                 }
                 if chunk.len() == CHUNK_ROWS
                     && tx
-                        .send(packed(
+                        .send(unpacked(
                             std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ROWS)),
                             &mut raw,
                         ))
@@ -199,7 +199,7 @@ impl RowSource<'_> {
                 }
             }
             if !chunk.is_empty() {
-                let _ = tx.send(packed(chunk, &mut raw));
+                let _ = tx.send(unpacked(chunk, &mut raw));
             }
         });
         rx
