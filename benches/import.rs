@@ -51,8 +51,8 @@
 //! of through `serde_json` byte by byte (5% of the run), and the quotes and control bytes
 //! are counted a vector at a time (`src/import/bytes.rs`): 1M rows 5.1 to 5.7 s → 4.7 to
 //! 5.1 s, a second less CPU.
-//! What is left (1M rows, on the AMD machine, writer busy about 90% of the run): SQLite's inserts (35%), binding each value,
-//! which SQLite copies (26%), the settle (23%: the two index builds and making the
+//! What is left (1M rows, on the AMD machine, writer busy about 90% of the run): SQLite's
+//! inserts (35%), binding each value, which SQLite copies (26%), the settle (23%: the two index builds and making the
 //! versions current), and the Bloom filter's memory reads (9%); the reading thread is
 //! busy about 80% (CSV parsing, typing, and packing the raw rows). A larger page cache
 //! changed nothing through the WAL; through the rollback journal a batch may use 32 MB,

@@ -40,7 +40,7 @@ const FONTS: [(f32, FontFamily, bool); 10] = [
 /// two's glyphs: 15 to 25 ms on a CPU.)
 const OFFSETS: [f32; 4] = [0.0, 0.25, 0.5, 0.75];
 
-/// Renders every character of the views at every size and two offsets.
+/// Renders every character of the views at every size and every sub-pixel offset.
 pub fn warm_glyphs(ctx: &Context) {
     let ppp = ctx.pixels_per_point();
     ctx.fonts_mut(|fonts| {
