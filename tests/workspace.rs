@@ -782,3 +782,68 @@ fn the_tables_read_only_the_fields_their_definitions_use_and_match_tables_of_who
     let unread = [Field::SourceId, Field::Name, Field::Email, Field::Company];
     assert!((0..whole.len()).all(|i| !leads.missing(i).iter().any(|f| unread.contains(f))));
 }
+
+#[test]
+fn deals_streamed_in_one_reused_record_match_each_deal_read_on_its_own() {
+    use revops_cockpit::metrics::Dimension;
+    use revops_cockpit::metrics::deal_table::DealTable;
+    let (_dir, mut ws) = workspace();
+    revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default())
+        .expect("sample data");
+    let mut streamed = Vec::new();
+    ws.for_each_deal(|key, d| streamed.push((key, d.clone())))
+        .expect("streamed");
+    assert!(streamed.len() > 100, "{} deals", streamed.len());
+    let keys: Vec<i64> = streamed.iter().map(|(k, _)| *k).collect();
+    let alone = ws.deals_by_keys(&keys).expect("by keys");
+    let conn = rusqlite::Connection::open(ws.path()).expect("second connection");
+    let mut entries = conn
+        .prepare(
+            "SELECT stage, entered_at FROM deal_stage_entries WHERE version_id = ?1 \
+             ORDER BY entered_at, rowid",
+        )
+        .expect("entries");
+    let (mut with_entries, mut without_pipeline, mut with_pipeline) = (0, 0, 0);
+    for ((key, deal), alone) in streamed.iter().zip(&alone) {
+        let mut alone = alone.clone().expect("found by key");
+        alone.stage_entries = entries
+            .query_map([key], |r| {
+                Ok(revops_cockpit::model::StageEntry {
+                    stage: r.get(0)?,
+                    entered: r.get(1)?,
+                })
+            })
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        assert_eq!(deal, &alone, "deal version {key}");
+        with_entries += usize::from(!deal.stage_entries.is_empty());
+        without_pipeline += usize::from(deal.pipeline.is_none());
+        with_pipeline += usize::from(deal.pipeline.is_some());
+    }
+    // A value left over from the deal before would show only where deals differ.
+    assert!(with_entries > 0 && with_entries < streamed.len());
+    assert!(without_pipeline > 0 && with_pipeline > 0);
+
+    let defs = revops_cockpit::definitions::defaults();
+    let read = DealTable::load(&ws, &defs).expect("deal table");
+    let whole: Vec<_> = streamed.into_iter().map(|(_, d)| d).collect();
+    let built = DealTable::new(&defs, &whole);
+    assert_eq!(read.len(), built.len());
+    for (i, key) in keys.iter().enumerate() {
+        assert_eq!(read.key(i), Some(*key));
+        assert_eq!(read.status(i), built.status(i), "deal {i}");
+        assert_eq!(read.reached(i), built.reached(i), "deal {i}");
+        assert_eq!(read.amount(i), built.amount(i), "deal {i}");
+        assert_eq!(read.created(i), built.created(i), "deal {i}");
+        assert_eq!(read.closed(i), built.closed(i), "deal {i}");
+        assert_eq!(
+            read.funnel_pipeline(i),
+            built.funnel_pipeline(i),
+            "deal {i}"
+        );
+        for d in [Dimension::Segment, Dimension::Owner, Dimension::Pipeline] {
+            assert_eq!(read.columns().value(i, d), built.columns().value(i, d));
+        }
+    }
+}

@@ -43,36 +43,46 @@ pub fn deal_stage_of<'d>(defs: &'d Definitions, deal: &Deal) -> Option<&'d DealS
 }
 
 /// Maps raw stage values to deal stage positions, each distinct value worked out once.
-pub struct DealStageLookup<'d, 'r> {
+/// It keeps its own copy of each value, so deals can be handed to it one at a time in a
+/// reused record.
+pub struct DealStageLookup<'d> {
     defs: &'d Definitions,
-    seen: rustc_hash::FxHashMap<(&'r str, Option<&'r str>, &'r str), Option<usize>>,
+    /// Keyed by system, pipeline and raw value in one key ([`crate::model::write_stage_key`]).
+    seen: rustc_hash::FxHashMap<Vec<u8>, Option<usize>>,
+    key: Vec<u8>,
 }
 
-impl<'d, 'r> DealStageLookup<'d, 'r> {
+impl<'d> DealStageLookup<'d> {
     /// An empty lookup under `defs`.
     pub fn new(defs: &'d Definitions) -> Self {
         Self {
             defs,
             seen: rustc_hash::FxHashMap::default(),
+            key: Vec::new(),
         }
     }
 
     /// The position in the definitions' deal stages of `raw`, a stage value of `deal`.
-    pub fn position(&mut self, deal: &'r Deal, raw: &'r str) -> Option<usize> {
-        let key = (deal.source_system.as_str(), deal.pipeline.as_deref(), raw);
-        if let Some(p) = self.seen.get(&key) {
+    pub fn position(&mut self, deal: &Deal, raw: &str) -> Option<usize> {
+        crate::model::write_stage_key(
+            &mut self.key,
+            &deal.source_system,
+            deal.pipeline.as_deref(),
+            raw,
+        );
+        if let Some(p) = self.seen.get(self.key.as_slice()) {
             return *p;
         }
         let defs = self.defs;
         let p = deal_stage(defs, &deal.source_system, deal.pipeline.as_deref(), raw)
             .and_then(|stage| defs.deal_stages.iter().position(|s| s.name == stage.name));
-        self.seen.insert(key, p);
+        self.seen.insert(self.key.clone(), p);
         p
     }
 
     /// The position of `deal`'s stage and whether it is open, won or lost: its mapped
     /// stage's outcome, else its exported status.
-    pub fn outcome(&mut self, deal: &'r Deal) -> (Option<usize>, DealStatus) {
+    pub fn outcome(&mut self, deal: &Deal) -> (Option<usize>, DealStatus) {
         let position = deal
             .raw_stage
             .as_deref()

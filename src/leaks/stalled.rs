@@ -11,9 +11,9 @@ use crate::model::{Deal, DealStatus, RecordObject, Timestamp};
 
 /// When `deal` entered the stage at `position`: the latest stage entry that maps to it,
 /// else its created date.
-fn entered<'r>(
-    lookup: &mut DealStageLookup<'_, 'r>,
-    deal: &'r Deal,
+fn entered(
+    lookup: &mut DealStageLookup<'_>,
+    deal: &Deal,
     position: usize,
 ) -> Option<(Timestamp, bool)> {
     let from_history = deal
@@ -58,12 +58,12 @@ impl StalledDeals {
     }
 
     /// Counts one deal, at deal-stage `position` with `status` (from the lookup).
-    pub fn observe<'r>(
+    pub fn observe(
         &mut self,
         cx: &Context<'_>,
-        lookup: &mut DealStageLookup<'_, 'r>,
+        lookup: &mut DealStageLookup<'_>,
         index: usize,
-        d: &'r Deal,
+        d: &Deal,
         (position, status): (Option<usize>, DealStatus),
     ) {
         if status != DealStatus::Open || d.created.is_some_and(|t| t >= cx.as_of) {

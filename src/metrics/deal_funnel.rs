@@ -69,10 +69,10 @@ pub fn deal_stage_funnels(
 /// How many of the open deal stages `d` reached: all when won; else up to the furthest
 /// one a stage entry or its current stage shows, and at least the first, since it exists.
 /// `open_rank` gives each of the definitions' deal stages its place among the open ones.
-pub(super) fn stages_reached<'r>(
-    lookup: &mut DealStageLookup<'_, 'r>,
+pub(super) fn stages_reached(
+    lookup: &mut DealStageLookup<'_>,
     open_rank: &[Option<usize>],
-    d: &'r Deal,
+    d: &Deal,
     status: DealStatus,
 ) -> usize {
     let open = open_rank.iter().flatten().count();

@@ -59,38 +59,20 @@ impl std::fmt::Debug for DealTable {
     }
 }
 
-impl DealTable {
-    /// The table of `deals` under `defs`, in their order, each keyed by its position.
-    pub fn new(defs: &Definitions, deals: &[Deal]) -> Self {
-        Self::keyed(
-            defs,
-            deals
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (i64::try_from(i).unwrap_or(i64::MAX), d)),
-        )
-    }
+/// Fills a [`DealTable`] one deal at a time.
+pub struct DealTableBuilder<'d> {
+    defs: &'d Definitions,
+    /// Each of the definitions' deal stages' place among the open ones.
+    open_rank: Vec<Option<usize>>,
+    lookup: DealStageLookup<'d>,
+    table: DealTable,
+}
 
-    /// The current deals of `ws` under `defs`, each keyed by its version id.
-    pub fn load(ws: &Workspace, defs: &Definitions) -> Result<Self, WorkspaceError> {
-        let deals = ws.keyed_deals()?;
-        Ok(Self::keyed(defs, deals.iter().map(|(k, d)| (*k, d))))
-    }
-
-    /// The table of these deals with their store keys, in order.
-    fn keyed<'r>(
-        defs: &Definitions,
-        deals: impl ExactSizeIterator<Item = (i64, &'r Deal)>,
-    ) -> Self {
-        let n = deals.len();
-        let open_stages: Vec<String> = defs
-            .deal_stages
-            .iter()
-            .filter(|s| s.outcome == StageOutcome::Open)
-            .map(|s| s.name.clone())
-            .collect();
+impl<'d> DealTableBuilder<'d> {
+    /// An empty table under `defs`.
+    pub fn new(defs: &'d Definitions) -> Self {
         let mut rank = 0;
-        let open_rank: Vec<Option<usize>> = defs
+        let open_rank = defs
             .deal_stages
             .iter()
             .map(|s| {
@@ -100,42 +82,81 @@ impl DealTable {
                 })
             })
             .collect();
-        let mut lookup = DealStageLookup::new(defs);
-        let mut t = Self {
-            status: Vec::with_capacity(n),
-            created: Vec::with_capacity(n),
-            closed: Vec::with_capacity(n),
-            amount: Vec::with_capacity(n),
-            unconverted: Vec::with_capacity(n),
-            reached: Vec::with_capacity(n),
-            keys: Vec::with_capacity(n),
-            columns: ValueColumns::new(&DEAL_DIMENSIONS),
-            funnel_pipelines: ValueColumns::new(&[Dimension::Pipeline]),
-            open_stages: Vec::new(),
-        };
-        for (key, d) in deals {
-            t.keys.push(key);
-            let status = lookup.outcome(d).1;
-            let amount = amount_in_reporting(defs, d);
-            t.status.push(status);
-            t.created.push(d.created.unwrap_or(NONE));
-            t.closed.push(d.close_date.unwrap_or(NONE));
-            t.amount.push(amount.unwrap_or(f64::NAN));
-            t.unconverted
-                .push(amount.is_none() && d.amount_cents.is_some());
-            let reached = stages_reached(&mut lookup, &open_rank, d, status);
-            t.reached.push(u8::try_from(reached).unwrap_or(u8::MAX));
-            t.columns.push(|dim| dim.of_deal(d));
-            let label = d
-                .pipeline
-                .clone()
-                .unwrap_or_else(|| format!("{} (no pipeline)", d.source_system));
-            t.funnel_pipelines.push(|_| Some(label.as_str()));
+        let open_stages = defs
+            .deal_stages
+            .iter()
+            .filter(|s| s.outcome == StageOutcome::Open)
+            .map(|s| s.name.clone())
+            .collect();
+        Self {
+            defs,
+            open_rank,
+            lookup: DealStageLookup::new(defs),
+            table: DealTable {
+                columns: ValueColumns::new(&DEAL_DIMENSIONS),
+                funnel_pipelines: ValueColumns::new(&[Dimension::Pipeline]),
+                open_stages,
+                ..DealTable::default()
+            },
         }
+    }
+
+    /// Adds `d`, whose full record the store keeps under `key`.
+    pub fn push(&mut self, key: i64, d: &Deal) {
+        let t = &mut self.table;
+        t.keys.push(key);
+        let status = self.lookup.outcome(d).1;
+        let amount = amount_in_reporting(self.defs, d);
+        t.status.push(status);
+        t.created.push(d.created.unwrap_or(NONE));
+        t.closed.push(d.close_date.unwrap_or(NONE));
+        t.amount.push(amount.unwrap_or(f64::NAN));
+        t.unconverted
+            .push(amount.is_none() && d.amount_cents.is_some());
+        let reached = stages_reached(&mut self.lookup, &self.open_rank, d, status);
+        t.reached.push(u8::try_from(reached).unwrap_or(u8::MAX));
+        t.columns.push(|dim| dim.of_deal(d));
+        match &d.pipeline {
+            Some(pipeline) => t.funnel_pipelines.push(|_| Some(pipeline.as_str())),
+            None => {
+                let label = format!("{} (no pipeline)", d.source_system);
+                t.funnel_pipelines.push(|_| Some(label.as_str()));
+            }
+        }
+    }
+
+    /// The finished table.
+    pub fn finish(mut self) -> DealTable {
+        let t = &mut self.table;
+        t.status.shrink_to_fit();
+        t.created.shrink_to_fit();
+        t.closed.shrink_to_fit();
+        t.amount.shrink_to_fit();
+        t.unconverted.shrink_to_fit();
+        t.reached.shrink_to_fit();
+        t.keys.shrink_to_fit();
         t.columns.finish();
         t.funnel_pipelines.finish();
-        t.open_stages = open_stages;
-        t
+        self.table
+    }
+}
+
+impl DealTable {
+    /// The table of `deals` under `defs`, in their order, each keyed by its position.
+    pub fn new(defs: &Definitions, deals: &[Deal]) -> Self {
+        let mut b = DealTableBuilder::new(defs);
+        for (i, d) in deals.iter().enumerate() {
+            b.push(i64::try_from(i).unwrap_or(i64::MAX), d);
+        }
+        b.finish()
+    }
+
+    /// The current deals of `ws` under `defs`, streamed from the store one deal at a
+    /// time, each keyed by its version id.
+    pub fn load(ws: &Workspace, defs: &Definitions) -> Result<Self, WorkspaceError> {
+        let mut b = DealTableBuilder::new(defs);
+        ws.for_each_deal(|key, d| b.push(key, d))?;
+        Ok(b.finish())
     }
 
     /// How many deals.

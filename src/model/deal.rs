@@ -32,6 +32,23 @@ impl DealStatus {
     }
 }
 
+/// Overwrites `key` with one key for a raw stage value of a source system and pipeline,
+/// each part tagged and with its length first so no two triples share a key: for looking
+/// stages up by all three without allocating three strings a deal.
+pub fn write_stage_key(key: &mut Vec<u8>, system: &str, pipeline: Option<&str>, stage: &str) {
+    key.clear();
+    for part in [Some(system), pipeline, Some(stage)] {
+        match part {
+            Some(p) => {
+                key.push(b'S');
+                key.extend_from_slice(&p.len().to_le_bytes());
+                key.extend_from_slice(p.as_bytes());
+            }
+            None => key.push(b'N'),
+        }
+    }
+}
+
 /// When a deal entered one of its pipeline's stages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StageEntry {
@@ -70,4 +87,33 @@ pub struct Deal {
     /// Probability in percent (0–100), when exported.
     pub probability_pct: Option<f64>,
     pub stage_entries: Vec<StageEntry>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_keys_of_different_triples_differ() {
+        let key = |system, pipeline, stage| {
+            let mut k = b"left over".to_vec();
+            write_stage_key(&mut k, system, pipeline, stage);
+            k
+        };
+        let all = [
+            key("hubspot", None, "demo"),
+            key("hubspot", Some(""), "demo"),
+            key("hubspot", Some("-"), "demo"),
+            key("hub", Some("spot"), "demo"),
+            key("hubspot", Some("sales"), "demo"),
+            key("hubspot", Some("sales:4"), "demo"),
+            key("hubspot", Some("sales"), "4:demo"),
+        ];
+        for (i, a) in all.iter().enumerate() {
+            for b in all.get(i + 1..).unwrap_or_default() {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(key("hubspot", None, "demo"), key("hubspot", None, "demo"));
+    }
 }

@@ -8,7 +8,7 @@ mod object;
 
 pub use account::Account;
 pub use contact::{Contact, LifecycleStage};
-pub use deal::{Deal, DealStatus, StageEntry};
+pub use deal::{Deal, DealStatus, StageEntry, write_stage_key};
 pub use fields::{Field, ValueKind};
 pub use object::RecordObject;
 

@@ -16,6 +16,7 @@ mod raw_rows;
 mod records;
 pub mod schema;
 mod settle;
+mod stage_entries;
 mod version_inserts;
 
 use std::path::{Path, PathBuf};

@@ -4,8 +4,9 @@
 use rusqlite::{Row, params};
 use serde::Serialize;
 
+use super::stage_entries::StageEntries;
 use super::{Workspace, WorkspaceError};
-use crate::model::{Account, Contact, Deal, DealStatus, Field, StageEntry};
+use crate::model::{Account, Contact, Deal, DealStatus, Field};
 
 /// How many current records of each object the workspace holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -91,32 +92,34 @@ const DEAL_COLUMNS: &str = "v.source_system, v.source_id, v.name, v.account, v.o
      v.probability_pct, v.id";
 
 fn deal_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Deal)> {
-    let status: String = r.get(12)?;
-    Ok((
-        r.get(19)?,
-        Deal {
-            source_system: r.get(0)?,
-            source_id: r.get(1)?,
-            name: r.get(2)?,
-            account: r.get(3)?,
-            owner: r.get(4)?,
-            pipeline: r.get(5)?,
-            raw_stage: r.get(6)?,
-            mapped_stage: r.get(7)?,
-            amount_cents: r.get(8)?,
-            currency: r.get(9)?,
-            created: r.get(10)?,
-            close_date: r.get(11)?,
-            status: DealStatus::parse(&status).unwrap_or_default(),
-            lost_reason: r.get(13)?,
-            deal_type: r.get(14)?,
-            source: r.get(15)?,
-            segment: r.get(16)?,
-            region: r.get(17)?,
-            probability_pct: r.get(18)?,
-            stage_entries: Vec::new(),
-        },
-    ))
+    let mut deal = Deal::default();
+    let key = refill_deal(r, &mut deal)?;
+    Ok((key, deal))
+}
+
+/// Overwrites `d` with the deal in `r` (a row of [`DEAL_COLUMNS`]) but for its stage
+/// entries, reusing its strings' buffers, and returns its key (version id).
+fn refill_deal(r: &Row<'_>, d: &mut Deal) -> rusqlite::Result<i64> {
+    refill(&mut d.source_system, r.get_ref(0)?.as_str()?);
+    refill(&mut d.source_id, r.get_ref(1)?.as_str()?);
+    refill_opt(&mut d.name, r.get_ref(2)?.as_str_or_null()?);
+    refill_opt(&mut d.account, r.get_ref(3)?.as_str_or_null()?);
+    refill_opt(&mut d.owner, r.get_ref(4)?.as_str_or_null()?);
+    refill_opt(&mut d.pipeline, r.get_ref(5)?.as_str_or_null()?);
+    refill_opt(&mut d.raw_stage, r.get_ref(6)?.as_str_or_null()?);
+    refill_opt(&mut d.mapped_stage, r.get_ref(7)?.as_str_or_null()?);
+    d.amount_cents = r.get(8)?;
+    refill_opt(&mut d.currency, r.get_ref(9)?.as_str_or_null()?);
+    d.created = r.get(10)?;
+    d.close_date = r.get(11)?;
+    d.status = DealStatus::parse(r.get_ref(12)?.as_str()?).unwrap_or_default();
+    refill_opt(&mut d.lost_reason, r.get_ref(13)?.as_str_or_null()?);
+    refill_opt(&mut d.deal_type, r.get_ref(14)?.as_str_or_null()?);
+    refill_opt(&mut d.source, r.get_ref(15)?.as_str_or_null()?);
+    refill_opt(&mut d.segment, r.get_ref(16)?.as_str_or_null()?);
+    refill_opt(&mut d.region, r.get_ref(17)?.as_str_or_null()?);
+    d.probability_pct = r.get(18)?;
+    r.get(19)
 }
 
 const ACCOUNT_COLUMNS: &str = "v.source_id, v.name, v.owner, v.segment, v.region, v.closed_won_at, v.kickoff_at, \
@@ -298,34 +301,41 @@ impl Workspace {
         sql: &str,
         args: &[&dyn rusqlite::ToSql],
     ) -> Result<Vec<(i64, Deal)>, WorkspaceError> {
-        let mut deals: Vec<(i64, Deal)> = self.query_list(sql, args, deal_from_row)?;
-        // Every deal's stage entries in one pass over the table, matched by version id:
-        // one query a deal took about 3 s for 200,000 deals.
-        let at: rustc_hash::FxHashMap<i64, usize> = deals
-            .iter()
-            .enumerate()
-            .map(|(i, (version, _))| (*version, i))
-            .collect();
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT version_id, stage, entered_at FROM deal_stage_entries ORDER BY rowid",
-            )
-            .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
-        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            let version: i64 = row.get(0).map_err(|e| self.err(e))?;
-            if let Some((_, deal)) = at.get(&version).and_then(|i| deals.get_mut(*i)) {
-                deal.stage_entries.push(StageEntry {
-                    stage: row.get(1).map_err(|e| self.err(e))?,
-                    entered: row.get(2).map_err(|e| self.err(e))?,
-                });
-            }
-        }
-        for (_, deal) in &mut deals {
-            deal.stage_entries.sort_by_key(|e| e.entered);
-        }
+        let mut deals = Vec::new();
+        self.each_deal_with_entries(sql, args, |key, deal| deals.push((key, deal.clone())))?;
         Ok(deals)
+    }
+
+    /// Hands each current deal, with its stage entries, to `each` with its key (the id of
+    /// the version it is), in the order of [`Self::deals`], one row at a time: for
+    /// building the in-memory tables without holding every record at once.
+    pub fn for_each_deal(&self, each: impl FnMut(i64, &Deal)) -> Result<(), WorkspaceError> {
+        let sql = format!(
+            "SELECT {DEAL_COLUMNS} FROM deals d JOIN deal_versions v ON v.id = d.version_id ORDER BY d.source_system, d.source_id"
+        );
+        self.each_deal_with_entries(&sql, &[], each)
+    }
+
+    /// The deals `sql` (a select of [`DEAL_COLUMNS`]) reads, each with its stage entries,
+    /// handed to `each` one at a time in one reused record.
+    fn each_deal_with_entries(
+        &self,
+        sql: &str,
+        args: &[&dyn rusqlite::ToSql],
+        mut each: impl FnMut(i64, &Deal),
+    ) -> Result<(), WorkspaceError> {
+        // Every stage entry in one pass over its table, matched to deals by version id:
+        // one query a deal took about 3 s for 200,000 deals.
+        let entries = StageEntries::read(&self.conn).map_err(|e| self.err(e))?;
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query(args).map_err(|e| self.err(e))?;
+        let mut deal = Deal::default();
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let key = refill_deal(row, &mut deal).map_err(|e| self.err(e))?;
+            entries.fill(key, &mut deal.stage_entries);
+            each(key, &deal);
+        }
+        Ok(())
     }
 
     /// The current version of every customer account.
