@@ -16,8 +16,8 @@ pub struct RecordCounts {
     pub accounts: i64,
 }
 
-/// The contact columns, in the order [`refill_contact`] reads them, with the field each
-/// holds.
+/// The contact columns, with the field each holds: [`ContactSelect`] reads them in this
+/// order.
 const CONTACT_FIELDS: [(Field, &str); 16] = [
     (Field::SourceId, "v.source_id"),
     (Field::Name, "v.name"),
@@ -37,42 +37,78 @@ const CONTACT_FIELDS: [(Field, &str); 16] = [
     (Field::FirstTouch, "v.first_touch_at"),
 ];
 
-/// The select list of [`CONTACT_FIELDS`], reading the `wanted` ones: the others come
-/// back empty, which spares reading the long texts (names, emails) a table does not need.
-fn contact_columns(wanted: impl Fn(Field) -> bool) -> String {
-    let columns: Vec<&str> = CONTACT_FIELDS
-        .iter()
-        .map(|(field, column)| match (wanted(*field), field) {
-            (true, _) => column,
-            (false, Field::SourceId) => "''",
-            (false, _) => "NULL",
-        })
-        .collect();
-    columns.join(", ")
+/// A select list of some of the [`CONTACT_FIELDS`] and the version id after them, and
+/// where each field is in its rows. A field left out is not selected at all: each column
+/// read costs about as much as SQLite's work for the row's record, so reading only the
+/// ten or so a table needs, of seventeen, saves a seventh of a million-contact read.
+struct ContactSelect {
+    columns: String,
+    /// The column of each of [`CONTACT_FIELDS`], none where it is left out.
+    at: [Option<usize>; 16],
+    /// The column of the version id.
+    key: usize,
 }
 
-fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
-    let mut contact = Contact::default();
-    refill_contact(r, &mut contact)?;
-    Ok(contact)
-}
+impl ContactSelect {
+    /// Every field.
+    fn all() -> Self {
+        Self::of(|_| true)
+    }
 
-/// Overwrites `c` with the contact in `r` (a row of [`contact_columns`]), reusing its
-/// strings' buffers: a million rows then allocate almost nothing.
-fn refill_contact(r: &Row<'_>, c: &mut Contact) -> rusqlite::Result<()> {
-    refill(&mut c.source_id, r.get_ref(0)?.as_str()?);
-    refill_opt(&mut c.name, r.get_ref(1)?.as_str_or_null()?);
-    refill_opt(&mut c.email, r.get_ref(2)?.as_str_or_null()?);
-    refill_opt(&mut c.company, r.get_ref(3)?.as_str_or_null()?);
-    refill_opt(&mut c.owner, r.get_ref(4)?.as_str_or_null()?);
-    refill_opt(&mut c.source, r.get_ref(5)?.as_str_or_null()?);
-    refill_opt(&mut c.segment, r.get_ref(6)?.as_str_or_null()?);
-    refill_opt(&mut c.region, r.get_ref(7)?.as_str_or_null()?);
-    c.created = r.get(8)?;
-    c.stage_dates = [r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?];
-    refill_opt(&mut c.current_stage, r.get_ref(14)?.as_str_or_null()?);
-    c.first_touch = r.get(15)?;
-    Ok(())
+    /// The `wanted` fields.
+    fn of(wanted: impl Fn(Field) -> bool) -> Self {
+        let mut at = [None; 16];
+        let mut columns = Vec::new();
+        for ((field, column), slot) in CONTACT_FIELDS.iter().zip(&mut at) {
+            if wanted(*field) {
+                *slot = Some(columns.len());
+                columns.push(*column);
+            }
+        }
+        let key = columns.len();
+        columns.push("v.id");
+        Self {
+            columns: columns.join(", "),
+            at,
+            key,
+        }
+    }
+
+    /// The contact in `r` (a row of this select) and its key.
+    fn contact(&self, r: &Row<'_>) -> rusqlite::Result<(i64, Contact)> {
+        let mut contact = Contact::default();
+        let key = self.refill(r, &mut contact)?;
+        Ok((key, contact))
+    }
+
+    /// Overwrites `c` with the contact in `r` (a row of this select), reusing its strings'
+    /// buffers so a million rows allocate almost nothing, and returns its key. A field
+    /// left out comes back empty (the source id an empty text).
+    fn refill(&self, r: &Row<'_>, c: &mut Contact) -> rusqlite::Result<i64> {
+        let column = |i: usize| self.at.get(i).copied().flatten();
+        let text = |i: usize| -> rusqlite::Result<Option<&str>> {
+            match column(i) {
+                Some(col) => Ok(r.get_ref(col)?.as_str_or_null()?),
+                None => Ok(None),
+            }
+        };
+        let time = |i: usize| -> rusqlite::Result<Option<crate::model::Timestamp>> {
+            column(i).map_or(Ok(None), |col| r.get(col))
+        };
+        refill(&mut c.source_id, text(0)?.unwrap_or_default());
+        refill_opt(&mut c.name, text(1)?);
+        refill_opt(&mut c.email, text(2)?);
+        refill_opt(&mut c.company, text(3)?);
+        refill_opt(&mut c.owner, text(4)?);
+        refill_opt(&mut c.source, text(5)?);
+        refill_opt(&mut c.segment, text(6)?);
+        refill_opt(&mut c.region, text(7)?);
+        c.created = time(8)?;
+        c.stage_dates = [time(9)?, time(10)?, time(11)?, time(12)?, time(13)?];
+        refill_opt(&mut c.current_stage, text(14)?);
+        c.first_touch = time(15)?;
+        r.get(self.key)
+    }
 }
 
 fn refill(slot: &mut String, value: &str) {
@@ -157,12 +193,13 @@ impl Workspace {
 
     /// The current version of every contact, ordered by source system and id.
     pub fn contacts(&self) -> Result<Vec<Contact>, WorkspaceError> {
+        let select = ContactSelect::all();
         let sql = format!(
             "SELECT {} FROM contacts c JOIN contact_versions v ON v.id = c.version_id \
              ORDER BY c.source_system, c.source_id",
-            contact_columns(|_| true)
+            select.columns
         );
-        self.query_list(&sql, [], contact_from_row)
+        self.query_list(&sql, [], |r| Ok(select.contact(r)?.1))
     }
 
     /// Hands each current contact to `each` with its key (the id of the version it is),
@@ -174,17 +211,18 @@ impl Workspace {
         fields: &[Field],
         mut each: impl FnMut(i64, &Contact),
     ) -> Result<(), WorkspaceError> {
+        let select = ContactSelect::of(|f| fields.contains(&f));
         let sql = format!(
-            "SELECT {}, v.id FROM contacts c JOIN contact_versions v ON v.id = c.version_id \
+            "SELECT {} FROM contacts c JOIN contact_versions v ON v.id = c.version_id \
              ORDER BY c.source_system, c.source_id",
-            contact_columns(|f| fields.contains(&f))
+            select.columns
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
         let mut contact = Contact::default();
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            refill_contact(row, &mut contact).map_err(|e| self.err(e))?;
-            each(row.get(16).map_err(|e| self.err(e))?, &contact);
+            let key = select.refill(row, &mut contact).map_err(|e| self.err(e))?;
+            each(key, &contact);
         }
         Ok(())
     }
@@ -192,13 +230,11 @@ impl Workspace {
     /// The contact versions with these keys (from [`Self::for_each_contact`]), in the
     /// order asked; `None` for a key that is not there.
     pub fn contacts_by_keys(&self, keys: &[i64]) -> Result<Vec<Option<Contact>>, WorkspaceError> {
+        let select = ContactSelect::all();
         self.versions_by_keys(
-            &format!(
-                "SELECT {}, v.id FROM contact_versions v",
-                contact_columns(|_| true)
-            ),
+            &format!("SELECT {} FROM contact_versions v", select.columns),
             keys,
-            |r| Ok((r.get(16)?, contact_from_row(r)?)),
+            |r| select.contact(r),
         )
     }
 
