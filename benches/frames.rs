@@ -7,10 +7,11 @@
 //! --db W` on a workspace already built; `-- --slow-frames` names each frame over budget
 //! and says where its time went (on a CPU, waiting for one, taken by a VM's host; with
 //! `FRAME_AT=1` also when it started on the monotonic clock, to find it in `perf record -k
-//! CLOCK_MONOTONIC`). The steps are what a lead does on opening the
-//! app on the Funnel view: the first frame, the Funnel on screen, another quarter, the Handoff
-//! leaks view, another quarter there, and back to the Funnel. Each step is one click,
-//! then frames until its numbers are on screen and then until the work behind them (the
+//! CLOCK_MONOTONIC`). The steps are what a lead does on opening the app on the Funnel
+//! view: the first frame, the Funnel on screen, another quarter, the Handoff leaks view,
+//! another quarter there, back to the Funnel, and one segment picked in its filter. Each
+//! step is one click (two for a menu), then frames until its numbers are on screen and
+//! then until the work behind them (the
 //! records behind the numbers, the consistency check at open) is done; both are printed.
 //!
 //! A frame here is the UI thread's whole pass (the app's update, layout, and the
@@ -36,6 +37,7 @@ use revops_cockpit::app::command::Command;
 use revops_cockpit::app::state::View;
 use revops_cockpit::app::{CockpitApp, StartMode};
 use revops_cockpit::import::{ImportControl, ImportOptions, import_file};
+use revops_cockpit::metrics::Dimension;
 use revops_cockpit::workspace::Workspace;
 use support::{arg, hubspot_export};
 
@@ -187,6 +189,18 @@ fn click(
     frames_until_shown_then_idle(app, name, started, shown)
 }
 
+/// Picks `value` in the Funnel's filter menu of `dimension` and times what follows.
+fn pick_filter(
+    app: &mut App,
+    (dimension, value): (&str, &str),
+    name: &'static str,
+    shown: impl Fn(&App) -> bool,
+) -> Step {
+    app.get_by_role_and_label(Role::ComboBox, dimension).click();
+    app.run();
+    click(app, (Some(Role::Button), value), name, shown)
+}
+
 /// Picks `quarter` in the top bar's Period menu and times what follows.
 fn pick_quarter(
     app: &mut App,
@@ -273,6 +287,16 @@ fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
             (None, "Funnel"),
             "back to the Funnel",
             funnel_of(quarters[1]),
+        ),
+        pick_filter(
+            &mut app,
+            ("Segment", "Mid-Market"),
+            "Funnel, one segment",
+            |app| {
+                app.state().funnel_result().is_some_and(|r| {
+                    r.query.filter().value(Dimension::Segment) == Some("Mid-Market")
+                })
+            },
         ),
     ]
 }
