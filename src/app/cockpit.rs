@@ -38,6 +38,15 @@ pub enum DamageCheck {
     Finished,
 }
 
+/// The session's check of the workspace file, with the job while it runs.
+enum Check {
+    /// Waiting for the reads queued before it (the view's numbers come first): it starts
+    /// when no read is left to run, or before anything that writes.
+    Waiting,
+    Running(RunningJob),
+    Finished,
+}
+
 /// The app.
 pub struct CockpitApp {
     db: PathBuf,
@@ -51,10 +60,7 @@ pub struct CockpitApp {
     queue: VecDeque<Job>,
     /// The consistency check of the file opened, once its first reads are done: until
     /// it is done no job that writes starts.
-    check: Option<RunningJob>,
-    /// The check waits for the reads queued before it (the view's numbers come first):
-    /// it starts when no read is left to run, or before anything that writes.
-    check_waiting: bool,
+    check: Check,
     /// The check found the file damaged: what the jobs started on it return is dropped
     /// until a backup replaces it.
     damaged: bool,
@@ -135,8 +141,7 @@ impl CockpitApp {
             detail: None,
             job: None,
             queue: VecDeque::new(),
-            check: None,
-            check_waiting: false,
+            check: Check::Finished,
             damaged: false,
             damaged_backup: None,
             notice: None,
@@ -169,15 +174,15 @@ impl CockpitApp {
 
     /// Whether background work is under way or queued, the consistency check included.
     pub fn is_busy(&self) -> bool {
-        self.has_jobs() || self.check.is_some() || self.check_waiting
+        self.has_jobs() || !matches!(self.check, Check::Finished)
     }
 
     /// Where the check of the open file for damage is.
     pub fn damage_check(&self) -> DamageCheck {
-        match (&self.check, self.check_waiting) {
-            (Some(_), _) => DamageCheck::Running,
-            (None, true) => DamageCheck::Waiting,
-            (None, false) => DamageCheck::Finished,
+        match self.check {
+            Check::Waiting => DamageCheck::Waiting,
+            Check::Running(_) => DamageCheck::Running,
+            Check::Finished => DamageCheck::Finished,
         }
     }
 
@@ -196,23 +201,24 @@ impl CockpitApp {
     fn open_workspace(&mut self) {
         self.queue.push_back(Job::Refresh);
         // A check of the file open before is dropped: what it finds no longer applies.
-        self.check = None;
-        self.check_waiting = true;
+        self.check = Check::Waiting;
     }
 
     /// Starts the waiting check once no read is left to run before it.
     fn start_waiting_check(&mut self) {
-        if !self.check_waiting
+        if !matches!(self.check, Check::Waiting)
             || self.job.is_some()
             || self.queue.front().is_some_and(Job::only_reads)
         {
             return;
         }
-        self.check_waiting = false;
         let ctx = self.ctx.clone();
         match RunningJob::start(Job::Check, self.db.clone(), move || ctx.request_repaint()) {
-            Ok(check) => self.check = Some(check),
-            Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
+            Ok(check) => self.check = Check::Running(check),
+            Err(e) => {
+                self.check = Check::Finished;
+                self.notice = Some(Notice::new(NoticeKind::Error, e));
+            }
         }
     }
 
@@ -628,7 +634,7 @@ impl CockpitApp {
         }
         // Only reads run before or beside the consistency check: nothing is written into
         // a file that may be damaged.
-        if (self.check.is_some() || self.check_waiting)
+        if !matches!(self.check, Check::Finished)
             && !self.queue.front().is_some_and(Job::only_reads)
         {
             return;
@@ -834,7 +840,11 @@ impl CockpitApp {
     }
 
     fn progress_view(&self) -> Option<ui::import_view::ProgressView> {
-        let job = self.job.as_ref().or(self.check.as_ref())?;
+        let check = match &self.check {
+            Check::Running(check) => Some(check),
+            Check::Waiting | Check::Finished => None,
+        };
+        let job = self.job.as_ref().or(check)?;
         let progress = job.control.progress();
         Some(ui::import_view::ProgressView {
             label: job.job.label(),
@@ -900,8 +910,10 @@ fn import_notice(results: &[FileResult]) -> Notice {
 
 impl eframe::App for CockpitApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        if let Some(message) = self.check.as_ref().and_then(RunningJob::poll) {
-            self.check = None;
+        if let Check::Running(check) = &self.check
+            && let Some(message) = check.poll()
+        {
+            self.check = Check::Finished;
             self.handle(message.into_outcome());
         }
         if let Some(message) = self.job.as_ref().and_then(RunningJob::poll) {
