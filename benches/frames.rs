@@ -11,8 +11,9 @@
 //! view: the first frame, the Funnel on screen, another quarter, the Handoff leaks view,
 //! another quarter there, back to the Funnel, and one segment picked in its filter. Each
 //! step is one click (two for a menu), then frames until its numbers are on screen and
-//! then until the work behind them (the
-//! records behind the numbers, the consistency check at open) is done; both are printed.
+//! then until the work behind them (the records behind the numbers, the consistency check
+//! at open) is done; both are printed. While work runs, frames are stepped at most 60 a
+//! second, as the window paints them.
 //!
 //! A frame here is the UI thread's whole pass (the app's update, layout, and the
 //! accessibility tree kittest reads, which the window builds only for a screen reader),
@@ -149,8 +150,9 @@ fn frames_until(
         }
         if app.state().is_busy() {
             // The window paints at the display's rate while work runs (its spinner asks
-            // for the next frame), not as fast as it can: so do these frames, and the
-            // UI thread takes no more of the cores from the work than the app's does.
+            // for the next frame), not as fast as it can; so are these frames stepped,
+            // and their UI thread takes no more of the cores from the work than the
+            // app's does.
             std::thread::sleep((t + FRAME_INTERVAL).saturating_duration_since(Instant::now()));
         }
     }

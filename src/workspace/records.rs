@@ -39,8 +39,8 @@ const CONTACT_FIELDS: [(Field, &str); 16] = [
 
 /// A select list of some of the [`CONTACT_FIELDS`] and the version id after them, and
 /// where each field is in its rows. A field left out is not selected at all: each column
-/// read costs about as much as SQLite's work for the row's record, so reading only the
-/// ten or so a table needs, of seventeen, saves a seventh of a million-contact read.
+/// read costs rusqlite and SQLite about 85 instructions, so reading the eleven the
+/// Funnel's table needs rather than seventeen takes 13% off a million-contact read.
 struct ContactSelect {
     columns: String,
     /// The column of each of [`CONTACT_FIELDS`], none where it is left out.
