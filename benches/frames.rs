@@ -5,11 +5,14 @@
 //! Run: `cargo bench --bench frames` (generates both exports with the import benchmark's
 //! fixed-seed generator and imports them, about 15 s), or `cargo bench --bench frames --
 //! --db W` on a workspace already built; `-- --slow-frames` names each frame over budget
-//! and says where its time went (on a CPU, waiting for one, taken by a VM's host; with
-//! `FRAME_AT=1` also when it started on the monotonic clock, to find it in `perf record -k
-//! CLOCK_MONOTONIC`). The steps are what a lead does on opening the app on the Funnel
+//! and says where its time went (on a CPU, waiting for one, taken by a VM's host; its
+//! page faults; with `FRAME_AT=1` also when it started on the monotonic clock, to find it
+//! in `perf record -k CLOCK_MONOTONIC`). The steps are what a lead does on opening the app on the Funnel
 //! view: the first frame, the Funnel on screen, another quarter, the Handoff leaks view,
-//! another quarter there, back to the Funnel, and one segment picked in its filter. Each
+//! another quarter there, back to the Funnel, and one segment picked in its filter; then
+//! the app is opened again on the same workspace, reading back the Funnel's tables the
+//! first open kept in it (the benchmark drops kept tables before the first open, which
+//! builds them from the records as the first open after an import does). Each
 //! step is one click (two for a menu), then frames until its numbers are on screen and
 //! then until the work behind them (the records behind the numbers, the consistency check
 //! at open) is done; both are printed. While work runs, frames are stepped at most 60 a
@@ -66,8 +69,9 @@ struct Step {
 }
 
 /// Where a frame's time went (Linux): the UI thread's nanoseconds on a CPU and waiting
-/// for one, and the time a virtual machine's host took from all CPUs (in 10 ms ticks).
-struct SchedStat(Option<[u64; 3]>);
+/// for one, the time a virtual machine's host took from all CPUs (in 10 ms ticks), and
+/// the UI thread's page faults (a fresh 2 MB huge page is zeroed in one).
+struct SchedStat(Option<[u64; 4]>);
 
 impl SchedStat {
     fn now() -> Self {
@@ -80,8 +84,19 @@ impl SchedStat {
             .next()
             .and_then(|all| all.split_whitespace().nth(8))
             .and_then(|t| t.parse::<u64>().ok());
-        Self(match (fields.next(), fields.next(), steal) {
-            (Some(Ok(on_cpu)), Some(Ok(waiting)), Some(steal)) => Some([on_cpu, waiting, steal]),
+        // "pid (name) state ppid … flags minflt cminflt majflt": the faults after the name.
+        let faults = std::fs::read_to_string("/proc/thread-self/stat")
+            .ok()
+            .and_then(|s| {
+                let mut after = s.rsplit_once(')')?.1.split_whitespace();
+                let minor = after.nth(7)?.parse::<u64>().ok()?;
+                let major = after.nth(1)?.parse::<u64>().ok()?;
+                Some(minor + major)
+            });
+        Self(match (fields.next(), fields.next(), steal, faults) {
+            (Some(Ok(on_cpu)), Some(Ok(waiting)), Some(steal), Some(faults)) => {
+                Some([on_cpu, waiting, steal, faults])
+            }
             _ => None,
         })
     }
@@ -89,12 +104,15 @@ impl SchedStat {
     /// What happened since `self`: time on a CPU, time waiting for one, time stolen.
     fn since(&self) -> String {
         match (self.0, Self::now().0) {
-            (Some([cpu0, wait0, steal0]), Some([cpu1, wait1, steal1])) => format!(
-                "on a CPU {:.1} ms, waiting for one {:.1} ms, taken by the VM's host about {} ms",
-                (cpu1 - cpu0) as f64 / 1e6,
-                (wait1 - wait0) as f64 / 1e6,
-                (steal1 - steal0) * 10
-            ),
+            (Some([cpu0, wait0, steal0, faults0]), Some([cpu1, wait1, steal1, faults1])) => {
+                format!(
+                    "on a CPU {:.1} ms, waiting for one {:.1} ms, taken by the VM's host about {} ms, {} page faults",
+                    (cpu1 - cpu0) as f64 / 1e6,
+                    (wait1 - wait0) as f64 / 1e6,
+                    (steal1 - steal0) * 10,
+                    faults1 - faults0
+                )
+            }
             _ => "no scheduler counters on this system".to_owned(),
         }
     }
@@ -239,8 +257,8 @@ fn leaks_of(quarter: &str) -> impl Fn(&App) -> bool + '_ {
     }
 }
 
-/// The steps on the workspace at `db`, picking `quarters` in turn.
-fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
+/// The app opened on `db`, when it started, and its first frame.
+fn open_app(db: &Path) -> (App, Instant, Step) {
     let started = Instant::now();
     let mut app: App = Harness::builder().with_size((1360.0, 860.0)).build_eframe({
         let db = db.to_owned();
@@ -263,12 +281,23 @@ fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
         shown: started.elapsed(),
         until_done: started.elapsed(),
     };
+    (app, started, first)
+}
+
+/// The steps on the workspace at `db`, picking `quarters` in turn.
+fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
+    // The first open builds the Funnel's tables from the records, as the first after an
+    // import does, and keeps them in the workspace once the check has passed.
+    Workspace::open(db)
+        .and_then(|mut ws| ws.forget_kept_tables())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (mut app, started, first) = open_app(db);
     // Its result on screen is the Funnel's numbers; the records behind them and the
-    // consistency check, which runs beside the reads, may still be under way then.
+    // consistency check, which runs after the reads, may still be under way then.
     let open = frames_until_shown_then_idle(&mut app, "open on the Funnel", started, |app| {
         app.state().funnel_result().is_some()
     });
-    vec![
+    let mut steps = vec![
         first,
         open,
         pick_quarter(
@@ -306,7 +335,19 @@ fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
                 })
             },
         ),
-    ]
+    ];
+    drop(app);
+    // Opened again, as on any later day: the tables the first open kept are read back.
+    let (mut app, started, _) = open_app(db);
+    steps.push(frames_until_shown_then_idle(
+        &mut app,
+        "open again, tables kept",
+        started,
+        |app| app.state().funnel_result().is_some(),
+    ));
+    let kept = app.state().funnel_result().is_some_and(|r| r.data.kept);
+    assert!(kept, "the second open built the tables again");
+    steps
 }
 
 /// A workspace of 1,000,000 generated contacts and 200,000 generated deals in `dir`.

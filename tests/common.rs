@@ -75,6 +75,14 @@ pub fn snapshot(ws: &Workspace) -> Vec<String> {
     out
 }
 
+/// [`snapshot`] without the records' generation, which every change draws anew even when
+/// it puts the records back as they were.
+pub fn records_snapshot(ws: &Workspace) -> Vec<String> {
+    let mut rows = snapshot(ws);
+    rows.retain(|row| !row.starts_with("generation: "));
+    rows
+}
+
 pub fn ts(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
     NaiveDate::from_ymd_opt(y, m, d)
         .and_then(|x| x.and_hms_opt(h, min, 0))

@@ -7,6 +7,7 @@ mod export;
 mod import_errors;
 mod import_formats;
 mod import_reference;
+mod kept_tables;
 mod leaks;
 mod metrics;
 mod properties;

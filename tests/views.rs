@@ -617,6 +617,64 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
 }
 
 #[test]
+fn the_funnel_keeps_its_tables_and_the_next_open_reads_them_back() {
+    let (_dir, db) = funnel_workspace();
+    // The Funnel on screen, its records read and all work done; `kept` says where the
+    // tables came from, and the numbers are every count the view shows.
+    let open = |db: &PathBuf| {
+        let mut harness = app(db.clone(), StartMode::Open);
+        settle(&mut harness);
+        harness.get_by_label("Funnel").click();
+        settle(&mut harness);
+        let r = harness.state().funnel_result().expect("numbers");
+        assert!(r.details_ready());
+        let numbers = format!("{:?} {:?} {:?}", r.funnel, r.deals, r.breakdown);
+        (r.data.kept, numbers)
+    };
+    let kept = |db: &PathBuf| {
+        Workspace::open(db)
+            .and_then(|ws| ws.kept_tables())
+            .expect("read")
+    };
+
+    let (from_kept, built) = open(&db);
+    assert!(!from_kept, "built from the records the first time");
+    // As of 2025-06-30 it opens on 2025-Q2: c7 created then, at MQL.
+    assert!(built.contains("name: \"MQL\", count: 1"), "{built}");
+    let first = kept(&db).expect("kept once the check passed and nothing else ran");
+
+    let (from_kept, again) = open(&db);
+    assert!(from_kept, "read back the next time");
+    assert_eq!(again, built, "the same numbers");
+    assert_eq!(kept(&db), Some(first.clone()), "kept as they were");
+
+    // Damaged kept tables are not used: the numbers are built from the records again and
+    // whole tables kept in their place.
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute("UPDATE kept_tables SET tables = x'0102'", [])
+        .expect("damage");
+    drop(conn);
+    let (from_kept, rebuilt) = open(&db);
+    assert!(!from_kept);
+    assert_eq!(rebuilt, built);
+    let replaced = kept(&db).expect("kept again");
+    assert_eq!(replaced.1, first.1, "the same tables");
+
+    // An import changes the records: the tables are built again and kept for them.
+    let mut harness = app(db.clone(), StartMode::Open);
+    settle(&mut harness);
+    drop_file(&mut harness, "hubspot-deals.csv");
+    harness.get_by_label("Funnel").click();
+    settle(&mut harness);
+    let r = harness.state().funnel_result().expect("numbers");
+    assert!(!r.data.kept);
+    assert_eq!(r.data.deals.len(), 10, "the three new deals are in");
+    let (generation, _) = kept(&db).expect("kept for the new records");
+    assert_eq!(generation, r.data.generation);
+    assert_ne!(generation, first.0);
+}
+
+#[test]
 fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
     let (_dir, db) = funnel_workspace();
     // The job sends the numbers first, then the records behind them.

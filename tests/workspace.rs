@@ -4,7 +4,7 @@ use revops_cockpit::import::{ImportControl, ImportOutcome, import_file};
 use revops_cockpit::model::{Field, LifecycleStage, RecordObject};
 use revops_cockpit::workspace::{Workspace, WorkspaceError, schema};
 
-use crate::common::{as_of, fixture, imported, snapshot, ts, workspace};
+use crate::common::{as_of, fixture, imported, records_snapshot, snapshot, ts, workspace};
 
 #[test]
 fn a_new_file_has_the_current_schema_and_reopens_unchanged() {
@@ -164,7 +164,7 @@ fn an_older_export_loaded_late_does_not_overwrite_newer_records() {
 fn undo_removes_a_batch_and_restores_what_it_updated() {
     let (_dir, mut ws) = workspace();
     imported(&mut ws, "hubspot-contacts.csv");
-    let before = snapshot(&ws);
+    let before = records_snapshot(&ws);
     let later = import_file(
         &mut ws,
         &fixture("hubspot-contacts-later.csv"),
@@ -176,7 +176,11 @@ fn undo_removes_a_batch_and_restores_what_it_updated() {
     };
     assert_eq!(ws.contacts().expect("c").len(), 5);
     ws.undo_batch(later.id).expect("undo");
-    assert_eq!(snapshot(&ws), before, "exactly as before the second import");
+    assert_eq!(
+        records_snapshot(&ws),
+        before,
+        "exactly as before the second import"
+    );
     let ben = ws
         .contacts()
         .expect("c")

@@ -174,7 +174,7 @@ impl CockpitApp {
 
     /// Whether background work is under way or queued, the consistency check included.
     pub fn is_busy(&self) -> bool {
-        self.has_jobs() || !matches!(self.check, Check::Finished)
+        self.has_jobs() || !matches!(self.check, Check::Finished) || self.funnel.to_keep.is_some()
     }
 
     /// Where the check of the open file for damage is.
@@ -200,6 +200,9 @@ impl CockpitApp {
     /// way.
     fn open_workspace(&mut self) {
         self.queue.push_back(Job::Refresh);
+        // Tables read from the file open before are not this one's to keep.
+        self.funnel.to_keep = None;
+        self.funnel.kept_generation = None;
         // A check of the file open before is dropped: what it finds no longer applies.
         self.check = Check::Waiting;
     }
@@ -222,9 +225,22 @@ impl CockpitApp {
         }
     }
 
+    /// Starts keeping the Funnel's tables in the workspace once the check has passed and
+    /// nothing else waits to run: the next open reads them back rather than every record.
+    fn start_keeping_tables(&mut self) {
+        if self.damaged || !matches!(self.check, Check::Finished) || self.has_jobs() {
+            return;
+        }
+        if let Some(data) = self.funnel.to_keep.take() {
+            self.queue.push_back(Job::KeepTables(data));
+            self.start_next_job();
+        }
+    }
+
     /// Shows that the file is damaged, with its latest backup, instead of its numbers.
     fn show_damage(&mut self, message: String, backup: Option<PathBuf>) {
         self.damaged = true;
+        self.funnel.to_keep = None;
         self.snapshot = WorkspaceSnapshot::default();
         self.loaded = false;
         self.selected_batch = None;
@@ -700,10 +716,21 @@ impl CockpitApp {
                         self.funnel.selected_stage = None;
                         self.funnel.selected_deals = None;
                     }
+                    let data = &result.data;
+                    if self.funnel.kept_generation != Some(data.generation) {
+                        self.funnel.kept_generation = Some(data.generation);
+                        self.funnel.to_keep = (!data.kept).then(|| data.clone());
+                    }
                     super::drop_later::drop_in_background(self.funnel.result.replace(*result));
                 }
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },
+            // Kept tables only save time at the next open; not keeping them loses nothing,
+            // and they are not tried again for the same records.
+            JobOutcome::TablesKept { kept: Err(e), .. } => {
+                eprintln!("The funnel's tables were not kept for the next open: {e}");
+            }
+            JobOutcome::TablesKept { kept: Ok(_), .. } => {}
             JobOutcome::FunnelDetails { query, details } => match details {
                 Ok(details) => {
                     if let Some(r) = self.funnel.result.as_mut()
@@ -947,6 +974,7 @@ impl eframe::App for CockpitApp {
         self.request_leaks();
         self.start_next_job();
         self.start_waiting_check();
+        self.start_keeping_tables();
         if self.job.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }

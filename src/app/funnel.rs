@@ -112,6 +112,12 @@ pub struct FunnelData {
     pub defs: Definitions,
     pub contacts: ContactTable,
     pub deals: DealTable,
+    /// The records' generation the tables were built from (see
+    /// [`crate::workspace::Workspace::generation`]).
+    pub generation: i64,
+    /// Whether the tables were read back from those the workspace keeps, rather than
+    /// built from the records.
+    pub kept: bool,
 }
 
 impl FunnelData {
@@ -241,6 +247,11 @@ pub struct FunnelState {
     pub result: Option<FunnelResult>,
     /// The query last sent to the background, so it is sent once.
     pub requested: Option<FunnelQuery>,
+    /// Tables built from the records, to keep in the workspace for the next open once
+    /// nothing else waits to run.
+    pub to_keep: Option<Arc<FunnelData>>,
+    /// The generation whose tables the workspace keeps, or has been asked to keep.
+    pub kept_generation: Option<i64>,
     /// The stage whose records are listed.
     pub selected_stage: Option<usize>,
     /// The deal list shown.
@@ -256,6 +267,8 @@ impl Default for FunnelState {
             breakdown_sort: (1, true),
             result: None,
             requested: None,
+            to_keep: None,
+            kept_generation: None,
             selected_stage: None,
             selected_deals: None,
         }

@@ -44,7 +44,7 @@ pub const CONTACT_DIMENSIONS: [Dimension; 4] = [
 ];
 
 /// Contacts in columns; positions are the order they were pushed.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ContactTable {
     stages: usize,
     /// `stages` dates per contact, [`NONE`] where the stage was not reached.
@@ -196,6 +196,16 @@ impl ContactTable {
         self.columns.matcher(filter)
     }
 
+    /// Whether every column holds one entry per contact (and each id a value): what a
+    /// table read back from bytes must be before it is used.
+    pub fn is_whole(&self) -> bool {
+        let n = self.keys.len();
+        self.stages <= 64
+            && n.checked_mul(self.stages) == Some(self.dates.len())
+            && self.entered.len() == n
+            && self.columns.holds(&CONTACT_DIMENSIONS, n)
+    }
+
     /// Bytes held per contact, strings of the dimension values aside.
     pub fn bytes_per_contact(&self) -> usize {
         let n = self.len().max(1);
@@ -210,6 +220,34 @@ impl ContactTable {
 mod tests {
     use super::*;
     use crate::definitions::defaults;
+
+    #[test]
+    fn a_table_is_whole_only_with_one_entry_per_contact_in_every_column() {
+        let c = Contact {
+            source_id: "1".into(),
+            segment: Some("SMB".into()),
+            stage_dates: [Some(100), None, None, None, None],
+            ..Contact::default()
+        };
+        let whole = ContactTable::from_contacts(&defaults(), &[c.clone(), c]);
+        assert!(whole.is_whole());
+        for cut in [
+            |t: &mut ContactTable| {
+                t.keys.pop();
+            },
+            |t: &mut ContactTable| {
+                t.dates.pop();
+            },
+            |t: &mut ContactTable| {
+                t.entered.pop();
+            },
+            |t: &mut ContactTable| t.stages += 1,
+        ] {
+            let mut t = whole.clone();
+            cut(&mut t);
+            assert!(!t.is_whole());
+        }
+    }
 
     #[test]
     fn keeps_dates_and_values_as_given() {

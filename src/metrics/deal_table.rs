@@ -30,7 +30,7 @@ pub const DEAL_DIMENSIONS: [Dimension; 6] = [
 ];
 
 /// Deals in columns.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct DealTable {
     status: Vec<DealStatus>,
     created: Vec<Timestamp>,
@@ -239,6 +239,24 @@ impl DealTable {
         })
     }
 
+    /// Whether every column holds one entry per deal (and each id a value): what a table
+    /// read back from bytes must be before it is used.
+    pub fn is_whole(&self) -> bool {
+        let n = self.keys.len();
+        [
+            self.status.len(),
+            self.created.len(),
+            self.closed.len(),
+            self.amount.len(),
+            self.unconverted.len(),
+            self.reached.len(),
+        ]
+        .iter()
+        .all(|len| *len == n)
+            && self.columns.holds(&DEAL_DIMENSIONS, n)
+            && self.funnel_pipelines.holds(&[Dimension::Pipeline], n)
+    }
+
     /// Bytes held per deal, strings of the dimension values aside.
     pub fn bytes_per_deal(&self) -> usize {
         let n = self.len().max(1);
@@ -256,6 +274,46 @@ impl DealTable {
 mod tests {
     use super::*;
     use crate::definitions::defaults;
+
+    #[test]
+    fn a_table_is_whole_only_with_one_entry_per_deal_in_every_column() {
+        let d = Deal {
+            source_system: "hubspot".into(),
+            source_id: "d1".into(),
+            pipeline: Some("Sales".into()),
+            ..Deal::default()
+        };
+        let whole = DealTable::new(&defaults(), &[d.clone(), d]);
+        assert!(whole.is_whole());
+        for cut in [
+            |t: &mut DealTable| {
+                t.keys.pop();
+            },
+            |t: &mut DealTable| {
+                t.status.pop();
+            },
+            |t: &mut DealTable| {
+                t.created.pop();
+            },
+            |t: &mut DealTable| {
+                t.closed.pop();
+            },
+            |t: &mut DealTable| {
+                t.amount.pop();
+            },
+            |t: &mut DealTable| {
+                t.unconverted.pop();
+            },
+            |t: &mut DealTable| {
+                t.reached.pop();
+            },
+            |t: &mut DealTable| t.funnel_pipelines = ValueColumns::new(&[Dimension::Pipeline]),
+        ] {
+            let mut t = whole.clone();
+            cut(&mut t);
+            assert!(!t.is_whole());
+        }
+    }
 
     #[test]
     fn works_out_outcome_amount_and_stage_once() {

@@ -12,6 +12,7 @@ pub mod funnel;
 pub mod parallel;
 pub mod report;
 pub mod stats;
+pub mod stored_tables;
 pub mod value_columns;
 
 pub use filter::{Dimension, Filter};

@@ -3,17 +3,19 @@
 //! rather than strings.
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::filter::{Dimension, Filter};
 
 /// Each record's value of some dimensions, as ids: 0 for none, else one more than the
 /// value's place in that dimension's list.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct ValueColumns {
     dimensions: Vec<Dimension>,
     ids: Vec<IdColumn>,
     values: Vec<Vec<String>>,
     /// Each value's id while records are being added; dropped by [`Self::finish`].
+    #[serde(skip)]
     seen: Vec<FxHashMap<String, u32>>,
 }
 
@@ -100,6 +102,20 @@ impl ValueColumns {
         Some(Matcher { conditions })
     }
 
+    /// Whether the columns hold `records` ids each for `dimensions`, every id naming a
+    /// value held: what columns read back from bytes must be before they are used.
+    pub fn holds(&self, dimensions: &[Dimension], records: usize) -> bool {
+        self.dimensions == dimensions
+            && self.ids.len() == dimensions.len()
+            && self.values.len() == dimensions.len()
+            && self.ids.iter().zip(&self.values).all(|(ids, values)| {
+                ids.len() == records
+                    && ids
+                        .max()
+                        .is_none_or(|id| usize::try_from(id).is_ok_and(|id| id <= values.len()))
+            })
+    }
+
     /// Bytes of ids held per record.
     pub fn bytes_per_record(&self) -> usize {
         self.ids.iter().map(IdColumn::bytes).sum::<usize>()
@@ -109,7 +125,7 @@ impl ValueColumns {
 
 /// One dimension's ids, two bytes each until the dimension has more than 65,535
 /// distinct values, then four.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 enum IdColumn {
     Narrow(Vec<u16>),
     Wide(Vec<u32>),
@@ -148,6 +164,14 @@ impl IdColumn {
         match self {
             Self::Narrow(ids) => ids.len(),
             Self::Wide(ids) => ids.len(),
+        }
+    }
+
+    /// The largest id held.
+    fn max(&self) -> Option<u32> {
+        match self {
+            Self::Narrow(ids) => ids.iter().max().map(|x| u32::from(*x)),
+            Self::Wide(ids) => ids.iter().max().copied(),
         }
     }
 
@@ -190,6 +214,23 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_hold_records_only_when_every_id_names_a_value() {
+        let mut c = ValueColumns::new(&[Dimension::Segment]);
+        c.push(|_| Some("SMB"));
+        c.push(|_| None);
+        c.finish();
+        assert!(c.holds(&[Dimension::Segment], 2));
+        assert!(!c.holds(&[Dimension::Segment], 3), "a record short");
+        assert!(!c.holds(&[Dimension::Owner], 2), "other dimensions");
+        let mut unnamed = c.clone();
+        unnamed.values[0].clear();
+        assert!(
+            !unnamed.holds(&[Dimension::Segment], 2),
+            "id 1 names no value"
+        );
+    }
 
     #[test]
     fn interns_each_value_once_and_filters_by_id() {

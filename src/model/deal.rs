@@ -3,7 +3,7 @@
 use super::{AmountCents, Timestamp};
 
 /// Whether a deal is still open, won or lost.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum DealStatus {
     #[default]
     Open,

@@ -10,6 +10,7 @@ mod batch_writer;
 mod batches;
 mod definitions;
 mod error;
+mod kept_tables;
 mod load_indexes;
 mod presets;
 mod raw_rows;

@@ -163,6 +163,33 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE UNIQUE INDEX raw_row_blocks_batch ON raw_row_blocks(batch_id, first_row);
     ",
+    // 4: the records' generation, a random number drawn again on every batch imported,
+    // changed or undone and every definitions version added (the only ways the records the
+    // views read or the definitions they read them under change; random, so a backup put
+    // back, whose history may differ, never repeats a generation of other records), and
+    // the views' compact tables kept for one generation, dropped when it changes.
+    r"
+    CREATE TABLE generation (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        n INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO generation (id, n) VALUES (1, random());
+    CREATE TABLE kept_tables (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        generation INTEGER NOT NULL,
+        tables BLOB NOT NULL
+    ) STRICT;
+    CREATE TRIGGER generation_on_batch_added AFTER INSERT ON batches
+    BEGIN UPDATE generation SET n = random(); DELETE FROM kept_tables; END;
+    CREATE TRIGGER generation_on_batch_changed AFTER UPDATE ON batches
+    BEGIN UPDATE generation SET n = random(); DELETE FROM kept_tables; END;
+    CREATE TRIGGER generation_on_batch_removed AFTER DELETE ON batches
+    BEGIN UPDATE generation SET n = random(); DELETE FROM kept_tables; END;
+    CREATE TRIGGER generation_on_definitions_added AFTER INSERT ON definition_versions
+    BEGIN UPDATE generation SET n = random(); DELETE FROM kept_tables; END;
+    CREATE TRIGGER generation_on_definitions_removed AFTER DELETE ON definition_versions
+    BEGIN UPDATE generation SET n = random(); DELETE FROM kept_tables; END;
+    ",
 ];
 
 /// The schema version this build writes.
