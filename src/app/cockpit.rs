@@ -727,10 +727,10 @@ impl CockpitApp {
             },
             // Kept tables only save time at the next open; not keeping them loses nothing,
             // and they are not tried again for the same records.
-            JobOutcome::TablesKept { kept: Err(e), .. } => {
+            JobOutcome::TablesKept { kept: Err(e) } => {
                 eprintln!("The funnel's tables were not kept for the next open: {e}");
             }
-            JobOutcome::TablesKept { kept: Ok(_), .. } => {}
+            JobOutcome::TablesKept { kept: Ok(_) } => {}
             JobOutcome::FunnelDetails { query, details } => match details {
                 Ok(details) => {
                     if let Some(r) = self.funnel.result.as_mut()

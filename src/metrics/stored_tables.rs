@@ -1,6 +1,6 @@
 //! The Funnel's compact tables as bytes, kept in the workspace between sessions so the
 //! next open reads them back rather than building them again from every record. Bytes
-//! made by another build of the app or under other definitions are stale and not used;
+//! made by another version of the app or under other definitions are stale and not used;
 //! bytes that do not make whole tables are refused.
 
 use serde::{Deserialize, Serialize};
@@ -10,14 +10,16 @@ use super::contact_table::ContactTable;
 use super::deal_table::DealTable;
 use crate::definitions::Definitions;
 
-/// The layout of the bytes; bump it when the tables' fields change.
+/// The layout of the bytes and the way the tables are built: bump it when either
+/// changes between two releases of the same version number (a new version number makes
+/// every kept table stale anyway).
 const LAYOUT: u32 = 1;
 
 /// What the bytes were made by and for, written before the tables and read first.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Made {
     layout: u32,
-    /// The app's version: another build may build the tables differently.
+    /// The app's version: another may build the tables differently.
     app: String,
     /// SHA-256 of the definitions the tables were built under.
     definitions: [u8; 32],
