@@ -159,3 +159,41 @@ fn stale_or_damaged_kept_tables_are_refused() {
         Err(StoredTablesError::Damaged(_))
     ));
 }
+
+#[test]
+fn a_backup_put_back_brings_the_kept_tables_of_its_own_records() {
+    let (_dir, mut ws, defs, contacts, deals) = funnel_tables();
+    let before = ws.generation().expect("generation");
+    let kept_before = to_bytes(&defs, &contacts, &deals).expect("bytes");
+    assert!(ws.keep_tables(before, &kept_before).expect("keep"));
+
+    // The import keeps a backup of the state before it, kept tables and all.
+    imported(&mut ws, "hubspot-deals.csv");
+    let after = ws.generation().expect("generation");
+    let built_after = |ws: &Workspace| {
+        to_bytes(
+            &defs,
+            &ContactTable::load(ws, &defs).expect("contacts"),
+            &DealTable::load(ws, &defs).expect("deals"),
+        )
+        .expect("bytes")
+    };
+    let kept_after = built_after(&ws);
+    assert_ne!(kept_after, kept_before, "three more deals");
+    assert!(ws.keep_tables(after, &kept_after).expect("keep"));
+
+    let backups = revops_cockpit::workspace::list_backups(ws.path());
+    ws.restore_backup(&backups[0].path).expect("restore");
+    assert_eq!(ws.generation().expect("generation"), before);
+    assert_eq!(
+        ws.kept_tables().expect("read"),
+        Some((before, kept_before.clone()))
+    );
+    assert_eq!(
+        built_after(&ws),
+        kept_before,
+        "the tables the restored records build"
+    );
+    // Tables of the records the restore replaced are refused.
+    assert!(!ws.keep_tables(after, &kept_after).expect("keep"));
+}
