@@ -155,7 +155,9 @@ impl Job {
             Self::RestoreDefinitions { id, .. } => format!("Restoring definitions version {id}"),
             Self::CompareDefinitions { .. } => "Comparing definitions versions".to_owned(),
             Self::ComputeFunnel(..) => "Computing the funnel".to_owned(),
-            Self::KeepTables(_) => "Keeping the funnel's tables for the next open".to_owned(),
+            Self::KeepTables(_) => {
+                "Saving the funnel's working copy so the next open is faster".to_owned()
+            }
             Self::ComputeLeaks(..) => "Finding the handoff leaks".to_owned(),
             Self::ExportWorkList { .. } => "Saving the work list".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
