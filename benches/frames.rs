@@ -7,15 +7,15 @@
 //! --db W` on a workspace already built; `-- --slow-frames` names each frame over budget
 //! and says where its time went (on a CPU, waiting for one, taken by a VM's host; its
 //! page faults; with `FRAME_AT=1` also when it started on the monotonic clock, to find it
-//! in `perf record -k CLOCK_MONOTONIC`). The steps are what a lead does on opening the app on the Funnel
-//! view: the first frame, the Funnel on screen, another quarter, the Handoff leaks view,
-//! another quarter there, back to the Funnel, and one segment picked in its filter; then
-//! the app is opened again on the same workspace, reading back the Funnel's tables the
-//! first open kept in it (the benchmark drops kept tables before the first open, which
-//! builds them from the records as the first open after an import does). Each
-//! step is one click (two for a menu), then frames until its numbers are on screen and
-//! then until the work behind them (the records behind the numbers, the consistency check
-//! at open) is done; both are printed. While work runs, frames are stepped at most 60 a
+//! in `perf record -k CLOCK_MONOTONIC`). The steps are what a lead does on opening the
+//! app on the Funnel view: the first frame, the Funnel on screen, another quarter, the
+//! Handoff leaks view, another quarter there, back to the Funnel, and one segment picked
+//! in its filter; then the app is opened again on the same workspace, reading back the
+//! Funnel's tables the first open kept in it (the benchmark drops kept tables before the
+//! first open, which builds them from the records as the first open after an import
+//! does). Each step is one click (two for a menu), then frames until its numbers are on
+//! screen and then until the work behind them (the records behind the numbers, the
+//! consistency check at open) is done; both are printed. While work runs, frames are stepped at most 60 a
 //! second, as the window paints them.
 //!
 //! A frame here is the UI thread's whole pass (the app's update, layout, and the
@@ -101,7 +101,8 @@ impl SchedStat {
         })
     }
 
-    /// What happened since `self`: time on a CPU, time waiting for one, time stolen.
+    /// What happened since `self`: time on a CPU, time waiting for one, time stolen, page
+    /// faults.
     fn since(&self) -> String {
         match (self.0, Self::now().0) {
             (Some([cpu0, wait0, steal0, faults0]), Some([cpu1, wait1, steal1, faults1])) => {

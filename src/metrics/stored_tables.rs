@@ -71,7 +71,8 @@ pub fn to_bytes(
     postcard::to_extend(&TablesRef { contacts, deals }, bytes).map_err(unwritable)
 }
 
-/// The tables in `bytes`, if they were made by this build under `defs` and are whole.
+/// The tables in `bytes`, if they were made by this version of the app under `defs` and
+/// are whole.
 pub fn from_bytes(
     bytes: &[u8],
     defs: &Definitions,
