@@ -261,15 +261,20 @@ fn leaks_of(quarter: &str) -> impl Fn(&App) -> bool + '_ {
 /// The app opened on `db`, when it started, and its first frame.
 fn open_app(db: &Path) -> (App, Instant, Step) {
     let started = Instant::now();
-    let mut app: App = Harness::builder().with_size((1360.0, 860.0)).build_eframe({
-        let db = db.to_owned();
-        move |cc| {
-            // As a lead who left the app on the Funnel opens it again.
-            let mut app = CockpitApp::new(cc, db, StartMode::Open);
-            app.apply(Command::ShowView(View::Funnel));
-            app
-        }
-    });
+    // The app's own light theme: kittest's default, dark, has egui's text sizes, not the
+    // app's, so it drew other glyphs than the window does.
+    let mut app: App = Harness::builder()
+        .with_size((1360.0, 860.0))
+        .with_theme(eframe::egui::Theme::Light)
+        .build_eframe({
+            let db = db.to_owned();
+            move |cc| {
+                // As a lead who left the app on the Funnel opens it again.
+                let mut app = CockpitApp::new(cc, db, StartMode::Open);
+                app.apply(Command::ShowView(View::Funnel));
+                app
+            }
+        });
     let t = Instant::now();
     app.step();
     // The first frame renders every glyph the views use (`ui::glyph_warmup`); its target
