@@ -76,30 +76,31 @@ pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Com
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
-            chart_ui(ui, f);
-            ui.add_space(6.0);
-            commands.extend(stage_table_ui(ui, result, model.selected_stage));
+            // New numbers below the fold are laid out in the next frame (`ui::reveal`).
+            let numbers = (format!("{:?}", result.query), result.details.is_some());
+            let mut reveal = super::reveal::Reveal::new(ui, "funnel", numbers);
+            reveal.section(ui, 0.0, |ui| chart_ui(ui, f));
+            reveal.section(ui, 6.0, |ui| {
+                commands.extend(stage_table_ui(ui, result, model.selected_stage));
+            });
             if let Some(i) = model.selected_stage {
-                ui.add_space(8.0);
-                commands.extend(records_ui(ui, result, i));
+                reveal.section(ui, 8.0, |ui| commands.extend(records_ui(ui, result, i)));
             }
-            ui.add_space(10.0);
-            commands.extend(super::funnel_deals_view::deal_cards_ui(
-                ui,
-                result,
-                &version,
-                model.selected_deals,
-            ));
-            ui.add_space(10.0);
-            pipelines_ui(ui, result);
-            ui.add_space(10.0);
-            trend_ui(ui, result);
-            ui.add_space(10.0);
-            time_in_stage_ui(ui, result);
-            ui.add_space(10.0);
-            hubspot_difference_ui(ui, result);
-            ui.add_space(10.0);
-            commands.extend(breakdown_ui(ui, result, model.breakdown_sort));
+            reveal.section(ui, 10.0, |ui| {
+                commands.extend(super::funnel_deals_view::deal_cards_ui(
+                    ui,
+                    result,
+                    &version,
+                    model.selected_deals,
+                ));
+            });
+            reveal.section(ui, 10.0, |ui| pipelines_ui(ui, result));
+            reveal.section(ui, 10.0, |ui| trend_ui(ui, result));
+            reveal.section(ui, 10.0, |ui| time_in_stage_ui(ui, result));
+            reveal.section(ui, 10.0, |ui| hubspot_difference_ui(ui, result));
+            reveal.section(ui, 10.0, |ui| {
+                commands.extend(breakdown_ui(ui, result, model.breakdown_sort));
+            });
         });
     commands
 }

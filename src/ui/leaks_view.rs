@@ -67,16 +67,24 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.add_space(6.0);
-            commands.extend(handoff_map_ui(ui, result));
-            ui.add_space(10.0);
-            commands.extend(ranked_ui(ui, result, model.selected));
+            // New numbers below the fold are laid out in the next frame (`ui::reveal`).
+            let numbers = (
+                format!("{:?}", result.query),
+                result.lists_ready,
+                model.selected,
+            );
+            let mut reveal = super::reveal::Reveal::new(ui, "leaks", numbers);
+            reveal.section(ui, 6.0, |ui| commands.extend(handoff_map_ui(ui, result)));
+            reveal.section(ui, 10.0, |ui| {
+                commands.extend(ranked_ui(ui, result, model.selected));
+            });
             if let Some(kind) = model.selected
                 && let Some(leak) = result.report.leak(kind)
             {
-                ui.add_space(12.0);
-                ui.separator();
-                commands.extend(detail_ui(ui, model, result, leak));
+                reveal.section(ui, 12.0, |ui| {
+                    ui.separator();
+                    commands.extend(detail_ui(ui, model, result, leak));
+                });
             }
         });
     commands

@@ -11,6 +11,7 @@ pub mod leaks_view;
 pub mod mapping_view;
 pub mod nav;
 pub mod notice;
+pub mod reveal;
 pub mod theme;
 pub mod top_bar;
 pub mod widgets;
