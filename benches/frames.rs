@@ -15,8 +15,9 @@
 //! first open, which builds them from the records as the first open after an import
 //! does). Each step is one click (two for a menu), then frames until its numbers are on
 //! screen and then until the work behind them (the records behind the numbers, the
-//! consistency check at open) is done; both are printed. While work runs, frames are stepped at most 60 a
-//! second, as the window paints them.
+//! consistency check at open) is done; both are printed. While work runs, frames are
+//! stepped at most 60 a second, as the window paints them. The app draws in its own light
+//! theme, as the window does.
 //!
 //! A frame here is the UI thread's whole pass (the app's update, layout, and the
 //! accessibility tree kittest reads, which the window builds only for a screen reader),

@@ -21,27 +21,28 @@ pub struct Reveal {
     held: bool,
 }
 
-/// What a view remembers between frames: what it drew, and in which frame.
+/// What a view remembers between frames: what it drew, and in which pass (a frame may
+/// take two, when a widget asks egui to lay it out again; the second is the one shown).
 #[derive(Clone, Copy)]
 struct Drawn {
     numbers: u64,
-    frame: u64,
+    pass: u64,
 }
 
 impl Reveal {
     /// For the content of a scroll area (`ui`) showing `numbers`; sections wait when the
-    /// numbers differ from the last frame's or the view was not drawn in it.
+    /// numbers differ from the last pass's or the view was not drawn in it.
     pub fn new(ui: &Ui, id_salt: &str, numbers: impl Hash) -> Self {
         let id = ui.make_persistent_id(("reveal", id_salt));
         let mut hasher = std::hash::DefaultHasher::new();
         numbers.hash(&mut hasher);
         let now = Drawn {
             numbers: hasher.finish(),
-            frame: ui.ctx().cumulative_frame_nr(),
+            pass: ui.ctx().cumulative_pass_nr(),
         };
         let before = ui.data(|d| d.get_temp::<Drawn>(id));
         ui.data_mut(|d| d.insert_temp(id, now));
-        let holding = !before.is_some_and(|b| b.numbers == now.numbers && b.frame + 1 == now.frame);
+        let holding = !before.is_some_and(|b| b.numbers == now.numbers && b.pass + 1 == now.pass);
         Self {
             holding,
             held: false,
@@ -69,8 +70,8 @@ mod tests {
     use super::*;
 
     /// Draws three sections of 400 points in a 300-point scroll area showing `numbers`,
-    /// and says which were drawn.
-    fn frame(ctx: &egui::Context, numbers: u32) -> Vec<usize> {
+    /// in two passes when `discard`, and says which the frame shows.
+    fn frame_of(ctx: &egui::Context, numbers: u32, discard: bool) -> Vec<usize> {
         let mut drawn = Vec::new();
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
@@ -80,6 +81,7 @@ mod tests {
             ..Default::default()
         };
         let _ = ctx.run_ui(input, |ui| {
+            drawn.clear();
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let mut reveal = Reveal::new(ui, "test", numbers);
                 for i in 0..3 {
@@ -89,8 +91,15 @@ mod tests {
                     });
                 }
             });
+            if discard && ui.ctx().current_pass_index() == 0 {
+                ui.ctx().request_discard("a widget's sizing pass");
+            }
         });
         drawn
+    }
+
+    fn frame(ctx: &egui::Context, numbers: u32) -> Vec<usize> {
+        frame_of(ctx, numbers, false)
     }
 
     #[test]
@@ -111,6 +120,15 @@ mod tests {
             [0],
             "so does a view drawn again after another"
         );
+        assert_eq!(frame(&ctx, 2), [0, 1, 2]);
+    }
+
+    #[test]
+    fn a_frame_laid_out_twice_shows_every_section() {
+        let ctx = egui::Context::default();
+        assert_eq!(frame(&ctx, 1), [0]);
+        assert_eq!(frame_of(&ctx, 2, true), [0, 1, 2]);
+        assert_eq!(frame_of(&ctx, 2, true), [0, 1, 2]);
         assert_eq!(frame(&ctx, 2), [0, 1, 2]);
     }
 }
