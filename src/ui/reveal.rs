@@ -40,9 +40,9 @@ impl Reveal {
             numbers: hasher.finish(),
             pass: ui.ctx().cumulative_pass_nr(),
         };
-        let before = ui.data(|d| d.get_temp::<Drawn>(id));
-        ui.data_mut(|d| d.insert_temp(id, now));
-        let holding = !before.is_some_and(|b| b.numbers == now.numbers && b.pass + 1 == now.pass);
+        // A view not drawn before reads `now` back, which is not the pass before.
+        let before = ui.data_mut(|d| std::mem::replace(d.get_temp_mut_or(id, now), now));
+        let holding = !(before.numbers == now.numbers && before.pass + 1 == now.pass);
         Self {
             holding,
             held: false,
