@@ -3,13 +3,14 @@
 //!
 //! mimalloc, the app's allocator, asks Linux for transparent huge pages on the memory it
 //! reserves, so the first touch of each fresh 2 MB range is one page fault that zeroes
-//! all of it. On a laptop that is a fraction of a millisecond; on a virtual machine whose
-//! host hands memory back lazily it was 12 to 15 ms: with `perf record -g` on `cargo
-//! bench --bench frames` (1,000,000 contacts, 2-core Intel Xeon VM), 8 of the 13 frames
-//! over 16 ms in twelve runs spent 120 to 151 samples (one per 0.1 ms) in
+//! all of it. On a 2-core Intel Xeon virtual machine that fault took 12 to 15 ms: with
+//! `perf record -g` on `cargo bench --bench frames` (1,000,000 contacts), 8 of the 13
+//! frames over 16 ms in twelve runs spent 120 to 151 samples (one per 0.1 ms) in
 //! `clear_page_erms` under one huge-page fault, all in the app's second open of the
 //! workspace as its numbers arrived. With 4 KB pages the same zeroing is spread over the
-//! frames that touch the memory. mimalloc does the same when told `MIMALLOC_ALLOW_THP=0`, which it reads
+//! frames that touch the memory; in 12 runs against 12 (README, "Measured") the two
+//! frames over 16 ms had at most 5.2 ms on a CPU, and the jobs finished about a quarter
+//! sooner. mimalloc does the same when told `MIMALLOC_ALLOW_THP=0`, which it reads
 //! before `main`, too early for the app to set.
 
 // Calls `prctl`, which takes plain numbers and changes one flag of the process.
