@@ -5,19 +5,20 @@
 //! Run: `cargo bench --bench frames` (generates both exports with the import benchmark's
 //! fixed-seed generator and imports them, about 15 s), or `cargo bench --bench frames --
 //! --db W` on a workspace already built; `-- --slow-frames` names each frame over budget
-//! and says where its time went (on a CPU, waiting for one, taken by a VM's host; its
-//! page faults; with `FRAME_AT=1` also when it started on the monotonic clock, to find it
-//! in `perf record -k CLOCK_MONOTONIC`). The steps are what a lead does on opening the
-//! app on the Funnel view: the first frame, the Funnel on screen, another quarter, the
-//! Handoff leaks view, another quarter there, back to the Funnel, and one segment picked
-//! in its filter; then the app is opened again on the same workspace, reading back the
+//! and says where its time went (on a CPU, waiting for one, taken by a VM's host; its page
+//! faults; how late a thread waking every millisecond woke, which a stall of the whole
+//! machine makes late; with `FRAME_AT=1` also when it started on the monotonic clock, to
+//! find it in `perf record -k CLOCK_MONOTONIC`). The steps are what a lead does on opening
+//! the app on the Funnel view: the first frame, the Funnel on screen, another quarter, the
+//! Handoff leaks view, another quarter there, back to the Funnel, and one segment picked in
+//! its filter; then the app is opened again on the same workspace, reading back the
 //! Funnel's tables the first open kept in it (the benchmark drops kept tables before the
-//! first open, which builds them from the records as the first open after an import
-//! does). Each step is one click (two for a menu), then frames until its numbers are on
-//! screen and then until the work behind them (the records behind the numbers, the
-//! consistency check at open) is done; both are printed. While work runs, frames are
-//! stepped at most 60 a second, as the window paints them. The app draws in its own light
-//! theme, as the window does.
+//! first open, which builds them from the records as the first open after an import does).
+//! Each step is one click (two for a menu), then frames until its numbers are on screen and
+//! then until the work behind them (the records behind the numbers, the consistency check
+//! at open) is done; both are printed. While work runs, frames are stepped at most 60 a
+//! second, as the window paints them. The app draws in its own light theme, as the window
+//! does.
 //!
 //! A frame here is the UI thread's whole pass (the app's update, layout, and the
 //! accessibility tree kittest reads, which the window builds only for a screen reader),
@@ -33,6 +34,7 @@ mod support;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use eframe::egui::accesskit::Role;
@@ -120,6 +122,35 @@ impl SchedStat {
     }
 }
 
+/// A thread that wakes every millisecond and keeps how late it woke at worst: when both
+/// of a virtual machine's cores are held outside it (which its steal counter, in 10 ms
+/// ticks, can miss), this thread wakes late too; when a frame is slow on its own, it
+/// does not. Runs only with `--slow-frames`.
+struct StallProbe;
+
+/// The worst lateness in microseconds since the last [`StallProbe::take`].
+static WORST_LATE_US: AtomicU64 = AtomicU64::new(0);
+
+impl StallProbe {
+    fn start() {
+        std::thread::spawn(|| {
+            let tick = Duration::from_millis(1);
+            loop {
+                let asleep = Instant::now();
+                std::thread::sleep(tick);
+                let late = asleep.elapsed().saturating_sub(tick);
+                let us = u64::try_from(late.as_micros()).unwrap_or(u64::MAX);
+                WORST_LATE_US.fetch_max(us, Ordering::Relaxed);
+            }
+        });
+    }
+
+    /// The worst lateness since the last call, and starts counting again.
+    fn take() -> Duration {
+        Duration::from_micros(WORST_LATE_US.swap(0, Ordering::Relaxed))
+    }
+}
+
 /// The size of egui's font atlas: it grows (and is rebuilt) when new glyphs fill it.
 fn font_atlas(app: &App) -> [usize; 2] {
     app.ctx.fonts(|f| f.font_image_size())
@@ -148,16 +179,18 @@ fn frames_until(
         let was_busy = app.state().is_busy();
         let atlas = font_atlas(app);
         let sched = SchedStat::now();
+        StallProbe::take();
         let t = Instant::now();
         app.step();
         let took = t.elapsed();
         if took > BUDGET && std::env::args().any(|a| a == "--slow-frames") {
             println!(
-                "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?}; {})",
+                "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?}; {}; a thread waking every 1 ms woke up to {:.1} ms late)",
                 took.as_secs_f64() * 1e3,
                 app.state().is_busy(),
                 font_atlas(app),
-                sched.since()
+                sched.since(),
+                StallProbe::take().as_secs_f64() * 1e3
             );
             if std::env::var_os("FRAME_AT").is_some() {
                 println!("    started at {t:?}");
@@ -411,6 +444,7 @@ fn main() {
     // Frames over budget are named under the workspace they were drawn on.
     let slow_frames = std::env::args().any(|a| a == "--slow-frames");
     if slow_frames {
+        StallProbe::start();
         println!("the sample data (the process's first views):");
     }
     let baseline = run_steps(&sample, ["2025-Q3", "2025-Q2"]);
