@@ -432,6 +432,8 @@ fn print(label: &str, steps: &[Step], baseline: &[Step]) {
 }
 
 fn main() {
+    // As the app's `main` does first, so the frames are the app's.
+    revops_cockpit::huge_pages::use_small_pages();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let sample = dir.path().join("sample.sqlite");
     {

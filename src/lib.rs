@@ -11,6 +11,7 @@ pub mod app;
 pub mod cli;
 pub mod definitions;
 pub mod export;
+pub mod huge_pages;
 pub mod import;
 pub mod leaks;
 pub mod metrics;

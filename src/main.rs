@@ -6,5 +6,6 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    revops_cockpit::huge_pages::use_small_pages();
     revops_cockpit::cli::main()
 }

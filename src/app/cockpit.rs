@@ -125,7 +125,6 @@ impl DefinitionsDraft {
 impl CockpitApp {
     /// Creates the app on workspace `db`, restoring what the last session remembered.
     pub fn new(cc: &eframe::CreationContext<'_>, db: PathBuf, start: StartMode) -> Self {
-        super::huge_pages::use_small_pages();
         super::memory_return::return_freed_memory_in_the_background();
         ui::theme::apply(&cc.egui_ctx);
         let mut persisted: Persisted = cc

@@ -20,7 +20,7 @@
 //! fell to 519 MB two seconds later). In 26 runs, one frame took over 16 ms (20.3 ms, 15
 //! ms of it on a CPU).
 
-// Unsafe code (as in `huge_pages`, the only other place): calls into mimalloc's C
+// Unsafe code (as in `crate::huge_pages`, the only other place): calls into mimalloc's C
 // interface, which take plain values and touch nothing of ours.
 #![allow(unsafe_code)]
 

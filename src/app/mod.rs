@@ -7,7 +7,6 @@ mod cockpit;
 pub mod command;
 mod drop_later;
 pub mod funnel;
-mod huge_pages;
 pub mod jobs;
 pub mod leaks;
 pub mod mapping;
