@@ -122,10 +122,11 @@ impl SchedStat {
     }
 }
 
-/// A thread that wakes every millisecond and keeps how late it woke at worst: when both
-/// of a virtual machine's cores are held outside it (which its steal counter, in 10 ms
-/// ticks, can miss), this thread wakes late too; when a frame is slow on its own, it
-/// does not. Runs only with `--slow-frames`.
+/// A thread that wakes every millisecond and keeps how late it woke at worst: when a
+/// virtual machine's cores are held outside it (which its steal counter, in 10 ms ticks,
+/// can miss), this thread wakes late too, as it does when every core is busy; when a
+/// frame is slow on its own work with a core free, it wakes on time. Runs only with
+/// `--slow-frames`.
 struct StallProbe;
 
 /// The worst lateness in microseconds since the last [`StallProbe::take`].
