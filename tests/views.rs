@@ -27,11 +27,15 @@ impl eframe::egui::DroppedFile for Dropped {
 }
 
 /// The app in a 1360 × 860 window, in its own light theme (kittest's default is dark,
-/// whose style has egui's text sizes, not the app's).
+/// whose style has egui's text sizes, not the app's). A job's thread wakes the window just
+/// after sending its last message, and on a loaded machine that wake (at nice 10) can
+/// come after the test has seen the message and settled, a frame or two into a later
+/// `run`; eight steps leave room for it (kittest's default is four).
 fn app(db: PathBuf, start: StartMode) -> Harness<'static, CockpitApp> {
     Harness::builder()
         .with_size((1360.0, 860.0))
         .with_theme(eframe::egui::Theme::Light)
+        .with_max_steps(8)
         .build_eframe(move |cc| CockpitApp::new(cc, db, start))
 }
 
