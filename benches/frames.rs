@@ -7,8 +7,9 @@
 //! --db W` on a workspace already built; `-- --slow-frames` names each frame over budget
 //! and says where its time went (on a CPU, waiting for one, taken by a VM's host; its page
 //! faults; how late a thread waking every millisecond woke, which a stall of the whole
-//! machine makes late; with `FRAME_AT=1` also when it started on the monotonic clock, to
-//! find it in `perf record -k CLOCK_MONOTONIC`). The steps are what a lead does on opening
+//! machine makes late; which of the app's phases took it, and what egui and kittest took
+//! beside them; with `FRAME_AT=1` also when it started on the monotonic clock, to find it
+//! in `perf record -k CLOCK_MONOTONIC`). The steps are what a lead does on opening
 //! the app on the Funnel view: the first frame, the Funnel on screen, another quarter, the
 //! Handoff leaks view, another quarter there, back to the Funnel, and one segment picked in
 //! its filter; then the app is opened again on the same workspace, reading back the
@@ -185,13 +186,18 @@ fn frames_until(
         app.step();
         let took = t.elapsed();
         if took > BUDGET && std::env::args().any(|a| a == "--slow-frames") {
+            let phases = app.state().last_frame_phases();
+            let app_part: Duration = phases.spans().iter().map(|(_, d)| *d).sum();
             println!(
-                "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?}; {}; a thread waking every 1 ms woke up to {:.1} ms late)",
+                "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?}; {}; a thread waking every 1 ms woke up to {:.1} ms late; the app's part {:.1} ms: {}; egui's and kittest's {:.1} ms)",
                 took.as_secs_f64() * 1e3,
                 app.state().is_busy(),
                 font_atlas(app),
                 sched.since(),
-                StallProbe::take().as_secs_f64() * 1e3
+                StallProbe::take().as_secs_f64() * 1e3,
+                app_part.as_secs_f64() * 1e3,
+                phases.describe(),
+                took.saturating_sub(app_part).as_secs_f64() * 1e3,
             );
             if std::env::var_os("FRAME_AT").is_some() {
                 println!("    started at {t:?}");

@@ -783,6 +783,37 @@ fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
 }
 
 #[test]
+fn each_frame_says_where_the_apps_part_of_it_went() {
+    let (_dir, db) = funnel_workspace();
+    let mut harness = app(db, StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Funnel").click();
+    settle(&mut harness);
+    let started = Instant::now();
+    harness.step();
+    let frame = started.elapsed();
+    let phases = harness.state().last_frame_phases().spans();
+    assert_eq!(
+        phases.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
+        [
+            "finished work taken in",
+            "new work asked for",
+            "glyphs",
+            "top bar",
+            "navigation",
+            "view",
+            "commands applied"
+        ],
+        "one frame's phases, in the order the app runs them"
+    );
+    let app_part: Duration = phases.iter().map(|(_, took)| *took).sum();
+    assert!(app_part <= frame, "{app_part:?} of a {frame:?} frame");
+    // The next frame forgets this one's phases.
+    harness.step();
+    assert_eq!(harness.state().last_frame_phases().spans().len(), 7);
+}
+
+#[test]
 fn the_leaks_show_their_counts_before_the_records_behind_them_are_read() {
     use revops_cockpit::app::jobs::{Job, JobOutcome, Message, RunningJob};
     use revops_cockpit::app::leaks::LeaksQuery;

@@ -84,6 +84,8 @@ pub struct CockpitApp {
     leaks: super::leaks::LeaksState,
     /// Whether the first frame has rendered the views' glyphs.
     glyphs_warm: bool,
+    /// Where the last frame's time went.
+    phases: super::frame_phases::FramePhases,
     ctx: egui::Context,
 }
 
@@ -153,6 +155,7 @@ impl CockpitApp {
             funnel: super::funnel::FunnelState::default(),
             leaks: super::leaks::LeaksState::default(),
             glyphs_warm: false,
+            phases: super::frame_phases::FramePhases::default(),
             ctx: cc.egui_ctx.clone(),
         };
         match start {
@@ -616,6 +619,11 @@ impl CockpitApp {
         self.funnel.result.as_ref()
     }
 
+    /// Where the app's part of the last frame went, phase by phase.
+    pub fn last_frame_phases(&self) -> &super::frame_phases::FramePhases {
+        &self.phases
+    }
+
     /// The column mapping being edited, if any.
     pub fn mapping_draft(&self) -> Option<&MappingDraft> {
         self.mapping.as_ref()
@@ -937,6 +945,7 @@ fn import_notice(results: &[FileResult]) -> Notice {
 
 impl eframe::App for CockpitApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.phases.start();
         if let Check::Running(check) = &self.check
             && let Some(message) = check.poll()
         {
@@ -960,6 +969,7 @@ impl eframe::App for CockpitApp {
                 self.handle(message.into_outcome());
             }
         }
+        self.phases.end("finished work taken in");
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -978,6 +988,7 @@ impl eframe::App for CockpitApp {
         if self.job.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
+        self.phases.end("new work asked for");
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -986,6 +997,7 @@ impl eframe::App for CockpitApp {
             ui::glyph_warmup::warm_glyphs(ui.ctx());
             self.glyphs_warm = true;
         }
+        self.phases.end("glyphs");
         let mut commands: Vec<Command> = Vec::new();
         let hovering_files = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
         let top = ui::top_bar::TopBarModel {
@@ -1002,6 +1014,7 @@ impl eframe::App for CockpitApp {
         };
         egui::Panel::top("top_bar")
             .show(ui, |ui| commands.extend(ui::top_bar::top_bar_ui(ui, &top)));
+        self.phases.end("top bar");
         egui::Panel::left("nav")
             .resizable(false)
             .exact_size(200.0)
@@ -1012,6 +1025,7 @@ impl eframe::App for CockpitApp {
                     &self.snapshot.counts,
                 ));
             });
+        self.phases.end("navigation");
         egui::CentralPanel::default_margins().show(ui, |ui| {
             if let Some(notice) = &self.notice {
                 commands.extend(ui::notice::notice_ui(ui, notice));
@@ -1115,9 +1129,11 @@ impl eframe::App for CockpitApp {
                 other => ui::coming_soon::coming_soon_ui(ui, other, &self.snapshot.counts),
             }
         });
+        self.phases.end("view");
         for command in commands {
             self.apply(command);
         }
+        self.phases.end("commands applied");
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
