@@ -23,10 +23,13 @@
 //!
 //! A frame here is the UI thread's whole pass (the app's update, layout, and the
 //! accessibility tree kittest reads, which the window builds only for a screen reader),
-//! without the GPU's painting. Target (issue 5): no frame over 16 ms, whatever the
-//! workspace holds — heavy work runs on a worker thread and its result is swapped in —
-//! except the first, which renders every glyph the views use and has 1 s. The
-//! ratio to the sample data's frames shows what the workspace's size costs the UI thread.
+//! without the GPU's painting; beside each step's slowest frame is the slowest of the
+//! app's own part of one (its update, timed phase by phase by `app::frame_phases`), the
+//! rest being egui's end of the frame and kittest reading it. Target (issue 5): no frame
+//! over 16 ms, whatever the workspace holds — heavy work runs on a worker thread and its
+//! result is swapped in — except the first, which renders every glyph the views use and
+//! has 1 s. The ratio to the sample data's frames shows what the workspace's size costs
+//! the UI thread.
 
 mod support;
 
@@ -67,6 +70,9 @@ struct Step {
     /// The longest its frames may take.
     budget: Duration,
     slowest: Duration,
+    /// The longest the app's own part of a frame took (its update: the phases of
+    /// `app::frame_phases`), without egui's end of the frame and kittest's reading of it.
+    slowest_app: Duration,
     frames: usize,
     shown: Duration,
     until_done: Duration,
@@ -175,7 +181,7 @@ fn frames_until(
     mut done: impl FnMut(&App) -> bool,
 ) -> Step {
     let deadline = started + Duration::from_secs(300);
-    let (mut slowest, mut frames) = (Duration::ZERO, 0);
+    let (mut slowest, mut slowest_app, mut frames) = (Duration::ZERO, Duration::ZERO, 0);
     loop {
         assert!(Instant::now() < deadline, "{name}: the work did not finish");
         let was_busy = app.state().is_busy();
@@ -185,9 +191,10 @@ fn frames_until(
         let t = Instant::now();
         app.step();
         let took = t.elapsed();
+        let phases = app.state().last_frame_phases();
+        let app_part = phases.total();
+        slowest_app = slowest_app.max(app_part);
         if took > BUDGET && std::env::args().any(|a| a == "--slow-frames") {
-            let phases = app.state().last_frame_phases();
-            let app_part: Duration = phases.spans().iter().map(|(_, d)| *d).sum();
             println!(
                 "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?}; {}; a thread waking every 1 ms woke up to {:.1} ms late; the app's part {:.1} ms: {}; egui's and kittest's {:.1} ms)",
                 took.as_secs_f64() * 1e3,
@@ -220,6 +227,7 @@ fn frames_until(
         name,
         budget: BUDGET,
         slowest,
+        slowest_app,
         frames,
         shown: started.elapsed(),
         until_done: started.elapsed(),
@@ -237,6 +245,7 @@ fn frames_until_shown_then_idle(
     let mut step = frames_until(app, name, started, shown);
     let rest = frames_until_idle(app, name, started);
     step.slowest = step.slowest.max(rest.slowest);
+    step.slowest_app = step.slowest_app.max(rest.slowest_app);
     step.frames += rest.frames;
     step.until_done = rest.until_done;
     step
@@ -324,6 +333,13 @@ fn open_app(db: &Path) -> (App, Instant, Step) {
         name: "first frame",
         budget: FIRST_FRAME,
         slowest: t.elapsed(),
+        slowest_app: app
+            .state()
+            .last_frame_phases()
+            .spans()
+            .iter()
+            .map(|(_, d)| *d)
+            .sum(),
         frames: 1,
         shown: started.elapsed(),
         until_done: started.elapsed(),
@@ -420,9 +436,10 @@ fn print(label: &str, steps: &[Step], baseline: &[Step]) {
     println!("{label}");
     for (s, b) in steps.iter().zip(baseline) {
         println!(
-            "  {:<26} slowest frame {:>6.1} ms over {:>4} frames ({:>5.1}x the sample data's {:>5.1} ms)   numbers on screen after {:>5.2} s, all done after {:>5.2} s   (target: {} under {} ms)",
+            "  {:<26} slowest frame {:>6.1} ms (the app's part {:>5.1} ms) over {:>4} frames ({:>5.1}x the sample data's {:>5.1} ms)   numbers on screen after {:>5.2} s, all done after {:>5.2} s   (target: {} under {} ms)",
             s.name,
             s.slowest.as_secs_f64() * 1e3,
+            s.slowest_app.as_secs_f64() * 1e3,
             s.frames,
             s.slowest.as_secs_f64() / b.slowest.as_secs_f64().max(1e-6),
             b.slowest.as_secs_f64() * 1e3,

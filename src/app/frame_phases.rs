@@ -36,6 +36,11 @@ impl FramePhases {
         &self.spans
     }
 
+    /// The time of every phase together: the app's part of the frame.
+    pub fn total(&self) -> Duration {
+        self.spans.iter().map(|(_, took)| *took).sum()
+    }
+
     /// The phases as `name 1.2 ms, …`, the ones under 0.1 ms left out.
     pub fn describe(&self) -> String {
         let shown: Vec<String> = self
@@ -69,6 +74,7 @@ mod tests {
             ["first", "second"]
         );
         assert!(spans[0].1 >= Duration::from_millis(3));
+        assert_eq!(phases.total(), spans[0].1 + spans[1].1);
         assert!(
             phases.describe().starts_with("first "),
             "{}",
