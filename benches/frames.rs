@@ -333,13 +333,7 @@ fn open_app(db: &Path) -> (App, Instant, Step) {
         name: "first frame",
         budget: FIRST_FRAME,
         slowest: t.elapsed(),
-        slowest_app: app
-            .state()
-            .last_frame_phases()
-            .spans()
-            .iter()
-            .map(|(_, d)| *d)
-            .sum(),
+        slowest_app: app.state().last_frame_phases().total(),
         frames: 1,
         shown: started.elapsed(),
         until_done: started.elapsed(),
