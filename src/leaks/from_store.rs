@@ -2,13 +2,11 @@
 //! streamed into a [`LeadTable`] (about 60 bytes each), and only the ones the leaks name
 //! — in a record list, a breakdown or a churn story — are read back in full, by key.
 
-use rustc_hash::FxHashMap;
-
 use super::lead_table::LeadTableBuilder;
-use super::{ContactRecords, LeadTable, LeakReport, Records, detect_leaks_with};
+use super::{ContactRecords, LeadTable, LeakReport, Records, SomeContacts, detect_leaks_with};
 use crate::definitions::Definitions;
 use crate::definitions::fiscal::Quarter;
-use crate::model::{Account, Contact, Deal, RecordObject, Timestamp};
+use crate::model::{Account, Deal, RecordObject, Timestamp};
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// A period's leaks with the records they name.
@@ -16,7 +14,7 @@ use crate::workspace::{Workspace, WorkspaceError};
 pub struct StoredLeaks {
     pub report: LeakReport,
     /// The contacts the report names, by index in the lead table.
-    contacts: FxHashMap<usize, Contact>,
+    contacts: SomeContacts,
     deals: Vec<Deal>,
     accounts: Vec<Account>,
 }
@@ -90,7 +88,7 @@ pub fn detect(
     period: Quarter,
     as_of: Timestamp,
 ) -> StoredLeaks {
-    let none = FxHashMap::default();
+    let none = SomeContacts::default();
     let records = Records {
         contacts: ContactRecords::Some(&none),
         deals: &deals,
@@ -129,13 +127,10 @@ impl StoredLeaks {
             .collect();
         named.sort_unstable();
         named.dedup();
+        named.retain(|i| *i < keys.len());
         let wanted: Vec<i64> = named.iter().filter_map(|i| keys.get(*i).copied()).collect();
         let found = ws.contacts_by_keys(&wanted)?;
-        self.contacts = named
-            .into_iter()
-            .zip(found)
-            .filter_map(|(i, c)| Some((i, c?)))
-            .collect();
+        self.contacts = SomeContacts::new(&named, found);
         Ok(())
     }
 }
