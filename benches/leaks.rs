@@ -23,9 +23,7 @@ use chrono::NaiveDate;
 use revops_cockpit::definitions::defaults;
 use revops_cockpit::definitions::fiscal::Quarter;
 use revops_cockpit::definitions::model::{Definitions, Sla, SlaUnit};
-use revops_cockpit::leaks::{
-    ContactRecords, LeadTable, LeakKind, Records, detect_leaks, detect_leaks_with,
-};
+use revops_cockpit::leaks::{LeadTable, LeakKind, Records, detect_leaks, detect_leaks_with};
 use revops_cockpit::model::{Account, Contact, Deal, DealStatus, StageEntry};
 use support::{Rng, best_of};
 
@@ -256,11 +254,7 @@ fn main() {
     let as_of = revops_cockpit::leaks::as_of_time(
         NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
     );
-    let records = Records {
-        contacts: ContactRecords::All(&contacts),
-        deals: &deals,
-        accounts: &accounts,
-    };
+    let records = Records::all(&contacts, &deals, &accounts);
     let kinds = [
         LeakKind::NeverAccepted,
         LeakKind::SlowFirstTouch,

@@ -59,9 +59,7 @@ fn the_records_behind_a_count_export_as_a_work_list() {
 
 #[test]
 fn a_leak_exports_as_a_work_list_with_its_dates_lateness_and_reason() {
-    use revops_cockpit::leaks::{
-        ContactRecords, LeakKind, Records, as_of_time, detect_leaks, work_list,
-    };
+    use revops_cockpit::leaks::{LeakKind, Records, as_of_time, detect_leaks, work_list};
     let (_dir, ws) = crate::leaks::leak_workspace();
     let mut defs = crate::leaks::leak_definitions();
     defs.teams = vec![revops_cockpit::definitions::model::TeamDef {
@@ -73,11 +71,7 @@ fn a_leak_exports_as_a_work_list_with_its_dates_lateness_and_reason() {
         ws.deals().expect("d"),
         ws.accounts().expect("a"),
     );
-    let records = Records {
-        contacts: ContactRecords::All(&contacts),
-        deals: &deals,
-        accounts: &accounts,
-    };
+    let records = Records::all(&contacts, &deals, &accounts);
     let as_of = as_of_time(chrono::NaiveDate::from_ymd_opt(2025, 9, 30).expect("date"));
     let period = revops_cockpit::definitions::fiscal::Quarter {
         year: 2025,

@@ -45,8 +45,8 @@ use revops_cockpit::definitions::model::{
 };
 use revops_cockpit::import::{ImportControl, ImportOptions, ImportOutcome, import_file};
 use revops_cockpit::leaks::{
-    ContactRecords, Flagged, LeakDimension, LeakKind, LeakReport, Records, as_of_time,
-    detect_leaks, leak_breakdown, leak_breakdowns,
+    Flagged, LeakDimension, LeakKind, LeakReport, Records, as_of_time, detect_leaks,
+    leak_breakdown, leak_breakdowns,
 };
 use revops_cockpit::model::{Field, RecordObject};
 use revops_cockpit::workspace::Workspace;
@@ -135,11 +135,7 @@ impl std::ops::Deref for Run {
 
 impl Run {
     fn records(&self) -> Records<'_> {
-        Records {
-            contacts: ContactRecords::All(&self.contacts),
-            deals: &self.deals,
-            accounts: &self.accounts,
-        }
+        Records::all(&self.contacts, &self.deals, &self.accounts)
     }
 
     fn id(&self, f: &Flagged) -> &str {
@@ -163,11 +159,7 @@ fn report_with(defs: &Definitions) -> Run {
     );
     let report = detect_leaks(
         defs,
-        Records {
-            contacts: ContactRecords::All(&contacts),
-            deals: &deals,
-            accounts: &accounts,
-        },
+        Records::all(&contacts, &deals, &accounts),
         Q3,
         as_of_time(NaiveDate::from_ymd_opt(2025, 9, 30).expect("date")),
     );
@@ -437,11 +429,7 @@ fn breakdowns_show_whose_habit_a_leak_is() {
         ws.deals().expect("d"),
         ws.accounts().expect("a"),
     );
-    let records = Records {
-        contacts: ContactRecords::All(&contacts),
-        deals: &deals,
-        accounts: &accounts,
-    };
+    let records = Records::all(&contacts, &deals, &accounts);
     let as_of = as_of_time(NaiveDate::from_ymd_opt(2025, 9, 30).expect("date"));
     let r = detect_leaks(&defs, records, Q3, as_of);
     let touch = r.leak(LeakKind::SlowFirstTouch).expect("l");
@@ -476,7 +464,7 @@ fn breakdowns_show_whose_habit_a_leak_is() {
 }
 
 #[test]
-fn leaks_found_in_the_store_are_those_found_in_every_record_reading_only_the_contacts_named() {
+fn leaks_found_in_the_store_are_those_found_in_every_record_reading_only_the_records_named() {
     use revops_cockpit::leaks::{leaks_from_store, work_list};
     let defs = leak_definitions();
     let (_dir, ws) = leak_workspace();
@@ -517,6 +505,12 @@ fn leaks_found_in_the_store_are_those_found_in_every_record_reading_only_the_con
             "{period:?}: {} of {} contacts read in full",
             found.contacts_read(),
             all.contacts.len()
+        );
+        assert!(
+            found.deals_read() < all.deals.len(),
+            "{period:?}: {} of {} deals read in full",
+            found.deals_read(),
+            all.deals.len()
         );
     }
 }

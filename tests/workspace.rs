@@ -353,7 +353,7 @@ fn the_backups_command_lists_and_restores() {
 #[test]
 fn every_schema_version_opens_with_its_records_and_definitions() {
     use revops_cockpit::definitions::{defaults, versions};
-    use revops_cockpit::leaks::{ContactRecords, LeakKind, Records, as_of_time, detect_leaks};
+    use revops_cockpit::leaks::{LeakKind, Records, as_of_time, detect_leaks};
     for (file, version) in [("schema-1.sqlite", 1), ("schema-2.sqlite", 2)] {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join(file);
@@ -406,11 +406,7 @@ fn every_schema_version_opens_with_its_records_and_definitions() {
         if version == 2 {
             let r = detect_leaks(
                 &defs,
-                Records {
-                    contacts: ContactRecords::All(&contacts),
-                    deals: &deals,
-                    accounts: &accounts,
-                },
+                Records::all(&contacts, &deals, &accounts),
                 revops_cockpit::definitions::fiscal::Quarter {
                     year: 2025,
                     quarter: 3,

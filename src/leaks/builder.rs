@@ -1,7 +1,7 @@
 //! Collects one leak over the trend's quarters in a single pass: volume and count per
 //! quarter, and the records themselves for the period only.
 
-use super::{Context, Flagged, Leak, LeakKind, RecordRef, TrendPoint, ratio};
+use super::{Context, Flagged, Leak, LeakKind, RecordRef, Timeline, TrendPoint, ratio};
 
 /// A leak being counted.
 pub(crate) struct LeakBuilder {
@@ -19,7 +19,7 @@ impl LeakBuilder {
     /// records. Room for half of them to be checked and a quarter to leak is set aside at
     /// once: growing the lists a step at a time was a seventh of a large recompute (memory
     /// set aside but never written costs nothing).
-    pub fn new(kind: LeakKind, cx: &Context<'_>, records: usize) -> Self {
+    pub fn new(kind: LeakKind, cx: &Timeline<'_>, records: usize) -> Self {
         let n = cx.quarters.len();
         Self {
             kind,
@@ -33,7 +33,7 @@ impl LeakBuilder {
     }
 
     /// A leak measured only as of the as-of date, with no trend.
-    pub fn snapshot(kind: LeakKind, cx: &Context<'_>, records: usize) -> Self {
+    pub fn snapshot(kind: LeakKind, cx: &Timeline<'_>, records: usize) -> Self {
         Self {
             with_trend: false,
             ..Self::new(kind, cx, records)

@@ -3,7 +3,7 @@
 
 use super::builder::LeakBuilder;
 use super::why::{Backwards, Gap, Why};
-use super::{Context, Flagged, Leak, LeakKind, RecordRef};
+use super::{Context, Flagged, Leak, LeakKind, RecordRef, Timeline};
 use crate::definitions::apply::{RecordView, has_value};
 use crate::definitions::model::RequiredFields;
 use crate::metrics::deals::amount_in_reporting;
@@ -17,8 +17,8 @@ pub struct DataGaps<'d> {
 }
 
 impl<'d> DataGaps<'d> {
-    /// Ready to count `records` records under the context's required fields.
-    pub fn new(cx: &Context<'d>, records: usize) -> Self {
+    /// Ready to count `records` records under the definitions' required fields.
+    pub fn new(cx: &Timeline<'d>, records: usize) -> Self {
         let defs = cx.defs;
         Self {
             leak: LeakBuilder::new(LeakKind::DataGap, cx, records),
@@ -97,7 +97,7 @@ impl<'d> DataGaps<'d> {
     /// Counts a deal of the period (created in a trend quarter, or open).
     pub fn observe_deal(
         &mut self,
-        cx: &Context<'_>,
+        cx: &Timeline<'_>,
         index: usize,
         d: &Deal,
         (position, status): (Option<usize>, DealStatus),

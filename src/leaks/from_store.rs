@@ -1,12 +1,17 @@
-//! A period's leaks found in a workspace without holding every contact: the contacts are
-//! streamed into a [`LeadTable`] (about 60 bytes each), and only the ones the leaks name
-//! — in a record list, a breakdown or a churn story — are read back in full, by key.
+//! A period's leaks found in a workspace without holding every record: the contacts are
+//! streamed into a [`LeadTable`] (about 60 bytes each), the deals are counted as they
+//! stream by, and only the contacts and deals the leaks name — in a record list, a
+//! breakdown or a churn story — are read back in full, by key.
 
 use super::lead_table::LeadTableBuilder;
-use super::{ContactRecords, LeadTable, LeakReport, Records, SomeContacts, detect_leaks_with};
+use super::{
+    DealFindings, LeadTable, LeakReport, RecordSet, Records, SomeRecords, Timeline,
+    detect_with_deals,
+};
 use crate::definitions::Definitions;
 use crate::definitions::fiscal::Quarter;
-use crate::model::{Account, Deal, RecordObject, Timestamp};
+use crate::metrics::parallel::chunks_for;
+use crate::model::{Account, Contact, Deal, RecordObject, Timestamp};
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// A period's leaks with the records they name.
@@ -14,8 +19,11 @@ use crate::workspace::{Workspace, WorkspaceError};
 pub struct StoredLeaks {
     pub report: LeakReport,
     /// The contacts the report names, by index in the lead table.
-    contacts: SomeContacts,
-    deals: Vec<Deal>,
+    contacts: SomeRecords<Contact>,
+    /// The deals the report names, by index in the order they were counted.
+    deals: SomeRecords<Deal>,
+    /// Each deal's key in the store, by that index.
+    deal_keys: Vec<i64>,
     accounts: Vec<Account>,
 }
 
@@ -23,8 +31,8 @@ impl StoredLeaks {
     /// The records the report's [`super::RecordRef`]s point into.
     pub fn records(&self) -> Records<'_> {
         Records {
-            contacts: ContactRecords::Some(&self.contacts),
-            deals: &self.deals,
+            contacts: RecordSet::Some(&self.contacts),
+            deals: RecordSet::Some(&self.deals),
             accounts: &self.accounts,
         }
     }
@@ -32,6 +40,11 @@ impl StoredLeaks {
     /// How many contacts were read back in full.
     pub fn contacts_read(&self) -> usize {
         self.contacts.len()
+    }
+
+    /// How many deals were read back in full.
+    pub fn deals_read(&self) -> usize {
+        self.deals.len()
     }
 }
 
@@ -51,7 +64,7 @@ pub fn load_leads(
 }
 
 /// Finds every leak of `period` in `ws` under `defs`, as of `as_of`: the report
-/// [`super::detect_leaks`] gives over every record, holding only the contacts it names.
+/// [`super::detect_leaks`] gives over every record, holding only the records it names.
 pub fn leaks_from_store(
     ws: &Workspace,
     defs: &Definitions,
@@ -59,58 +72,88 @@ pub fn leaks_from_store(
     as_of: Timestamp,
 ) -> Result<StoredLeaks, WorkspaceError> {
     let (leads, keys) = load_leads(ws, defs)?;
-    let mut found = detect(defs, &leads, read_deals_and_accounts(ws)?, period, as_of);
-    found.read_named_contacts(ws, &keys)?;
+    let mut found = detect(&leads, read_deals(ws, defs, period, as_of)?);
+    found.read_named_records(ws, &keys)?;
     Ok(found)
 }
 
-/// The deals and accounts finding the leaks reads whole.
+/// The deals' part of a period's leaks, counted as the deals streamed by, with each deal's
+/// key; and the accounts, which the leaks read whole.
 #[derive(Debug)]
-pub struct DealsAndAccounts {
-    pub deals: Vec<Deal>,
-    pub accounts: Vec<Account>,
+pub struct DealsRead<'d> {
+    timeline: Timeline<'d>,
+    found: DealFindings<'d>,
+    keys: Vec<i64>,
+    accounts: Vec<Account>,
 }
 
-/// Every current deal and account of `ws`.
-pub fn read_deals_and_accounts(ws: &Workspace) -> Result<DealsAndAccounts, WorkspaceError> {
-    Ok(DealsAndAccounts {
-        deals: ws.deals()?,
+/// Counts every current deal of `ws` towards the leaks of `period` under `defs` as of
+/// `as_of`, one at a time as it is read (200,000 deals held whole took about 217 MB), and
+/// reads the accounts.
+pub fn read_deals<'d>(
+    ws: &Workspace,
+    defs: &'d Definitions,
+    period: Quarter,
+    as_of: Timestamp,
+) -> Result<DealsRead<'d>, WorkspaceError> {
+    let timeline = Timeline::new(defs, period, as_of);
+    let mut found = DealFindings::new(&timeline, 0, 0);
+    let mut keys = Vec::new();
+    ws.for_each_deal(|key, d| {
+        keys.push(key);
+        found.observe(&timeline, d);
+    })?;
+    Ok(DealsRead {
+        timeline,
+        found,
+        keys,
         accounts: ws.accounts()?,
     })
 }
 
-/// The leaks of `period` as of `as_of` in `leads` and `records`, before the contacts they
-/// name are read (see [`StoredLeaks::read_named_contacts`]).
-pub fn detect(
-    defs: &Definitions,
-    leads: &LeadTable,
-    DealsAndAccounts { deals, accounts }: DealsAndAccounts,
-    period: Quarter,
-    as_of: Timestamp,
-) -> StoredLeaks {
-    let none = SomeContacts::default();
+/// The leaks of the deals' period in `leads` and the deals read, before the records they
+/// name are read (see [`StoredLeaks::read_named_records`]).
+pub fn detect<'d>(leads: &'d LeadTable, deals: DealsRead<'d>) -> StoredLeaks {
+    let DealsRead {
+        timeline,
+        found,
+        keys,
+        accounts,
+    } = deals;
+    let (contacts, deals) = (SomeRecords::default(), SomeRecords::default());
     let records = Records {
-        contacts: ContactRecords::Some(&none),
-        deals: &deals,
+        contacts: RecordSet::Some(&contacts),
+        deals: RecordSet::Some(&deals),
         accounts: &accounts,
     };
-    let report = detect_leaks_with(defs, records, leads, period, as_of);
+    let report = detect_with_deals(timeline, records, leads, found, chunks_for(leads.len()));
     StoredLeaks {
         report,
-        contacts: none,
+        contacts,
         deals,
+        deal_keys: keys,
         accounts,
     }
 }
 
 impl StoredLeaks {
-    /// Reads in full, by key, every contact the report names; `keys` are the store keys
-    /// of the lead table's contacts, by index.
-    pub fn read_named_contacts(
+    /// Reads in full, by key, every contact and deal the report names; `contact_keys` are
+    /// the store keys of the lead table's contacts, by index.
+    pub fn read_named_records(
         &mut self,
         ws: &Workspace,
-        keys: &[i64],
+        contact_keys: &[i64],
     ) -> Result<(), WorkspaceError> {
+        let (indexes, keys) = self.named(RecordObject::Contact, contact_keys);
+        self.contacts = SomeRecords::new(&indexes, ws.contacts_by_keys(&keys)?);
+        let (indexes, keys) = self.named(RecordObject::Deal, &self.deal_keys);
+        self.deals = SomeRecords::new(&indexes, ws.deals_by_keys(&keys)?);
+        Ok(())
+    }
+
+    /// The indexes of the records of `object` the report names, ascending, each with its
+    /// key of `keys`; an index with no key is left out.
+    fn named(&self, object: RecordObject, keys: &[i64]) -> (Vec<usize>, Vec<i64>) {
         let mut named: Vec<usize> = self
             .report
             .leaks
@@ -122,15 +165,14 @@ impl StoredLeaks {
                     .chain(l.checked.iter().copied())
             })
             .chain(self.report.churned.iter().map(|c| c.record))
-            .filter(|r| r.object() == RecordObject::Contact)
+            .filter(|r| r.object() == object)
             .map(super::RecordRef::index)
             .collect();
         named.sort_unstable();
         named.dedup();
-        named.retain(|i| *i < keys.len());
-        let wanted: Vec<i64> = named.iter().filter_map(|i| keys.get(*i).copied()).collect();
-        let found = ws.contacts_by_keys(&wanted)?;
-        self.contacts = SomeContacts::new(&named, found);
-        Ok(())
+        named
+            .into_iter()
+            .filter_map(|i| Some((i, *keys.get(i)?)))
+            .unzip()
     }
 }

@@ -6,10 +6,12 @@ pub mod breakdown;
 mod builder;
 mod customers;
 mod data_gaps;
+mod deal_pass;
 pub mod from_store;
 mod handoffs;
 pub mod kinds;
 pub mod lead_table;
+mod records;
 mod stake;
 mod stalled;
 pub mod why;
@@ -20,156 +22,21 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown, leak_breakdowns};
+pub use deal_pass::DealFindings;
 pub use from_store::{StoredLeaks, leaks_from_store};
 pub use kinds::{Handoff, LeakKind};
 pub use lead_table::{LeadTable, LeadTableBuilder};
+pub use records::{RecordRef, RecordSet, Records, SomeRecords};
 pub use stake::Downstream;
 pub use work_list::{WorkListRow, work_list};
 
 use crate::definitions::Definitions;
-use crate::definitions::apply::DealStageLookup;
 use crate::definitions::fiscal::Quarter;
-use crate::metrics::parallel::{chunks_for, in_parallel, ranges_in_parallel};
-use crate::model::{Account, Contact, Deal, RecordObject, Timestamp};
+use crate::metrics::parallel::{chunks_for, ranges_in_parallel};
+use crate::model::Timestamp;
 
 /// How many quarters the trend covers, the period included.
 pub const TREND_QUARTERS: usize = 4;
-
-/// The records leaks are found in.
-#[derive(Debug, Clone, Copy)]
-pub struct Records<'a> {
-    pub contacts: ContactRecords<'a>,
-    pub deals: &'a [Deal],
-    pub accounts: &'a [Account],
-}
-
-/// The contacts' full records. Finding the leaks reads only the [`LeadTable`]; the full
-/// records name the contacts in work lists and breakdowns, so a million-contact workspace
-/// reads back only the ones its leaks name ([`from_store`]).
-#[derive(Debug, Clone, Copy)]
-pub enum ContactRecords<'a> {
-    /// Every contact, in the order of the lead table.
-    All(&'a [Contact]),
-    /// Some contacts, by their index in the lead table.
-    Some(&'a SomeContacts),
-}
-
-impl<'a> ContactRecords<'a> {
-    /// The contact at `index` of the lead table, if it is here.
-    pub fn get(self, index: usize) -> Option<&'a Contact> {
-        match self {
-            Self::All(all) => all.get(index),
-            Self::Some(some) => some.get(index),
-        }
-    }
-}
-
-/// Some contacts, each with its index in the lead table, in two sorted columns: for the
-/// 147,000 contacts a million-contact workspace's leaks name, the `leaks` command's peak
-/// is 140 MB lower than with a hash map of them (its empty buckets, and the records read
-/// held beside it while it was built).
-#[derive(Debug, Default)]
-pub struct SomeContacts {
-    /// The lead table indexes, ascending.
-    indexes: Vec<usize>,
-    /// The contact at each of `indexes`.
-    contacts: Vec<Contact>,
-}
-
-impl SomeContacts {
-    /// The contacts `found` at `indexes`, which must ascend; a `None` is left out.
-    pub fn new(indexes: &[usize], found: Vec<Option<Contact>>) -> Self {
-        let mut kept = Vec::with_capacity(found.len());
-        // Filtered in place: `Option<Contact>` and `Contact` are the same size.
-        let contacts: Vec<Contact> = found
-            .into_iter()
-            .enumerate()
-            .filter_map(|(n, c)| {
-                let c = c?;
-                kept.push(*indexes.get(n)?);
-                Some(c)
-            })
-            .collect();
-        debug_assert!(kept.is_sorted());
-        Self {
-            indexes: kept,
-            contacts,
-        }
-    }
-
-    /// The contact at `index` of the lead table, if it is here.
-    pub fn get(&self, index: usize) -> Option<&Contact> {
-        let at = self.indexes.binary_search(&index).ok()?;
-        self.contacts.get(at)
-    }
-
-    /// How many contacts are here.
-    pub fn len(&self) -> usize {
-        self.contacts.len()
-    }
-
-    /// Whether no contact is here.
-    pub fn is_empty(&self) -> bool {
-        self.contacts.is_empty()
-    }
-}
-
-/// One record of one object, by its index in [`Records`], in 4 bytes (leaks keep
-/// millions): the object in the top two bits, the index (up to about a billion) below.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RecordRef(u32);
-
-const INDEX_BITS: u32 = 30;
-
-impl RecordRef {
-    /// The record at `index` of `object`'s slice.
-    pub fn new(object: RecordObject, index: usize) -> Self {
-        let tag: u32 = match object {
-            RecordObject::Contact => 0,
-            RecordObject::Deal => 1,
-            RecordObject::Account => 2,
-        };
-        let index = u32::try_from(index).unwrap_or(u32::MAX) & ((1 << INDEX_BITS) - 1);
-        Self(tag << INDEX_BITS | index)
-    }
-
-    /// Which object it is.
-    pub fn object(self) -> RecordObject {
-        match self.0 >> INDEX_BITS {
-            0 => RecordObject::Contact,
-            1 => RecordObject::Deal,
-            _ => RecordObject::Account,
-        }
-    }
-
-    /// Its index in the object's slice.
-    pub fn index(self) -> usize {
-        (self.0 & ((1 << INDEX_BITS) - 1)) as usize
-    }
-}
-
-impl Serialize for RecordRef {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
-        let mut out = s.serialize_struct("RecordRef", 2)?;
-        out.serialize_field("object", &self.object())?;
-        out.serialize_field("index", &self.index())?;
-        out.end()
-    }
-}
-
-impl<'a> Records<'a> {
-    /// The CRM's own id of `record`.
-    pub fn source_id(&self, record: RecordRef) -> &'a str {
-        let i = record.index();
-        match record.object() {
-            RecordObject::Contact => self.contacts.get(i).map(|c| c.source_id.as_str()),
-            RecordObject::Deal => self.deals.get(i).map(|d| d.source_id.as_str()),
-            RecordObject::Account => self.accounts.get(i).map(|a| a.source_id.as_str()),
-        }
-        .unwrap_or("")
-    }
-}
 
 /// A record that leaked, with the dates that make it a leak.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -303,18 +170,35 @@ impl LeakReport {
     }
 }
 
-/// What every detector reads: the definitions, the quarters and the as-of time.
-pub(crate) struct Context<'a> {
+/// The definitions, the trend's quarters and the time leaks are judged at: all the deals'
+/// part of the leaks reads, so it can run as the deals are read, before the contacts are.
+#[derive(Debug)]
+pub(crate) struct Timeline<'a> {
     pub defs: &'a Definitions,
-    pub records: Records<'a>,
-    /// The contacts of `records` as the lead leaks read them.
-    pub leads: &'a LeadTable,
+    pub period: Quarter,
     /// The trend's quarters, oldest first; the last is the period.
     pub quarters: Vec<(Quarter, Range<Timestamp>)>,
     pub as_of: Timestamp,
 }
 
-impl Context<'_> {
+impl<'a> Timeline<'a> {
+    /// The [`TREND_QUARTERS`] up to `period` under `defs`, judged at `as_of`.
+    pub fn new(defs: &'a Definitions, period: Quarter, as_of: Timestamp) -> Self {
+        let month = defs.fiscal_year_start_month;
+        let mut quarters = vec![period];
+        while quarters.len() < TREND_QUARTERS {
+            let oldest = quarters.last().copied().unwrap_or(period);
+            quarters.push(oldest.previous());
+        }
+        quarters.reverse();
+        Self {
+            defs,
+            period,
+            quarters: quarters.iter().map(|q| (*q, q.bounds(month))).collect(),
+            as_of,
+        }
+    }
+
     /// Which of the trend's quarters `t` falls in.
     pub fn quarter_of(&self, t: Timestamp) -> Option<usize> {
         self.quarters.iter().position(|(_, r)| r.contains(&t))
@@ -326,28 +210,41 @@ impl Context<'_> {
     }
 }
 
+/// What every detector reads: the timeline, the records and the contacts' lead table.
+pub(crate) struct Context<'a> {
+    pub timeline: Timeline<'a>,
+    pub records: Records<'a>,
+    /// The contacts of `records` as the lead leaks read them.
+    pub leads: &'a LeadTable,
+}
+
+impl<'a> std::ops::Deref for Context<'a> {
+    type Target = Timeline<'a>;
+
+    fn deref(&self) -> &Timeline<'a> {
+        &self.timeline
+    }
+}
+
 /// The as-of date as the end of that day, the time leaks are judged at.
 pub fn as_of_time(date: chrono::NaiveDate) -> Timestamp {
     date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() + 86_400
 }
 
 /// Finds every leak of `period` in `records` under `defs`, as of `as_of`. The contacts
-/// must all be there ([`ContactRecords::All`]); with some, use [`detect_leaks_with`].
+/// and the deals must all be there ([`RecordSet::All`]); with some, see [`from_store`].
 pub fn detect_leaks(
     defs: &Definitions,
     records: Records<'_>,
     period: Quarter,
     as_of: Timestamp,
 ) -> LeakReport {
-    let all = match records.contacts {
-        ContactRecords::All(all) => all,
-        ContactRecords::Some(_) => &[],
-    };
-    detect_leaks_with(defs, records, &LeadTable::new(defs, all), period, as_of)
+    let leads = LeadTable::new(defs, records.contacts.all());
+    detect_leaks_with(defs, records, &leads, period, as_of)
 }
 
 /// [`detect_leaks`] with the contacts' [`LeadTable`] under `defs` already built, as when
-/// only the period or an SLA changes.
+/// only the period or an SLA changes; the deals must all be there.
 pub fn detect_leaks_with(
     defs: &Definitions,
     records: Records<'_>,
@@ -355,13 +252,14 @@ pub fn detect_leaks_with(
     period: Quarter,
     as_of: Timestamp,
 ) -> LeakReport {
+    let deals = records.deals.all();
     detect_in_chunks(
         defs,
         records,
         leads,
         period,
         as_of,
-        (chunks_for(leads.len()), chunks_for(records.deals.len())),
+        (chunks_for(leads.len()), chunks_for(deals.len())),
     )
 }
 
@@ -375,22 +273,29 @@ fn detect_in_chunks(
     as_of: Timestamp,
     (contact_chunks, deal_chunks): (usize, usize),
 ) -> LeakReport {
-    let month = defs.fiscal_year_start_month;
-    let mut quarters = vec![period];
-    while quarters.len() < TREND_QUARTERS {
-        let oldest = quarters.last().copied().unwrap_or(period);
-        quarters.push(oldest.previous());
-    }
-    quarters.reverse();
+    let timeline = Timeline::new(defs, period, as_of);
+    let deals = DealFindings::of(&timeline, records.deals.all(), deal_chunks);
+    detect_with_deals(timeline, records, leads, deals, contact_chunks)
+}
+
+/// The leaks of the timeline's period, with the deals' part already found (`deals`, under
+/// the same timeline): the contacts in one pass split in `contact_chunks` chunks, then
+/// the accounts.
+pub(crate) fn detect_with_deals<'d>(
+    timeline: Timeline<'d>,
+    records: Records<'d>,
+    leads: &'d LeadTable,
+    deals: DealFindings<'d>,
+    contact_chunks: usize,
+) -> LeakReport {
     let cx = Context {
-        defs,
+        timeline,
         records,
         leads,
-        quarters: quarters.iter().map(|q| (*q, q.bounds(month))).collect(),
-        as_of,
     };
-    // The contacts, then the deals, each in one pass split over the machine's cores, in
-    // order, so the records come out as they would from one pass.
+    let period = cx.period;
+    // The contacts in one pass split over the machine's cores, in order, so the records
+    // come out as they would from one pass.
     let (leads, mut gaps, entered) = ranges_in_parallel(leads.len(), contact_chunks, |range| {
         contact_pass(&cx, period, range)
     })
@@ -404,17 +309,7 @@ fn detect_in_chunks(
         (leads, gaps, entered)
     })
     .unwrap_or_else(|| contact_pass(&cx, period, 0..0));
-    let (stalled, deal_gaps, won) = in_parallel(records.deals, deal_chunks, |offset, chunk| {
-        deal_pass(&cx, period, offset, chunk)
-    })
-    .into_iter()
-    .reduce(|(mut stalled, mut gaps, mut won), (s, g, w)| {
-        stalled.merge(s);
-        gaps.merge(g);
-        won.merge(w);
-        (stalled, gaps, won)
-    })
-    .unwrap_or_else(|| deal_pass(&cx, period, 0, &[]));
+    let (stalled, deal_gaps, won) = deals.into_parts();
     gaps.merge(deal_gaps);
     let downstream = Downstream::new(&cx, period, entered, &won);
     let (mut leaks, response) = leads.finish(&cx, &downstream);
@@ -430,8 +325,8 @@ fn detect_in_chunks(
         .collect();
     LeakReport {
         period: period.label(),
-        as_of,
-        reporting_currency: defs.currency.reporting.clone(),
+        as_of: cx.as_of,
+        reporting_currency: cx.defs.currency.reporting.clone(),
         leaks,
         response,
         handoffs,
@@ -475,31 +370,6 @@ fn contact_pass<'d>(
         gaps.observe_contact(cx, index, &dates);
     }
     (leads, gaps, entered)
-}
-
-/// The deals from `offset` on, each deal's stage looked up once.
-fn deal_pass<'d>(
-    cx: &Context<'d>,
-    period: Quarter,
-    offset: usize,
-    deals: &[Deal],
-) -> (
-    stalled::StalledDeals,
-    data_gaps::DataGaps<'d>,
-    stake::WonDeals,
-) {
-    let mut lookup = DealStageLookup::new(cx.defs);
-    let mut stalled = stalled::StalledDeals::new(cx, deals.len());
-    let mut gaps = data_gaps::DataGaps::new(cx, deals.len());
-    let mut won = stake::WonDeals::default();
-    let range = period.bounds(cx.defs.fiscal_year_start_month);
-    for (i, d) in deals.iter().enumerate() {
-        let stage = lookup.outcome(d);
-        stalled.observe(cx, &mut lookup, offset + i, d, stage);
-        gaps.observe_deal(cx, offset + i, d, stage);
-        won.observe(cx.defs, &range, d, stage.1);
-    }
-    (stalled, gaps, won)
 }
 
 fn summarise(handoff: Handoff, leaks: &[Leak]) -> HandoffSummary {
@@ -593,31 +463,7 @@ pub fn leak_changes(before: &LeakReport, after: &LeakReport) -> Vec<LeakChange> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DealStatus, StageEntry};
-
-    #[test]
-    fn some_contacts_find_each_by_its_index_and_leave_out_the_ones_not_read() {
-        let contact = |id: &str| Contact {
-            source_id: id.to_owned(),
-            ..Contact::default()
-        };
-        let some = SomeContacts::new(
-            &[2, 5, 9, 40],
-            vec![
-                Some(contact("a")),
-                None,
-                Some(contact("c")),
-                Some(contact("d")),
-            ],
-        );
-        assert_eq!(some.len(), 3);
-        let id = |i| some.get(i).map(|c| c.source_id.as_str());
-        assert_eq!(
-            [id(2), id(5), id(9), id(40), id(0), id(3), id(41)],
-            [Some("a"), None, Some("c"), Some("d"), None, None, None]
-        );
-        assert!(SomeContacts::default().is_empty());
-    }
+    use crate::model::{Account, Contact, Deal, DealStatus, StageEntry};
 
     /// Contacts, deals and accounts spread over 2025 with every kind of leak in them.
     fn data() -> (Vec<Contact>, Vec<Deal>, Vec<Account>) {
@@ -693,28 +539,9 @@ mod tests {
     }
 
     #[test]
-    fn a_record_ref_keeps_its_object_and_index_in_four_bytes() {
-        assert_eq!(std::mem::size_of::<RecordRef>(), 4);
-        for object in [
-            RecordObject::Contact,
-            RecordObject::Deal,
-            RecordObject::Account,
-        ] {
-            for index in [0, 1, 999_999, (1 << INDEX_BITS) - 1] {
-                let r = RecordRef::new(object, index);
-                assert_eq!((r.object(), r.index()), (object, index));
-            }
-        }
-    }
-
-    #[test]
     fn chunks_worked_on_at_once_give_the_report_of_one_pass() {
         let (contacts, deals, accounts) = data();
-        let records = Records {
-            contacts: ContactRecords::All(&contacts),
-            deals: &deals,
-            accounts: &accounts,
-        };
+        let records = Records::all(&contacts, &deals, &accounts);
         let defs = crate::definitions::defaults();
         let q = Quarter {
             year: 2025,
@@ -735,5 +562,17 @@ mod tests {
                 "{chunks:?}"
             );
         }
+        // So do the deals counted one at a time as they stream by, as from the store.
+        let timeline = Timeline::new(&defs, q, as_of);
+        let mut streamed = DealFindings::new(&timeline, 0, 0);
+        for d in &deals {
+            streamed.observe(&timeline, d);
+        }
+        assert_eq!(streamed.deals(), deals.len());
+        assert_eq!(
+            one,
+            detect_with_deals(timeline, records, &leads, streamed, 2),
+            "streamed"
+        );
     }
 }

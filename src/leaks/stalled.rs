@@ -3,7 +3,7 @@
 
 use super::builder::LeakBuilder;
 use super::why::{IdleStage, Why};
-use super::{Context, Flagged, Leak, LeakKind, RecordRef};
+use super::{Context, Flagged, Leak, LeakKind, RecordRef, Timeline};
 use crate::definitions::apply::DealStageLookup;
 use crate::definitions::sla_clock::SlaClock;
 use crate::metrics::deals::amount_in_reporting;
@@ -35,7 +35,7 @@ pub struct StalledDeals {
 
 impl StalledDeals {
     /// Ready to count `deals` deals, with each deal stage's idle limit worked out once.
-    pub fn new(cx: &Context<'_>, deals: usize) -> Self {
+    pub fn new(cx: &Timeline<'_>, deals: usize) -> Self {
         let defs = cx.defs;
         Self {
             leak: LeakBuilder::snapshot(LeakKind::StalledDeal, cx, deals),
@@ -60,7 +60,7 @@ impl StalledDeals {
     /// Counts one deal, at deal-stage `position` with `status` (from the lookup).
     pub fn observe(
         &mut self,
-        cx: &Context<'_>,
+        cx: &Timeline<'_>,
         lookup: &mut DealStageLookup<'_>,
         index: usize,
         d: &Deal,
