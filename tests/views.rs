@@ -58,6 +58,15 @@ fn settle(harness: &mut Harness<'static, CockpitApp>) {
     harness.run();
 }
 
+/// The app opened on `db`, showing the Funnel with its numbers and records in.
+fn on_the_funnel(db: PathBuf) -> Harness<'static, CockpitApp> {
+    let mut harness = app(db, StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Funnel").click();
+    settle(&mut harness);
+    harness
+}
+
 /// The app on a new, empty workspace file; the folder lives as long as the guard.
 fn empty_app() -> (tempfile::TempDir, PathBuf, Harness<'static, CockpitApp>) {
     let dir = tempfile::tempdir().expect("dir");
@@ -557,10 +566,7 @@ fn funnel_workspace() -> (tempfile::TempDir, PathBuf) {
 fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_count() {
     use eframe::egui::accesskit::Role;
     let (_dir, db) = funnel_workspace();
-    let mut harness = app(db, StartMode::Open);
-    settle(&mut harness);
-    harness.get_by_label("Funnel").click();
-    settle(&mut harness);
+    let mut harness = on_the_funnel(db);
     // The data is as of 2025-06-30, so the funnel opens on 2025-Q2: only c7 was created then.
     harness.get_by_label("2025-Q2 · Cohort · definitions v1");
     // The records are read from the store into memory once and kept while the workspace
@@ -675,10 +681,7 @@ fn the_funnel_keeps_its_tables_and_the_next_open_reads_them_back() {
     // The Funnel on screen, its records read and all work done; `kept` says where the
     // tables came from, and the numbers are every count the view shows.
     let open = |db: &PathBuf| {
-        let mut harness = app(db.clone(), StartMode::Open);
-        settle(&mut harness);
-        harness.get_by_label("Funnel").click();
-        settle(&mut harness);
+        let harness = on_the_funnel(db.clone());
         let r = harness.state().funnel_result().expect("numbers");
         assert!(r.details_ready());
         let numbers = format!("{:?} {:?} {:?}", r.funnel, r.deals, r.breakdown);
@@ -768,10 +771,7 @@ fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
     }
 
     // In the app: the lists read from the records once they are in.
-    let mut harness = app(db, StartMode::Open);
-    settle(&mut harness);
-    harness.get_by_label("Funnel").click();
-    settle(&mut harness);
+    let harness = on_the_funnel(db);
     let r = harness.state().funnel_result().expect("numbers");
     assert!(r.details_ready());
     // Every contact the funnel counts has its full record, for the lists.
@@ -785,10 +785,7 @@ fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
 #[test]
 fn each_frame_says_where_the_apps_part_of_it_went() {
     let (_dir, db) = funnel_workspace();
-    let mut harness = app(db, StartMode::Open);
-    settle(&mut harness);
-    harness.get_by_label("Funnel").click();
-    settle(&mut harness);
+    let mut harness = on_the_funnel(db);
     let started = Instant::now();
     harness.step();
     let frame = started.elapsed();
@@ -840,11 +837,21 @@ fn the_leaks_show_their_counts_before_the_records_behind_them_are_read() {
             assert_eq!(lists.query, counts.query);
             let leaked: usize = counts.report.leaks.iter().map(|l| l.records.len()).sum();
             assert!(leaked > 0, "the fixture leaks");
-            // Each leak's list holds every record its count counts.
+            // Each leak's list holds every record its count counts, each named by its id
+            // from the contact or deal read back for it.
             for leak in &counts.report.leaks {
                 let list = lists.lists.get(&leak.kind).expect("a list for each leak");
                 assert_eq!(list.len(), leak.records.len(), "{:?}", leak.kind);
+                for i in 0..list.len() {
+                    let row = list.get(i, (0, false)).expect("a row");
+                    assert!(!row.source_id.is_empty(), "{:?} row {i}", leak.kind);
+                }
             }
+            let stalled = lists
+                .lists
+                .get(&revops_cockpit::leaks::LeakKind::StalledDeal)
+                .map_or(0, |l| l.len());
+            assert!(stalled > 0, "the fixture has stalled deals");
         }
         other => panic!("unexpected messages: {other:?}"),
     }

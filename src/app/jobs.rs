@@ -648,8 +648,8 @@ fn run(job: Job, db: &Path, control: &ImportControl, early: &dyn Fn(JobOutcome))
                     });
             JobOutcome::TablesKept { kept }
         }
-        // As the Funnel: the counts first, then every leak's records (the contacts a leak
-        // names, 145,000 at a million contacts, read by key) and breakdowns.
+        // As the Funnel: the counts first, then every leak's records (the contacts and
+        // deals a leak names, 145,000 contacts at a million, read by key) and breakdowns.
         Job::ComputeLeaks(query, kept) => {
             let counts = open().and_then(|ws| {
                 let (result, found, defs) = compute_leaks(&ws, *query, kept)?;
