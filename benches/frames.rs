@@ -9,17 +9,18 @@
 //! faults; how late a thread waking every millisecond woke, which a stall of the whole
 //! machine makes late; which of the app's phases took it, and what egui and kittest took
 //! beside them; with `FRAME_AT=1` also when it started on the monotonic clock, to find it
-//! in `perf record -k CLOCK_MONOTONIC`). The steps are what a lead does on opening
-//! the app on the Funnel view: the first frame, the Funnel on screen, another quarter, the
-//! Handoff leaks view, another quarter there, back to the Funnel, and one segment picked in
-//! its filter; then the app is opened again on the same workspace, reading back the
-//! Funnel's tables the first open kept in it (the benchmark drops kept tables before the
-//! first open, which builds them from the records as the first open after an import does).
-//! Each step is one click (two for a menu), then frames until its numbers are on screen and
-//! then until the work behind them (the records behind the numbers, the consistency check
-//! at open) is done; both are printed. While work runs, frames are stepped at most 60 a
-//! second, as the window paints them. The app draws in its own light theme, as the window
-//! does.
+//! in `perf record -k CLOCK_MONOTONIC`); `--slow-frames-over MS` names the frames over
+//! `MS` instead, to see where the heaviest frames under budget go. The steps are what a
+//! lead does on opening the app on the Funnel view: the first frame, the Funnel on screen,
+//! another quarter, the Handoff leaks view, another quarter there, back to the Funnel, and
+//! one segment picked in its filter; then the app is opened again on the same workspace,
+//! reading back the Funnel's tables the first open kept in it (the benchmark drops kept
+//! tables before the first open, which builds them from the records as the first open
+//! after an import does). Each step is one click (two for a menu), then frames until its
+//! numbers are on screen and then until the work behind them (the records behind the
+//! numbers, the consistency check at open) is done; both are printed. While work runs,
+//! frames are stepped at most 60 a second, as the window paints them. The app draws in
+//! its own light theme, as the window does.
 //!
 //! A frame here is the UI thread's whole pass (the app's update, layout, and the
 //! accessibility tree kittest reads, which the window builds only for a screen reader),
@@ -164,6 +165,19 @@ fn font_atlas(app: &App) -> [usize; 2] {
     app.ctx.fonts(|f| f.font_image_size())
 }
 
+/// The frames `--slow-frames` (over [`BUDGET`]) or `--slow-frames-over MS` name.
+fn slow_frames_over() -> Option<Duration> {
+    arg("--slow-frames-over")
+        .and_then(|ms| ms.parse().ok())
+        .map(Duration::from_secs_f64)
+        .map(|d| d / 1000)
+        .or_else(|| {
+            std::env::args()
+                .any(|a| a == "--slow-frames")
+                .then_some(BUDGET)
+        })
+}
+
 /// Steps frames until the app is idle for two frames in a row, timing each.
 fn frames_until_idle(app: &mut App, name: &'static str, started: Instant) -> Step {
     let mut idle = 0;
@@ -194,7 +208,7 @@ fn frames_until(
         let phases = app.state().last_frame_phases();
         let app_part = phases.total();
         slowest_app = slowest_app.max(app_part);
-        if took > BUDGET && std::env::args().any(|a| a == "--slow-frames") {
+        if slow_frames_over().is_some_and(|over| took > over) {
             println!(
                 "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?}; {}; a thread waking every 1 ms woke up to {:.1} ms late; the app's part {:.1} ms: {}; egui's and kittest's {:.1} ms)",
                 took.as_secs_f64() * 1e3,
@@ -462,7 +476,7 @@ fn main() {
     let big = arg("--db").map_or_else(|| big_workspace(dir.path()), PathBuf::from);
     // Both are as of 2025-12-31, so both open on 2025-Q4 and hold the quarters picked.
     // Frames over budget are named under the workspace they were drawn on.
-    let slow_frames = std::env::args().any(|a| a == "--slow-frames");
+    let slow_frames = slow_frames_over().is_some();
     if slow_frames {
         StallProbe::start();
         println!("the sample data (the process's first views):");

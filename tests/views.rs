@@ -30,12 +30,14 @@ impl eframe::egui::DroppedFile for Dropped {
 /// whose style has egui's text sizes, not the app's). A job's thread wakes the window just
 /// after sending its last message, and on a loaded machine that wake (at nice 10) can
 /// come after the test has seen the message and settled, a frame or two into a later
-/// `run`; eight steps leave room for it (kittest's default is four).
+/// `run`; and a view draws new numbers a few sections a frame (`ui::reveal`), one a frame
+/// on a slow machine: the Funnel has up to nine. 24 steps leave room for both (kittest's
+/// default is four).
 fn app(db: PathBuf, start: StartMode) -> Harness<'static, CockpitApp> {
     Harness::builder()
         .with_size((1360.0, 860.0))
         .with_theme(eframe::egui::Theme::Light)
-        .with_max_steps(8)
+        .with_max_steps(24)
         .build_eframe(move |cc| CockpitApp::new(cc, db, start))
 }
 

@@ -76,7 +76,7 @@ pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Com
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
-            // New numbers below the fold are laid out in the next frame (`ui::reveal`).
+            // New numbers are laid out a few sections a frame, top first (`ui::reveal`).
             let numbers = (format!("{:?}", result.query), result.details.is_some());
             let mut reveal = super::reveal::Reveal::new(ui, "funnel", numbers);
             reveal.section(ui, 0.0, |ui| chart_ui(ui, f));

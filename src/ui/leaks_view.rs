@@ -67,7 +67,7 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            // New numbers below the fold are laid out in the next frame (`ui::reveal`).
+            // New numbers are laid out a few sections a frame, top first (`ui::reveal`).
             let numbers = (
                 format!("{:?}", result.query),
                 result.lists_ready,
@@ -85,6 +85,12 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
                     ui.separator();
                     commands.extend(detail_ui(ui, model, result, leak));
                 });
+                if result.lists_ready {
+                    reveal.section(ui, 0.0, |ui| leak_breakdown_ui(ui, model, result, leak));
+                    reveal.section(ui, 10.0, |ui| {
+                        commands.extend(leak_records_ui(ui, model, result, leak));
+                    });
+                }
             }
         });
     commands
@@ -400,12 +406,32 @@ fn detail_ui(
     });
     if !result.lists_ready {
         super::widgets::reading_records_ui(ui);
-        return commands;
     }
+    commands
+}
+
+/// The open leak's breakdown by the chosen dimension.
+fn leak_breakdown_ui(
+    ui: &mut egui::Ui,
+    model: &LeaksViewModel<'_>,
+    result: &LeaksResult,
+    leak: &Leak,
+) {
     if let Some(rows) = result.breakdowns.get(&(leak.kind, model.dimension)) {
+        let currency = &result.report.reporting_currency;
         breakdown_ui(ui, rows, leak, model.dimension, currency);
     }
-    ui.add_space(10.0);
+}
+
+/// The open leak's records, with their export.
+fn leak_records_ui(
+    ui: &mut egui::Ui,
+    model: &LeaksViewModel<'_>,
+    result: &LeaksResult,
+    leak: &Leak,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let currency = &result.report.reporting_currency;
     let empty = WorkList::default();
     let rows = result.lists.get(&leak.kind).unwrap_or(&empty);
     ui.horizontal(|ui| {

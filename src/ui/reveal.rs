@@ -1,65 +1,109 @@
-//! Draws a long view's new numbers over two frames: the sections on screen in the first,
-//! the ones below the fold in the next, so no single frame lays out all of their text.
+//! Draws a long view's new numbers a few sections a frame, top first, so no single frame
+//! lays out all of their text.
 //!
 //! egui keeps a laid-out text only while it is drawn every frame, so the frame that first
 //! draws new numbers (or draws a view again after another) lays out every label of the
-//! view, on screen or not. Measured at a million contacts on a 2-core Intel Xeon, stepping
-//! the app as the Funnel's numbers arrive: that frame took 4.8 to 7.3 ms (and 22 to 32 ms
-//! on a CPU in two of six frames-benchmark runs, while the reads ran on both cores); drawn
-//! in two, 3.2 to 4.3 ms and then 3.0 to 3.9 ms. For one frame the held sections are not
-//! there: not on screen, and the scroll bar is shorter.
+//! view, on screen or not: 3 to 7 ms for the Funnel at a million contacts on a 2-core
+//! Intel Xeon, and 12 to 29 ms in the frames where the machine's two cores were held and
+//! the app's work ran two to five times slower. So each frame draws the sections already
+//! drawn with these numbers (laid out before: cheap), then new ones until [`BUDGET`] is
+//! spent; the rest follow in the next frames. A section is never split, so a frame's new
+//! work is at most the budget plus one section. Until all are drawn the held sections are
+//! not there: not on screen, and the scroll bar is shorter.
 
 use std::hash::{Hash, Hasher as _};
+use std::time::{Duration, Instant};
 
-use eframe::egui::Ui;
+use eframe::egui::{Context, Id, Ui};
+
+/// How long a frame may spend laying out new sections before the rest wait for the next.
+pub const BUDGET: Duration = Duration::from_millis(2);
 
 /// The sections of one scrolled view in one frame.
 pub struct Reveal {
-    /// Whether sections below the fold wait for the next frame.
-    holding: bool,
-    /// Whether one did, so the rest wait too (they follow it on the page).
-    held: bool,
+    ctx: Context,
+    id: Id,
+    numbers: u64,
+    /// How many sections the last pass drew with these numbers: those are drawn again.
+    drawn_before: usize,
+    budget: Duration,
+    /// Sections met so far this pass, and how many of them were drawn.
+    met: usize,
+    drawn: usize,
+    /// When this pass's first new section started.
+    new_since: Option<Instant>,
 }
 
-/// What a view remembers between frames: what it drew, and in which pass (a frame may
-/// take two, when a widget asks egui to lay it out again; the second is the one shown).
+/// What a view remembers between passes: the numbers it drew, in which pass (a frame may
+/// take two, when a widget asks egui to lay it out again; the second is the one shown),
+/// and how many sections.
 #[derive(Clone, Copy)]
 struct Drawn {
     numbers: u64,
     pass: u64,
+    sections: usize,
 }
 
 impl Reveal {
-    /// For the content of a scroll area (`ui`) showing `numbers`; sections wait when the
-    /// numbers differ from the last pass's or the view was not drawn in it.
+    /// For the content of a scroll area (`ui`) showing `numbers`.
     pub fn new(ui: &Ui, id_salt: &str, numbers: impl Hash) -> Self {
+        Self::with_budget(ui, id_salt, numbers, BUDGET)
+    }
+
+    /// [`Self::new`] with another budget: zero draws one new section a frame.
+    pub fn with_budget(ui: &Ui, id_salt: &str, numbers: impl Hash, budget: Duration) -> Self {
         let id = ui.make_persistent_id(("reveal", id_salt));
         let mut hasher = std::hash::DefaultHasher::new();
         numbers.hash(&mut hasher);
-        let now = Drawn {
-            numbers: hasher.finish(),
-            pass: ui.ctx().cumulative_pass_nr(),
-        };
-        // A view not drawn before reads `now` back, which is not the pass before.
-        let before = ui.data_mut(|d| std::mem::replace(d.get_temp_mut_or(id, now), now));
-        let holding = !(before.numbers == now.numbers && before.pass + 1 == now.pass);
+        let numbers = hasher.finish();
+        let pass = ui.ctx().cumulative_pass_nr();
+        let before = ui.data(|d| d.get_temp::<Drawn>(id));
+        // Sections drawn in the pass before with the same numbers are laid out already; a
+        // view not drawn in it starts afresh.
+        let drawn_before = before
+            .filter(|b| b.numbers == numbers && b.pass + 1 == pass)
+            .map_or(0, |b| b.sections);
         Self {
-            holding,
-            held: false,
+            ctx: ui.ctx().clone(),
+            id,
+            numbers,
+            drawn_before,
+            budget,
+            met: 0,
+            drawn: 0,
+            new_since: None,
         }
     }
 
-    /// Draws `add` after `space` points, unless the numbers are new and the section starts
-    /// below the fold: then it, and every section after it, waits for the next frame.
+    /// Draws `add` after `space` points, unless it is new and this pass's budget for new
+    /// sections is spent (or a section before it waits): then it waits for the next frame.
     pub fn section(&mut self, ui: &mut Ui, space: f32, add: impl FnOnce(&mut Ui)) {
-        if !self.held && self.holding && ui.cursor().top() > ui.clip_rect().bottom() {
-            self.held = true;
-            ui.ctx().request_repaint();
+        let index = self.met;
+        self.met += 1;
+        if self.drawn < index {
+            return;
         }
-        if !self.held {
-            ui.add_space(space);
-            add(ui);
+        if index >= self.drawn_before {
+            let since = *self.new_since.get_or_insert_with(Instant::now);
+            if index > self.drawn_before && since.elapsed() >= self.budget {
+                self.ctx.request_repaint();
+                return;
+            }
         }
+        ui.add_space(space);
+        add(ui);
+        self.drawn += 1;
+    }
+}
+
+impl Drop for Reveal {
+    fn drop(&mut self) {
+        let drawn = Drawn {
+            numbers: self.numbers,
+            pass: self.ctx.cumulative_pass_nr(),
+            sections: self.drawn,
+        };
+        self.ctx.data_mut(|d| d.insert_temp(self.id, drawn));
     }
 }
 
@@ -69,25 +113,33 @@ mod tests {
 
     use super::*;
 
-    /// Draws three sections of 400 points in a 300-point scroll area showing `numbers`,
-    /// in two passes when `discard`, and says which the frame shows.
-    fn frame_of(ctx: &egui::Context, numbers: u32, discard: bool) -> Vec<usize> {
+    /// Draws three sections showing `numbers` with `budget`, in two passes when `discard`;
+    /// says which the frame shows, and whether the view asked for it (when the frame
+    /// before held a section back).
+    fn frame_of(
+        ctx: &egui::Context,
+        numbers: u32,
+        budget: Duration,
+        discard: bool,
+    ) -> (Vec<usize>, bool) {
         let mut drawn = Vec::new();
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(400.0, 300.0),
-            )),
-            ..Default::default()
-        };
-        let mut output = ctx.run_ui(input, |ui| {
+        let mut asked = false;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             drawn.clear();
+            if ui.ctx().current_pass_index() == 0 {
+                // egui asks for frames of its own around new widgets: only the view's count.
+                asked = ui
+                    .ctx()
+                    .repaint_causes()
+                    .iter()
+                    .any(|c| c.file.ends_with("reveal.rs"));
+            }
             egui::ScrollArea::vertical().show(ui, |ui| {
-                let mut reveal = Reveal::new(ui, "test", numbers);
+                let mut reveal = Reveal::with_budget(ui, "test", numbers, budget);
                 for i in 0..3 {
                     reveal.section(ui, 0.0, |ui| {
                         drawn.push(i);
-                        ui.allocate_space(egui::vec2(100.0, 400.0));
+                        ui.label(format!("section {i}"));
                     });
                 }
             });
@@ -97,42 +149,51 @@ mod tests {
         });
         // No painter here takes the font atlas's updates.
         output.textures_delta.clear();
-        drawn
+        (drawn, asked)
     }
 
-    fn frame(ctx: &egui::Context, numbers: u32) -> Vec<usize> {
-        frame_of(ctx, numbers, false)
+    fn frame(ctx: &egui::Context, numbers: u32) -> (Vec<usize>, bool) {
+        frame_of(ctx, numbers, Duration::ZERO, false)
     }
 
     #[test]
-    fn new_numbers_wait_below_the_fold_for_one_frame() {
+    fn new_numbers_come_a_section_a_frame_when_the_budget_is_spent() {
         let ctx = egui::Context::default();
+        assert_eq!(frame(&ctx, 1), (vec![0], false), "one new section a frame");
         assert_eq!(
             frame(&ctx, 1),
-            [0],
-            "the first frame draws what is on screen"
+            (vec![0, 1], true),
+            "the next frame asked for"
         );
-        assert_eq!(frame(&ctx, 1), [0, 1, 2], "the next draws the rest");
-        assert_eq!(frame(&ctx, 1), [0, 1, 2]);
-        assert_eq!(frame(&ctx, 2), [0], "new numbers wait again");
-        assert_eq!(frame(&ctx, 2), [0, 1, 2]);
+        assert_eq!(frame(&ctx, 1), (vec![0, 1, 2], true));
+        assert_eq!(
+            frame(&ctx, 1),
+            (vec![0, 1, 2], false),
+            "all drawn: none asked"
+        );
+        assert_eq!(frame(&ctx, 2), (vec![0], false), "new numbers start afresh");
+        assert_eq!(frame(&ctx, 2), (vec![0, 1], true));
+        // A frame without the view: drawn again, it lays everything out again.
         ctx.run_ui(egui::RawInput::default(), |_| {})
             .textures_delta
             .clear();
-        assert_eq!(
-            frame(&ctx, 2),
-            [0],
-            "so does a view drawn again after another"
-        );
-        assert_eq!(frame(&ctx, 2), [0, 1, 2]);
+        assert_eq!(frame(&ctx, 2).0, [0], "so does a view drawn again");
     }
 
     #[test]
-    fn a_frame_laid_out_twice_shows_every_section() {
+    fn a_budget_not_spent_draws_every_new_section_at_once() {
         let ctx = egui::Context::default();
-        assert_eq!(frame(&ctx, 1), [0]);
-        assert_eq!(frame_of(&ctx, 2, true), [0, 1, 2]);
-        assert_eq!(frame_of(&ctx, 2, true), [0, 1, 2]);
-        assert_eq!(frame(&ctx, 2), [0, 1, 2]);
+        let hour = Duration::from_secs(3_600);
+        assert_eq!(frame_of(&ctx, 1, hour, false), (vec![0, 1, 2], false));
+        assert_eq!(frame_of(&ctx, 2, hour, false), (vec![0, 1, 2], false));
+        assert_eq!(frame_of(&ctx, 2, hour, false), (vec![0, 1, 2], false));
+    }
+
+    #[test]
+    fn a_frame_laid_out_twice_shows_what_its_first_pass_drew_and_more() {
+        let ctx = egui::Context::default();
+        assert_eq!(frame_of(&ctx, 1, Duration::ZERO, true).0, [0, 1]);
+        assert_eq!(frame_of(&ctx, 1, Duration::ZERO, true).0, [0, 1, 2]);
+        assert_eq!(frame(&ctx, 1), (vec![0, 1, 2], false));
     }
 }
