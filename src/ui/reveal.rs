@@ -9,7 +9,9 @@
 //! drawn with these numbers (laid out before: cheap), then new ones until [`BUDGET`] is
 //! spent; the rest follow in the next frames. A section is never split, so a frame's new
 //! work is at most the budget plus one section. Until all are drawn the held sections are
-//! not there: not on screen, and the scroll bar is shorter.
+//! not there: not on screen, and the scroll bar is shorter. In 30 frames-benchmark runs
+//! alternated with the build before (new numbers in two frames, on screen first): no frame
+//! over 16 ms with the budget, 2 without; a typical step's heaviest frame the same.
 
 use std::hash::{Hash, Hasher as _};
 use std::time::{Duration, Instant};
