@@ -86,7 +86,12 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
                     commands.extend(detail_ui(ui, model, result, leak));
                 });
                 if result.lists_ready {
-                    reveal.section(ui, 0.0, |ui| leak_breakdown_ui(ui, model, result, leak));
+                    let currency = &result.report.reporting_currency;
+                    if let Some(rows) = result.breakdowns.get(&(kind, model.dimension)) {
+                        reveal.section(ui, 0.0, |ui| {
+                            breakdown_ui(ui, rows, leak, model.dimension, currency);
+                        });
+                    }
                     reveal.section(ui, 10.0, |ui| {
                         commands.extend(leak_records_ui(ui, model, result, leak));
                     });
@@ -349,7 +354,7 @@ fn sparkline_ui(ui: &mut egui::Ui, trend: &[TrendPoint]) {
     }
 }
 
-/// How the open leak was counted, its breakdown, and its records.
+/// How the open leak was counted, with the choice of its breakdown's dimension.
 fn detail_ui(
     ui: &mut egui::Ui,
     model: &LeaksViewModel<'_>,
@@ -408,19 +413,6 @@ fn detail_ui(
         super::widgets::reading_records_ui(ui);
     }
     commands
-}
-
-/// The open leak's breakdown by the chosen dimension.
-fn leak_breakdown_ui(
-    ui: &mut egui::Ui,
-    model: &LeaksViewModel<'_>,
-    result: &LeaksResult,
-    leak: &Leak,
-) {
-    if let Some(rows) = result.breakdowns.get(&(leak.kind, model.dimension)) {
-        let currency = &result.report.reporting_currency;
-        breakdown_ui(ui, rows, leak, model.dimension, currency);
-    }
 }
 
 /// The open leak's records, with their export.
