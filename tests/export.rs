@@ -127,8 +127,7 @@ fn the_deals_behind_a_deal_number_export_as_a_work_list() {
     deals[1].owner = Some("=cmd".into());
     let dir = tempfile::tempdir().expect("dir");
     let out = dir.path().join("won.csv");
-    revops_cockpit::export::RecordList::Deals(deals)
-        .write_csv(&out, "deals won · 2025-Q1 · definitions v1")
+    revops_cockpit::export::write_deals_csv(&out, &deals, "deals won · 2025-Q1 · definitions v1")
         .expect("write");
     let mut reader = csv::Reader::from_path(&out).expect("read back");
     let header = reader.headers().expect("header").clone();

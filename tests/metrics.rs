@@ -170,6 +170,16 @@ fn deal_metrics_by_hand() {
         .map(|i| deals[*i].source_id.as_str())
         .collect();
     assert_eq!(won, ["d1", "d2", "d5"]);
+    let closed: Vec<&str> = m
+        .closed_records
+        .iter()
+        .map(|i| deals[*i].source_id.as_str())
+        .collect();
+    assert_eq!(
+        closed,
+        ["d1", "d2", "d3", "d5"],
+        "won and lost, in the table's order"
+    );
     // SMB only: won d1 d5, lost d3; open d7.
     let smb = deal_metrics(
         &defaults(),

@@ -677,6 +677,71 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
     assert_eq!(reloaded.deals.len(), 10, "the three new deals are in");
 }
 
+/// The rows of the CSV file at `path`: its header, then each record.
+fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .expect("the saved file");
+    reader
+        .records()
+        .map(|r| r.expect("a row").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn the_records_behind_a_funnel_count_save_as_csv_from_a_worker() {
+    use revops_cockpit::app::command::Command;
+    use revops_cockpit::app::exports::ExportList;
+    let (dir, db) = funnel_workspace();
+    let mut harness = on_the_funnel(db);
+    harness.state_mut().apply(Command::SetPeriod(
+        revops_cockpit::app::state::Quarter::parse("2025-Q1").expect("quarter"),
+    ));
+    settle(&mut harness);
+    harness.get_by_label("5 at MQL").click();
+    harness.run();
+    harness.get_by_label("The 5 records counted at MQL");
+    // What the Export button asks for, with the file dialog answered.
+    let mql = dir.path().join("mql.csv");
+    harness
+        .state_mut()
+        .apply(Command::ExportTo(ExportList::FunnelStage(1), mql.clone()));
+    settle(&mut harness);
+    harness.get_by_label_contains("Saved");
+    let rows = csv_rows(&mql);
+    assert_eq!(
+        (rows[0][0].as_str(), rows[0][10].as_str()),
+        ("record id", "mql")
+    );
+    // Created in Q1 and counted at MQL: c5 was created in 2024, c7 in Q2; c3 went
+    // straight to SQL and is counted as having skipped it.
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["c1", "c2", "c3", "c4", "c6"]);
+    assert_eq!(
+        (rows[1][10].as_str(), rows[3][10].as_str()),
+        ("2025-01-15", "")
+    );
+    let note = &rows[1][14];
+    assert!(
+        note.contains("2025-Q1") && note.contains("definitions v1"),
+        "{note}"
+    );
+
+    // The deals behind the win rate: d1, d2 and d5 won, d3 lost in Q1.
+    let closed = dir.path().join("closed.csv");
+    harness.state_mut().apply(Command::ExportTo(
+        ExportList::FunnelDeals(revops_cockpit::app::funnel::DealList::Closed),
+        closed.clone(),
+    ));
+    settle(&mut harness);
+    let rows = csv_rows(&closed);
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["d1", "d2", "d3", "d5"]);
+    assert_eq!(rows[1][7], "won");
+    assert_eq!(rows[3][7], "lost");
+}
+
 #[test]
 fn the_funnel_keeps_its_tables_and_the_next_open_reads_them_back() {
     let (_dir, db) = funnel_workspace();
@@ -1073,6 +1138,52 @@ fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
         harness.query_by_label("d1").is_none(),
         "d1 is within the new limit"
     );
+}
+
+#[test]
+fn a_leaks_records_save_as_csv_in_the_order_the_table_shows() {
+    use revops_cockpit::app::command::Command;
+    use revops_cockpit::app::exports::ExportList;
+    use revops_cockpit::leaks::LeakKind;
+    let (dir, db) = crate::leaks::leak_workspace_file();
+    let mut harness = app(db, StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Handoff leaks").click();
+    settle(&mut harness);
+    harness.get_by_label("Stalled deals").click();
+    harness.run();
+    harness.get_by_label("The 2 records").scroll_to_me();
+    harness.run();
+    let save = |h: &mut Harness<'static, CockpitApp>, name: &str| {
+        let to = dir.path().join(name);
+        h.state_mut().apply(Command::ExportTo(
+            ExportList::Leak(LeakKind::StalledDeal),
+            to.clone(),
+        ));
+        settle(h);
+        let rows = csv_rows(&to);
+        assert_eq!(rows[0][0], "record id");
+        rows[1..].to_vec()
+    };
+    // Most overdue first, as on screen: d1 is 31 days past its idle limit, d2 16 days
+    // past its close date.
+    let rows = save(&mut harness, "stalled.csv");
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["d1", "d2"]);
+    assert_eq!(
+        (rows[0][1].as_str(), rows[0][11].as_str()),
+        ("deal", "31.0")
+    );
+    assert_eq!(
+        rows[0][14],
+        "Stalled deals · 2025-Q3 · as of 2025-09-30 · definitions v2"
+    );
+    // Sorted the other way on screen, saved the other way.
+    harness.get_by_label("Days late v").click();
+    harness.run();
+    let rows = save(&mut harness, "stalled-least-late-first.csv");
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["d2", "d1"]);
 }
 
 #[test]

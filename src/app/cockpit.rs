@@ -409,69 +409,17 @@ impl CockpitApp {
                     },
                 );
             }
-            Command::ExportLeakRecords(kind) => {
-                if let Some(r) = &self.leaks.result
-                    && let Some(list) = r.lists.get(&kind)
-                {
-                    let note = format!(
-                        "{} · {} · as of {} · definitions v{}",
-                        kind.label(),
-                        r.query.period.label(),
-                        r.as_of,
-                        r.query.definitions_version
-                    );
-                    self.queue.push_back(Job::PickWorkListPath {
-                        rows: list.sorted(self.leaks.sort),
-                        currency: r.report.reporting_currency.clone(),
-                        note,
-                        file_name: format!("{}-{}.csv", kind.key(), r.query.period.label()),
-                    });
+            Command::Export(list) => {
+                if let Some(records) = self.records_export(list) {
+                    self.queue.push_back(Job::PickRecordsExportPath(records));
                 }
             }
-            Command::ExportFunnelRecords(stage) => {
-                if let Some(r) = &self.funnel.result
-                    && let Some(s) = r.funnel.stages.get(stage)
-                {
-                    let contacts = s
-                        .records
-                        .iter()
-                        .filter_map(|i| r.contact(*i).cloned())
-                        .collect();
-                    let note = format!(
-                        "{} · {} · {} · definitions v{}",
-                        s.name,
-                        r.query.period.label(),
-                        r.query.mode.label(),
-                        r.query.definitions_version
-                    );
-                    self.queue.push_back(Job::PickRecordsExportPath {
-                        records: crate::export::RecordList::Contacts(contacts),
-                        note,
-                        file_name: format!("{}-{}.csv", s.key, r.query.period.label()),
-                    });
+            Command::ExportTo(list, to) => {
+                if let Some(records) = self.records_export(list) {
+                    self.queue.push_back(Job::ExportRecords { to, records });
                 }
             }
             Command::SelectFunnelDeals(list) => self.funnel.selected_deals = list,
-            Command::ExportFunnelDeals(list) => {
-                if let Some(r) = &self.funnel.result {
-                    let deals = list
-                        .positions(r)
-                        .iter()
-                        .filter_map(|i| r.deal(*i).cloned())
-                        .collect();
-                    let note = format!(
-                        "deals {} · {} · definitions v{}",
-                        list.label(),
-                        r.query.period.label(),
-                        r.query.definitions_version
-                    );
-                    self.queue.push_back(Job::PickRecordsExportPath {
-                        records: crate::export::RecordList::Deals(deals),
-                        note,
-                        file_name: format!("deals-{}-{}.csv", list.key(), r.query.period.label()),
-                    });
-                }
-            }
             Command::SaveDefinitions => {
                 if let Some(draft) = &self.definitions_draft {
                     self.queue.push_back(Job::SaveDefinitions {
@@ -609,6 +557,22 @@ impl CockpitApp {
         }
     }
 
+    /// The list `list` as it is on screen, to save; when the records behind it are not
+    /// read yet, `None` and a notice saying so.
+    fn records_export(
+        &mut self,
+        list: super::exports::ExportList,
+    ) -> Option<Box<super::exports::RecordsExport>> {
+        let records = super::exports::RecordsExport::of(list, &self.funnel, &self.leaks);
+        if records.is_none() {
+            self.notice = Some(Notice::new(
+                NoticeKind::Info,
+                "The records behind this number are still being read. Save them again in a moment.",
+            ));
+        }
+        records.map(Box::new)
+    }
+
     /// The Leaks view's numbers, once computed.
     pub fn leaks_result(&self) -> Option<&super::leaks::LeaksResult> {
         self.leaks.result.as_ref()
@@ -708,11 +672,7 @@ impl CockpitApp {
             JobOutcome::PickedRecordsExportPath {
                 to: Some(to),
                 records,
-                note,
-            } => {
-                self.queue
-                    .push_front(Job::ExportRecords { to, records, note });
-            }
+            } => self.queue.push_front(Job::ExportRecords { to, records }),
             JobOutcome::PickedRecordsExportPath { to: None, .. } => {}
             JobOutcome::Funnel(result) => match result {
                 Ok(result) => {
@@ -775,18 +735,6 @@ impl CockpitApp {
                 }
                 Err(e) => self.notice = Some(Notice::new(NoticeKind::Error, e)),
             },
-            JobOutcome::PickedWorkListPath {
-                to: Some(to),
-                rows,
-                currency,
-                note,
-            } => self.queue.push_front(Job::ExportWorkList {
-                to,
-                rows,
-                currency,
-                note,
-            }),
-            JobOutcome::PickedWorkListPath { to: None, .. } => {}
             JobOutcome::Impact {
                 definitions,
                 preview,

@@ -51,19 +51,17 @@ pub enum Command {
     SetFunnelSort(usize),
     /// List the records behind a stage's count (or close the list).
     SelectFunnelStage(Option<usize>),
-    /// Save the records behind the selected stage's count as CSV.
-    ExportFunnelRecords(usize),
     /// List the deals behind a deal number, or close the list.
     SelectFunnelDeals(Option<crate::app::funnel::DealList>),
-    /// Save the deals behind a deal number as a CSV work list.
-    ExportFunnelDeals(crate::app::funnel::DealList),
     /// Open a leak's breakdown and records (or close them).
     SelectLeak(Option<crate::leaks::LeakKind>),
     SetLeakDimension(crate::leaks::LeakDimension),
     /// Sort the leak's records by a column; the same column again reverses the order.
     SetLeakSort(usize),
-    /// Save a leak's records as a CSV work list.
-    ExportLeakRecords(crate::leaks::LeakKind),
+    /// Ask where to save a list of records as CSV, then save it as it is on screen now.
+    Export(crate::app::exports::ExportList),
+    /// Save a list of records as CSV to a path already chosen.
+    ExportTo(crate::app::exports::ExportList, PathBuf),
     /// Save the edited definitions (the view's draft) as a new version.
     SaveDefinitions,
     DiscardDefinitionChanges,

@@ -215,23 +215,13 @@ impl DealList {
         }
     }
 
-    /// The positions of the deals in the list, ascending.
-    pub fn positions(self, r: &FunnelResult) -> Vec<usize> {
+    /// The positions of the deals in the list, in the deal table's order.
+    pub fn positions(self, r: &FunnelResult) -> &[usize] {
         match self {
-            Self::Closed => {
-                let mut all: Vec<usize> = r
-                    .deals
-                    .won_records
-                    .iter()
-                    .chain(&r.deals.lost_records)
-                    .copied()
-                    .collect();
-                all.sort_unstable();
-                all
-            }
-            Self::Won => r.deals.won_records.clone(),
-            Self::Open => r.deals.open_records.clone(),
-            Self::Due => r.coverage.records.clone(),
+            Self::Closed => &r.deals.closed_records,
+            Self::Won => &r.deals.won_records,
+            Self::Open => &r.deals.open_records,
+            Self::Due => &r.coverage.records,
         }
     }
 }

@@ -71,20 +71,6 @@ pub enum Job {
         Box<super::leaks::LeaksQuery>,
         Option<std::sync::Arc<super::leaks::LeaksData>>,
     ),
-    /// Choose where to save a leak's work list.
-    PickWorkListPath {
-        rows: Vec<crate::leaks::WorkListRow>,
-        currency: String,
-        note: String,
-        file_name: String,
-    },
-    /// Save a leak's work list as CSV.
-    ExportWorkList {
-        to: PathBuf,
-        rows: Vec<crate::leaks::WorkListRow>,
-        currency: String,
-        note: String,
-    },
     /// What saving `definitions` would do to the records.
     PreviewImpact {
         definitions: Box<Definitions>,
@@ -103,17 +89,12 @@ pub enum Job {
     RestoreBackup(PathBuf),
     /// Put a backup in place of a workspace too damaged to open.
     ReplaceWithBackup(PathBuf),
-    /// Choose where to save the records behind a funnel count.
-    PickRecordsExportPath {
-        records: crate::export::RecordList,
-        note: String,
-        file_name: String,
-    },
-    /// Save contacts or deals as a CSV work list.
+    /// Choose where to save a list of records.
+    PickRecordsExportPath(Box<super::exports::RecordsExport>),
+    /// Save a list of records as CSV.
     ExportRecords {
         to: PathBuf,
-        records: crate::export::RecordList,
-        note: String,
+        records: Box<super::exports::RecordsExport>,
     },
     /// Read and check a definitions file, for review before saving.
     ReadDefinitionsFile(PathBuf),
@@ -159,15 +140,13 @@ impl Job {
                 "Saving the funnel's working copy so the next open is faster".to_owned()
             }
             Self::ComputeLeaks(..) => "Finding the handoff leaks".to_owned(),
-            Self::ExportWorkList { .. } => "Saving the work list".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
             Self::ExportRecords { .. } => "Saving the records".to_owned(),
             Self::RestoreBackup(_) | Self::ReplaceWithBackup(_) => "Restoring a backup".to_owned(),
-            Self::PickRecordsExportPath { .. } => "Waiting for the file dialog".to_owned(),
             Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
             Self::PickFiles
-            | Self::PickWorkListPath { .. }
+            | Self::PickRecordsExportPath(_)
             | Self::PickWorkspace
             | Self::PickExportPath(_)
             | Self::PickDefinitionsFile
@@ -280,16 +259,9 @@ pub enum JobOutcome {
     Leaks(Result<Box<super::leaks::LeaksResult>, String>),
     /// Every leak's records and breakdowns, for the Leaks result of their query.
     LeakLists(Result<Box<super::leaks::LeakLists>, String>),
-    PickedWorkListPath {
-        to: Option<PathBuf>,
-        rows: Vec<crate::leaks::WorkListRow>,
-        currency: String,
-        note: String,
-    },
     PickedRecordsExportPath {
         to: Option<PathBuf>,
-        records: crate::export::RecordList,
-        note: String,
+        records: Box<super::exports::RecordsExport>,
     },
     PickedDefinitionsFile(Option<PathBuf>),
     PickedDefinitionsExportPath(Option<PathBuf>),
@@ -666,30 +638,6 @@ fn run(job: Job, db: &Path, control: &ImportControl, early: &dyn Fn(JobOutcome))
                 Err(e) => JobOutcome::Leaks(Err(e)),
             }
         }
-        Job::PickWorkListPath {
-            rows,
-            currency,
-            note,
-            file_name,
-        } => JobOutcome::PickedWorkListPath {
-            to: rfd::FileDialog::new()
-                .set_title("Save the work list")
-                .set_file_name(file_name)
-                .save_file(),
-            rows,
-            currency,
-            note,
-        },
-        Job::ExportWorkList {
-            to,
-            rows,
-            currency,
-            note,
-        } => JobOutcome::Exported(
-            crate::export::write_work_list_csv(&to, &rows, &currency, &note)
-                .map(|()| to)
-                .map_err(|e| e.to_string()),
-        ),
         Job::RestoreBackup(path) => changed(db, |ws| {
             ws.restore_backup(&path).map_err(|e| e.to_string())?;
             Ok(format!(
@@ -700,24 +648,16 @@ fn run(job: Job, db: &Path, control: &ImportControl, early: &dyn Fn(JobOutcome))
                 )
             ))
         }),
-        Job::PickRecordsExportPath {
-            records,
-            note,
-            file_name,
-        } => JobOutcome::PickedRecordsExportPath {
+        Job::PickRecordsExportPath(records) => JobOutcome::PickedRecordsExportPath {
             to: rfd::FileDialog::new()
                 .set_title("Save the records")
-                .set_file_name(file_name)
+                .set_file_name(&records.file_name)
                 .save_file(),
             records,
-            note,
         },
-        Job::ExportRecords { to, records, note } => JobOutcome::Exported(
-            records
-                .write_csv(&to, &note)
-                .map(|()| to)
-                .map_err(|e| e.to_string()),
-        ),
+        Job::ExportRecords { to, records } => {
+            JobOutcome::Exported(records.write(&to).map(|()| to).map_err(|e| e.to_string()))
+        }
         Job::PickDefinitionsFile => JobOutcome::PickedDefinitionsFile(
             rfd::FileDialog::new()
                 .set_title("Import definitions")
@@ -892,8 +832,12 @@ fn leak_lists(
             leaks
                 .iter()
                 .map(|leak| {
-                    let list =
-                        super::leaks::WorkList::new(work_list(defs, records, leak, report.as_of));
+                    let list = std::sync::Arc::new(super::leaks::WorkList::new(work_list(
+                        defs,
+                        records,
+                        leak,
+                        report.as_of,
+                    )));
                     let by: Vec<_> = leak_breakdowns(defs, records, leak)
                         .into_iter()
                         .map(|(d, rows)| ((leak.kind, d), rows))

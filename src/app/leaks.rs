@@ -45,7 +45,8 @@ pub struct LeaksResult {
     pub report: LeakReport,
     /// Each leak's records and breakdowns: read and built after the counts are on screen,
     /// empty until `lists_ready`.
-    pub lists: BTreeMap<LeakKind, WorkList>,
+    /// Shared, so saving one as CSV takes it to a worker without copying it.
+    pub lists: BTreeMap<LeakKind, Arc<WorkList>>,
     pub breakdowns: BTreeMap<(LeakKind, LeakDimension), Vec<BreakdownRow>>,
     pub lists_ready: bool,
 }
@@ -54,7 +55,7 @@ pub struct LeaksResult {
 #[derive(Debug)]
 pub struct LeakLists {
     pub query: LeaksQuery,
-    pub lists: BTreeMap<LeakKind, WorkList>,
+    pub lists: BTreeMap<LeakKind, Arc<WorkList>>,
     pub breakdowns: BTreeMap<(LeakKind, LeakDimension), Vec<BreakdownRow>>,
 }
 
@@ -146,10 +147,8 @@ impl WorkList {
     }
 
     /// Every record in the order of `sort`.
-    pub fn sorted(&self, sort: (usize, bool)) -> Vec<WorkListRow> {
-        (0..self.len())
-            .filter_map(|i| self.get(i, sort).cloned())
-            .collect()
+    pub fn in_order(&self, sort: (usize, bool)) -> impl Iterator<Item = &WorkListRow> {
+        (0..self.len()).filter_map(move |i| self.get(i, sort))
     }
 }
 
@@ -209,7 +208,7 @@ mod tests {
     }
 
     fn ids(list: &WorkList, sort: (usize, bool)) -> Vec<String> {
-        list.sorted(sort).into_iter().map(|r| r.source_id).collect()
+        list.in_order(sort).map(|r| r.source_id.clone()).collect()
     }
 
     #[test]

@@ -6,6 +6,7 @@
 mod cockpit;
 pub mod command;
 mod drop_later;
+pub mod exports;
 pub mod frame_phases;
 pub mod funnel;
 pub mod jobs;

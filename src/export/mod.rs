@@ -5,5 +5,5 @@ mod records;
 mod work_list;
 
 pub use csv_safe::{neutralize_formula, write_row_issues_csv, write_rows_atomically};
-pub use records::{RecordList, write_contacts_csv, write_deals_csv};
+pub use records::{write_contacts_csv, write_deals_csv};
 pub use work_list::write_work_list_csv;

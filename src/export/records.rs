@@ -7,7 +7,11 @@ use crate::import::values::date::format_date_time;
 use crate::model::{Contact, Deal, LifecycleStage};
 
 /// Writes contacts with the fields that matter for a funnel count.
-pub fn write_contacts_csv(to: &Path, contacts: &[Contact], note: &str) -> std::io::Result<()> {
+pub fn write_contacts_csv<'c>(
+    to: &Path,
+    contacts: impl IntoIterator<Item = &'c Contact>,
+    note: &str,
+) -> std::io::Result<()> {
     let date = |t: Option<i64>| t.map(format_date_time).unwrap_or_default();
     let header = [
         "record id",
@@ -26,7 +30,7 @@ pub fn write_contacts_csv(to: &Path, contacts: &[Contact], note: &str) -> std::i
         "customer",
         "note",
     ];
-    let rows = contacts.iter().map(|c| {
+    let rows = contacts.into_iter().map(|c| {
         let mut row = vec![
             c.source_id.clone(),
             c.name.clone().unwrap_or_default(),
@@ -47,7 +51,11 @@ pub fn write_contacts_csv(to: &Path, contacts: &[Contact], note: &str) -> std::i
 
 /// Writes deals with the fields that matter for a deal number: ids, owner, pipeline, the
 /// stage and status as exported, the amount and dates.
-pub fn write_deals_csv(to: &Path, deals: &[Deal], note: &str) -> std::io::Result<()> {
+pub fn write_deals_csv<'d>(
+    to: &Path,
+    deals: impl IntoIterator<Item = &'d Deal>,
+    note: &str,
+) -> std::io::Result<()> {
     let date = |t: Option<i64>| t.map(format_date_time).unwrap_or_default();
     let header = [
         "record id",
@@ -67,7 +75,7 @@ pub fn write_deals_csv(to: &Path, deals: &[Deal], note: &str) -> std::io::Result
         "deal type",
         "note",
     ];
-    let rows = deals.iter().map(|d| {
+    let rows = deals.into_iter().map(|d| {
         vec![
             d.source_id.clone(),
             d.source_system.clone(),
@@ -94,23 +102,6 @@ pub fn write_deals_csv(to: &Path, deals: &[Deal], note: &str) -> std::io::Result
 fn cents(c: i64) -> String {
     let sign = if c < 0 { "-" } else { "" };
     format!("{sign}{}.{:02}", (c / 100).abs(), (c % 100).abs())
-}
-
-/// Records of either kind, to be saved as a work list.
-#[derive(Debug, Clone)]
-pub enum RecordList {
-    Contacts(Vec<Contact>),
-    Deals(Vec<Deal>),
-}
-
-impl RecordList {
-    /// Writes the list to `to` with `note` on every row.
-    pub fn write_csv(&self, to: &Path, note: &str) -> std::io::Result<()> {
-        match self {
-            Self::Contacts(c) => write_contacts_csv(to, c, note),
-            Self::Deals(d) => write_deals_csv(to, d, note),
-        }
-    }
 }
 
 #[cfg(test)]

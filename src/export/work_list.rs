@@ -8,9 +8,9 @@ use crate::import::values::date::format_date_time;
 use crate::leaks::WorkListRow;
 
 /// Writes `rows`; `note` (leak, period, definitions version) goes in the last column.
-pub fn write_work_list_csv(
+pub fn write_work_list_csv<'r>(
     to: &Path,
-    rows: &[WorkListRow],
+    rows: impl IntoIterator<Item = &'r WorkListRow>,
     currency: &str,
     note: &str,
 ) -> std::io::Result<()> {
@@ -33,7 +33,7 @@ pub fn write_work_list_csv(
         "why",
         "note",
     ];
-    let lines = rows.iter().map(|r| {
+    let lines = rows.into_iter().map(|r| {
         let f = &r.flagged;
         vec![
             r.source_id.clone(),

@@ -37,6 +37,8 @@ pub struct DealMetrics {
     /// Indices into the deals given.
     pub won_records: Vec<usize>,
     pub lost_records: Vec<usize>,
+    /// Won or lost in the period, in the order given: behind the win rate.
+    pub closed_records: Vec<usize>,
     pub open_records: Vec<usize>,
 }
 
@@ -99,6 +101,7 @@ pub fn deal_metrics_of(
         amounts_without_rate: 0,
         won_records: Vec::new(),
         lost_records: Vec::new(),
+        closed_records: Vec::new(),
         open_records: Vec::new(),
     };
     let mut amounts = Vec::new();
@@ -118,6 +121,7 @@ pub fn deal_metrics_of(
             DealStatus::Won if closed_in_period => {
                 m.won += 1;
                 m.won_records.push(i);
+                m.closed_records.push(i);
                 match deals.amount(i) {
                     Some(a) => amounts.push(a),
                     None if deals.unconverted(i) => m.amounts_without_rate += 1,
@@ -132,6 +136,7 @@ pub fn deal_metrics_of(
             DealStatus::Lost if closed_in_period => {
                 m.lost += 1;
                 m.lost_records.push(i);
+                m.closed_records.push(i);
             }
             DealStatus::Won | DealStatus::Lost => {}
         }

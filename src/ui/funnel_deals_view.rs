@@ -6,6 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::theme;
 use crate::app::command::Command;
+use crate::app::exports::ExportList;
 use crate::app::funnel::{DealList, FunnelResult};
 use crate::import::values::date::format_date_time;
 use crate::import::values::format_cents;
@@ -166,7 +167,7 @@ fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Comm
             .on_hover_text("Save these deals as a work list")
             .clicked()
         {
-            commands.push(Command::ExportFunnelDeals(list));
+            commands.push(Command::Export(ExportList::FunnelDeals(list)));
         }
     });
     if !r.details_ready() {

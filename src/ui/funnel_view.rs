@@ -9,6 +9,7 @@ use egui_plot::{Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, PlotPoint, Tex
 
 use super::theme;
 use crate::app::command::Command;
+use crate::app::exports::ExportList;
 use crate::app::funnel::FunnelResult;
 use crate::import::values::date::format_date_time;
 use crate::metrics::{Dimension, FunnelMode, LifecycleFunnel};
@@ -347,7 +348,7 @@ fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command>
             .on_hover_text("Save these records as a work list")
             .clicked()
         {
-            commands.push(Command::ExportFunnelRecords(stage));
+            commands.push(Command::Export(ExportList::FunnelStage(stage)));
         }
     });
     if !r.details_ready() {

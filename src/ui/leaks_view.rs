@@ -9,6 +9,7 @@ use egui_plot::{Bar, BarChart};
 use super::theme;
 use super::widgets::named_button;
 use crate::app::command::Command;
+use crate::app::exports::ExportList;
 use crate::app::leaks::{LeaksResult, WorkList};
 use crate::import::values::date::format_date_time;
 use crate::leaks::{Handoff, Leak, LeakDimension, LeakKind, TrendPoint};
@@ -425,7 +426,7 @@ fn leak_records_ui(
     let mut commands = Vec::new();
     let currency = &result.report.reporting_currency;
     let empty = WorkList::default();
-    let rows = result.lists.get(&leak.kind).unwrap_or(&empty);
+    let rows = result.lists.get(&leak.kind).map_or(&empty, |l| &**l);
     ui.horizontal(|ui| {
         ui.strong(format!("The {} records", count(rows.len())));
         if named_button(
@@ -436,7 +437,7 @@ fn leak_records_ui(
         )
         .clicked()
         {
-            commands.push(Command::ExportLeakRecords(leak.kind));
+            commands.push(Command::Export(ExportList::Leak(leak.kind)));
         }
     });
     commands.extend(records_ui(ui, rows, model.sort, currency));
