@@ -12,8 +12,8 @@
 //! in `perf record -k CLOCK_MONOTONIC`); `--slow-frames-over MS` names the frames over
 //! `MS` instead, to see where the heaviest frames under budget go. The steps are what a
 //! lead does on opening the app on the Funnel view: the first frame, the Funnel on screen,
-//! another quarter, the Handoff leaks view, another quarter there, back to the Funnel, and
-//! one segment picked in its filter; then the app is opened again on the same workspace,
+//! another quarter, the Handoff leaks view, another quarter there, back to the Funnel,
+//! one segment picked in its filter, and the records behind its Lead count listed; then the app is opened again on the same workspace,
 //! reading back the Funnel's tables the first open kept in it (the benchmark drops kept
 //! tables before the first open, which builds them from the records as the first open
 //! after an import does). Each step is one click (two for a menu), then frames until its
@@ -407,6 +407,19 @@ fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
             },
         ),
     ];
+    // The records behind a count, as a lead checks one: the Lead stage's, the longest list.
+    let lead = app
+        .state()
+        .funnel_result()
+        .and_then(|r| r.funnel.stages.first())
+        .map(|s| format!("{} at {}", s.count, s.name))
+        .expect("the Funnel's numbers");
+    steps.push(click(
+        &mut app,
+        (Some(Role::Button), &lead),
+        "Funnel, a count's records",
+        |app| app.query_by_label_contains("records counted at").is_some(),
+    ));
     drop(app);
     // Opened again, as on any later day: the tables the first open kept are read back.
     let (mut app, started, _) = open_app(db);
