@@ -10,7 +10,11 @@
 //! machine makes late; which of the app's phases took it, and what egui and kittest took
 //! beside them; with `FRAME_AT=1` also when it started on the monotonic clock, to find it
 //! in `perf record -k CLOCK_MONOTONIC`); `--slow-frames-over MS` names the frames over
-//! `MS` instead, to see where the heaviest frames under budget go. The steps are what a
+//! `MS` instead, to see where the heaviest frames under budget go; `--every-action` runs,
+//! instead of the steps below, every choice a lead makes on the views with numbers (each
+//! stage's and deal number's records, every sort, breakdown and counting mode, every leak
+//! with each breakdown and sort), one command at a time, and prints each one's slowest
+//! frame. The steps are what a
 //! lead does on opening the app on the Funnel view: the first frame, the Funnel on screen,
 //! another quarter, the Handoff leaks view, another quarter there, back to the Funnel,
 //! one segment picked in its filter, and the records behind its Lead count listed; then the app is opened again on the same workspace,
@@ -46,10 +50,13 @@ use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use revops_cockpit::app::command::Command;
+use revops_cockpit::app::funnel::DealList;
+use revops_cockpit::app::state::Quarter;
 use revops_cockpit::app::state::View;
 use revops_cockpit::app::{CockpitApp, StartMode};
 use revops_cockpit::import::{ImportControl, ImportOptions, import_file};
-use revops_cockpit::metrics::Dimension;
+use revops_cockpit::leaks::{LeakDimension, LeakKind};
+use revops_cockpit::metrics::{Dimension, FunnelMode};
 use revops_cockpit::workspace::Workspace;
 use support::{arg, hubspot_export};
 
@@ -67,7 +74,7 @@ const FIRST_FRAME: Duration = Duration::from_secs(1);
 /// One step: its slowest frame, how many frames, when its numbers showed and when the
 /// work behind it (the records behind the numbers, the consistency check) was done.
 struct Step {
-    name: &'static str,
+    name: String,
     /// The longest its frames may take.
     budget: Duration,
     slowest: Duration,
@@ -179,7 +186,7 @@ fn slow_frames_over() -> Option<Duration> {
 }
 
 /// Steps frames until the app is idle for two frames in a row, timing each.
-fn frames_until_idle(app: &mut App, name: &'static str, started: Instant) -> Step {
+fn frames_until_idle(app: &mut App, name: &str, started: Instant) -> Step {
     let mut idle = 0;
     frames_until(app, name, started, |app| {
         idle = if app.state().is_busy() { 0 } else { idle + 1 };
@@ -190,7 +197,7 @@ fn frames_until_idle(app: &mut App, name: &'static str, started: Instant) -> Ste
 /// Steps frames until `done` says so after one, timing each.
 fn frames_until(
     app: &mut App,
-    name: &'static str,
+    name: &str,
     started: Instant,
     mut done: impl FnMut(&App) -> bool,
 ) -> Step {
@@ -238,7 +245,7 @@ fn frames_until(
         }
     }
     Step {
-        name,
+        name: name.to_owned(),
         budget: BUDGET,
         slowest,
         slowest_app,
@@ -252,7 +259,7 @@ fn frames_until(
 /// is idle.
 fn frames_until_shown_then_idle(
     app: &mut App,
-    name: &'static str,
+    name: &str,
     started: Instant,
     shown: impl Fn(&App) -> bool,
 ) -> Step {
@@ -269,7 +276,7 @@ fn frames_until_shown_then_idle(
 fn click(
     app: &mut App,
     (role, label): (Option<Role>, &str),
-    name: &'static str,
+    name: &str,
     shown: impl Fn(&App) -> bool,
 ) -> Step {
     let started = Instant::now();
@@ -284,7 +291,7 @@ fn click(
 fn pick_filter(
     app: &mut App,
     (dimension, value): (&str, &str),
-    name: &'static str,
+    name: &str,
     shown: impl Fn(&App) -> bool,
 ) -> Step {
     app.get_by_role_and_label(Role::ComboBox, dimension).click();
@@ -293,12 +300,7 @@ fn pick_filter(
 }
 
 /// Picks `quarter` in the top bar's Period menu and times what follows.
-fn pick_quarter(
-    app: &mut App,
-    quarter: &str,
-    name: &'static str,
-    shown: impl Fn(&App) -> bool,
-) -> Step {
+fn pick_quarter(app: &mut App, quarter: &str, name: &str, shown: impl Fn(&App) -> bool) -> Step {
     app.get_by_role_and_label(Role::ComboBox, "Period").click();
     app.run();
     click(app, (Some(Role::Button), quarter), name, shown)
@@ -344,7 +346,7 @@ fn open_app(db: &Path) -> (App, Instant, Step) {
     // The first frame renders every glyph the views use (`ui::glyph_warmup`); its target
     // is the "first frame in under 1 s".
     let first = Step {
-        name: "first frame",
+        name: "first frame".to_owned(),
         budget: FIRST_FRAME,
         slowest: t.elapsed(),
         slowest_app: app.state().last_frame_phases().total(),
@@ -434,6 +436,164 @@ fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
     steps
 }
 
+/// Every choice a lead makes on the views with numbers, each as the command its click
+/// sends, applied between frames, then frames until the app is idle: each stage's and deal
+/// number's records, every sort, breakdown and counting mode of the Funnel; every leak
+/// with each of its breakdowns and each sort both ways; the Definitions and Import views
+/// and each batch. Returns each action's frames, with how long applying its command took
+/// (the click's frame applies it in the app).
+fn every_action(db: &Path) -> Vec<(Step, Duration)> {
+    let (mut app, started, _) = open_app(db);
+    let mut steps = vec![(
+        frames_until_idle(&mut app, "open on the Funnel", started),
+        Duration::ZERO,
+    )];
+    let mut act = |app: &mut App, name: String, command: Command| {
+        let started = Instant::now();
+        app.state_mut().apply(command);
+        let apply = started.elapsed();
+        steps.push((frames_until_idle(app, &name, started), apply));
+    };
+    let q3 = Quarter::parse("2025-Q3").expect("a quarter");
+    act(&mut app, "2025-Q3".into(), Command::SetPeriod(q3));
+    for (i, stage) in ["Lead", "MQL", "SQL", "Opportunity", "Customer"]
+        .into_iter()
+        .enumerate()
+    {
+        let command = Command::SelectFunnelStage(Some(i));
+        act(&mut app, format!("records at {stage}"), command);
+    }
+    act(
+        &mut app,
+        "record list closed".into(),
+        Command::SelectFunnelStage(None),
+    );
+    for list in [
+        DealList::Closed,
+        DealList::Won,
+        DealList::Open,
+        DealList::Due,
+    ] {
+        let command = Command::SelectFunnelDeals(Some(list));
+        act(&mut app, format!("deals {}", list.key()), command);
+    }
+    act(
+        &mut app,
+        "deal list closed".into(),
+        Command::SelectFunnelDeals(None),
+    );
+    for column in 0..12 {
+        act(
+            &mut app,
+            format!("breakdown sorted by column {column}"),
+            Command::SetFunnelSort(column),
+        );
+    }
+    for d in Dimension::ALL {
+        act(
+            &mut app,
+            format!("breakdown by {}", d.label()),
+            Command::SetFunnelBreakdown(d),
+        );
+    }
+    for m in [
+        FunnelMode::Period,
+        FunnelMode::Strict,
+        FunnelMode::Any,
+        FunnelMode::Cohort,
+    ] {
+        act(
+            &mut app,
+            format!("counting: {}", m.label()),
+            Command::SetFunnelMode(m),
+        );
+    }
+    act(
+        &mut app,
+        "Handoff leaks".into(),
+        Command::ShowView(View::Leaks),
+    );
+    for kind in LeakKind::ALL {
+        act(
+            &mut app,
+            format!("leak {}", kind.key()),
+            Command::SelectLeak(Some(kind)),
+        );
+        for d in LeakDimension::ALL {
+            let command = Command::SetLeakDimension(d);
+            act(&mut app, format!("  by {}", d.label()), command);
+        }
+        for column in 0..7 {
+            for way in ["", " again"] {
+                let command = Command::SetLeakSort(column);
+                act(
+                    &mut app,
+                    format!("  sorted by column {column}{way}"),
+                    command,
+                );
+            }
+        }
+    }
+    act(
+        &mut app,
+        "Definitions".into(),
+        Command::ShowView(View::Definitions),
+    );
+    act(&mut app, "Import".into(), Command::ShowView(View::Import));
+    let batches: Vec<i64> = app.state().batches().iter().map(|b| b.id).collect();
+    for id in batches {
+        act(&mut app, format!("batch {id}"), Command::SelectBatch(id));
+    }
+    act(
+        &mut app,
+        "Funnel again".into(),
+        Command::ShowView(View::Funnel),
+    );
+    act(
+        &mut app,
+        "Handoff leaks again".into(),
+        Command::ShowView(View::Leaks),
+    );
+    steps
+}
+
+/// Each action's slowest frame beside the sample data's, and the slowest of all.
+fn print_actions(steps: &[(Step, Duration)], baseline: &[(Step, Duration)]) {
+    println!("every action, on the workspace and on the sample data:");
+    for (s, apply) in steps {
+        let b = baseline
+            .iter()
+            .find(|(b, _)| b.name == s.name)
+            .map_or(0.0, |(b, _)| b.slowest.as_secs_f64() * 1e3);
+        let over = if s.slowest > BUDGET {
+            "  OVER 16 ms"
+        } else {
+            ""
+        };
+        println!(
+            "  {:<36} slowest frame {:>5.1} ms (the app's part {:>5.1} ms; the sample data's {:>5.1} ms) over {:>4} frames, the command applied in {:>6.3} ms{over}",
+            s.name,
+            s.slowest.as_secs_f64() * 1e3,
+            s.slowest_app.as_secs_f64() * 1e3,
+            b,
+            s.frames,
+            apply.as_secs_f64() * 1e3,
+        );
+    }
+    let frames: usize = steps.iter().map(|(s, _)| s.frames).sum();
+    let over = steps.iter().filter(|(s, _)| s.slowest > BUDGET).count();
+    let slowest = steps
+        .iter()
+        .map(|(s, _)| s.slowest)
+        .max()
+        .unwrap_or_default();
+    println!(
+        "  {} actions, {frames} frames: the slowest {:.1} ms; {over} actions with a frame over 16 ms (target: none)",
+        steps.len(),
+        slowest.as_secs_f64() * 1e3
+    );
+}
+
 /// A workspace of 1,000,000 generated contacts and 200,000 generated deals in `dir`.
 fn big_workspace(dir: &Path) -> PathBuf {
     let db = dir.join("big.sqlite");
@@ -493,6 +653,11 @@ fn main() {
     if slow_frames {
         StallProbe::start();
         println!("the sample data (the process's first views):");
+    }
+    if std::env::args().any(|a| a == "--every-action") {
+        let baseline = every_action(&sample);
+        print_actions(&every_action(&big), &baseline);
+        return;
     }
     let baseline = run_steps(&sample, ["2025-Q3", "2025-Q2"]);
     if slow_frames {
