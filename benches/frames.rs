@@ -448,113 +448,97 @@ fn every_action(db: &Path) -> Vec<(Step, Duration)> {
         frames_until_idle(&mut app, "open on the Funnel", started),
         Duration::ZERO,
     )];
-    let mut act = |app: &mut App, name: String, command: Command| {
+    let batches: Vec<i64> = app.state().batches().iter().map(|b| b.id).collect();
+    for (name, command) in choices(&batches) {
         let started = Instant::now();
         app.state_mut().apply(command);
         let apply = started.elapsed();
-        steps.push((frames_until_idle(app, &name, started), apply));
-    };
-    let q3 = Quarter::parse("2025-Q3").expect("a quarter");
-    act(&mut app, "2025-Q3".into(), Command::SetPeriod(q3));
-    for (i, stage) in ["Lead", "MQL", "SQL", "Opportunity", "Customer"]
-        .into_iter()
-        .enumerate()
-    {
-        let command = Command::SelectFunnelStage(Some(i));
-        act(&mut app, format!("records at {stage}"), command);
+        steps.push((frames_until_idle(&mut app, &name, started), apply));
     }
-    act(
-        &mut app,
+    steps
+}
+
+/// The choices [`every_action`] makes, in turn, each named; `batches` are the workspace's.
+fn choices(batches: &[i64]) -> Vec<(String, Command)> {
+    let q3 = Quarter::parse("2025-Q3").expect("a quarter");
+    let mut all = vec![("2025-Q3".to_owned(), Command::SetPeriod(q3))];
+    let stages = ["Lead", "MQL", "SQL", "Opportunity", "Customer"];
+    all.extend(stages.iter().enumerate().map(|(i, stage)| {
+        (
+            format!("records at {stage}"),
+            Command::SelectFunnelStage(Some(i)),
+        )
+    }));
+    all.push((
         "record list closed".into(),
         Command::SelectFunnelStage(None),
-    );
-    for list in [
+    ));
+    let lists = [
         DealList::Closed,
         DealList::Won,
         DealList::Open,
         DealList::Due,
-    ] {
-        let command = Command::SelectFunnelDeals(Some(list));
-        act(&mut app, format!("deals {}", list.key()), command);
-    }
-    act(
-        &mut app,
-        "deal list closed".into(),
-        Command::SelectFunnelDeals(None),
-    );
-    for column in 0..12 {
-        act(
-            &mut app,
-            format!("breakdown sorted by column {column}"),
-            Command::SetFunnelSort(column),
-        );
-    }
-    for d in Dimension::ALL {
-        act(
-            &mut app,
+    ];
+    all.extend(lists.map(|l| {
+        (
+            format!("deals {}", l.key()),
+            Command::SelectFunnelDeals(Some(l)),
+        )
+    }));
+    all.push(("deal list closed".into(), Command::SelectFunnelDeals(None)));
+    all.extend((0..12).map(|c| {
+        (
+            format!("breakdown sorted by column {c}"),
+            Command::SetFunnelSort(c),
+        )
+    }));
+    all.extend(Dimension::ALL.map(|d| {
+        (
             format!("breakdown by {}", d.label()),
             Command::SetFunnelBreakdown(d),
-        );
-    }
-    for m in [
+        )
+    }));
+    let modes = [
         FunnelMode::Period,
         FunnelMode::Strict,
         FunnelMode::Any,
         FunnelMode::Cohort,
-    ] {
-        act(
-            &mut app,
+    ];
+    all.extend(modes.map(|m| {
+        (
             format!("counting: {}", m.label()),
             Command::SetFunnelMode(m),
-        );
-    }
-    act(
-        &mut app,
-        "Handoff leaks".into(),
-        Command::ShowView(View::Leaks),
-    );
+        )
+    }));
+    all.push(("Handoff leaks".into(), Command::ShowView(View::Leaks)));
     for kind in LeakKind::ALL {
-        act(
-            &mut app,
+        all.push((
             format!("leak {}", kind.key()),
             Command::SelectLeak(Some(kind)),
+        ));
+        all.extend(
+            LeakDimension::ALL
+                .map(|d| (format!("  by {}", d.label()), Command::SetLeakDimension(d))),
         );
-        for d in LeakDimension::ALL {
-            let command = Command::SetLeakDimension(d);
-            act(&mut app, format!("  by {}", d.label()), command);
-        }
         for column in 0..7 {
             for way in ["", " again"] {
-                let command = Command::SetLeakSort(column);
-                act(
-                    &mut app,
+                all.push((
                     format!("  sorted by column {column}{way}"),
-                    command,
-                );
+                    Command::SetLeakSort(column),
+                ));
             }
         }
     }
-    act(
-        &mut app,
-        "Definitions".into(),
-        Command::ShowView(View::Definitions),
+    all.push(("Definitions".into(), Command::ShowView(View::Definitions)));
+    all.push(("Import".into(), Command::ShowView(View::Import)));
+    all.extend(
+        batches
+            .iter()
+            .map(|id| (format!("batch {id}"), Command::SelectBatch(*id))),
     );
-    act(&mut app, "Import".into(), Command::ShowView(View::Import));
-    let batches: Vec<i64> = app.state().batches().iter().map(|b| b.id).collect();
-    for id in batches {
-        act(&mut app, format!("batch {id}"), Command::SelectBatch(id));
-    }
-    act(
-        &mut app,
-        "Funnel again".into(),
-        Command::ShowView(View::Funnel),
-    );
-    act(
-        &mut app,
-        "Handoff leaks again".into(),
-        Command::ShowView(View::Leaks),
-    );
-    steps
+    all.push(("Funnel again".into(), Command::ShowView(View::Funnel)));
+    all.push(("Handoff leaks again".into(), Command::ShowView(View::Leaks)));
+    all
 }
 
 /// Each action's slowest frame beside the sample data's, and the slowest of all.

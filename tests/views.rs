@@ -1026,21 +1026,28 @@ fn a_damaged_workspace_offers_its_latest_backup_instead_of_failing() {
     );
 }
 
-#[test]
-fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
-    let (_dir, db) = crate::leaks::leak_workspace_file();
+/// The app opened on `db`, on the Handoff leaks view with the stalled deals' records
+/// scrolled to.
+fn on_the_stalled_deals(db: PathBuf) -> Harness<'static, CockpitApp> {
     let mut harness = app(db, StartMode::Open);
     settle(&mut harness);
     harness.get_by_label("Handoff leaks").click();
     settle(&mut harness);
-    // The data is as of 2025-09-30, so the view opens on 2025-Q3.
-    harness.get_by_label_contains("2025-Q3 · as of 2025-09-30 · definitions v2");
-    harness.get_by_label("Sales to Customer Success");
     harness.get_by_label("Stalled deals").click();
     harness.run();
     // The list is below the fold of a laptop's window: scrolled to, as a lead would.
     harness.get_by_label("The 2 records").scroll_to_me();
     harness.run();
+    harness
+}
+
+#[test]
+fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
+    let (_dir, db) = crate::leaks::leak_workspace_file();
+    let mut harness = on_the_stalled_deals(db);
+    // The data is as of 2025-09-30, so the view opens on 2025-Q3.
+    harness.get_by_label_contains("2025-Q3 · as of 2025-09-30 · definitions v2");
+    harness.get_by_label("Sales to Customer Success");
     harness.get_by_label("d1").scroll_to_me();
     harness.run();
     harness.get_by_label("d1");
@@ -1146,14 +1153,7 @@ fn a_leaks_records_save_as_csv_in_the_order_the_table_shows() {
     use revops_cockpit::app::exports::ExportList;
     use revops_cockpit::leaks::LeakKind;
     let (dir, db) = crate::leaks::leak_workspace_file();
-    let mut harness = app(db, StartMode::Open);
-    settle(&mut harness);
-    harness.get_by_label("Handoff leaks").click();
-    settle(&mut harness);
-    harness.get_by_label("Stalled deals").click();
-    harness.run();
-    harness.get_by_label("The 2 records").scroll_to_me();
-    harness.run();
+    let mut harness = on_the_stalled_deals(db);
     let save = |h: &mut Harness<'static, CockpitApp>, name: &str| {
         let to = dir.path().join(name);
         h.state_mut().apply(Command::ExportTo(
