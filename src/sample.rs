@@ -4,7 +4,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::import::{ImportControl, ImportError, ImportOptions, import_file};
+use crate::import::{ImportError, ImportOptions, import_file};
+use crate::progress::WorkControl;
 use crate::workspace::Workspace;
 
 /// Each sample file's name and contents, in import order.
@@ -33,7 +34,7 @@ pub fn sample_as_of() -> NaiveDate {
 }
 
 /// Imports the bundled sample files as sample batches.
-pub fn load_sample_data(ws: &mut Workspace, control: &ImportControl) -> Result<(), ImportError> {
+pub fn load_sample_data(ws: &mut Workspace, control: &WorkControl) -> Result<(), ImportError> {
     let dir = tempfile::Builder::new()
         .prefix("revops-cockpit-sample-")
         .tempdir()

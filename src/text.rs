@@ -1,4 +1,6 @@
-//! Numbers, sizes and messages written for people: `12,345`, `3.4 MB`, a capital first word.
+//! Numbers, dates, money, sizes and messages written for people: `12,345`, `2025-03-14`,
+//! `12,500.00`, `3.4 MB`, a capital first word. The views, the exports and the command
+//! line all write them through here.
 
 /// `12345` as `12,345`.
 pub fn thousands(n: i64) -> String {
@@ -45,6 +47,36 @@ pub fn percent(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
 }
 
+/// Cents as `12,500.00`.
+pub fn cents(cents: crate::model::AmountCents) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let whole = thousands(i64::try_from(abs / 100).unwrap_or(i64::MAX));
+    format!("{sign}{whole}.{:02}", abs % 100)
+}
+
+/// A timestamp as `2025-03-14`, or `2025-03-14 10:22` when it has a time of day.
+pub fn date_time(ts: crate::model::Timestamp) -> String {
+    chrono::DateTime::from_timestamp(ts, 0).map_or_else(
+        || ts.to_string(),
+        |d| {
+            if ts % 86_400 == 0 {
+                d.format("%Y-%m-%d").to_string()
+            } else {
+                d.format("%Y-%m-%d %H:%M").to_string()
+            }
+        },
+    )
+}
+
+/// A file's name for people: its last part, or the whole path when it has none.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// A byte count as `812 KB` or `3.4 MB`.
 #[expect(clippy::cast_precision_loss, reason = "a size for people")]
 pub fn bytes(n: u64) -> String {
@@ -67,6 +99,14 @@ mod tests {
         assert_eq!(thousands(-1000), "-1,000");
         assert_eq!(bytes(999), "999 B");
         assert_eq!(bytes(3_400_000), "3.4 MB");
+        assert_eq!(cents(1_250_000), "12,500.00");
+        assert_eq!(cents(-120_050), "-1,200.50");
+        assert_eq!(cents(5), "0.05");
+        assert_eq!(date_time(1_741_910_400), "2025-03-14");
+        assert_eq!(
+            date_time(1_741_910_400 + 10 * 3600 + 22 * 60),
+            "2025-03-14 10:22"
+        );
     }
 
     #[test]

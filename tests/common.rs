@@ -3,9 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use revops_cockpit::import::{
-    ImportControl, ImportError, ImportOptions, ImportOutcome, import_file,
-};
+use revops_cockpit::import::{ImportError, ImportOptions, ImportOutcome, import_file};
+use revops_cockpit::progress::WorkControl;
 use revops_cockpit::workspace::{BatchSummary, Workspace};
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -33,7 +32,7 @@ pub fn import(ws: &mut Workspace, name: &str) -> Result<ImportOutcome, ImportErr
         ws,
         &fixture(name),
         &as_of(2025, 6, 30),
-        &ImportControl::default(),
+        &WorkControl::default(),
     )
 }
 

@@ -7,7 +7,7 @@ use revops_cockpit::definitions::apply::{current_stage, deal_stage_of, reached};
 use revops_cockpit::definitions::model::{Condition, Op, RuleValue};
 use revops_cockpit::definitions::{defaults, file, versions};
 
-use revops_cockpit::import::ImportControl;
+use revops_cockpit::progress::WorkControl;
 
 use crate::common::{imported, snapshot, workspace};
 
@@ -199,7 +199,7 @@ fn raw_stage_values_seen_in_imports_are_listed() {
 #[test]
 fn raw_stages_are_counted_per_system_and_pipeline_as_sql_groups_them() {
     let (_dir, mut ws) = workspace();
-    revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default())
+    revops_cockpit::sample::load_sample_data(&mut ws, &WorkControl::default())
         .expect("sample data");
     // Pipedrive deals have no pipeline: a group of its own, listed before named ones.
     imported(&mut ws, "pipedrive-deals.csv");

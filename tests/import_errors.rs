@@ -3,7 +3,8 @@
 
 use std::io::Write as _;
 
-use revops_cockpit::import::{ImportControl, ImportError, ImportOutcome, import_file};
+use revops_cockpit::import::{ImportError, ImportOutcome, import_file};
+use revops_cockpit::progress::WorkControl;
 
 use crate::common::{as_of, fixture, import, imported, snapshot, workspace};
 
@@ -13,12 +14,7 @@ fn refused(path: &std::path::Path) -> (ImportError, String) {
     let (_dir, mut ws) = workspace();
     imported(&mut ws, "hubspot-deals.csv");
     let before = snapshot(&ws);
-    let err = match import_file(
-        &mut ws,
-        path,
-        &as_of(2025, 6, 30),
-        &ImportControl::default(),
-    ) {
+    let err = match import_file(&mut ws, path, &as_of(2025, 6, 30), &WorkControl::default()) {
         Err(e) => e,
         Ok(outcome) => panic!("{}: expected a refusal, got {outcome:?}", path.display()),
     };
@@ -113,7 +109,7 @@ fn ambiguous_day_month_order_asks() {
         &mut ws,
         &fixture("ambiguous-dates.csv"),
         &options,
-        &ImportControl::default(),
+        &WorkControl::default(),
     )
     .expect("imports");
     assert!(matches!(outcome, ImportOutcome::Imported(ref b) if b.rows_imported == 2));
@@ -202,7 +198,7 @@ fn cancel_part_way_leaves_the_workspace_unchanged() {
     let (_dir, mut ws) = workspace();
     imported(&mut ws, "hubspot-deals.csv");
     let before = snapshot(&ws);
-    let control = ImportControl::default();
+    let control = WorkControl::default();
     control.cancel();
     let result = import_file(&mut ws, &path, &as_of(2025, 6, 30), &control);
     assert!(
@@ -215,13 +211,8 @@ fn cancel_part_way_leaves_the_workspace_unchanged() {
     );
     assert_eq!(snapshot(&ws), before);
     // And the same file imports fine afterwards.
-    let outcome = import_file(
-        &mut ws,
-        &path,
-        &as_of(2025, 6, 30),
-        &ImportControl::default(),
-    )
-    .expect("import");
+    let outcome =
+        import_file(&mut ws, &path, &as_of(2025, 6, 30), &WorkControl::default()).expect("import");
     assert!(matches!(outcome, ImportOutcome::Imported(ref b) if b.rows_imported == 5_000));
 }
 

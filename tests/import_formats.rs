@@ -212,7 +212,7 @@ fn the_bundled_sample_data_imports_whole() {
     let (_dir, mut ws) = workspace();
     revops_cockpit::sample::load_sample_data(
         &mut ws,
-        &revops_cockpit::import::ImportControl::default(),
+        &revops_cockpit::progress::WorkControl::default(),
     )
     .expect("sample");
     let batches = ws.batches().expect("batches");

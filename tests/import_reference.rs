@@ -10,8 +10,9 @@ use std::path::Path;
 
 use revops_cockpit::import::formats::recognise;
 use revops_cockpit::import::rows::{BuiltRow, RowBuilder};
-use revops_cockpit::import::{ImportControl, ImportOutcome, import_file};
+use revops_cockpit::import::{ImportOutcome, import_file};
 use revops_cockpit::model::RecordObject;
+use revops_cockpit::progress::WorkControl;
 use revops_cockpit::workspace::{BULK_LOAD_BYTES, BatchTotals, NewBatch, Workspace};
 
 use crate::common::as_of;
@@ -277,7 +278,7 @@ fn imported(
     options: &revops_cockpit::import::ImportOptions,
     what: &str,
 ) -> revops_cockpit::workspace::BatchSummary {
-    let outcome = import_file(ws, file, options, &ImportControl::default()).expect(what);
+    let outcome = import_file(ws, file, options, &WorkControl::default()).expect(what);
     let ImportOutcome::Imported(batch) = outcome else {
         panic!("{what}: {outcome:?}")
     };
@@ -489,13 +490,8 @@ fn a_large_file_repeating_an_id_with_other_values_is_refused_naming_the_id() {
     );
     let file = dir.path().join("repeats.csv");
     std::fs::write(&file, text).expect("write");
-    let err = import_file(
-        &mut ws,
-        &file,
-        &as_of(2025, 6, 30),
-        &ImportControl::default(),
-    )
-    .expect_err("a repeated id with other values");
+    let err = import_file(&mut ws, &file, &as_of(2025, 6, 30), &WorkControl::default())
+        .expect_err("a repeated id with other values");
     let message = err.to_string();
     assert!(message.contains("500010"), "{message}");
     assert!(message.contains("repeats.csv"), "{message}");
@@ -549,7 +545,7 @@ fn a_bulk_import_that_fails_leaves_the_workspace_as_it_was_and_in_wal_mode() {
         &mut ws,
         &small,
         &as_of(2025, 3, 31),
-        &ImportControl::default(),
+        &WorkControl::default(),
     )
     .expect("small import");
     let before = records_of(&ws);
@@ -565,7 +561,7 @@ fn a_bulk_import_that_fails_leaves_the_workspace_as_it_was_and_in_wal_mode() {
         &mut ws,
         &broken,
         &as_of(2025, 6, 30),
-        &ImportControl::default(),
+        &WorkControl::default(),
     )
     .expect_err("an unterminated quote fails the import");
     assert!(err.to_string().contains("broken.csv"), "{err}");
@@ -585,13 +581,8 @@ fn a_bulk_import_that_fails_leaves_the_workspace_as_it_was_and_in_wal_mode() {
     // The same connection goes on working: the next import is written as usual.
     let good = dir.path().join("good.csv");
     std::fs::write(&good, bulk_text()).expect("write");
-    import_file(
-        &mut ws,
-        &good,
-        &as_of(2025, 6, 30),
-        &ImportControl::default(),
-    )
-    .expect("the next import");
+    import_file(&mut ws, &good, &as_of(2025, 6, 30), &WorkControl::default())
+        .expect("the next import");
     assert_eq!(ws.batches().expect("batches").len(), 2);
     assert_eq!(journal_mode(&ws), "wal");
 

@@ -43,12 +43,13 @@ use revops_cockpit::definitions::fiscal::Quarter;
 use revops_cockpit::definitions::model::{
     Condition, Definitions, Match, Op, Rule, RuleValue, SlaUnit,
 };
-use revops_cockpit::import::{ImportControl, ImportOptions, ImportOutcome, import_file};
+use revops_cockpit::import::{ImportOptions, ImportOutcome, import_file};
 use revops_cockpit::leaks::{
     Flagged, LeakDimension, LeakKind, LeakReport, Records, as_of_time, detect_leaks,
     leak_breakdown, leak_breakdowns,
 };
 use revops_cockpit::model::{Field, RecordObject};
+use revops_cockpit::progress::WorkControl;
 use revops_cockpit::workspace::Workspace;
 
 use crate::common::{fixture, workspace};
@@ -70,7 +71,7 @@ pub fn leak_workspace() -> (tempfile::TempDir, Workspace) {
             &mut ws,
             &fixture(&format!("leaks/{name}")),
             &options,
-            &ImportControl::default(),
+            &WorkControl::default(),
         ) {
             Ok(ImportOutcome::Imported(b)) => assert_eq!(b.rows_rejected, 0, "{name}"),
             other => panic!("{name}: {other:?}"),

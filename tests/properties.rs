@@ -2,10 +2,8 @@
 //! formatting a value and reading it back gives the value.
 
 use proptest::prelude::*;
-use revops_cockpit::import::values::date::format_date_time;
-use revops_cockpit::import::values::{
-    DateOrder, format_cents, parse_amount, parse_percent, parse_timestamp,
-};
+use revops_cockpit::import::values::{DateOrder, parse_amount, parse_percent, parse_timestamp};
+use revops_cockpit::text;
 
 proptest! {
     #[test]
@@ -18,7 +16,7 @@ proptest! {
 
     #[test]
     fn amounts_read_back_as_written(cents in -10_000_000_000_i64..10_000_000_000_i64) {
-        let written = format_cents(cents);
+        let written = text::cents(cents);
         let read = parse_amount(&written).map(|m| m.map(|m| m.cents));
         prop_assert_eq!(read, Ok(Some(cents)), "{}", written);
         // European style: 1.234.567,89
@@ -30,7 +28,7 @@ proptest! {
     #[test]
     fn dates_read_back_as_written(days in 0_i64..40_000, minutes in 0_i64..1440) {
         let ts = days * 86_400 + minutes * 60;
-        let written = format_date_time(ts);
+        let written = text::date_time(ts);
         prop_assert_eq!(parse_timestamp(&written, None), Ok(Some(ts)), "{}", written);
     }
 

@@ -12,5 +12,6 @@ mod leaks;
 mod metrics;
 mod properties;
 mod reliability;
+mod same_numbers;
 mod views;
 mod workspace;

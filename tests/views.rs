@@ -33,7 +33,7 @@ impl eframe::egui::DroppedFile for Dropped {
 /// `run`; and a view draws new numbers a few sections a frame (`ui::reveal`), one a frame
 /// on a slow machine: the Funnel has up to nine. 24 steps leave room for both (kittest's
 /// default is four).
-fn app(db: PathBuf, start: StartMode) -> Harness<'static, CockpitApp> {
+pub(crate) fn app(db: PathBuf, start: StartMode) -> Harness<'static, CockpitApp> {
     Harness::builder()
         .with_size((1360.0, 860.0))
         .with_theme(eframe::egui::Theme::Light)
@@ -44,7 +44,7 @@ fn app(db: PathBuf, start: StartMode) -> Harness<'static, CockpitApp> {
 /// Steps frames until the app's background work is done (the jobs run on real threads).
 /// A click is handled in one frame and its job queued in the next, so the app must be
 /// idle for two frames in a row.
-fn settle(harness: &mut Harness<'static, CockpitApp>) {
+pub(crate) fn settle(harness: &mut Harness<'static, CockpitApp>) {
     let deadline = Instant::now() + Duration::from_secs(60);
     let mut idle_frames = 0;
     while idle_frames < 2 {
@@ -61,7 +61,7 @@ fn settle(harness: &mut Harness<'static, CockpitApp>) {
 }
 
 /// The app opened on `db`, showing the Funnel with its numbers and records in.
-fn on_the_funnel(db: PathBuf) -> Harness<'static, CockpitApp> {
+pub(crate) fn on_the_funnel(db: PathBuf) -> Harness<'static, CockpitApp> {
     let mut harness = app(db, StartMode::Open);
     settle(&mut harness);
     harness.get_by_label("Funnel").click();
@@ -232,7 +232,7 @@ fn the_navigation_switches_views_and_says_what_is_coming() {
     harness.run();
     assert_eq!(
         harness.state().view(),
-        revops_cockpit::app::state::View::Maturity
+        revops_cockpit::view_model::navigation::View::Maturity
     );
     harness.get_by_label_contains("This view is coming in a later release");
 }
@@ -576,7 +576,7 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
     let data = |h: &Harness<'static, CockpitApp>| {
         h.state()
             .funnel_result()
-            .map(|r| r.data.clone())
+            .map(|r| r.tables.clone())
             .expect("computed")
     };
     let loaded = data(&harness);
@@ -691,12 +691,12 @@ fn csv_rows(path: &Path) -> Vec<Vec<String>> {
 
 #[test]
 fn the_records_behind_a_funnel_count_save_as_csv_from_a_worker() {
-    use revops_cockpit::app::command::Command;
-    use revops_cockpit::app::exports::ExportList;
+    use revops_cockpit::view_model::command::Command;
+    use revops_cockpit::view_model::command::ExportList;
     let (dir, db) = funnel_workspace();
     let mut harness = on_the_funnel(db);
     harness.state_mut().apply(Command::SetPeriod(
-        revops_cockpit::app::state::Quarter::parse("2025-Q1").expect("quarter"),
+        revops_cockpit::definitions::fiscal::Quarter::parse("2025-Q1").expect("quarter"),
     ));
     settle(&mut harness);
     harness.get_by_label("5 at MQL").click();
@@ -731,7 +731,7 @@ fn the_records_behind_a_funnel_count_save_as_csv_from_a_worker() {
     // The deals behind the win rate: d1, d2 and d5 won, d3 lost in Q1.
     let closed = dir.path().join("closed.csv");
     harness.state_mut().apply(Command::ExportTo(
-        ExportList::FunnelDeals(revops_cockpit::app::funnel::DealList::Closed),
+        ExportList::FunnelDeals(revops_cockpit::view_model::funnel::DealList::Closed),
         closed.clone(),
     ));
     settle(&mut harness);
@@ -752,7 +752,7 @@ fn the_funnel_keeps_its_tables_and_the_next_open_reads_them_back() {
         let r = harness.state().funnel_result().expect("numbers");
         assert!(r.details_ready());
         let numbers = format!("{:?} {:?} {:?}", r.funnel, r.deals, r.breakdown);
-        (r.data.kept, numbers)
+        (r.tables.kept, numbers)
     };
     let kept = |db: &PathBuf| {
         Workspace::open(db)
@@ -790,10 +790,10 @@ fn the_funnel_keeps_its_tables_and_the_next_open_reads_them_back() {
     harness.get_by_label("Funnel").click();
     settle(&mut harness);
     let r = harness.state().funnel_result().expect("numbers");
-    assert!(!r.data.kept);
-    assert_eq!(r.data.deals.len(), 10, "the three new deals are in");
+    assert!(!r.tables.kept);
+    assert_eq!(r.tables.deals.len(), 10, "the three new deals are in");
     let (generation, _) = kept(&db).expect("kept for the new records");
-    assert_eq!(generation, r.data.generation);
+    assert_eq!(generation, r.tables.generation);
     assert_ne!(generation, first.0);
 }
 
@@ -801,8 +801,8 @@ fn the_funnel_keeps_its_tables_and_the_next_open_reads_them_back() {
 fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
     let (_dir, db) = funnel_workspace();
     // The job sends the numbers first, then the records behind them.
-    use revops_cockpit::app::funnel::FunnelQuery;
     use revops_cockpit::app::jobs::{Job, JobOutcome, Message, RunningJob};
+    use revops_cockpit::view_model::funnel::FunnelQuery;
     let query = FunnelQuery {
         period: revops_cockpit::definitions::fiscal::Quarter::parse("2025-Q1").expect("quarter"),
         mode: Default::default(),
@@ -811,8 +811,15 @@ fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
         definitions_version: 1,
         batches: vec![1, 2],
     };
-    let job = RunningJob::start(Job::ComputeFunnel(Box::new(query), None), db.clone(), || {})
-        .expect("start");
+    let job = RunningJob::start(
+        Job::ComputeFunnel {
+            query: Box::new(query),
+            tables: None,
+        },
+        db.clone(),
+        || {},
+    )
+    .expect("start");
     match messages_of(&job).as_slice() {
         [
             Message::Early(JobOutcome::Funnel(Ok(numbers))),
@@ -850,37 +857,9 @@ fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
 }
 
 #[test]
-fn each_frame_says_where_the_apps_part_of_it_went() {
-    let (_dir, db) = funnel_workspace();
-    let mut harness = on_the_funnel(db);
-    let started = Instant::now();
-    harness.step();
-    let frame = started.elapsed();
-    let phases = harness.state().last_frame_phases().spans();
-    assert_eq!(
-        phases.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
-        [
-            "finished work taken in",
-            "new work asked for",
-            "glyphs",
-            "top bar",
-            "navigation",
-            "view",
-            "commands applied"
-        ],
-        "one frame's phases, in the order the app runs them"
-    );
-    let app_part = harness.state().last_frame_phases().total();
-    assert!(app_part <= frame, "{app_part:?} of a {frame:?} frame");
-    // The next frame forgets this one's phases.
-    harness.step();
-    assert_eq!(harness.state().last_frame_phases().spans().len(), 7);
-}
-
-#[test]
 fn the_leaks_show_their_counts_before_the_records_behind_them_are_read() {
     use revops_cockpit::app::jobs::{Job, JobOutcome, Message, RunningJob};
-    use revops_cockpit::app::leaks::LeaksQuery;
+    use revops_cockpit::view_model::leaks::LeaksQuery;
     let (_dir, db) = crate::leaks::leak_workspace_file();
     let batches = Workspace::open(&db)
         .and_then(|ws| ws.batches())
@@ -893,8 +872,15 @@ fn the_leaks_show_their_counts_before_the_records_behind_them_are_read() {
         definitions_version: 2,
         batches,
     };
-    let job =
-        RunningJob::start(Job::ComputeLeaks(Box::new(query), None), db, || {}).expect("start");
+    let job = RunningJob::start(
+        Job::ComputeLeaks {
+            query: Box::new(query),
+            leads: None,
+        },
+        db,
+        || {},
+    )
+    .expect("start");
     match messages_of(&job).as_slice() {
         [
             Message::Early(JobOutcome::Leaks(Ok(counts))),
@@ -906,18 +892,19 @@ fn the_leaks_show_their_counts_before_the_records_behind_them_are_read() {
             assert!(leaked > 0, "the fixture leaks");
             // Each leak's list holds every record its count counts, each named by its id
             // from the contact or deal read back for it.
+            let list_of = |kind| lists.lists.iter().find(|l| l.kind == kind);
             for leak in &counts.report.leaks {
-                let list = lists.lists.get(&leak.kind).expect("a list for each leak");
+                let list = &list_of(leak.kind).expect("a list for each leak").records;
                 assert_eq!(list.len(), leak.records.len(), "{:?}", leak.kind);
                 for i in 0..list.len() {
-                    let row = list.get(i, (0, false)).expect("a row");
+                    let row = list
+                        .get(i, revops_cockpit::leaks::WorkListColumn::Record, false)
+                        .expect("a row");
                     assert!(!row.source_id.is_empty(), "{:?} row {i}", leak.kind);
                 }
             }
-            let stalled = lists
-                .lists
-                .get(&revops_cockpit::leaks::LeakKind::StalledDeal)
-                .map_or(0, |l| l.len());
+            let stalled = list_of(revops_cockpit::leaks::LeakKind::StalledDeal)
+                .map_or(0, |l| l.records.len());
             assert!(stalled > 0, "the fixture has stalled deals");
         }
         other => panic!("unexpected messages: {other:?}"),
@@ -1071,7 +1058,7 @@ fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
     let data = |h: &Harness<'static, CockpitApp>| {
         h.state()
             .leaks_result()
-            .map(|r| r.data.clone())
+            .map(|r| r.leads.clone())
             .expect("computed")
     };
     let loaded = data(&harness);
@@ -1085,7 +1072,7 @@ fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
     settle(&mut harness);
     harness.get_by_label_contains("2025-Q2 · as of 2025-09-30 · definitions v2");
     assert!(Arc::ptr_eq(&loaded, &data(&harness)), "the same lead table");
-    assert_eq!(loaded.leads.len(), loaded.keys.len());
+    assert_eq!(loaded.table.len(), loaded.keys.len());
     harness
         .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, "Period")
         .click();
@@ -1149,9 +1136,9 @@ fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
 
 #[test]
 fn a_leaks_records_save_as_csv_in_the_order_the_table_shows() {
-    use revops_cockpit::app::command::Command;
-    use revops_cockpit::app::exports::ExportList;
     use revops_cockpit::leaks::LeakKind;
+    use revops_cockpit::view_model::command::Command;
+    use revops_cockpit::view_model::command::ExportList;
     let (dir, db) = crate::leaks::leak_workspace_file();
     let mut harness = on_the_stalled_deals(db);
     let save = |h: &mut Harness<'static, CockpitApp>, name: &str| {
@@ -1240,12 +1227,13 @@ fn teams_time_zone_and_a_stage_idle_limit_are_edited_in_the_view() {
 
 #[test]
 fn an_import_past_its_last_row_says_it_is_saving_not_reading() {
-    use revops_cockpit::import::ImportProgress;
-    use revops_cockpit::ui::import_view::{ImportViewModel, ProgressView, import_view_ui};
+    use revops_cockpit::progress::Progress;
+    use revops_cockpit::ui::import_view::import_view_ui;
+    use revops_cockpit::view_model::import::{ImportViewModel, ProgressView};
     let shown = |finishing: bool| {
         let progress = ProgressView {
             label: "Importing contacts.csv".to_owned(),
-            progress: ImportProgress {
+            progress: Progress {
                 bytes_read: 245_000_000,
                 total_bytes: 245_000_000,
                 rows_read: 1_000_000,
@@ -1358,7 +1346,7 @@ fn the_damage_check_waits_for_the_first_reads_and_a_write_waits_for_the_check() 
     // behind it.
     harness
         .state_mut()
-        .apply(revops_cockpit::app::command::Command::OpenWorkspace(
+        .apply(revops_cockpit::view_model::command::Command::OpenWorkspace(
             db.clone(),
         ));
     assert_eq!(harness.state().damage_check(), DamageCheck::Waiting);

@@ -1,7 +1,8 @@
 //! The workspace file: schema versions, batches, updates by id, history, undo.
 
-use revops_cockpit::import::{ImportControl, ImportOutcome, import_file};
+use revops_cockpit::import::{ImportOutcome, import_file};
 use revops_cockpit::model::{Field, LifecycleStage, RecordObject};
+use revops_cockpit::progress::WorkControl;
 use revops_cockpit::workspace::{Workspace, WorkspaceError, schema};
 
 use crate::common::{as_of, fixture, imported, records_snapshot, snapshot, ts, workspace};
@@ -81,7 +82,7 @@ fn reimporting_the_same_file_is_a_no_op_that_says_so() {
         &mut ws,
         &fixture("hubspot-deals.csv"),
         &as_of(2025, 9, 30),
-        &ImportControl::default(),
+        &WorkControl::default(),
     )
     .expect("ok");
     assert_eq!(again, ImportOutcome::AlreadyImported(first));
@@ -96,7 +97,7 @@ fn a_newer_export_updates_by_id_and_history_stays_queryable() {
         &mut ws,
         &fixture("hubspot-contacts-later.csv"),
         &as_of(2025, 9, 30),
-        &ImportControl::default(),
+        &WorkControl::default(),
     );
     let Ok(ImportOutcome::Imported(later)) = later else {
         panic!("{later:?}")
@@ -125,8 +126,8 @@ fn deals_as_of_an_earlier_date_answer_after_later_loads() {
     )
     .expect("w");
     std::fs::write(&q3, format!("{header}1,Acme,closedwon,Sales,150,2025-07-20,2025-05-01\n2,Beta,appointmentscheduled,Sales,80,2025-10-01,2025-08-01\n")).expect("w");
-    import_file(&mut ws, &q2, &as_of(2025, 6, 30), &ImportControl::default()).expect("q2");
-    import_file(&mut ws, &q3, &as_of(2025, 9, 30), &ImportControl::default()).expect("q3");
+    import_file(&mut ws, &q2, &as_of(2025, 6, 30), &WorkControl::default()).expect("q2");
+    import_file(&mut ws, &q3, &as_of(2025, 9, 30), &WorkControl::default()).expect("q3");
     let now = ws.deals().expect("now");
     assert_eq!(now.len(), 2);
     assert_eq!(now[0].amount_cents, Some(15_000));
@@ -143,7 +144,7 @@ fn an_older_export_loaded_late_does_not_overwrite_newer_records() {
         &mut ws,
         &fixture("hubspot-contacts-later.csv"),
         &as_of(2025, 9, 30),
-        &ImportControl::default(),
+        &WorkControl::default(),
     )
     .expect("later");
     imported(&mut ws, "hubspot-contacts.csv");
@@ -169,7 +170,7 @@ fn undo_removes_a_batch_and_restores_what_it_updated() {
         &mut ws,
         &fixture("hubspot-contacts-later.csv"),
         &as_of(2025, 9, 30),
-        &ImportControl::default(),
+        &WorkControl::default(),
     );
     let Ok(ImportOutcome::Imported(later)) = later else {
         panic!("{later:?}")
@@ -193,7 +194,7 @@ fn undo_removes_a_batch_and_restores_what_it_updated() {
 #[test]
 fn removing_sample_data_keeps_the_users_own_batches() {
     let (_dir, mut ws) = workspace();
-    revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default()).expect("sample");
+    revops_cockpit::sample::load_sample_data(&mut ws, &WorkControl::default()).expect("sample");
     imported(&mut ws, "pipedrive-deals.csv");
     assert!(!ws.holds_only_sample_data().expect("q"));
     assert_eq!(ws.remove_sample_data().expect("remove"), 4);
@@ -437,7 +438,7 @@ fn deals_file(dir: &std::path::Path, name: &str, rows: &[&str]) -> std::path::Pa
 #[test]
 fn a_row_repeated_in_a_file_is_found_in_the_store_even_behind_a_later_export() {
     let (dir, mut ws) = workspace();
-    let control = ImportControl::default();
+    let control = WorkControl::default();
     let import = |ws: &mut Workspace, path: &std::path::Path, y, m, d| {
         import_file(ws, path, &as_of(y, m, d), &control)
     };
@@ -520,7 +521,7 @@ fn open_checks_the_whole_file_and_reopen_leaves_that_to_the_first_open() {
         &mut ws,
         &fixture("hubspot-contacts.csv"),
         &as_of(2025, 6, 30),
-        &ImportControl::default(),
+        &WorkControl::default(),
     )
     .expect("import");
     let path = ws.path().to_owned();
@@ -539,7 +540,7 @@ fn open_checks_the_whole_file_and_reopen_leaves_that_to_the_first_open() {
 #[test]
 fn records_found_by_key_come_back_in_the_order_asked_across_many_queries() {
     let (_dir, mut ws) = workspace();
-    revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default())
+    revops_cockpit::sample::load_sample_data(&mut ws, &WorkControl::default())
         .expect("sample data");
     let mut contacts = Vec::new();
     ws.for_each_contact(&Field::ALL, |key, c| contacts.push((key, c.clone())))
@@ -579,13 +580,8 @@ fn a_different_file_of_the_same_size_as_an_imported_one_is_imported() {
     assert_ne!(changed, text);
     let path = dir.path().join("hubspot-contacts-same-size.csv");
     std::fs::write(&path, changed).expect("write");
-    let second = import_file(
-        &mut ws,
-        &path,
-        &as_of(2025, 9, 30),
-        &ImportControl::default(),
-    )
-    .expect("import");
+    let second =
+        import_file(&mut ws, &path, &as_of(2025, 9, 30), &WorkControl::default()).expect("import");
     let ImportOutcome::Imported(second) = second else {
         panic!("{second:?}")
     };
@@ -596,13 +592,8 @@ fn a_different_file_of_the_same_size_as_an_imported_one_is_imported() {
         (0, first.rows_imported),
         "the same ids: updates"
     );
-    let again = import_file(
-        &mut ws,
-        &path,
-        &as_of(2025, 9, 30),
-        &ImportControl::default(),
-    )
-    .expect("ok");
+    let again =
+        import_file(&mut ws, &path, &as_of(2025, 9, 30), &WorkControl::default()).expect("ok");
     assert_eq!(again, ImportOutcome::AlreadyImported(second));
 }
 
@@ -640,7 +631,7 @@ fn a_damaged_block_of_raw_rows_is_reported_naming_the_batch_and_row() {
 #[test]
 fn the_progress_says_every_row_is_read_before_the_batch_is_saved() {
     let (_dir, mut ws) = workspace();
-    let control = ImportControl::default();
+    let control = WorkControl::default();
     assert!(!control.progress().finishing);
     let outcome = import_file(
         &mut ws,
@@ -720,7 +711,7 @@ fn the_tables_read_only_the_fields_their_definitions_use_and_match_tables_of_who
     use revops_cockpit::metrics::Dimension;
     use revops_cockpit::metrics::contact_table::ContactTable;
     let (_dir, mut ws) = workspace();
-    revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default())
+    revops_cockpit::sample::load_sample_data(&mut ws, &WorkControl::default())
         .expect("sample data");
     let whole = ws.contacts().expect("contacts");
     for defs in [
@@ -788,7 +779,7 @@ fn deals_streamed_in_one_reused_record_match_each_deal_read_on_its_own() {
     use revops_cockpit::metrics::Dimension;
     use revops_cockpit::metrics::deal_table::DealTable;
     let (_dir, mut ws) = workspace();
-    revops_cockpit::sample::load_sample_data(&mut ws, &ImportControl::default())
+    revops_cockpit::sample::load_sample_data(&mut ws, &WorkControl::default())
         .expect("sample data");
     let mut streamed = Vec::new();
     ws.for_each_deal(|key, d| streamed.push((key, d.clone())))

@@ -13,9 +13,8 @@ use std::sync::{Mutex, OnceLock};
 use libfuzzer_sys::fuzz_target;
 use revops_cockpit::import::formats::{Binding, ColumnMapping, Target, suggest_fields};
 use revops_cockpit::import::preview::{column_date_order, preview_file, read_cell};
-use revops_cockpit::import::{
-    ImportControl, ImportOptions, ImportOutcome, header_signature, import_file,
-};
+use revops_cockpit::import::{ImportOptions, ImportOutcome, header_signature, import_file};
+use revops_cockpit::progress::WorkControl;
 use revops_cockpit::model::{Field, RecordObject};
 use revops_cockpit::workspace::Workspace;
 
@@ -43,7 +42,7 @@ fn scratch() -> &'static Mutex<Scratch> {
 fn import_checked(ws: &mut Workspace, file: &std::path::Path, options: &ImportOptions) {
     let before = ws.record_counts().expect("counts");
     let batches = ws.batches().expect("batches").len();
-    match import_file(ws, file, options, &ImportControl::default()) {
+    match import_file(ws, file, options, &WorkControl::default()) {
         Ok(ImportOutcome::Imported(b)) => {
             ws.undo_batch(b.id).expect("undo");
         }

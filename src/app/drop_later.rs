@@ -7,7 +7,7 @@ pub fn drop_in_background<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new()
         .name("drop-result".to_owned())
         .spawn(move || {
-            super::worker_priority::lower_current_thread();
+            super::jobs::priority::lower_current_thread();
             drop(value);
         });
 }

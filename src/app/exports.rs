@@ -4,20 +4,11 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::funnel::{DealList, FunnelDetails, FunnelState};
-use super::leaks::{LeaksState, WorkList};
-use crate::leaks::LeakKind;
-
-/// A list on screen that can be saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportList {
-    /// The records counted at the Funnel stage at this index.
-    FunnelStage(usize),
-    /// The deals behind one of the Funnel's deal numbers.
-    FunnelDeals(DealList),
-    /// A leak's records, in the order the table shows them.
-    Leak(LeakKind),
-}
+use super::view_state::{FunnelState, LeaksState};
+use crate::leaks::{SortedWorkList, WorkListColumn};
+use crate::metrics::details::FunnelDetails;
+use crate::view_model::command::ExportList;
+use crate::view_model::sort::Sort;
 
 /// An [`ExportList`] as it was on screen when the user asked for it. Asking costs the UI
 /// thread a copy of the list's positions at most (a million of them in about a
@@ -46,8 +37,8 @@ enum Records {
     },
     /// A leak's work list in the order of `sort`.
     WorkList {
-        list: Arc<WorkList>,
-        sort: (usize, bool),
+        list: Arc<SortedWorkList>,
+        sort: Sort<WorkListColumn>,
         currency: String,
     },
 }
@@ -129,7 +120,12 @@ impl RecordsExport {
                 list,
                 sort,
                 currency,
-            } => crate::export::write_work_list_csv(to, list.in_order(*sort), currency, &self.note),
+            } => crate::export::write_work_list_csv(
+                to,
+                list.in_order(sort.column, sort.descending),
+                currency,
+                &self.note,
+            ),
         }
     }
 }

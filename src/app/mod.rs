@@ -1,30 +1,31 @@
-//! The window: app state, the commands views send back, and background jobs.
+//! The window: the app's state, the commands views send back, and the background jobs
+//! that compute what they show.
 //!
-//! The UI thread never touches the database: every read and write is a [`jobs::Job`]
-//! on its own thread, and `logic()` swaps the results in when they arrive.
+//! The UI thread never touches the database: every read and write is a [`jobs::Job`] on
+//! its own thread, which `logic()` polls each frame; the numbers come from the library,
+//! through the same functions the command line calls. Views are handed view models
+//! ([`crate::view_model`]) and return commands, which [`CockpitApp::apply`] applies.
 
+mod apply;
 mod cockpit;
-pub mod command;
 mod drop_later;
-pub mod exports;
-pub mod frame_phases;
-pub mod funnel;
+mod exports;
+mod frame;
+mod handle;
 pub mod jobs;
-pub mod leaks;
-pub mod mapping;
-mod memory_return;
-pub mod notice;
-pub mod state;
-mod worker_priority;
+mod persisted;
+mod scheduler;
+mod view_state;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use cockpit::{CockpitApp, DamageCheck, DefinitionsDraft, StartMode};
+pub use cockpit::{CockpitApp, StartMode};
+pub use scheduler::DamageCheck;
 
 /// Opens the window on the workspace at `db`. A workspace that does not exist yet is
 /// created and loaded with the sample data. `files` are imported once it is open.
-pub fn run_window(db: PathBuf, files: Vec<PathBuf>) -> Result<ExitCode, String> {
+pub fn run_window(db: PathBuf, files: Vec<PathBuf>) -> Result<ExitCode, eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("RevOps Cockpit")
@@ -44,14 +45,9 @@ pub fn run_window(db: PathBuf, files: Vec<PathBuf>) -> Result<ExitCode, String> 
         options,
         Box::new(move |cc| {
             let mut app = CockpitApp::new(cc, db, start);
-            app.apply(command::Command::ImportFiles(files));
+            app.apply(crate::view_model::command::Command::ImportFiles(files));
             Ok(Box::new(app))
         }),
-    )
-    .map_err(|e| {
-        format!(
-            "the window could not open: {e}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?"
-        )
-    })?;
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! `revops-cockpit backups [--json]` and `revops-cockpit backups restore NAME`.
 
+use super::CliError;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -22,13 +23,10 @@ pub enum BackupsAction {
     Restore { name: String },
 }
 
-pub(super) fn run(db: &Path, args: &BackupsArgs) -> Result<ExitCode, String> {
+pub(super) fn run(db: &Path, args: &BackupsArgs) -> Result<ExitCode, CliError> {
     let backups = list_backups(db);
     match &args.action {
-        None if args.json => println!(
-            "{}",
-            serde_json::to_string_pretty(&backups).map_err(|e| e.to_string())?
-        ),
+        None if args.json => println!("{}", serde_json::to_string_pretty(&backups)?),
         None if backups.is_empty() => println!(
             "No backups of {} yet: one is taken before each import and definitions save.",
             db.display()
@@ -43,16 +41,15 @@ pub(super) fn run(db: &Path, args: &BackupsArgs) -> Result<ExitCode, String> {
                 format!("there is no backup called \"{name}\"; `revops-cockpit backups` lists them")
             })?;
             match crate::workspace::Workspace::open(db) {
-                Ok(mut ws) => ws.restore_backup(&backup.path).map_err(|e| e.to_string())?,
+                Ok(mut ws) => ws.restore_backup(&backup.path)?,
                 Err(crate::workspace::WorkspaceError::Damaged { .. }) => {
-                    let aside = crate::workspace::replace_with_backup(db, &backup.path)
-                        .map_err(|e| e.to_string())?;
+                    let aside = crate::workspace::replace_with_backup(db, &backup.path)?;
                     println!(
                         "The workspace was damaged; it is kept as {}.",
                         aside.display()
                     );
                 }
-                Err(e) => return Err(e.to_string()),
+                Err(e) => return Err(e.into()),
             }
             println!(
                 "Restored {} from the backup {}. The state before the restore was backed up too.",

@@ -1,5 +1,6 @@
 //! `revops-cockpit batches [--json]`
 
+use super::CliError;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,11 +12,11 @@ pub struct BatchesArgs {
     pub json: bool,
 }
 
-pub(super) fn run(db: &Path, args: &BatchesArgs) -> Result<ExitCode, String> {
+pub(super) fn run(db: &Path, args: &BatchesArgs) -> Result<ExitCode, CliError> {
     let ws = super::open(db)?;
-    let batches = ws.batches().map_err(|e| e.to_string())?;
+    let batches = ws.batches()?;
     if args.json {
-        let text = serde_json::to_string_pretty(&batches).map_err(|e| e.to_string())?;
+        let text = serde_json::to_string_pretty(&batches)?;
         println!("{text}");
         return Ok(ExitCode::SUCCESS);
     }

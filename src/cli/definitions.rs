@@ -1,5 +1,6 @@
 //! `revops-cockpit definitions export|import|history|diff|restore`: the data dictionary.
 
+use super::CliError;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -44,12 +45,12 @@ fn author(given: Option<&String>) -> String {
         .unwrap_or_else(|| "unnamed".to_owned())
 }
 
-pub(super) fn run(db: &Path, command: &DefinitionsCommand) -> Result<ExitCode, String> {
+pub(super) fn run(db: &Path, command: &DefinitionsCommand) -> Result<ExitCode, CliError> {
     let ws = super::open(db)?;
     match command {
         DefinitionsCommand::Export { file: path } => {
-            let (version, defs) = versions::current(&ws).map_err(|e| e.to_string())?;
-            file::write_file(path, &defs).map_err(|e| e.to_string())?;
+            let (version, defs) = versions::current(&ws)?;
+            file::write_file(path, &defs)?;
             println!(
                 "Wrote definitions version {} to {}.",
                 version.id,
@@ -61,7 +62,7 @@ pub(super) fn run(db: &Path, command: &DefinitionsCommand) -> Result<ExitCode, S
             reason,
             author: who,
         } => {
-            let defs = file::read_file(path).map_err(|e| e.to_string())?;
+            let defs = file::read_file(path)?;
             match versions::save(&ws, &defs, &author(who.as_ref()), reason) {
                 Ok(v) => println!(
                     "Saved {} as definitions version {} ({}).",
@@ -75,17 +76,16 @@ pub(super) fn run(db: &Path, command: &DefinitionsCommand) -> Result<ExitCode, S
                         path.display()
                     );
                 }
-                Err(e) => return Err(format!("{}: {e}. Nothing was changed.", path.display())),
+                Err(e) => {
+                    return Err(format!("{}: {e}. Nothing was changed.", path.display()).into());
+                }
             }
         }
         DefinitionsCommand::History { json } => {
-            versions::current(&ws).map_err(|e| e.to_string())?;
-            let list = ws.definition_versions().map_err(|e| e.to_string())?;
+            versions::current(&ws)?;
+            let list = ws.definition_versions()?;
             if *json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?
-                );
+                println!("{}", serde_json::to_string_pretty(&list)?);
             } else {
                 for v in &list {
                     println!(
@@ -96,7 +96,7 @@ pub(super) fn run(db: &Path, command: &DefinitionsCommand) -> Result<ExitCode, S
             }
         }
         DefinitionsCommand::Diff { a, b } => {
-            let changes = versions::compare(&ws, *a, *b).map_err(|e| e.to_string())?;
+            let changes = versions::compare(&ws, *a, *b)?;
             if changes.is_empty() {
                 println!("Versions {a} and {b} are the same.");
             }
@@ -114,8 +114,7 @@ pub(super) fn run(db: &Path, command: &DefinitionsCommand) -> Result<ExitCode, S
             reason,
             author: who,
         } => {
-            let v = versions::restore(&ws, *id, &author(who.as_ref()), reason)
-                .map_err(|e| e.to_string())?;
+            let v = versions::restore(&ws, *id, &author(who.as_ref()), reason)?;
             println!("Version {id} is in force again, as version {}.", v.id);
         }
     }

@@ -1,14 +1,13 @@
 //! `revops-cockpit funnel [--period 2025-Q3] [--mode MODE] [--by DIMENSION] [--json]`
 
+use super::CliError;
 use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::json;
 
-use crate::definitions::versions;
-use crate::metrics::contact_table::ContactTable;
-use crate::metrics::deal_table::DealTable;
-use crate::metrics::report::{FunnelQuestion, funnel_report};
+use crate::metrics::from_store::FunnelTables;
+use crate::metrics::report::FunnelQuestion;
 use crate::metrics::{Dimension, Filter, FunnelMode};
 
 /// Arguments of `funnel`.
@@ -76,24 +75,17 @@ fn num(x: Option<f64>, decimals: usize) -> String {
     x.map_or_else(|| "—".to_owned(), |v| format!("{v:.decimals$}"))
 }
 
-pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, String> {
+pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, CliError> {
     let ws = super::open(db)?;
-    let (version, defs) = versions::current(&ws).map_err(|e| e.to_string())?;
-    let (period, _) = super::period_and_as_of(&ws, &defs, args.period.as_deref())?;
-    let contacts = ContactTable::load(&ws, &defs).map_err(|e| e.to_string())?;
-    let deals = DealTable::load(&ws, &defs).map_err(|e| e.to_string())?;
+    let tables = FunnelTables::load(&ws)?;
+    let (period, _) = super::period_and_as_of(&ws, &tables.defs, args.period.as_deref())?;
     let mode = mode(args.mode);
-    let report = funnel_report(
-        &defs,
-        &contacts,
-        &deals,
-        &FunnelQuestion {
-            period,
-            mode,
-            filter: Filter::all(),
-            breakdown_by: args.by.map_or(Dimension::Segment, dimension),
-        },
-    );
+    let report = tables.report(&FunnelQuestion {
+        period,
+        mode,
+        filter: Filter::all(),
+        breakdown_by: args.by.map_or(Dimension::Segment, dimension),
+    });
     let (funnel, dm) = (&report.funnel, &report.deals);
     let rows = args.by.map(|_| &report.breakdown);
     if args.json {
@@ -120,24 +112,21 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, String> {
                 .collect()
         });
         let out = json!({
-            "period": period.label(), "mode": mode, "definitions_version": version.id,
+            "period": period.label(), "mode": mode, "definitions_version": tables.definitions_version,
             "reporting_currency": dm.reporting_currency, "stages": stages,
             "win_rate": dm.win_rate, "won": dm.won, "lost": dm.lost, "open_deals": dm.open_deals,
             "avg_won_amount": dm.avg_won_amount, "median_won_amount": dm.median_won_amount,
             "median_cycle_days": dm.median_cycle_days, "pipeline_velocity_per_day": dm.pipeline_velocity_per_day,
             "breakdown": breakdown,
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-        );
+        println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
     println!(
         "Funnel {} · {} · definitions v{}",
         period.label(),
         mode.label(),
-        version.id
+        tables.definitions_version
     );
     println!(
         "{:<14} {:>8} {:>8} {:>12} {:>12} {:>14}",

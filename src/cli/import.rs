@@ -1,12 +1,14 @@
 //! `revops-cockpit import FILE... [--as-of DATE] [--preset NAME] [--date-order ORDER]`
 
+use super::CliError;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
 use crate::import::values::DateOrder;
-use crate::import::{ImportControl, ImportOptions, ImportOutcome, import_file};
+use crate::import::{ImportOptions, ImportOutcome, import_file};
+use crate::progress::WorkControl;
 use crate::workspace::BatchSummary;
 
 /// Arguments of `import`.
@@ -35,7 +37,7 @@ pub enum DateOrderArg {
     MonthFirst,
 }
 
-pub(super) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, String> {
+pub(super) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, CliError> {
     let mut ws = super::open(db)?;
     let options = ImportOptions {
         as_of: args.as_of,
@@ -48,7 +50,7 @@ pub(super) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, String> {
     };
     let mut failed = 0;
     for file in &args.files {
-        match import_file(&mut ws, file, &options, &ImportControl::default()) {
+        match import_file(&mut ws, file, &options, &WorkControl::default()) {
             Ok(ImportOutcome::Imported(batch)) => print!("{}", describe_batch(&batch)),
             Ok(ImportOutcome::AlreadyImported(batch)) => println!(
                 "{}: already imported as batch {} on {} (same SHA-256); nothing changed.",

@@ -1,14 +1,14 @@
 //! `revops-cockpit leaks [--period 2025-Q3] [--kind KIND [--by DIMENSION]] [--json]`
 
+use super::CliError;
 use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::json;
 
 use crate::definitions::versions;
-use crate::import::values::format_date_time;
 use crate::leaks::{LeakDimension, LeakKind, LeakReport, as_of_time, leaks_from_store};
-use crate::text::{money, percent};
+use crate::text::{date_time, money, percent};
 
 /// Arguments of `leaks`.
 #[derive(Debug, clap::Args)]
@@ -71,13 +71,12 @@ fn dimension(b: ByArg) -> LeakDimension {
     }
 }
 
-pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, String> {
+pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, CliError> {
     let ws = super::open(db)?;
-    let (version, defs) = versions::current(&ws).map_err(|e| e.to_string())?;
+    let (version, defs) = versions::current(&ws)?;
     let (period, as_of) = super::period_and_as_of(&ws, &defs, args.period.as_deref())?;
     let as_of = as_of.ok_or("the workspace has no imports yet; import a CRM export first")?;
-    let found =
-        leaks_from_store(&ws, &defs, period, as_of_time(as_of)).map_err(|e| e.to_string())?;
+    let found = leaks_from_store(&ws, &defs, period, as_of_time(as_of))?;
     let (records, report) = (found.records(), &found.report);
     let selected = args.kind.map(kind);
     let by = args.by.map(dimension);
@@ -103,7 +102,7 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, String> {
             "handoffs": report.handoffs, "response_times": report.response,
             "downstream": report.downstream,
         });
-        return super::print(&serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
+        return super::print(&serde_json::to_string_pretty(&json)?);
     }
     let mut out = Vec::new();
     out.push(format!(
@@ -154,7 +153,7 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, String> {
                         out.push(match r.due {
                             Some(due) => format!(
                                 "{id:<14} due {:<17} {:>7.1} days late  {reason}",
-                                format_date_time(due),
+                                date_time(due),
                                 r.late_days(report.as_of),
                             ),
                             None => format!("{id:<14} {reason}"),

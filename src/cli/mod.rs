@@ -1,9 +1,11 @@
-//! The command line: `import`, `batches`, `presets`, `undo`, `definitions`, `funnel`, `leaks` and `backups` over the same library as the
-//! window; with no subcommand (or `open FILE...`), the window opens.
+//! The command line: `import`, `batches`, `presets`, `undo`, `definitions`, `funnel`,
+//! `leaks` and `backups` over the same library as the window; with no subcommand (or
+//! `open FILE...`), the window opens.
 
 mod backups;
 mod batches;
 mod definitions;
+mod error;
 mod funnel;
 mod import;
 mod leaks;
@@ -16,7 +18,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::definitions::fiscal::Quarter;
-use crate::workspace::{Workspace, WorkspaceError, default_path};
+use crate::workspace::{Workspace, default_path};
+
+pub use error::CliError;
 
 /// RevOps Cockpit: find where revenue leaks between marketing, sales and customer success.
 #[derive(Debug, Parser)]
@@ -61,8 +65,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let db = cli.db.clone().unwrap_or_else(default_path);
     let result = match cli.command {
-        None => crate::app::run_window(db, Vec::new()),
-        Some(Command::Open { files }) => crate::app::run_window(db, files),
+        None => crate::app::run_window(db, Vec::new()).map_err(CliError::from),
+        Some(Command::Open { files }) => crate::app::run_window(db, files).map_err(CliError::from),
         Some(Command::Import(args)) => import::run(&db, &args),
         Some(Command::Batches(args)) => batches::run(&db, &args),
         Some(Command::Undo(args)) => undo::run(&db, &args),
@@ -74,29 +78,27 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("revops-cockpit: {message}");
+        Err(error) => {
+            eprintln!("revops-cockpit: {error}");
             ExitCode::FAILURE
         }
     }
 }
 
-/// Opens the workspace for a subcommand, as a one-line message on failure.
-fn open(db: &std::path::Path) -> Result<Workspace, String> {
-    Workspace::open(db).map_err(|e: WorkspaceError| e.to_string())
+/// Opens the workspace for a subcommand.
+fn open(db: &std::path::Path) -> Result<Workspace, CliError> {
+    Ok(Workspace::open(db)?)
 }
 
 pub use crate::text::thousands;
 
 /// Prints `text` and a line break; a reader that stopped reading (`| head`) is not an
 /// error.
-fn print(text: &str) -> Result<ExitCode, String> {
+fn print(text: &str) -> Result<ExitCode, CliError> {
     use std::io::Write as _;
     let mut stdout = std::io::stdout().lock();
     match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("could not write the output: {e}"))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Output(e)),
         _ => Ok(ExitCode::SUCCESS),
     }
 }
@@ -107,8 +109,8 @@ fn period_and_as_of(
     ws: &Workspace,
     defs: &crate::definitions::Definitions,
     period: Option<&str>,
-) -> Result<(Quarter, Option<chrono::NaiveDate>), String> {
-    let as_of = ws.latest_as_of().map_err(|e| e.to_string())?;
+) -> Result<(Quarter, Option<chrono::NaiveDate>), CliError> {
+    let as_of = ws.latest_as_of()?;
     let period = match period {
         Some(text) => Quarter::parse(text)
             .ok_or_else(|| format!("--period \"{text}\" is not a quarter; write it as 2025-Q3"))?,

@@ -1,5 +1,6 @@
 //! `revops-cockpit presets [--json] [--delete NAME]`: the saved column mappings.
 
+use super::CliError;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -14,25 +15,23 @@ pub struct PresetsArgs {
     pub delete: Option<String>,
 }
 
-pub(super) fn run(db: &Path, args: &PresetsArgs) -> Result<ExitCode, String> {
+pub(super) fn run(db: &Path, args: &PresetsArgs) -> Result<ExitCode, CliError> {
     let ws = super::open(db)?;
     if let Some(name) = &args.delete {
-        return if ws.delete_preset(name).map_err(|e| e.to_string())? {
+        return if ws.delete_preset(name)? {
             println!("Deleted the column mapping \"{name}\".");
             Ok(ExitCode::SUCCESS)
         } else {
             Err(format!(
                 "there is no column mapping called \"{name}\" in {}",
                 db.display()
-            ))
+            )
+            .into())
         };
     }
-    let presets = ws.presets().map_err(|e| e.to_string())?;
+    let presets = ws.presets()?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&presets).map_err(|e| e.to_string())?
-        );
+        println!("{}", serde_json::to_string_pretty(&presets)?);
     } else if presets.is_empty() {
         println!("No saved column mappings in {}.", db.display());
     } else {

@@ -1,5 +1,6 @@
 //! `revops-cockpit undo [--batch ID]`
 
+use super::CliError;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,18 +12,17 @@ pub struct UndoArgs {
     pub batch: Option<i64>,
 }
 
-pub(super) fn run(db: &Path, args: &UndoArgs) -> Result<ExitCode, String> {
+pub(super) fn run(db: &Path, args: &UndoArgs) -> Result<ExitCode, CliError> {
     let mut ws = super::open(db)?;
     let id = match args.batch {
         Some(id) => id,
         None => ws
-            .batches()
-            .map_err(|e| e.to_string())?
+            .batches()?
             .last()
             .map(|b| b.id)
             .ok_or("there is no import to undo")?,
     };
-    let undone = ws.undo_batch(id).map_err(|e| e.to_string())?;
+    let undone = ws.undo_batch(id)?;
     println!(
         "Undid batch {} ({}): its records are removed and the records it updated are back as they were.",
         undone.id, undone.file

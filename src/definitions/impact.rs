@@ -194,3 +194,38 @@ impl ImpactPreview {
         self.moves.is_empty() && self.conversions.is_empty() && self.leaks.is_empty()
     }
 }
+
+/// What saving `after` in place of the definitions in force in `ws` would move: every
+/// record's stage or status, and in `period` the step conversions and the handoff leaks
+/// as of the workspace's latest export.
+pub fn preview(
+    ws: &crate::workspace::Workspace,
+    after: &Definitions,
+    period: Option<super::fiscal::Quarter>,
+) -> Result<ImpactPreview, super::versions::VersionError> {
+    use crate::leaks::{Records, as_of_time, detect_leaks, leak_changes};
+    let (_, before) = super::versions::current(ws)?;
+    let contacts = ws.contacts()?;
+    let deals = ws.deals()?;
+    let accounts = ws.accounts()?;
+    let conversions = period.map_or_else(Vec::new, |q| {
+        conversion_changes(&before, after, &contacts, q)
+    });
+    let moves = impact(&before, after, &contacts, &deals, &accounts);
+    let leaks = match (period, ws.latest_as_of()?) {
+        (Some(q), Some(as_of)) => {
+            let records = Records::all(&contacts, &deals, &accounts);
+            let at = as_of_time(as_of);
+            leak_changes(
+                &detect_leaks(&before, records, q, at),
+                &detect_leaks(after, records, q, at),
+            )
+        }
+        _ => Vec::new(),
+    };
+    Ok(ImpactPreview {
+        moves,
+        conversions,
+        leaks,
+    })
+}

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use super::csv_safe::write_rows_atomically;
-use crate::import::values::date::format_date_time;
 use crate::model::{Contact, Deal, LifecycleStage};
+use crate::text::date_time;
 
 /// Writes contacts with the fields that matter for a funnel count.
 pub fn write_contacts_csv<'c>(
@@ -12,7 +12,7 @@ pub fn write_contacts_csv<'c>(
     contacts: impl IntoIterator<Item = &'c Contact>,
     note: &str,
 ) -> std::io::Result<()> {
-    let date = |t: Option<i64>| t.map(format_date_time).unwrap_or_default();
+    let date = |t: Option<i64>| t.map(date_time).unwrap_or_default();
     let header = [
         "record id",
         "name",
@@ -56,7 +56,7 @@ pub fn write_deals_csv<'d>(
     deals: impl IntoIterator<Item = &'d Deal>,
     note: &str,
 ) -> std::io::Result<()> {
-    let date = |t: Option<i64>| t.map(format_date_time).unwrap_or_default();
+    let date = |t: Option<i64>| t.map(date_time).unwrap_or_default();
     let header = [
         "record id",
         "system",

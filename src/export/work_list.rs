@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use super::csv_safe::write_rows_atomically;
-use crate::import::values::date::format_date_time;
 use crate::leaks::WorkListRow;
+use crate::text::date_time;
 
 /// Writes `rows`; `note` (leak, period, definitions version) goes in the last column.
 pub fn write_work_list_csv<'r>(
@@ -14,7 +14,7 @@ pub fn write_work_list_csv<'r>(
     currency: &str,
     note: &str,
 ) -> std::io::Result<()> {
-    let date = |t: Option<i64>| t.map(format_date_time).unwrap_or_default();
+    let date = |t: Option<i64>| t.map(date_time).unwrap_or_default();
     let stake = format!("at stake ({currency})");
     let header = [
         "record id",

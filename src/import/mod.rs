@@ -9,7 +9,6 @@
 //! chunks of built rows are held at once, and repeated ids are found in the store.
 
 mod bytes;
-mod control;
 mod decode;
 mod error;
 pub mod formats;
@@ -21,7 +20,6 @@ mod scan;
 mod sniff;
 pub mod values;
 
-pub use control::{ImportControl, ImportProgress};
 pub use error::ImportError;
 pub use pipeline::{ImportOptions, ImportOutcome, header_signature, import_file, read_header};
 pub use scan::TextEncoding;

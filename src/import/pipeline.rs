@@ -8,7 +8,6 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::bytes::{cells_as_json, count_where};
-use super::control::ImportControl;
 use super::decode::open_decoded;
 use super::error::ImportError;
 use super::formats::{self, ColumnMapping, normalize_header};
@@ -19,6 +18,7 @@ use super::sniff::{Layout, sniff_layout};
 use super::values::date::DateOrderConflict;
 use super::values::{DateOrder, DateOrderVote};
 use crate::model::Field;
+use crate::progress::WorkControl;
 use crate::workspace::{BatchSummary, BatchTotals, BatchWriter, NewBatch, Workspace, WriteOutcome};
 
 /// Bytes of decoded text looked at to find the table.
@@ -66,7 +66,7 @@ pub fn header_signature(header: &[String]) -> String {
 /// Reads only the header of a file (for the column-mapping screen).
 pub fn read_header(path: &Path) -> Result<Vec<String>, ImportError> {
     let scan = scan_file(path)?;
-    let control = ImportControl::default();
+    let control = WorkControl::default();
     let (layout, _, _) = open_table(&scan, &control)?;
     Ok(layout.header)
 }
@@ -95,10 +95,7 @@ type QuoteCount = std::sync::Arc<std::sync::atomic::AtomicU64>;
 
 /// Opens the decoded file, finds the layout, and returns a reader positioned after the
 /// header, with the quote counter.
-pub(super) fn open_table(
-    scan: &FileScan,
-    control: &ImportControl,
-) -> Result<OpenTable, ImportError> {
+pub(super) fn open_table(scan: &FileScan, control: &WorkControl) -> Result<OpenTable, ImportError> {
     let file = || scan.path.clone();
     let mut decoded = open_decoded(scan, control.bytes_read.clone()).map_err(|source| {
         ImportError::Unreadable {
@@ -173,7 +170,7 @@ pub fn import_file(
     ws: &mut Workspace,
     path: &Path,
     options: &ImportOptions,
-    control: &ImportControl,
+    control: &WorkControl,
 ) -> Result<ImportOutcome, ImportError> {
     let started = Instant::now();
     let probe = probe_file(path)?;
@@ -258,7 +255,7 @@ fn import_scanned(
     scan: &FileScan,
     full: &mut FullScan<'_>,
     options: &ImportOptions,
-    control: &ImportControl,
+    control: &WorkControl,
     started: Instant,
 ) -> Result<ImportOutcome, Stop> {
     let file = || scan.path.clone();

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use super::ImportError;
-use super::control::ImportControl;
 use super::pipeline::open_table;
 use super::scan::scan_file;
 use super::values::{DateOrder, DateOrderVote, parse_amount, parse_percent, parse_timestamp};
 use crate::model::{Field, ValueKind};
+use crate::progress::WorkControl;
 
 /// The start of a file: its header and first rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub struct FilePreview {
 /// Reads the header and up to `max_rows` data rows of a file.
 pub fn preview_file(path: &Path, max_rows: usize) -> Result<FilePreview, ImportError> {
     let scan = scan_file(path)?;
-    let (layout, mut reader, _) = open_table(&scan, &ImportControl::default())?;
+    let (layout, mut reader, _) = open_table(&scan, &WorkControl::default())?;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     while rows.len() < max_rows {
@@ -58,15 +58,12 @@ pub fn read_cell(field: Field, text: &str, order: Option<DateOrder>) -> Result<S
     match field.kind() {
         ValueKind::Text => Ok(text.trim().to_owned()),
         ValueKind::Timestamp => parse_timestamp(text, order)
-            .map(|ts| {
-                ts.map(super::values::date::format_date_time)
-                    .unwrap_or_default()
-            })
+            .map(|ts| ts.map(crate::text::date_time).unwrap_or_default())
             .map_err(|e| e.to_string()),
         ValueKind::Amount => parse_amount(text)
             .map(|m| {
                 m.map(|m| {
-                    let amount = super::values::format_cents(m.cents);
+                    let amount = crate::text::cents(m.cents);
                     m.currency
                         .map_or(amount.clone(), |c| format!("{amount} {c}"))
                 })

@@ -215,10 +215,7 @@ impl ByteFacts {
         });
         Ok(FileScan {
             path: path.to_owned(),
-            file_name: path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
+            file_name: crate::text::file_name(path),
             size_bytes: size,
             sha256,
             modified: meta.modified().ok(),

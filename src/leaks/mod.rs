@@ -11,7 +11,9 @@ pub mod from_store;
 mod handoffs;
 pub mod kinds;
 pub mod lead_table;
+mod lists;
 mod records;
+mod sorted_work_list;
 mod stake;
 mod stalled;
 pub mod why;
@@ -23,10 +25,12 @@ use serde::Serialize;
 
 pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown, leak_breakdowns};
 pub use deal_pass::DealFindings;
-pub use from_store::{StoredLeaks, leaks_from_store};
+pub use from_store::{Leads, StoredLeaks, count_leaks, leaks_from_store};
 pub use kinds::{Handoff, LeakKind};
 pub use lead_table::{LeadTable, LeadTableBuilder};
+pub use lists::LeakList;
 pub use records::{RecordRef, RecordSet, Records, SomeRecords};
+pub use sorted_work_list::{SortedWorkList, WorkListColumn};
 pub use stake::Downstream;
 pub use work_list::{WorkListRow, work_list};
 

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::{Flagged, Records, days_between};
 use crate::definitions::Definitions;
-use crate::import::values::format_date_time;
 use crate::model::{Field, Timestamp};
+use crate::text::date_time;
 
 /// What makes one record a leak; the dates are the flagged record's own (`started`,
 /// `due`, `done`) or the record's.
@@ -81,7 +81,7 @@ impl Flagged {
     /// Why the record counts, in plain words: stage names from `defs`, the record's own
     /// dates from `records`.
     pub fn reason(&self, defs: &Definitions, records: Records<'_>, as_of: Timestamp) -> String {
-        let date = format_date_time;
+        let date = date_time;
         let late = self.late_days(as_of);
         let i = self.record.index();
         let account = || records.accounts.get(i);

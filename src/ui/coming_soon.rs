@@ -3,7 +3,7 @@
 use eframe::egui::{self, RichText};
 
 use super::theme;
-use crate::app::state::View;
+use crate::view_model::navigation::View;
 use crate::workspace::RecordCounts;
 
 /// Draws the placeholder for `view`.

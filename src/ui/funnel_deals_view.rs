@@ -5,11 +5,10 @@ use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::theme;
-use crate::app::command::Command;
-use crate::app::exports::ExportList;
-use crate::app::funnel::{DealList, FunnelResult};
-use crate::import::values::date::format_date_time;
-use crate::import::values::format_cents;
+use crate::text::{cents, date_time};
+use crate::view_model::command::Command;
+use crate::view_model::command::ExportList;
+use crate::view_model::funnel::{DealList, FunnelResult};
 
 fn money(x: Option<f64>, currency: &str) -> String {
     x.map_or_else(|| "—".to_owned(), |v| crate::text::money(v, currency))
@@ -174,7 +173,7 @@ fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Comm
         super::widgets::reading_records_ui(ui);
         return commands;
     }
-    let date = |t: Option<i64>| t.map(format_date_time).unwrap_or_default();
+    let date = |t: Option<i64>| t.map(date_time).unwrap_or_default();
     ui.push_id(("funnel_deals", list.key()), |ui| {
         TableBuilder::new(ui)
             .striped(true)
@@ -206,11 +205,7 @@ fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Comm
                         return;
                     };
                     let amount = d.amount_cents.map_or_else(String::new, |c| {
-                        format!(
-                            "{} {}",
-                            format_cents(c),
-                            d.currency.as_deref().unwrap_or("")
-                        )
+                        format!("{} {}", cents(c), d.currency.as_deref().unwrap_or(""))
                     });
                     for text in [
                         d.source_id.clone(),

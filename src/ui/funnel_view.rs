@@ -8,27 +8,12 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, PlotPoint, Text};
 
 use super::theme;
-use crate::app::command::Command;
-use crate::app::exports::ExportList;
-use crate::app::funnel::FunnelResult;
-use crate::import::values::date::format_date_time;
 use crate::metrics::{Dimension, FunnelMode, LifecycleFunnel};
-
-/// What the view shows.
-pub struct FunnelViewModel<'a> {
-    pub result: Option<&'a FunnelResult>,
-    pub mode: FunnelMode,
-    /// Segment, region, owner and source chosen.
-    pub filter: &'a crate::metrics::Filter,
-    pub selected_stage: Option<usize>,
-    /// The deal list open under the deal cards.
-    pub selected_deals: Option<crate::app::funnel::DealList>,
-    pub computing: bool,
-    pub definitions_version: Option<i64>,
-    pub has_data: bool,
-    /// The breakdown table's sort column (0 is the dimension's value) and direction.
-    pub breakdown_sort: (usize, bool),
-}
+use crate::text::date_time;
+use crate::view_model::command::Command;
+use crate::view_model::command::ExportList;
+use crate::view_model::funnel::{BreakdownColumn, FunnelResult, FunnelViewModel};
+use crate::view_model::sort::Sort;
 
 fn pct(x: Option<f64>) -> String {
     crate::text::percent(x)
@@ -70,7 +55,9 @@ pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Com
             result.query.period.label()
         ));
         if ui.button("Go to Import").clicked() {
-            commands.push(Command::ShowView(crate::app::state::View::Import));
+            commands.push(Command::ShowView(
+                crate::view_model::navigation::View::Import,
+            ));
         }
         return commands;
     }
@@ -78,8 +65,7 @@ pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Com
         .auto_shrink(false)
         .show(ui, |ui| {
             // New numbers are laid out a few sections a frame, top first (`ui::reveal`).
-            let numbers = (format!("{:?}", result.query), result.details.is_some());
-            let mut reveal = super::reveal::Reveal::new(ui, "funnel", numbers);
+            let mut reveal = super::reveal::Reveal::new(ui, "funnel", result.numbers);
             reveal.section(ui, 0.0, |ui| chart_ui(ui, f));
             reveal.section(ui, 6.0, |ui| {
                 commands.extend(stage_table_ui(ui, result, model.selected_stage));
@@ -398,11 +384,11 @@ fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command>
                         c.owner.clone().unwrap_or_default(),
                         c.segment.clone().unwrap_or_default(),
                         c.source.clone().unwrap_or_default(),
-                        c.created.map(format_date_time).unwrap_or_default(),
+                        c.created.map(date_time).unwrap_or_default(),
                         if skipped {
                             "skipped".to_owned()
                         } else {
-                            at_stage.map(format_date_time).unwrap_or_default()
+                            at_stage.map(date_time).unwrap_or_default()
                         },
                     ] {
                         row.col(|ui| {
@@ -442,7 +428,7 @@ fn pipelines_ui(ui: &mut egui::Ui, r: &FunnelResult) {
     }
 }
 
-fn breakdown_ui(ui: &mut egui::Ui, r: &FunnelResult, sort: (usize, bool)) -> Vec<Command> {
+fn breakdown_ui(ui: &mut egui::Ui, r: &FunnelResult, sort: Sort<BreakdownColumn>) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         let l = ui.label(RichText::new("Breakdown by").strong());
@@ -467,41 +453,14 @@ fn breakdown_ui(ui: &mut egui::Ui, r: &FunnelResult, sort: (usize, bool)) -> Vec
         );
     });
     let stage_names: Vec<String> = r.funnel.stages.iter().map(|s| s.name.clone()).collect();
-    let mut rows: Vec<&crate::metrics::breakdown::BreakdownRow> = r.breakdown.iter().collect();
-    let key = |row: &crate::metrics::breakdown::BreakdownRow, col: usize| -> f64 {
-        #[expect(clippy::cast_precision_loss, reason = "sorting")]
-        match col {
-            0 => 0.0,
-            c if c <= stage_names.len() => row
-                .funnel
-                .as_ref()
-                .and_then(|f| f.stages.get(c - 1))
-                .map_or(-1.0, |s| s.count as f64),
-            _ => row.deals.win_rate.unwrap_or(-1.0),
-        }
-    };
-    let (col, descending) = sort;
-    rows.sort_by(|a, b| {
-        let ord = if col == 0 {
-            a.value.cmp(&b.value)
-        } else {
-            key(a, col).total_cmp(&key(b, col))
-        };
-        if descending { ord.reverse() } else { ord }
-    });
+    let rows = BreakdownColumn::sorted(&r.breakdown, sort);
     egui::Grid::new("breakdown")
         .striped(true)
         .spacing([18.0, 6.0])
         .show(ui, |ui| {
-            let mut titles = vec![r.query.breakdown_by.label().to_owned()];
-            titles.extend(stage_names.iter().cloned());
-            titles.push("Win rate".to_owned());
-            for (i, t) in titles.iter().enumerate() {
-                let arrow = if i == col {
-                    if descending { " v" } else { " ^" }
-                } else {
-                    ""
-                };
+            for column in BreakdownColumn::all(stage_names.len()) {
+                let t = column.title(r.query.breakdown_by, &stage_names);
+                let arrow = sort.arrow(column);
                 if ui
                     .add(
                         egui::Button::new(RichText::new(format!("{t}{arrow}")).strong())
@@ -510,7 +469,7 @@ fn breakdown_ui(ui: &mut egui::Ui, r: &FunnelResult, sort: (usize, bool)) -> Vec
                     .on_hover_text(format!("Sort by {t}"))
                     .clicked()
                 {
-                    commands.push(Command::SetFunnelSort(i));
+                    commands.push(Command::SetFunnelSort(column));
                 }
             }
             ui.strong("");

@@ -1,44 +1,15 @@
 //! The Import view: bring in exports (picker or drag-and-drop), watch progress, see every
 //! batch with its counts, and the rejected rows of one batch with the reason for each.
 
-use std::time::Duration;
-
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::theme;
-use crate::app::command::Command;
-use crate::app::jobs::BatchDetail;
-use crate::import::ImportProgress;
 use crate::import::rows::ROW_RULES;
 use crate::text::{bytes, thousands};
+use crate::view_model::command::Command;
+use crate::view_model::import::{BatchDetail, ImportViewModel, ProgressView};
 use crate::workspace::{BatchSummary, MappingPreset};
-
-/// A job under way, as the view shows it.
-#[derive(Debug, Clone)]
-pub struct ProgressView {
-    pub label: String,
-    pub progress: ImportProgress,
-    pub elapsed: Duration,
-    pub cancellable: bool,
-    pub cancelling: bool,
-}
-
-/// What the Import view shows.
-pub struct ImportViewModel<'a> {
-    pub batches: &'a [BatchSummary],
-    pub presets: &'a [MappingPreset],
-    /// The as-of date typed for the next imports.
-    pub as_of_text: &'a str,
-    pub loaded: bool,
-    pub selected: Option<i64>,
-    /// The rejected rows, warnings and column use of the selected batch, once read.
-    pub detail: Option<&'a BatchDetail>,
-    pub progress: Option<ProgressView>,
-    pub busy: bool,
-    /// Files are being dragged over the window.
-    pub hovering_files: bool,
-}
 
 /// Draws the view; returns the user's commands.
 pub fn import_view_ui(ui: &mut egui::Ui, model: &ImportViewModel<'_>) -> Vec<Command> {

@@ -8,23 +8,13 @@ use egui_plot::{Bar, BarChart};
 
 use super::theme;
 use super::widgets::named_button;
-use crate::app::command::Command;
-use crate::app::exports::ExportList;
-use crate::app::leaks::{LeaksResult, WorkList};
-use crate::import::values::date::format_date_time;
 use crate::leaks::{Handoff, Leak, LeakDimension, LeakKind, TrendPoint};
-use crate::text::{money, percent, thousands};
-
-/// What the view shows.
-pub struct LeaksViewModel<'a> {
-    pub result: Option<&'a LeaksResult>,
-    pub selected: Option<LeakKind>,
-    pub dimension: LeakDimension,
-    /// The record table's sort column and direction.
-    pub sort: (usize, bool),
-    pub computing: bool,
-    pub has_data: bool,
-}
+use crate::leaks::{SortedWorkList, WorkListColumn};
+use crate::text::{date_time, money, percent, thousands};
+use crate::view_model::command::Command;
+use crate::view_model::command::ExportList;
+use crate::view_model::leaks::{LeaksResult, LeaksViewModel};
+use crate::view_model::sort::Sort;
 
 fn count(n: usize) -> String {
     thousands(i64::try_from(n).unwrap_or(i64::MAX))
@@ -69,11 +59,7 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
         .auto_shrink([false, false])
         .show(ui, |ui| {
             // New numbers are laid out a few sections a frame, top first (`ui::reveal`).
-            let numbers = (
-                format!("{:?}", result.query),
-                result.lists_ready,
-                model.selected,
-            );
+            let numbers = (result.numbers, model.selected);
             let mut reveal = super::reveal::Reveal::new(ui, "leaks", numbers);
             reveal.section(ui, 6.0, |ui| commands.extend(handoff_map_ui(ui, result)));
             reveal.section(ui, 10.0, |ui| {
@@ -425,7 +411,7 @@ fn leak_records_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let currency = &result.report.reporting_currency;
-    let empty = WorkList::default();
+    let empty = SortedWorkList::default();
     let rows = result.lists.get(&leak.kind).map_or(&empty, |l| &**l);
     ui.horizontal(|ui| {
         ui.strong(format!("The {} records", count(rows.len())));
@@ -578,7 +564,7 @@ fn churn_ui(ui: &mut egui::Ui, result: &LeaksResult) {
             ui.end_row();
             for s in &result.report.churned {
                 ui.label(&s.source_id);
-                ui.label(format_date_time(s.churned));
+                ui.label(date_time(s.churned));
                 ui.label(s.arr.map_or_else(|| "—".to_owned(), |a| money(a, currency)));
                 ui.label(late(s.kickoff_late_days, "none"));
                 ui.label(late(s.outreach_late_days, "none"));
@@ -589,8 +575,8 @@ fn churn_ui(ui: &mut egui::Ui, result: &LeaksResult) {
 
 fn records_ui(
     ui: &mut egui::Ui,
-    rows: &WorkList,
-    sort: (usize, bool),
+    rows: &SortedWorkList,
+    sort: Sort<WorkListColumn>,
     currency: &str,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -598,16 +584,6 @@ fn records_ui(
         ui.label(RichText::new("No records leaked here in this period.").color(theme::MUTED));
         return commands;
     }
-    let titles = [
-        "Record",
-        "Name",
-        "Owner",
-        "Segment",
-        "Due",
-        "Days late",
-        "At stake",
-        "Why",
-    ];
     ui.push_id("leak_records", |ui| {
         TableBuilder::new(ui)
             .striped(true)
@@ -623,13 +599,10 @@ fn records_ui(
             .column(Column::initial(110.0))
             .column(Column::remainder().at_least(200.0).clip(true))
             .header(24.0, |mut row| {
-                for (i, t) in titles.iter().enumerate() {
+                for column in WorkListColumn::ALL {
                     row.col(|ui| {
-                        let arrow = match sort {
-                            (c, true) if c == i => " v",
-                            (c, false) if c == i => " ^",
-                            _ => "",
-                        };
+                        let t = column.title();
+                        let arrow = sort.arrow(column);
                         if ui
                             .add(
                                 egui::Button::new(RichText::new(format!("{t}{arrow}")).strong())
@@ -638,14 +611,17 @@ fn records_ui(
                             .on_hover_text(format!("Sort by {}", t.to_lowercase()))
                             .clicked()
                         {
-                            commands.push(Command::SetLeakSort(i));
+                            commands.push(Command::SetLeakSort(column));
                         }
                     });
                 }
+                row.col(|ui| {
+                    ui.strong("Why");
+                });
             })
             .body(|body| {
                 body.rows(24.0, rows.len(), |mut row| {
-                    let Some(r) = rows.get(row.index(), sort) else {
+                    let Some(r) = rows.get(row.index(), sort.column, sort.descending) else {
                         return;
                     };
                     let f = &r.flagged;
@@ -662,13 +638,13 @@ fn records_ui(
                         ui.label(&r.segment);
                     });
                     row.col(|ui| {
-                        ui.label(f.due.map(format_date_time).unwrap_or_default())
+                        ui.label(f.due.map(date_time).unwrap_or_default())
                             .on_hover_text(format!(
                                 "Clock started {}{}",
-                                format_date_time(f.started),
+                                date_time(f.started),
                                 f.done.map_or_else(String::new, |d| format!(
                                     "; done {}",
-                                    format_date_time(d)
+                                    date_time(d)
                                 ))
                             ));
                     });

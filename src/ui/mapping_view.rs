@@ -6,10 +6,10 @@ use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::theme;
-use crate::app::command::Command;
-use crate::app::mapping::MappingDraft;
 use crate::import::preview::{column_date_order, read_cell};
 use crate::model::{Field, RecordObject};
+use crate::view_model::command::Command;
+use crate::view_model::mapping::MappingDraft;
 
 /// How many values of each column the preview reads.
 const PREVIEW_VALUES: usize = 3;

@@ -3,8 +3,8 @@
 use eframe::egui::{self, RichText};
 
 use super::theme;
-use crate::app::command::Command;
-use crate::app::state::View;
+use crate::view_model::command::Command;
+use crate::view_model::navigation::View;
 use crate::workspace::RecordCounts;
 
 /// Draws the navigation; returns the view the user picked.

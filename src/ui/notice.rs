@@ -3,9 +3,9 @@
 use eframe::egui::{self, RichText};
 
 use super::theme;
-use crate::app::command::Command;
-use crate::app::notice::{Notice, NoticeKind};
 use crate::import::values::DateOrder;
+use crate::view_model::command::Command;
+use crate::view_model::notice::{Notice, NoticeAction, NoticeKind};
 
 /// Draws a notice; returns Dismiss, or the user's answer to a date-order question.
 pub fn notice_ui(ui: &mut egui::Ui, notice: &Notice) -> Option<Command> {
@@ -29,32 +29,44 @@ pub fn notice_ui(ui: &mut egui::Ui, notice: &Notice) -> Option<Command> {
                     for line in &notice.lines {
                         ui.label(RichText::new(line).color(fg));
                     }
-                    if let Some(backup) = &notice.restore_backup
-                        && ui.button("Restore the latest backup").clicked()
-                    {
-                        command = Some(Command::ReplaceWithBackup(backup.clone()));
-                    }
-                    if let Some(file) = &notice.map_columns_for
-                        && ui.button("Map the columns…").clicked()
-                    {
-                        command = Some(Command::MapColumns(file.clone()));
-                    }
-                    if let Some(file) = &notice.ask_date_order_for {
-                        ui.horizontal(|ui| {
-                            ui.label("Read the dates as:");
-                            for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
-                                if ui.button(order.describe()).clicked() {
-                                    command = Some(Command::RetryWithDateOrder {
-                                        file: file.clone(),
-                                        order,
-                                    });
-                                }
-                            }
-                        });
+                    for action in &notice.actions {
+                        if let Some(c) = action_ui(ui, action) {
+                            command = Some(c);
+                        }
                     }
                 });
             });
         });
     ui.add_space(8.0);
     command
+}
+
+/// The button (or buttons) of one action a notice offers; the command of the one clicked.
+fn action_ui(ui: &mut egui::Ui, action: &NoticeAction) -> Option<Command> {
+    match action {
+        NoticeAction::RestoreBackup(backup) => ui
+            .button("Restore the latest backup")
+            .clicked()
+            .then(|| Command::ReplaceWithBackup(backup.clone())),
+        NoticeAction::MapColumns(file) => ui
+            .button("Map the columns…")
+            .clicked()
+            .then(|| Command::MapColumns(file.clone())),
+        NoticeAction::AskDateOrder(file) => {
+            ui.horizontal(|ui| {
+                ui.label("Read the dates as:");
+                let mut chosen = None;
+                for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+                    if ui.button(order.describe()).clicked() {
+                        chosen = Some(Command::RetryWithDateOrder {
+                            file: file.clone(),
+                            order,
+                        });
+                    }
+                }
+                chosen
+            })
+            .inner
+        }
+    }
 }

@@ -1,44 +1,13 @@
 //! The top bar: workspace, period, the data's as-of date, and the sample-data marker.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
 
 use super::theme;
-use crate::app::command::Command;
-use crate::app::state::Quarter;
-
-/// What the top bar shows.
-pub struct TopBarModel<'a> {
-    pub workspace_path: &'a Path,
-    pub recent: &'a [PathBuf],
-    pub period: Option<Quarter>,
-    pub periods: Vec<Quarter>,
-    /// The latest as-of date of the imported exports.
-    pub as_of: Option<&'a str>,
-    /// The definitions version every number follows.
-    pub definitions_version: Option<i64>,
-    /// The workspace's backups, newest first.
-    pub backups: &'a [crate::workspace::BackupInfo],
-    /// The workspace holds only the bundled sample data.
-    pub sample: bool,
-    pub busy: bool,
-    /// The file is damaged: nothing is imported into it.
-    pub damaged: bool,
-}
-
-/// The eight fiscal quarters up to the one `as_of` falls in, newest first.
-pub fn quarters_up_to(as_of: Option<&str>, fiscal_start_month: u32) -> Vec<Quarter> {
-    let Some(mut q) = as_of.and_then(|d| Quarter::of_text(d, fiscal_start_month)) else {
-        return Vec::new();
-    };
-    let mut out = Vec::with_capacity(8);
-    for _ in 0..8 {
-        out.push(q);
-        q = q.previous();
-    }
-    out
-}
+use crate::definitions::fiscal::Quarter;
+use crate::view_model::command::Command;
+use crate::view_model::navigation::TopBarModel;
 
 /// Draws the top bar; returns what the user picked.
 pub fn top_bar_ui(ui: &mut egui::Ui, model: &TopBarModel<'_>) -> Vec<Command> {

@@ -2,7 +2,7 @@
 
 use eframe::egui;
 
-use crate::app::command::Command;
+use crate::view_model::command::Command;
 
 /// A button showing a short `text` whose accessible name (for screen readers and tests)
 /// and hover text say in full what it does, e.g. "Remove" named "Remove the deal stage Demo".
@@ -68,7 +68,7 @@ pub fn no_numbers_yet(
     ui: &mut egui::Ui,
     has_data: bool,
     waiting: &str,
-) -> Option<crate::app::command::Command> {
+) -> Option<crate::view_model::command::Command> {
     let text = if has_data {
         waiting
     } else {
@@ -76,7 +76,7 @@ pub fn no_numbers_yet(
     };
     ui.label(egui::RichText::new(text).color(super::theme::MUTED));
     (!has_data && ui.button("Go to Import").clicked()).then_some(
-        crate::app::command::Command::ShowView(crate::app::state::View::Import),
+        crate::view_model::command::Command::ShowView(crate::view_model::navigation::View::Import),
     )
 }
 

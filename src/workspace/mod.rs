@@ -137,6 +137,24 @@ impl Workspace {
         &self.path
     }
 
+    /// `here` on this thread and, beside it, `beside` on a connection of its own to the
+    /// same file: on two cores two reads take about as long as the longer one.
+    pub fn read_beside<T: Send, H, E: Send + From<WorkspaceError>>(
+        &self,
+        beside: impl FnOnce(&Self) -> Result<T, E> + Send,
+        here: impl FnOnce() -> H,
+    ) -> (H, Result<T, E>) {
+        let path = self.path.clone();
+        std::thread::scope(|scope| {
+            let other = scope.spawn(move || beside(&Self::reopen(&path)?));
+            let here = here();
+            match other.join() {
+                Ok(read) => (here, read),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    }
+
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64, WorkspaceError> {
         self.conn

@@ -265,20 +265,6 @@ fn midnight(date: NaiveDate) -> Timestamp {
     date.and_time(NaiveTime::MIN).and_utc().timestamp()
 }
 
-/// Formats a timestamp as `2025-03-14`, or `2025-03-14 10:22` when it has a time of day.
-pub fn format_date_time(ts: Timestamp) -> String {
-    DateTime::from_timestamp(ts, 0).map_or_else(
-        || ts.to_string(),
-        |d| {
-            if ts % 86_400 == 0 {
-                d.format("%Y-%m-%d").to_string()
-            } else {
-                d.format("%Y-%m-%d %H:%M").to_string()
-            }
-        },
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,8 +5,8 @@ pub mod date;
 
 mod percent;
 
-pub use amount::{Money, format_cents, parse_amount};
-pub use date::{DateOrder, DateOrderVote, format_date_time, parse_timestamp};
+pub use amount::{Money, parse_amount};
+pub use date::{DateOrder, DateOrderVote, parse_timestamp};
 pub use percent::parse_percent;
 
 /// Why a cell's text could not be read as the value its column holds.

@@ -3,8 +3,8 @@
 use eframe::egui::{self, RichText};
 
 use super::DefinitionsViewModel;
-use crate::app::command::Command;
 use crate::definitions::diff::Change;
+use crate::view_model::command::Command;
 
 pub(super) fn history_ui(
     ui: &mut egui::Ui,

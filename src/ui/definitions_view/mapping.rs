@@ -3,13 +3,13 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::DefinitionsDraft;
-use crate::app::jobs::DefinitionsState;
 use crate::definitions::Definitions;
 use crate::definitions::apply::deal_stage;
 use crate::definitions::model::{DealStageDef, StageMapping, StageOutcome};
 use crate::ui::theme;
 use crate::ui::widgets::named_button;
+use crate::view_model::definitions::DefinitionsDraft;
+use crate::view_model::workspace::DefinitionsState;
 
 pub(super) fn mapping_ui(
     ui: &mut egui::Ui,

@@ -16,20 +16,8 @@ mod teams;
 use eframe::egui::{self, RichText};
 
 use super::theme;
-use crate::app::DefinitionsDraft;
-use crate::app::command::Command;
-use crate::app::jobs::DefinitionsState;
-use crate::definitions::diff::Change;
-
-/// What the view shows besides the form.
-pub struct DefinitionsViewModel<'a> {
-    pub state: &'a DefinitionsState,
-    /// The last comparison: versions a and b and what changed.
-    pub comparison: Option<&'a (i64, i64, Vec<Change>)>,
-    /// What the unsaved changes would move, once worked out for exactly these changes.
-    pub impact: Option<&'a crate::definitions::impact::ImpactPreview>,
-    pub busy: bool,
-}
+use crate::view_model::command::Command;
+use crate::view_model::definitions::{DefinitionsDraft, DefinitionsViewModel};
 
 /// Draws the view over the form `draft` and the remembered `author` name.
 pub fn definitions_view_ui(

@@ -3,11 +3,11 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::DefinitionsDraft;
 use crate::definitions::model::{Condition, Match, Op, Rule, RuleValue, ValueShape};
 use crate::model::{Field, RecordObject, ValueKind};
 use crate::ui::theme;
 use crate::ui::widgets::named_button;
+use crate::view_model::definitions::DefinitionsDraft;
 
 const OPS: [(Op, &str); 7] = [
     (Op::IsSet, "is set"),

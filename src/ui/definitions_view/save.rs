@@ -4,11 +4,11 @@ use eframe::egui::{self, RichText};
 
 use super::DefinitionsViewModel;
 use super::history::change_ui;
-use crate::app::DefinitionsDraft;
-use crate::app::command::Command;
 use crate::definitions::diff::diff;
 use crate::definitions::validate::problems;
 use crate::ui::theme;
+use crate::view_model::command::Command;
+use crate::view_model::definitions::DefinitionsDraft;
 
 pub(super) fn save_ui(
     ui: &mut egui::Ui,

@@ -2,11 +2,11 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::DefinitionsDraft;
 use crate::definitions::model::RequiredFields;
 use crate::model::{Field, RecordObject};
 use crate::ui::theme;
 use crate::ui::widgets::named_button;
+use crate::view_model::definitions::DefinitionsDraft;
 
 const MONTHS: [&str; 12] = [
     "January",

@@ -3,9 +3,9 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::DefinitionsDraft;
 use crate::definitions::model::{SlaUnit, WeekDay};
 use crate::ui::theme;
+use crate::view_model::definitions::DefinitionsDraft;
 
 pub(super) fn slas_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
     let labels: Vec<&'static str> = draft

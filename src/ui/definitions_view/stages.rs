@@ -2,10 +2,10 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::DefinitionsDraft;
 use crate::definitions::model::{LifecycleStageDef, Team};
 use crate::ui::theme;
 use crate::ui::widgets::named_button;
+use crate::view_model::definitions::DefinitionsDraft;
 
 const TEAMS: [(Team, &str); 4] = [
     (Team::Marketing, "Marketing"),

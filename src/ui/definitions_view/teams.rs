@@ -3,9 +3,9 @@
 use eframe::egui::{self, RichText};
 
 use super::super::widgets::named_button;
-use crate::app::DefinitionsDraft;
 use crate::definitions::model::TeamDef;
 use crate::ui::theme;
+use crate::view_model::definitions::DefinitionsDraft;
 
 pub(super) fn teams_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
     ui.label(

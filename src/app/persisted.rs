@@ -1,54 +1,11 @@
-//! What the window remembers between launches, and the choices it offers.
+//! What the window remembers between launches.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-/// The views in the left navigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum View {
-    #[default]
-    Import,
-    Funnel,
-    Leaks,
-    Maturity,
-    Definitions,
-    Scorecard,
-}
-
-impl View {
-    /// In navigation order.
-    pub const ALL: [Self; 6] = [
-        Self::Import,
-        Self::Funnel,
-        Self::Leaks,
-        Self::Maturity,
-        Self::Definitions,
-        Self::Scorecard,
-    ];
-
-    /// The name in the navigation.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Import => "Import",
-            Self::Funnel => "Funnel",
-            Self::Leaks => "Handoff leaks",
-            Self::Maturity => "Pillar maturity",
-            Self::Definitions => "Definitions",
-            Self::Scorecard => "Scorecard",
-        }
-    }
-
-    /// Whether the view is built yet.
-    pub fn is_available(self) -> bool {
-        matches!(
-            self,
-            Self::Import | Self::Definitions | Self::Funnel | Self::Leaks
-        )
-    }
-}
-
-pub use crate::definitions::fiscal::Quarter;
+use crate::definitions::fiscal::Quarter;
+use crate::view_model::navigation::View;
 
 /// Remembered between launches (window size is remembered by eframe itself).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -2,8 +2,12 @@
 
 use std::path::PathBuf;
 
-use super::state::{Quarter, View};
+use super::funnel::{BreakdownColumn, DealList};
+use super::navigation::View;
+use crate::definitions::fiscal::Quarter;
 use crate::import::values::DateOrder;
+use crate::leaks::{LeakDimension, LeakKind, WorkListColumn};
+use crate::metrics::{Dimension, FunnelMode};
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,25 +47,25 @@ pub enum Command {
     /// Put a backup in place of a workspace too damaged to open.
     ReplaceWithBackup(PathBuf),
     DismissNotice,
-    SetFunnelMode(crate::metrics::FunnelMode),
+    SetFunnelMode(FunnelMode),
     /// Require a value of a dimension (segment, region, owner, source), or none.
-    SetFunnelFilter(crate::metrics::Dimension, Option<String>),
-    SetFunnelBreakdown(crate::metrics::Dimension),
+    SetFunnelFilter(Dimension, Option<String>),
+    SetFunnelBreakdown(Dimension),
     /// Sort the breakdown by a column; the same column again reverses the order.
-    SetFunnelSort(usize),
+    SetFunnelSort(BreakdownColumn),
     /// List the records behind a stage's count (or close the list).
     SelectFunnelStage(Option<usize>),
     /// List the deals behind a deal number, or close the list.
-    SelectFunnelDeals(Option<crate::app::funnel::DealList>),
+    SelectFunnelDeals(Option<DealList>),
     /// Open a leak's breakdown and records (or close them).
-    SelectLeak(Option<crate::leaks::LeakKind>),
-    SetLeakDimension(crate::leaks::LeakDimension),
+    SelectLeak(Option<LeakKind>),
+    SetLeakDimension(LeakDimension),
     /// Sort the leak's records by a column; the same column again reverses the order.
-    SetLeakSort(usize),
+    SetLeakSort(WorkListColumn),
     /// Ask where to save a list of records as CSV, then save it as it is on screen now.
-    Export(crate::app::exports::ExportList),
+    Export(ExportList),
     /// Save a list of records as CSV to a path already chosen.
-    ExportTo(crate::app::exports::ExportList, PathBuf),
+    ExportTo(ExportList, PathBuf),
     /// Save the edited definitions (the view's draft) as a new version.
     SaveDefinitions,
     DiscardDefinitionChanges,
@@ -76,4 +80,15 @@ pub enum Command {
         a: i64,
         b: i64,
     },
+}
+
+/// A list on screen that can be saved as CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportList {
+    /// The records counted at the Funnel stage at this index.
+    FunnelStage(usize),
+    /// The deals behind one of the Funnel's deal numbers.
+    FunnelDeals(DealList),
+    /// A leak's records, in the order the table shows them.
+    Leak(LeakKind),
 }

@@ -1,11 +1,12 @@
-//! Shared progress counters and the cancel switch between an import and whoever watches it.
+//! Progress counters and the cancel switch shared between work on a background thread
+//! (an import, the sample data, any job of the window) and whoever watches it.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// Cheap to clone; every clone sees the same counters.
 #[derive(Debug, Clone, Default)]
-pub struct ImportControl {
+pub struct WorkControl {
     cancel: Arc<AtomicBool>,
     pub(crate) bytes_read: Arc<AtomicU64>,
     rows_read: Arc<AtomicU64>,
@@ -13,9 +14,9 @@ pub struct ImportControl {
     finishing: Arc<AtomicBool>,
 }
 
-/// A snapshot of an import's progress.
+/// A snapshot of the work's progress: bytes and rows read of a file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ImportProgress {
+pub struct Progress {
     pub bytes_read: u64,
     pub total_bytes: u64,
     pub rows_read: u64,
@@ -24,7 +25,7 @@ pub struct ImportProgress {
     pub finishing: bool,
 }
 
-impl ImportProgress {
+impl Progress {
     /// How far through the file, 0.0 to 1.0.
     #[expect(clippy::cast_precision_loss, reason = "a progress bar")]
     pub fn fraction(&self) -> f32 {
@@ -36,8 +37,8 @@ impl ImportProgress {
     }
 }
 
-impl ImportControl {
-    /// Asks the import to stop; it rolls back and reports `Cancelled`.
+impl WorkControl {
+    /// Asks the work to stop; an import rolls back and reports `Cancelled`.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
@@ -48,8 +49,8 @@ impl ImportControl {
     }
 
     /// The current progress.
-    pub fn progress(&self) -> ImportProgress {
-        ImportProgress {
+    pub fn progress(&self) -> Progress {
+        Progress {
             bytes_read: self.bytes_read.load(Ordering::Relaxed),
             total_bytes: self.total_bytes.load(Ordering::Relaxed),
             rows_read: self.rows_read.load(Ordering::Relaxed),

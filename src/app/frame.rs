@@ -1,0 +1,213 @@
+//! Each frame: take in what the background sent and ask for what the shown view needs
+//! (`logic`), then hand each view its model and apply the commands it returns (`ui`).
+
+use std::time::Duration;
+
+use eframe::egui;
+
+use super::CockpitApp;
+use super::cockpit::PERSIST_KEY;
+use super::jobs::Job;
+use super::scheduler::Arrived;
+use crate::ui;
+use crate::view_model::command::Command;
+use crate::view_model::definitions::DefinitionsViewModel;
+use crate::view_model::funnel::FunnelViewModel;
+use crate::view_model::import::ImportViewModel;
+use crate::view_model::leaks::LeaksViewModel;
+use crate::view_model::navigation::{TopBarModel, View, quarters_up_to};
+use crate::view_model::notice::Notice;
+
+impl eframe::App for CockpitApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        for arrived in self.jobs.poll() {
+            match arrived {
+                Arrived::Check(outcome) => self.handle(outcome),
+                Arrived::Job {
+                    outcome,
+                    replaced_file,
+                    allowed_on_damaged_file,
+                } => {
+                    if replaced_file {
+                        self.damaged = false;
+                        self.damaged_backup = None;
+                    }
+                    if self.damaged && !allowed_on_damaged_file {
+                        super::drop_later::drop_in_background(outcome);
+                    } else {
+                        self.handle(outcome.into_outcome());
+                    }
+                }
+            }
+        }
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.apply(Command::ImportFiles(dropped));
+        }
+        self.request_numbers();
+        self.start_next_job();
+        if let Err(e) = self.jobs.start_waiting_check(&self.db) {
+            self.notice = Some(Notice::error(&e));
+        }
+        self.start_keeping_tables();
+        if self.jobs.running(|_| true) {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if !self.glyphs_warm {
+            ui::glyph_warmup::warm_glyphs(ui.ctx());
+            self.glyphs_warm = true;
+        }
+        let mut commands: Vec<Command> = Vec::new();
+        let top = self.top_bar_model();
+        egui::Panel::top("top_bar")
+            .show(ui, |ui| commands.extend(ui::top_bar::top_bar_ui(ui, &top)));
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(200.0)
+            .show(ui, |ui| {
+                commands.extend(ui::nav::nav_ui(
+                    ui,
+                    self.persisted.last_view,
+                    &self.snapshot.counts,
+                ));
+            });
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            if let Some(notice) = &self.notice {
+                commands.extend(ui::notice::notice_ui(ui, notice));
+            }
+            if self.damaged {
+                // The backup is offered here once the notice offering it is dismissed.
+                let offered = self
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.offered_backup().is_some());
+                let backup = self.damaged_backup.as_deref().filter(|_| !offered);
+                commands.extend(ui::widgets::damaged_file_ui(ui, backup));
+                return;
+            }
+            commands.extend(self.view_ui(ui));
+        });
+        for command in commands {
+            self.apply(command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PERSIST_KEY, &self.persisted);
+    }
+}
+
+impl CockpitApp {
+    fn top_bar_model(&self) -> TopBarModel<'_> {
+        TopBarModel {
+            workspace_path: &self.db,
+            recent: &self.persisted.recent_workspaces,
+            period: self.period(),
+            periods: quarters_up_to(
+                self.snapshot.latest_as_of(),
+                self.snapshot.fiscal_start_month(),
+            ),
+            as_of: self.snapshot.latest_as_of(),
+            definitions_version: self.snapshot.definitions_version(),
+            sample: self.snapshot.only_sample,
+            backups: &self.snapshot.backups,
+            busy: self.is_busy(),
+            damaged: self.damaged,
+        }
+    }
+
+    /// Draws the view shown with its model; the commands it returns.
+    fn view_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let busy = self.is_busy();
+        match self.persisted.last_view {
+            View::Import => match &mut self.mapping {
+                Some(draft) => ui::mapping_view::mapping_view_ui(ui, draft, busy)
+                    .into_iter()
+                    .collect(),
+                None => {
+                    let hovering_files = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
+                    let model = ImportViewModel {
+                        presets: &self.snapshot.presets,
+                        as_of_text: &self.as_of_text,
+                        batches: &self.snapshot.batches,
+                        loaded: self.loaded,
+                        selected: self.selected_batch,
+                        detail: self
+                            .detail
+                            .as_ref()
+                            .filter(|(id, _)| Some(*id) == self.selected_batch)
+                            .map(|(_, d)| d),
+                        progress: self.jobs.progress(),
+                        busy,
+                        hovering_files,
+                    };
+                    ui::import_view::import_view_ui(ui, &model)
+                }
+            },
+            View::Definitions => match (&self.snapshot.definitions, &mut self.definitions_draft) {
+                (Some(state), Some(draft)) => {
+                    let model = DefinitionsViewModel {
+                        state,
+                        comparison: self.comparison.as_ref(),
+                        impact: self
+                            .impact
+                            .as_ref()
+                            .filter(|(defs, _)| *defs == draft.definitions)
+                            .map(|(_, preview)| preview),
+                        busy,
+                    };
+                    ui::definitions_view::definitions_view_ui(
+                        ui,
+                        &model,
+                        draft,
+                        &mut self.persisted.author_name,
+                    )
+                }
+                _ => {
+                    ui.label("Reading the definitions…");
+                    Vec::new()
+                }
+            },
+            View::Funnel => {
+                let model = FunnelViewModel {
+                    result: self.funnel.result.as_ref(),
+                    mode: self.funnel.mode,
+                    filter: &self.funnel.filter,
+                    selected_stage: self.funnel.selected_stage,
+                    selected_deals: self.funnel.selected_deals,
+                    computing: self
+                        .jobs
+                        .running(|j| matches!(j, Job::ComputeFunnel { .. })),
+                    definitions_version: self.snapshot.definitions_version(),
+                    has_data: !self.snapshot.batches.is_empty(),
+                    breakdown_sort: self.funnel.breakdown_sort,
+                };
+                ui::funnel_view::funnel_view_ui(ui, &model)
+            }
+            View::Leaks => {
+                let model = LeaksViewModel {
+                    result: self.leaks.result.as_ref(),
+                    selected: self.leaks.selected,
+                    dimension: self.leaks.dimension,
+                    sort: self.leaks.sort,
+                    computing: self.jobs.running(|j| matches!(j, Job::ComputeLeaks { .. })),
+                    has_data: !self.snapshot.batches.is_empty(),
+                };
+                ui::leaks_view::leaks_view_ui(ui, &model)
+            }
+            other => {
+                ui::coming_soon::coming_soon_ui(ui, other, &self.snapshot.counts);
+                Vec::new()
+            }
+        }
+    }
+}

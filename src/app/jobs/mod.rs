@@ -1,0 +1,181 @@
+//! Heavy work off the UI thread: each [`Job`] runs on a named thread of its own with its
+//! own workspace connection and sends back its outcome; the app polls for it every frame.
+
+mod error;
+mod numbers;
+mod outcome;
+mod pick;
+pub(crate) mod priority;
+mod reads;
+mod run;
+mod running;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+pub use error::JobError;
+pub use outcome::{FileResult, JobOutcome, LeakLists, Message};
+pub use pick::Pick;
+pub use running::RunningJob;
+
+use super::exports::RecordsExport;
+use crate::definitions::Definitions;
+use crate::definitions::fiscal::Quarter;
+use crate::import::values::DateOrder;
+use crate::leaks::Leads;
+use crate::metrics::from_store::FunnelTables;
+use crate::view_model::funnel::FunnelQuery;
+use crate::view_model::leaks::LeaksQuery;
+use crate::view_model::mapping::MappingDraft;
+
+/// Work the app hands to a background thread.
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// Read the batch list and record counts.
+    Refresh,
+    /// SQLite's consistency check of the whole file, beside the first reads of a session.
+    Check,
+    Import {
+        files: Vec<PathBuf>,
+        date_order: Option<DateOrder>,
+        as_of: Option<NaiveDate>,
+    },
+    LoadSample,
+    RemoveSample,
+    Undo(i64),
+    LoadIssues(i64),
+    ExportIssues {
+        batch_id: i64,
+        to: PathBuf,
+    },
+    /// Read the first rows of a file for the mapping screen.
+    Preview(PathBuf),
+    /// Save a column mapping, then import its file with it when it has one.
+    SavePreset {
+        draft: Box<MappingDraft>,
+        as_of: Option<NaiveDate>,
+    },
+    DeletePreset(String),
+    /// Save edited definitions as a new version.
+    SaveDefinitions {
+        definitions: Box<Definitions>,
+        author: String,
+        reason: String,
+    },
+    /// Make an older definitions version current again, as a new version.
+    RestoreDefinitions {
+        id: i64,
+        author: String,
+    },
+    /// The Funnel view's numbers, over the tables last read when they still serve the
+    /// query.
+    ComputeFunnel {
+        query: Box<FunnelQuery>,
+        tables: Option<std::sync::Arc<FunnelTables>>,
+    },
+    /// Keep the Funnel's tables in the workspace for the next open.
+    KeepTables(std::sync::Arc<FunnelTables>),
+    /// The Leaks view's numbers, over the contacts last read when they still serve the
+    /// query.
+    ComputeLeaks {
+        query: Box<LeaksQuery>,
+        leads: Option<std::sync::Arc<Leads>>,
+    },
+    /// What saving `definitions` would do to the records.
+    PreviewImpact {
+        definitions: Box<Definitions>,
+        period: Option<Quarter>,
+    },
+    /// What changed from version `a` to `b`.
+    CompareDefinitions {
+        a: i64,
+        b: i64,
+    },
+    /// A file dialog; what follows depends on what it was for.
+    Pick(Pick),
+    /// Replace the workspace with a backup.
+    RestoreBackup(PathBuf),
+    /// Put a backup in place of a workspace too damaged to open.
+    ReplaceWithBackup(PathBuf),
+    /// Save a list of records as CSV.
+    ExportRecords {
+        to: PathBuf,
+        records: Box<RecordsExport>,
+    },
+    /// Read and check a definitions file, for review before saving.
+    ReadDefinitionsFile(PathBuf),
+    /// Write the definitions in force to a file.
+    ExportDefinitions(PathBuf),
+}
+
+impl Job {
+    /// What the progress line says while the job runs.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Refresh => "Reading the workspace".to_owned(),
+            Self::Check => "Checking the workspace file for damage".to_owned(),
+            Self::Import { files, .. } => {
+                let names: Vec<String> = files.iter().map(|f| crate::text::file_name(f)).collect();
+                match names.as_slice() {
+                    [one] => format!("Importing {one}"),
+                    _ => format!("Importing {} files: {}", names.len(), names.join(", ")),
+                }
+            }
+            Self::LoadSample => "Loading the sample data".to_owned(),
+            Self::RemoveSample => "Removing the sample data".to_owned(),
+            Self::Undo(id) => format!("Undoing batch {id}"),
+            Self::LoadIssues(_) => "Reading rejected rows".to_owned(),
+            Self::ExportIssues { .. } => "Saving rejected rows".to_owned(),
+            Self::Preview(_) => "Reading the file".to_owned(),
+            Self::SavePreset { .. } => "Saving the column mapping and importing".to_owned(),
+            Self::DeletePreset(_) => "Deleting the column mapping".to_owned(),
+            Self::SaveDefinitions { .. } => "Saving the definitions".to_owned(),
+            Self::RestoreDefinitions { id, .. } => format!("Restoring definitions version {id}"),
+            Self::CompareDefinitions { .. } => "Comparing definitions versions".to_owned(),
+            Self::ComputeFunnel { .. } => "Computing the funnel".to_owned(),
+            Self::KeepTables(_) => {
+                "Saving the funnel's working copy so the next open is faster".to_owned()
+            }
+            Self::ComputeLeaks { .. } => "Finding the handoff leaks".to_owned(),
+            Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
+            Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
+            Self::ExportRecords { .. } => "Saving the records".to_owned(),
+            Self::RestoreBackup(_) | Self::ReplaceWithBackup(_) => "Restoring a backup".to_owned(),
+            Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
+            Self::Pick(_) => "Waiting for the file dialog".to_owned(),
+        }
+    }
+
+    /// Whether the job only reads the workspace, and so may run beside its consistency
+    /// check.
+    pub fn only_reads(&self) -> bool {
+        matches!(
+            self,
+            Self::Refresh
+                | Self::ComputeFunnel { .. }
+                | Self::ComputeLeaks { .. }
+                | Self::LoadIssues(_)
+                | Self::CompareDefinitions { .. }
+        )
+    }
+
+    /// Whether the job replaces the workspace file with a backup.
+    pub fn replaces_the_file(&self) -> bool {
+        matches!(self, Self::ReplaceWithBackup(_) | Self::RestoreBackup(_))
+    }
+
+    /// Whether the job may run on a file found damaged: replacing it, or choosing
+    /// another workspace.
+    pub fn allowed_on_damaged_file(&self) -> bool {
+        self.replaces_the_file() || matches!(self, Self::Pick(Pick::Workspace))
+    }
+
+    /// Whether the job shows a progress bar with Cancel.
+    pub fn shows_progress(&self) -> bool {
+        matches!(
+            self,
+            Self::Import { .. } | Self::LoadSample | Self::SavePreset { .. }
+        )
+    }
+}

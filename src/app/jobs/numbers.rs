@@ -1,0 +1,81 @@
+//! The jobs that compute a view's numbers: each asks the library for them (the same
+//! functions the command line calls) and shapes the answer for its view, the numbers
+//! first and the records behind them after.
+
+use std::sync::Arc;
+
+use super::{JobError, JobOutcome, LeakLists};
+use crate::definitions::versions;
+use crate::leaks::{Leads, as_of_time, count_leaks};
+use crate::metrics::details::{DetailPositions, FunnelDetails};
+use crate::metrics::from_store::FunnelTables;
+use crate::view_model::funnel::{FunnelQuery, FunnelResult};
+use crate::view_model::leaks::{LeaksQuery, LeaksResult};
+use crate::workspace::Workspace;
+
+/// The Funnel's numbers for `query`, sent as soon as they are worked out, then the full
+/// records behind them (a third of the job at a million contacts: 87,000 contacts and
+/// 60,000 deals read by key), as the job's last outcome. `tables` are reused when they
+/// are of the same records and definitions.
+pub fn funnel(
+    ws: &Workspace,
+    query: FunnelQuery,
+    tables: Option<Arc<FunnelTables>>,
+    early: &dyn Fn(JobOutcome),
+) -> JobOutcome {
+    let tables = match tables {
+        Some(tables) => tables,
+        None => match FunnelTables::load(ws) {
+            Ok(tables) => Arc::new(tables),
+            Err(e) => return JobOutcome::Funnel(Err(e.into())),
+        },
+    };
+    let report = tables.report(&query.question());
+    let positions = DetailPositions::of(&report);
+    let result = FunnelResult::new(query.clone(), report, tables.clone());
+    early(JobOutcome::Funnel(Ok(Box::new(result))));
+    JobOutcome::FunnelDetails {
+        query: Box::new(query),
+        details: FunnelDetails::read(ws, &tables.contacts, &tables.deals, positions)
+            .map_err(JobError::from),
+    }
+}
+
+/// The leak counts of `query`, sent as soon as they are worked out, then every leak's
+/// records and breakdowns (the contacts and deals a leak names, 145,000 contacts at a
+/// million, read by key) as the job's last outcome. `leads` are reused when they are of
+/// the same records and definitions.
+pub fn leaks(
+    ws: &Workspace,
+    query: LeaksQuery,
+    leads: Option<Arc<Leads>>,
+    early: &dyn Fn(JobOutcome),
+) -> JobOutcome {
+    let counted = (|| {
+        let (_, defs) = versions::current(ws)?;
+        let as_of = ws.latest_as_of()?.ok_or(JobError::NoData)?;
+        let (leads, found) = count_leaks(ws, &defs, query.period, as_of_time(as_of), leads)?;
+        Ok::<_, JobError>((defs, as_of, leads, found))
+    })();
+    let (defs, as_of, leads, mut found) = match counted {
+        Ok(counted) => counted,
+        Err(e) => return JobOutcome::Leaks(Err(e)),
+    };
+    let result = LeaksResult {
+        query: query.clone(),
+        leads: leads.clone(),
+        as_of: as_of.to_string(),
+        report: found.report.clone(),
+        lists: std::collections::BTreeMap::new(),
+        breakdowns: std::collections::BTreeMap::new(),
+        lists_ready: false,
+        numbers: 0,
+    };
+    early(JobOutcome::Leaks(Ok(Box::new(result))));
+    JobOutcome::LeakLists(
+        found
+            .lists(ws, &defs, &leads.keys)
+            .map(|lists| Box::new(LeakLists { query, lists }))
+            .map_err(JobError::from),
+    )
+}

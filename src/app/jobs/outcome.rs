@@ -1,0 +1,102 @@
+//! What a job sends back: its outcome, typed, for the app to take in.
+
+use std::path::PathBuf;
+
+use super::error::JobError;
+use super::pick::Pick;
+use crate::definitions::Definitions;
+use crate::definitions::diff::Change;
+use crate::definitions::impact::ImpactPreview;
+use crate::import::ImportError;
+use crate::import::preview::FilePreview;
+use crate::leaks::LeakList;
+use crate::metrics::details::FunnelDetails;
+use crate::view_model::funnel::{FunnelQuery, FunnelResult};
+use crate::view_model::import::BatchDetail;
+use crate::view_model::leaks::{LeaksQuery, LeaksResult};
+use crate::view_model::workspace::WorkspaceSnapshot;
+use crate::workspace::BatchSummary;
+
+/// What a file's import came to, for the notice the user sees.
+#[derive(Debug)]
+pub enum FileResult {
+    Imported(BatchSummary),
+    AlreadyImported { file: PathBuf, batch: BatchSummary },
+    Failed { file: PathBuf, error: ImportError },
+}
+
+/// Every leak's records and breakdowns, for the Leaks result of `query`.
+#[derive(Debug)]
+pub struct LeakLists {
+    pub query: LeaksQuery,
+    pub lists: Vec<LeakList>,
+}
+
+/// What a job sends back.
+#[derive(Debug)]
+pub enum JobOutcome {
+    Refreshed(Result<WorkspaceSnapshot, JobError>),
+    /// The consistency check found the file sound, or could not run.
+    Checked(Result<(), JobError>),
+    Imported {
+        results: Vec<FileResult>,
+        snapshot: Result<WorkspaceSnapshot, JobError>,
+    },
+    /// The workspace changed (or did not, when `message` is an error).
+    Changed {
+        message: Result<String, JobError>,
+        snapshot: Result<WorkspaceSnapshot, JobError>,
+    },
+    Detail {
+        batch_id: i64,
+        detail: Result<BatchDetail, JobError>,
+    },
+    Exported(Result<PathBuf, JobError>),
+    Previewed(Result<FilePreview, JobError>),
+    Impact {
+        definitions: Box<Definitions>,
+        preview: Result<ImpactPreview, JobError>,
+    },
+    Funnel(Result<Box<FunnelResult>, JobError>),
+    /// Whether the Funnel's tables were kept in the workspace (`false` when the records
+    /// had changed since they were read).
+    TablesKept(Result<bool, JobError>),
+    /// The full records behind the numbers of the Funnel result for `query`.
+    FunnelDetails {
+        query: Box<FunnelQuery>,
+        details: Result<FunnelDetails, JobError>,
+    },
+    Leaks(Result<Box<LeaksResult>, JobError>),
+    /// Every leak's records and breakdowns, for the Leaks result of their query.
+    LeakLists(Result<Box<LeakLists>, JobError>),
+    DefinitionsFile(Result<(PathBuf, Definitions), JobError>),
+    Compared {
+        a: i64,
+        b: i64,
+        changes: Result<Vec<Change>, JobError>,
+    },
+    /// A file dialog closed: the paths chosen (none when cancelled), and what for.
+    Picked {
+        pick: Pick,
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// What a job's thread sends back: outcomes shown while it goes on, then its last.
+#[derive(Debug)]
+pub enum Message {
+    /// A first part of the result, shown while the job goes on: the Funnel's numbers or
+    /// the leak counts, before the records behind them.
+    Early(JobOutcome),
+    /// The job's last outcome: it has finished.
+    Last(JobOutcome),
+}
+
+impl Message {
+    /// What the message carries.
+    pub fn into_outcome(self) -> JobOutcome {
+        match self {
+            Self::Early(outcome) | Self::Last(outcome) => outcome,
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! What the window remembers of the Funnel and Handoff leaks views while it runs: the
+//! user's choices, the last numbers, and what was asked of the background.
+
+use std::sync::Arc;
+
+use crate::leaks::{LeakDimension, LeakKind, WorkListColumn};
+use crate::metrics::from_store::FunnelTables;
+use crate::metrics::{Dimension, Filter, FunnelMode};
+use crate::view_model::funnel::{BreakdownColumn, DealList, FunnelQuery, FunnelResult};
+use crate::view_model::leaks::{LeaksQuery, LeaksResult};
+use crate::view_model::sort::Sort;
+
+/// The Funnel view's choices and results.
+#[derive(Debug, Clone)]
+pub struct FunnelState {
+    pub mode: FunnelMode,
+    pub filter: Filter,
+    pub breakdown_by: Dimension,
+    pub breakdown_sort: Sort<BreakdownColumn>,
+    pub result: Option<FunnelResult>,
+    /// The query last sent to the background, so it is sent once.
+    pub requested: Option<FunnelQuery>,
+    /// Tables built from the records, to keep in the workspace for the next open once
+    /// nothing else waits to run.
+    pub to_keep: Option<Arc<FunnelTables>>,
+    /// The generation whose tables the workspace keeps, or has been asked to keep.
+    pub kept_generation: Option<i64>,
+    /// The stage whose records are listed.
+    pub selected_stage: Option<usize>,
+    /// The deal list shown.
+    pub selected_deals: Option<DealList>,
+}
+
+impl Default for FunnelState {
+    fn default() -> Self {
+        Self {
+            mode: FunnelMode::default(),
+            filter: Filter::all(),
+            breakdown_by: Dimension::Segment,
+            breakdown_sort: Sort::by(BreakdownColumn::Stage(0)),
+            result: None,
+            requested: None,
+            to_keep: None,
+            kept_generation: None,
+            selected_stage: None,
+            selected_deals: None,
+        }
+    }
+}
+
+impl FunnelState {
+    /// The tables of the last result, when they are of the records and definitions
+    /// `query` asks about.
+    pub fn tables_for(&self, query: &FunnelQuery) -> Option<Arc<FunnelTables>> {
+        let r = self.result.as_ref()?;
+        r.query.same_records(query).then(|| r.tables.clone())
+    }
+}
+
+/// The Leaks view's choices and results.
+#[derive(Debug, Clone)]
+pub struct LeaksState {
+    pub result: Option<LeaksResult>,
+    /// The query last sent to the background, so it is sent once.
+    pub requested: Option<LeaksQuery>,
+    /// The leak whose breakdown and records are open.
+    pub selected: Option<LeakKind>,
+    pub dimension: LeakDimension,
+    pub sort: Sort<WorkListColumn>,
+}
+
+impl Default for LeaksState {
+    fn default() -> Self {
+        Self {
+            result: None,
+            requested: None,
+            selected: None,
+            dimension: LeakDimension::Owner,
+            sort: Sort::by(WorkListColumn::DaysLate),
+        }
+    }
+}
+
+impl LeaksState {
+    /// The contacts of the last result, when they are of the records and definitions
+    /// `query` asks about.
+    pub fn leads_for(&self, query: &LeaksQuery) -> Option<Arc<crate::leaks::Leads>> {
+        let r = self.result.as_ref()?;
+        r.query.same_records(query).then(|| r.leads.clone())
+    }
+}

@@ -1,0 +1,38 @@
+//! Why a command failed, typed: the library's errors as they are, and the command line's
+//! own (an argument that cannot be read, nothing to act on), printed once in `main`.
+
+use crate::definitions::DefinitionsError;
+use crate::definitions::versions::VersionError;
+use crate::workspace::WorkspaceError;
+
+/// A command's failure; its words are the one line printed on stderr.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    #[error(transparent)]
+    Definitions(#[from] VersionError),
+    #[error(transparent)]
+    DefinitionsFile(#[from] DefinitionsError),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error("the window could not open: {0}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?")]
+    Window(#[from] eframe::Error),
+    #[error("could not write the output: {0}")]
+    Output(std::io::Error),
+    /// What the user asked cannot be done as asked, in words that say why.
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl From<&str> for CliError {
+    fn from(message: &str) -> Self {
+        Self::Refused(message.to_owned())
+    }
+}
+
+impl From<String> for CliError {
+    fn from(message: String) -> Self {
+        Self::Refused(message)
+    }
+}

@@ -1,0 +1,53 @@
+//! The workspace as every view sees it: its batches and record counts, saved mappings,
+//! backups, and the definitions in force with their history.
+
+use crate::definitions::Definitions;
+use crate::workspace::{
+    BackupInfo, BatchSummary, DefinitionVersion, MappingPreset, RawStageCount, RecordCounts,
+};
+
+/// The workspace as the views need it, read after every change.
+#[derive(Debug, Clone, Default)]
+pub struct WorkspaceSnapshot {
+    pub batches: Vec<BatchSummary>,
+    pub counts: RecordCounts,
+    pub only_sample: bool,
+    pub presets: Vec<MappingPreset>,
+    pub definitions: Option<DefinitionsState>,
+    /// The workspace's rolling backups, newest first.
+    pub backups: Vec<BackupInfo>,
+}
+
+/// The definitions in force, their history, and the raw stage values they do not map.
+#[derive(Debug, Clone)]
+pub struct DefinitionsState {
+    pub version: DefinitionVersion,
+    pub definitions: Definitions,
+    pub history: Vec<DefinitionVersion>,
+    pub unmapped: Vec<RawStageCount>,
+}
+
+impl WorkspaceSnapshot {
+    /// The latest as-of date of the imported exports, `YYYY-MM-DD`.
+    pub fn latest_as_of(&self) -> Option<&str> {
+        self.batches.iter().map(|b| b.as_of.as_str()).max()
+    }
+
+    /// The month the fiscal year starts in (January before the definitions are read).
+    pub fn fiscal_start_month(&self) -> u32 {
+        self.definitions
+            .as_ref()
+            .map_or(1, |d| d.definitions.fiscal_year_start_month)
+    }
+
+    /// The definitions version in force, once read.
+    pub fn definitions_version(&self) -> Option<i64> {
+        self.definitions.as_ref().map(|d| d.version.id)
+    }
+
+    /// Every batch's id, in order: with the definitions version, what a view's numbers
+    /// follow.
+    pub fn batch_ids(&self) -> Vec<i64> {
+        self.batches.iter().map(|b| b.id).collect()
+    }
+}
