@@ -15,6 +15,11 @@ pub fn thousands(n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// A count of things as `12,345`.
+pub fn count(n: usize) -> String {
+    thousands(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
 /// `message` as a sentence: its first word capitalised when it is a plain lowercase word
 /// ("the workspace … is damaged" → "The workspace …"). An error's own text starts in
 /// lowercase so it reads inside a longer line; a file name it starts with is left as

@@ -7,19 +7,20 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use super::bytes::{cells_as_json, count_where};
+use super::bytes::count_where;
 use super::decode::open_decoded;
 use super::error::ImportError;
-use super::formats::{self, ColumnMapping, normalize_header};
-use super::row_reader::{ReadRow, RowKind, RowSource};
-use super::rows::{BuiltRow, RowBuilder};
+use super::formats::normalize_header;
+use super::resolve::resolve_mapping;
+use super::row_reader::RowSource;
+use super::rows::RowBuilder;
+use super::run::Run;
 use super::scan::{FileScan, probe_file, scan_file, scan_file_unless};
 use super::sniff::{Layout, sniff_layout};
 use super::values::date::DateOrderConflict;
 use super::values::{DateOrder, DateOrderVote};
-use crate::model::Field;
 use crate::progress::WorkControl;
-use crate::workspace::{BatchSummary, BatchTotals, BatchWriter, NewBatch, Workspace, WriteOutcome};
+use crate::workspace::{BatchSummary, BatchTotals, NewBatch, Workspace};
 
 /// Bytes of decoded text looked at to find the table.
 const PREFIX_BYTES: usize = 1024 * 1024;
@@ -29,8 +30,6 @@ pub const MAX_COLUMNS: usize = 2_000;
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 /// Data rows read ahead to decide each date column's day/month order.
 const DATE_SAMPLE_ROWS: usize = 5_000;
-/// Rows that do not fit the table held back in case they are the report's footer.
-const MAX_PENDING: usize = 50;
 
 /// Choices for one import.
 #[derive(Debug, Clone, Default)]
@@ -478,105 +477,6 @@ fn estimate_rows(size: u64, sample: &VecDeque<(u64, csv::StringRecord)>, at_end:
     size.saturating_mul(rows - 1) / span
 }
 
-/// The mapping for a file, where it came from, and notes about it.
-struct Resolved {
-    mapping: ColumnMapping,
-    crm: String,
-    label: String,
-    id_fallback: &'static [Field],
-    notes: Vec<String>,
-}
-
-fn resolve_mapping(
-    ws: &Workspace,
-    scan: &FileScan,
-    header: &[String],
-    options: &ImportOptions,
-) -> Result<Resolved, ImportError> {
-    let file = || scan.path.clone();
-    let wse = |source| ImportError::Workspace {
-        file: scan.path.clone(),
-        source,
-    };
-    let preset = match &options.preset {
-        Some(name) => Some(ws.preset(name).map_err(wse)?.ok_or_else(|| ImportError::BadPreset {
-            file: file(),
-            preset: name.clone(),
-            reason: "does not exist in this workspace. Saved mappings are listed in the Import view.".to_owned(),
-        })?),
-        None => match formats::recognise(header) {
-            Some((format, mapping)) => {
-                return Ok(Resolved {
-                    mapping,
-                    crm: format.crm().to_owned(),
-                    label: format.label().to_owned(),
-                    id_fallback: format.id_fallback(),
-                    notes: Vec::new(),
-                });
-            }
-            None => ws.preset_for_signature(&header_signature(header)).map_err(wse)?,
-        },
-    };
-    let Some(preset) = preset else {
-        let mut columns: Vec<String> = header.iter().take(8).map(|h| format!("\"{h}\"")).collect();
-        if header.len() > 8 {
-            columns.push(format!("and {} more", header.len() - 8));
-        }
-        return Err(ImportError::Unrecognised {
-            file: file(),
-            columns: columns.join(", "),
-        });
-    };
-    let bad = |reason: String| ImportError::BadPreset {
-        file: file(),
-        preset: preset.name.clone(),
-        reason,
-    };
-    let saved: ColumnMapping = serde_json::from_str(&preset.mapping_json).map_err(|e| {
-        bad(format!(
-            "is damaged ({e}); delete it and map the columns again."
-        ))
-    })?;
-    let mapping = rebind(&saved, header).map_err(|missing| {
-        bad(format!(
-            "expects a column \"{missing}\" that this file does not have."
-        ))
-    })?;
-    if mapping.column_of(Field::SourceId).is_none() {
-        return Err(bad("does not map any column to Record ID.".to_owned()));
-    }
-    Ok(Resolved {
-        mapping,
-        crm: format!("mapped:{}", preset.name),
-        label: format!("Mapped with \"{}\"", preset.name),
-        id_fallback: &[],
-        notes: vec![format!(
-            "Columns mapped with the saved mapping \"{}\".",
-            preset.name
-        )],
-    })
-}
-
-/// Points a saved mapping's bindings at this header's columns, by header name.
-fn rebind(saved: &ColumnMapping, header: &[String]) -> Result<ColumnMapping, String> {
-    let normalized: Vec<String> = header.iter().map(|h| normalize_header(h)).collect();
-    let mut mapping = saved.clone();
-    for binding in &mut mapping.bindings {
-        let want = normalize_header(&binding.header);
-        binding.column = normalized
-            .iter()
-            .position(|h| *h == want)
-            .ok_or_else(|| binding.header.clone())?;
-    }
-    mapping.ignored = header
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !mapping.bindings.iter().any(|b| b.column == *i))
-        .map(|(_, h)| h.clone())
-        .collect();
-    Ok(mapping)
-}
-
 fn modified_date(scan: &FileScan) -> NaiveDate {
     let local = |t: std::time::SystemTime| chrono::DateTime::<chrono::Local>::from(t).date_naive();
     scan.modified
@@ -589,201 +489,5 @@ fn delimiter_name(d: u8) -> &'static str {
         b'\t' => "tab",
         b'|' => "pipe",
         _ => "comma",
-    }
-}
-
-/// The state of the streaming pass.
-struct Run<'a, 'ws> {
-    scan: &'a FileScan,
-    layout: &'a Layout,
-    writer: &'a mut BatchWriter<'ws>,
-    totals: BatchTotals,
-    /// Rows that do not fit the table, held until it is clear whether they are footer.
-    pending: Vec<(u64, Vec<String>)>,
-    first_rejection: Option<String>,
-    /// The last record's line and whether it could be an unterminated quote's doing.
-    last_record: Option<(u64, bool)>,
-}
-
-impl Run<'_, '_> {
-    fn wse(&self, source: crate::workspace::WorkspaceError) -> ImportError {
-        ImportError::Workspace {
-            file: self.scan.path.clone(),
-            source,
-        }
-    }
-
-    fn row(&mut self, row: ReadRow) -> Result<(), ImportError> {
-        let line = row.line;
-        self.last_record = Some((line, row.suspicious));
-        let (raw_json, built) = match row.kind {
-            RowKind::Odd(cells) => {
-                self.pending.push((line, cells));
-                if self.pending.len() > MAX_PENDING {
-                    self.reject_pending()?;
-                }
-                return Ok(());
-            }
-            RowKind::Data { raw_json, built } => (raw_json, built),
-        };
-        self.reject_pending()?;
-        self.totals.rows_read += 1;
-        match built {
-            BuiltRow::Rejected(issue) => {
-                self.reject(line, issue.column.as_deref(), &issue.reason, &raw_json)
-            }
-            BuiltRow::Record {
-                record: built,
-                warnings,
-            } => {
-                let outcome = self
-                    .writer
-                    .write_record(line, *built, &raw_json)
-                    .map_err(|e| self.wse(e))?;
-                match outcome {
-                    // Counted when the batch settles.
-                    WriteOutcome::Pending => {}
-                    WriteOutcome::Inserted => self.totals.rows_imported += 1,
-                    WriteOutcome::Updated | WriteOutcome::KeptOlder => {
-                        self.totals.rows_updated += 1
-                    }
-                    WriteOutcome::Repeated {
-                        first_row,
-                        same: true,
-                        ..
-                    } => {
-                        self.totals.rows_skipped += 1;
-                        let reason = format!("an exact copy of row {first_row}; skipped");
-                        return self.warn(line, None, &reason, &raw_json);
-                    }
-                    WriteOutcome::Repeated {
-                        first_row,
-                        same: false,
-                        id,
-                    } => {
-                        return Err(ImportError::DuplicateId {
-                            file: self.scan.path.clone(),
-                            id,
-                            first_row,
-                            row: line,
-                        });
-                    }
-                }
-                if !warnings.is_empty() {
-                    self.totals.rows_warned += 1;
-                }
-                for w in warnings {
-                    self.warn(line, w.column.as_deref(), &w.reason, &raw_json)?;
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn reject(
-        &mut self,
-        line: u64,
-        column: Option<&str>,
-        reason: &str,
-        raw_json: &str,
-    ) -> Result<(), ImportError> {
-        self.totals.rows_rejected += 1;
-        if self.first_rejection.is_none() {
-            let at = column.map_or_else(String::new, |c| format!(", column \"{c}\""));
-            self.first_rejection = Some(format!("row {line}{at}: {reason}"));
-        }
-        self.writer
-            .write_issue(line, column, true, reason, raw_json)
-            .map_err(|e| self.wse(e))
-    }
-
-    fn warn(
-        &mut self,
-        line: u64,
-        column: Option<&str>,
-        reason: &str,
-        raw_json: &str,
-    ) -> Result<(), ImportError> {
-        self.writer
-            .write_issue(line, column, false, reason, raw_json)
-            .map_err(|e| self.wse(e))
-    }
-
-    /// Held rows followed by more data were not footer: each is rejected.
-    fn reject_pending(&mut self) -> Result<(), ImportError> {
-        let width = self.layout.header.len();
-        for (line, cells) in std::mem::take(&mut self.pending) {
-            self.totals.rows_read += 1;
-            let raw_json = cells_as_json(&cells);
-            let reason = if cells.len() == width {
-                "a totals or note line inside the data".to_owned()
-            } else {
-                format!(
-                    "the row has {} cells but the header has {width}; a delimiter or quote is probably missing",
-                    cells.len()
-                )
-            };
-            self.reject(line, None, &reason, &raw_json)?;
-        }
-        Ok(())
-    }
-
-    /// At the end of the file, held rows that look like report footer lines are skipped;
-    /// any other is rejected.
-    fn finish_pending(&mut self) -> Result<(), ImportError> {
-        let before = self.pending.len();
-        self.pending.retain(|(_, cells)| {
-            let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-            let filled = refs.iter().filter(|c| !c.trim().is_empty()).count();
-            !(is_footer_like(&refs) || filled <= 1)
-        });
-        self.totals.footer_lines += (before - self.pending.len()) as u64;
-        self.reject_pending()
-    }
-}
-
-/// Lines reports add below the data: totals, confidentiality and copyright notices.
-pub(super) fn is_footer_like(cells: &[&str]) -> bool {
-    let Some(first) = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()) else {
-        return true;
-    };
-    let starts = |p: &str| {
-        first
-            .as_bytes()
-            .get(..p.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
-    };
-    [
-        "grand total",
-        "total",
-        "subtotal",
-        "confidential information",
-        "copyright",
-        "generated by",
-        "filtered by",
-        "count:",
-    ]
-    .iter()
-    .any(|p| starts(p))
-        && cells.iter().filter(|c| !c.trim().is_empty()).count() <= cells.len().div_ceil(2)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn footer_lines_are_recognised() {
-        assert!(is_footer_like(&["Grand Totals (37 records)", "", "", ""]));
-        assert!(is_footer_like(&[
-            "Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."
-        ]));
-        assert!(is_footer_like(&["", "", ""]));
-        assert!(!is_footer_like(&[
-            "Total Fitness Ltd",
-            "Won",
-            "1200",
-            "2025-01-01"
-        ]));
     }
 }

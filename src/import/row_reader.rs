@@ -3,8 +3,7 @@
 //! writing overlap on two cores while only a few chunks are ever held at once. Each
 //! chunk's raw rows are compressed on a third thread between the two, so neither the
 //! reading nor the writing thread pays for it, and the cores share it out between them
-//! (which of the two is the limit differs by machine: the writer on a 2-core AMD EPYC,
-//! the reader on a 2-core Intel Xeon).
+//! (which of the two is the limit differs from one machine to another).
 
 use std::collections::VecDeque;
 use std::io::Read;
@@ -13,8 +12,9 @@ use std::thread::Scope;
 
 use super::bytes::cells_as_json;
 use super::error::ImportError;
-use super::pipeline::{MAX_FIELD_BYTES, is_footer_like, malformed};
+use super::pipeline::{MAX_FIELD_BYTES, malformed};
 use super::rows::{BuiltRow, RowBuilder};
+use super::run::is_footer_like;
 use super::scan::FileScan;
 use super::sniff::Layout;
 use crate::workspace::{PackedRows, RawRowBlock};

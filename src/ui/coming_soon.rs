@@ -28,7 +28,7 @@ pub fn coming_soon_ui(ui: &mut egui::Ui, view: View, counts: &RecordCounts) {
         }
         View::Import => "",
     };
-    ui.label(RichText::new(what).size(15.0));
+    ui.label(RichText::new(what).font(theme::BODY));
     ui.add_space(10.0);
     ui.label(RichText::new("This view is coming in a later release. The data it will read is already in the workspace:").color(theme::MUTED));
     ui.label(format!(

@@ -95,8 +95,10 @@ pub fn deal_cards_ui(
                         ui.label(RichText::new(title).small().color(theme::MUTED));
                         let value = ui
                             .add(
-                                egui::Label::new(RichText::new(value).size(20.0).strong())
-                                    .sense(egui::Sense::click()),
+                                egui::Label::new(
+                                    RichText::new(value).font(theme::BIG_NUMBER).strong(),
+                                )
+                                .sense(egui::Sense::click()),
                             )
                             .on_hover_cursor(egui::CursorIcon::PointingHand)
                             .on_hover_text(format!("{how}. Click for the deals."));

@@ -79,7 +79,7 @@ pub fn import_view_ui(ui: &mut egui::Ui, model: &ImportViewModel<'_>) -> Vec<Com
     ui.label(
         RichText::new(format!("Batches ({})", model.batches.len()))
             .strong()
-            .size(16.0),
+            .font(theme::SECTION),
     );
     if model.batches.is_empty() {
         let text = if model.loaded {
@@ -157,7 +157,7 @@ fn progress_ui(ui: &mut egui::Ui, p: &ProgressView) -> Option<Command> {
                 #[expect(clippy::cast_precision_loss, reason = "a rate for people")]
                 let rate = p.progress.rows_read as f64 / secs;
                 ui.add(egui::ProgressBar::new(p.progress.fraction()).show_percentage());
-                let rows = thousands(i64::try_from(p.progress.rows_read).unwrap_or(i64::MAX));
+                let rows = crate::text::count(usize::try_from(p.progress.rows_read).unwrap_or(usize::MAX));
                 if p.progress.finishing {
                     ui.label(format!(
                         "All {rows} rows read · saving them to the workspace and building its indexes…"
@@ -288,7 +288,7 @@ fn batch_detail_ui(
         ui.label(
             RichText::new(format!("Batch #{} · {}", b.id, b.file))
                 .strong()
-                .size(16.0),
+                .font(theme::SECTION),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let has_issues = b.rows_rejected + b.rows_warned + b.rows_skipped > 0;

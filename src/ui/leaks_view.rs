@@ -8,30 +8,16 @@ use egui_plot::{Bar, BarChart};
 
 use super::theme;
 use super::widgets::named_button;
-use crate::leaks::{Handoff, Leak, LeakDimension, LeakKind, TrendPoint};
+use crate::leaks::{Leak, LeakDimension, LeakKind, TrendPoint};
 use crate::leaks::{SortedWorkList, WorkListColumn};
-use crate::text::{date_time, money, percent, thousands};
+use crate::text::{count, date_time, money, percent};
 use crate::view_model::command::Command;
 use crate::view_model::command::ExportList;
 use crate::view_model::leaks::{LeaksResult, LeaksViewModel};
 use crate::view_model::sort::Sort;
 
-fn count(n: usize) -> String {
-    thousands(i64::try_from(n).unwrap_or(i64::MAX))
-}
-
 fn stake(x: Option<f64>, currency: &str) -> String {
     x.map_or_else(|| "not priced".to_owned(), |v| money(v, currency))
-}
-
-/// Green at 90% or better, amber from 75%, red below; grey when nothing was due.
-fn compliance_colour(c: Option<f64>) -> Color32 {
-    match c {
-        Some(c) if c >= 0.9 => theme::GOOD,
-        Some(c) if c >= 0.75 => theme::WARN,
-        Some(_) => theme::BAD,
-        None => theme::MUTED,
-    }
 }
 
 /// Draws the view; returns the user's choices.
@@ -61,7 +47,9 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
             // New numbers are laid out a few sections a frame, top first (`ui::reveal`).
             let numbers = (result.numbers, model.selected);
             let mut reveal = super::reveal::Reveal::new(ui, "leaks", numbers);
-            reveal.section(ui, 6.0, |ui| commands.extend(handoff_map_ui(ui, result)));
+            reveal.section(ui, 6.0, |ui| {
+                commands.extend(super::handoff_map::handoff_map_ui(ui, result))
+            });
             reveal.section(ui, 10.0, |ui| {
                 commands.extend(ranked_ui(ui, result, model.selected));
             });
@@ -85,141 +73,6 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
                 }
             }
         });
-    commands
-}
-
-/// The four teams as boxes, each handoff an arrow coloured by its SLA compliance.
-fn handoff_map_ui(ui: &mut egui::Ui, result: &LeaksResult) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let currency = &result.report.reporting_currency;
-    let summary = |h: Handoff| result.report.handoffs.iter().find(|s| s.handoff == h);
-    let width = ui.available_width().max(600.0);
-    let (rect, _) = ui.allocate_exact_size(vec2(width, 156.0), Sense::hover());
-    let painter = ui.painter_at(rect);
-    let teams = ["Marketing", "Sales", "Customer Success", "Renewal"];
-    let box_w = (width * 0.12).clamp(100.0, 150.0);
-    let gap = (width - box_w * 4.0) / 3.0;
-    let top = rect.top() + 46.0;
-    let box_h = 56.0;
-    let boxes: Vec<egui::Rect> = (0..4u8)
-        .map(|i| {
-            let left = rect.left() + f32::from(i) * (box_w + gap);
-            egui::Rect::from_min_size(pos2(left, top), vec2(box_w, box_h))
-        })
-        .collect();
-    for (b, name) in boxes.iter().zip(teams) {
-        painter.rect_filled(*b, 6.0, Color32::from_gray(242));
-        painter.rect_stroke(
-            *b,
-            6.0,
-            Stroke::new(1.0, Color32::from_gray(200)),
-            egui::StrokeKind::Inside,
-        );
-        painter.text(
-            b.center(),
-            egui::Align2::CENTER_CENTER,
-            name,
-            egui::FontId::proportional(16.0),
-            Color32::from_gray(40),
-        );
-    }
-    let arrows = [
-        (Handoff::MarketingToSales, 0usize),
-        (Handoff::SalesToSuccess, 1),
-        (Handoff::Renewal, 2),
-    ];
-    for (handoff, from) in arrows {
-        let (Some(a), Some(b)) = (boxes.get(from), boxes.get(from + 1)) else {
-            continue;
-        };
-        let s = summary(handoff);
-        let colour = compliance_colour(s.and_then(|s| s.compliance));
-        let y = a.center().y;
-        let start = pos2(a.right() + 6.0, y);
-        let end = pos2(b.left() - 6.0, y);
-        painter.arrow(start, end - start, Stroke::new(5.0, colour));
-        let mid = pos2((start.x + end.x) / 2.0, y);
-        painter.text(
-            pos2(mid.x, a.top() - 6.0),
-            egui::Align2::CENTER_BOTTOM,
-            handoff.label(),
-            egui::FontId::proportional(12.5),
-            theme::MUTED,
-        );
-        if let Some(s) = s {
-            painter.text(
-                mid - vec2(0.0, 10.0),
-                egui::Align2::CENTER_BOTTOM,
-                format!("{} leaked", count(s.count)),
-                egui::FontId::proportional(14.0),
-                Color32::from_gray(30),
-            );
-            painter.text(
-                mid + vec2(0.0, 10.0),
-                egui::Align2::CENTER_TOP,
-                format!("{} at stake", money(s.revenue_at_stake, currency)),
-                egui::FontId::proportional(13.0),
-                Color32::from_gray(30),
-            );
-            painter.text(
-                mid + vec2(0.0, 27.0),
-                egui::Align2::CENTER_TOP,
-                format!("{} within SLA", percent(s.compliance)),
-                egui::FontId::proportional(13.0),
-                colour,
-            );
-        }
-    }
-    // Inside Sales: SQL to opportunity and stalled deals, as a coloured band under the box.
-    if let (Some(sales), Some(s)) = (boxes.get(1), summary(Handoff::WithinSales)) {
-        let colour = compliance_colour(s.compliance);
-        let band = egui::Rect::from_min_size(
-            pos2(sales.left(), sales.bottom() + 6.0),
-            vec2(sales.width(), 6.0),
-        );
-        painter.rect_filled(band, 3.0, colour);
-        painter.text(
-            pos2(sales.center().x, band.bottom() + 4.0),
-            egui::Align2::CENTER_TOP,
-            format!(
-                "SQL to close: {} leaked · {}",
-                count(s.count),
-                money(s.revenue_at_stake, currency)
-            ),
-            egui::FontId::proportional(12.5),
-            Color32::from_gray(30),
-        );
-    }
-    painter.text(
-        rect.left_top() + vec2(0.0, 4.0),
-        egui::Align2::LEFT_TOP,
-        "Handoff map: arrows green at 90% or more within SLA, amber from 75%, red below",
-        egui::FontId::proportional(12.5),
-        theme::MUTED,
-    );
-    if let Some(s) = summary(Handoff::Data) {
-        ui.label(
-            RichText::new(format!(
-                "Data: {} of {} records of the period cannot be placed (see \"{}\").",
-                count(s.count),
-                count(s.volume),
-                LeakKind::DataGap.label()
-            ))
-            .color(if s.count > 0 {
-                theme::WARN
-            } else {
-                theme::MUTED
-            }),
-        );
-    }
-    if ui
-        .small_button("Open the largest leak")
-        .on_hover_text("The leak with the most revenue at stake")
-        .clicked()
-        && let Some(top) = result.report.ranked().first()
-    {
-        commands.push(Command::SelectLeak(Some(top.kind)));
-    }
     commands
 }
 
@@ -279,10 +132,9 @@ fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, selected: Option<LeakKind>
                             ui.label(count(leak.volume));
                         });
                         row.col(|ui| {
-                            ui.label(
-                                RichText::new(percent(leak.share))
-                                    .color(compliance_colour(leak.share.map(|s| 1.0 - s))),
-                            );
+                            ui.label(RichText::new(percent(leak.share)).color(
+                                super::handoff_map::compliance_colour(leak.share.map(|s| 1.0 - s)),
+                            ));
                         });
                         row.col(|ui| {
                             ui.label(stake(leak.revenue_at_stake, currency))

@@ -3,9 +3,11 @@
 
 pub mod coming_soon;
 pub mod definitions_view;
+pub mod funnel_charts;
 pub mod funnel_deals_view;
 pub mod funnel_view;
 pub mod glyph_warmup;
+pub mod handoff_map;
 pub mod import_view;
 pub mod leaks_view;
 pub mod mapping_view;

@@ -14,7 +14,7 @@ pub fn nav_ui(ui: &mut egui::Ui, current: View, counts: &RecordCounts) -> Option
     ui.label(
         RichText::new("RevOps Cockpit")
             .strong()
-            .size(17.0)
+            .font(theme::BRAND)
             .color(theme::ACCENT),
     );
     ui.add_space(12.0);

@@ -3,15 +3,13 @@
 //!
 //! egui keeps a laid-out text only while it is drawn every frame, so the frame that first
 //! draws new numbers (or draws a view again after another) lays out every label of the
-//! view, on screen or not: 3 to 7 ms for the Funnel at a million contacts on a 2-core
-//! Intel Xeon, and 12 to 29 ms in the frames where the machine's two cores were held and
-//! the app's work ran two to five times slower. So each frame draws the sections already
-//! drawn with these numbers (laid out before: cheap), then new ones until [`BUDGET`] is
-//! spent; the rest follow in the next frames. A section is never split, so a frame's new
-//! work is at most the budget plus one section. Until all are drawn the held sections are
-//! not there: not on screen, and the scroll bar is shorter. In 30 frames-benchmark runs
-//! alternated with the build before (new numbers in two frames, on screen first): no frame
-//! over 16 ms with the budget, 2 without; a typical step's heaviest frame the same.
+//! view, on screen or not: a few milliseconds for the Funnel at a million contacts, and
+//! several times that on a machine whose cores are busy. So each frame draws the sections
+//! already drawn with these numbers (laid out before: cheap), then new ones until
+//! [`BUDGET`] is spent; the rest follow in the next frames. A section is never split, so a
+//! frame's new work is at most the budget plus one section. Until all are drawn the held
+//! sections are not there: not on screen, and the scroll bar is shorter. A view says which
+//! numbers it shows with the result's `numbers` value, new at each arrival.
 
 use std::hash::{Hash, Hasher as _};
 use std::time::{Duration, Instant};

@@ -1,6 +1,7 @@
-//! Colours and spacing, named once.
+//! Colours, type sizes and spacing, named once: the views draw with these, and the
+//! glyph warm-up renders every font listed here.
 
-use eframe::egui::{self, Color32};
+use eframe::egui::{self, Color32, FontFamily, FontId};
 
 /// The brand accent: navigation selection, primary buttons.
 pub const ACCENT: Color32 = Color32::from_rgb(0x2b, 0x6c, 0xb0);
@@ -19,29 +20,53 @@ pub const NOTICE_GOOD_BG: Color32 = Color32::from_rgb(0xe6, 0xf4, 0xea);
 pub const NOTICE_INFO_BG: Color32 = Color32::from_rgb(0xe8, 0xf0, 0xfb);
 pub const NOTICE_BAD_BG: Color32 = Color32::from_rgb(0xfd, 0xec, 0xea);
 
+/// Body text, buttons.
+pub const BODY: FontId = FontId::new(15.0, FontFamily::Proportional);
+/// Small print: captions, hints.
+pub const SMALL: FontId = FontId::new(12.0, FontFamily::Proportional);
+/// A view's heading.
+pub const HEADING: FontId = FontId::new(24.0, FontFamily::Proportional);
+/// Ids, hashes and code.
+pub const MONO: FontId = FontId::new(13.5, FontFamily::Monospace);
+/// A headline number on a card.
+pub const BIG_NUMBER: FontId = FontId::new(20.0, FontFamily::Proportional);
+/// The app's name above the navigation.
+pub const BRAND: FontId = FontId::new(17.0, FontFamily::Proportional);
+/// A section's title within a view; a box of the handoff map.
+pub const SECTION: FontId = FontId::new(16.0, FontFamily::Proportional);
+/// A handoff's leaked count on the map.
+pub const MAP_COUNT: FontId = FontId::new(14.0, FontFamily::Proportional);
+/// A handoff's money and compliance on the map.
+pub const MAP_DETAIL: FontId = FontId::new(13.0, FontFamily::Proportional);
+/// The map's labels and legend.
+pub const MAP_LABEL: FontId = FontId::new(12.5, FontFamily::Proportional);
+
+/// Every font the views draw with, and whether it shows names from the data (owners,
+/// companies: letters beyond ASCII), for the glyph warm-up.
+pub const FONTS: [(FontId, bool); 10] = [
+    (BODY, true),
+    (SMALL, true),
+    (HEADING, false),
+    (MONO, true),
+    (BIG_NUMBER, false),
+    (BRAND, false),
+    (SECTION, false),
+    (MAP_COUNT, false),
+    (MAP_DETAIL, true),
+    (MAP_LABEL, true),
+];
+
 /// Sets the app's look: light theme, a little more air than egui's default.
 pub fn apply(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Light);
     ctx.global_style_mut(|style| {
-        use egui::{FontFamily, FontId, TextStyle};
+        use egui::TextStyle;
         style.text_styles = [
-            (
-                TextStyle::Heading,
-                FontId::new(24.0, FontFamily::Proportional),
-            ),
-            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
-            (
-                TextStyle::Button,
-                FontId::new(15.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Small,
-                FontId::new(12.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Monospace,
-                FontId::new(13.5, FontFamily::Monospace),
-            ),
+            (TextStyle::Heading, HEADING),
+            (TextStyle::Body, BODY),
+            (TextStyle::Button, BODY),
+            (TextStyle::Small, SMALL),
+            (TextStyle::Monospace, MONO),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
