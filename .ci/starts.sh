@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# "It starts": run the release binary under Xvfb on a fresh home (so it creates a
-# workspace and loads the sample data), take a screenshot, and fail if the program exited
-# or the screen is one colour.
+# "It starts": run the app under Xvfb on a fresh home (so it creates a workspace and
+# loads the sample data), take a screenshot, and fail if the program exited or the screen
+# is one colour. It runs the binary `cargo test` has just built (the dev profile), so CI
+# builds the app once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+cargo build --quiet
 home=$(mktemp -d)
 disp=":$(( 90 + RANDOM % 400 ))"
 Xvfb "$disp" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xpid=$!
 trap 'kill "${app:-}" 2>/dev/null || true; kill "$xpid" 2>/dev/null || true; rm -rf "$home"' EXIT
 sleep 2
-HOME=$home DISPLAY=$disp LIBGL_ALWAYS_SOFTWARE=1 WAYLAND_DISPLAY= target/release/revops-cockpit &
+HOME=$home DISPLAY=$disp LIBGL_ALWAYS_SOFTWARE=1 WAYLAND_DISPLAY= target/debug/revops-cockpit &
 app=$!
 sleep 10
 if ! kill -0 "$app" 2>/dev/null; then echo "it starts: FAILED, the program exited" >&2; exit 1; fi

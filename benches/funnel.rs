@@ -20,7 +20,7 @@
 //! recomputes ([`ContactTable`]); building it once per workspace change is timed and
 //! printed separately, with its size per contact.
 //!
-//! Targets (issue 7): the recompute is at least 10x faster than the SQL baseline and under
+//! Targets: the recompute is at least 10x faster than the SQL baseline and under
 //! 50 ms on a 2-core laptop-class machine.
 
 mod support;

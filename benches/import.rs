@@ -9,55 +9,17 @@
 //! and peak resident memory from GNU time. The file is written from a fixed seed
 //! (`support/hubspot_export.rs`), so every run imports the same bytes.
 //!
-//! Targets (issue 5): time ratio ours ÷ shell at most 1.0 (stretch 0.7); peak resident
-//! memory under 150 MB whatever the file size.
+//! Targets: time ratio ours ÷ shell at most 1.0 (stretch 0.7); peak resident memory
+//! under 150 MB whatever the file size (docs/performance.md has the latest figures).
 //!
-//! What the profile showed (perf, 300,000 rows, 2 cores). First: reading dates by trying
-//! chrono format strings one after another was a quarter of the time; the common ISO
-//! shapes are now read by position (3.1 s → about 2.7 s inside the batch). Second: the rows
-//! are now read and built on a thread of their own, which then waits on the writer about
-//! two thirds of the time: the writer is the limit. Third: of the writer's time, writing
-//! pages to the WAL and checkpointing them into the file at commit was about 20% — every
-//! page written twice. A large batch now goes through the rollback journal instead, where
-//! pages added at the end of the file are written once (1M rows: 9.8 s → 7.9 s). Fourth:
-//! glibc's allocator serialised the two threads on its lock (rows built on one, freed on
-//! the other; `_int_malloc`, `_int_free` and the lock about 12%); mimalloc took that away
-//! (7.9 s → 5.4 to 5.9 s). Fifth: a bulk batch no longer checks each foreign key (a
-//! lookup per reference; every reference it writes is to a row it has just written): 5.6
-//! → 5.1 s. Sixth: a third of the writer's time was the per-row lookup and upsert that
-//! kept the current-record table up to date; a large batch now writes only the versions
-//! and settles the current records in one statement at its end, in key order, with a
-//! Bloom filter telling which rows need the lookup for an earlier row with the same id
-//! (on tmpfs, same file: the writer without that work about 3 s faster, the end step about
-//! 1 s). Seventh: the raw row as JSON was more than half of the file (315 of 590 MB) and
-//! of what the kernel copied; the raw rows are now LZ4-compressed in blocks on the
-//! reading thread (370 MB). Eighth, found at 5M rows (300 s): the lookup for an earlier
-//! row with the same id went through the batch's index, reading the batch so far each
-//! time; it now goes through the key's. Ninth: keeping the versions' index by batch and
-//! the current records' index by version up to date row by row cost about 0.9 s at 1M;
-//! a large batch now drops them and builds them again when it settles (0.5 s). Tenth:
-//! `sqlite3VdbeExec`, statement set-up and finishing were a fifth of the writer; versions
-//! are now written 16 rows to an `INSERT OR FAIL` statement (a plain `INSERT` of many rows
-//! kept a statement journal: 1.2 GB written to a temporary file at 1M). Eleventh: 16 KiB
-//! pages instead of 4 KiB, about 10% less CPU. Twelfth: the file's SHA-256 and encoding
-//! scan (0.3 s before any row was read) now runs beside the import. Thirteenth, on another
-//! machine (2-core Intel Xeon, 2026-12-03): there the reading thread was the limit, busy
-//! 97% of the load against the writer's 60 to 75%, with a core a third idle (146% CPU);
-//! the raw rows' LZ4 compression (15% of the reader) now runs on a thread between the
-//! two, and the cores share it out (1M rows: 5.6 to 6.3 s → 5.2 to 5.7 s, 160 to 168%
-//! CPU); each chunk's block of raw rows is allocated once at its size, as a string grown
-//! step by step on one thread and freed on another held 15 MB more. Then, on the reader:
-//! a row's cells go to JSON by copying those that need no escaping (nearly all) instead
-//! of through `serde_json` byte by byte (5% of the run), and the quotes and control bytes
-//! are counted a vector at a time (`src/import/bytes.rs`): 1M rows 5.1 to 5.7 s → 4.7 to
-//! 5.1 s, a second less CPU.
-//! What is left (1M rows, on the AMD machine, writer busy about 90% of the run): SQLite's
-//! inserts (35%), binding each value, which SQLite copies (26%), the settle (23%: the two index builds and making the
-//! versions current), and the Bloom filter's memory reads (9%); the reading thread is
-//! busy about 80% (CSV parsing, typing, and packing the raw rows). A larger page cache
-//! changed nothing through the WAL; through the rollback journal a batch may use 32 MB,
-//! which with the sorter is most of the peak memory. Memory is flat: repeated ids are
-//! found through the capped filter and the store, not kept in a map.
+//! Where the time goes (perf, 1M rows): both cores are busy during the load. The writing
+//! thread spends it in SQLite's inserts, binding each value, the end-of-batch settle (the
+//! two index builds and making the versions current) and the Bloom filter's memory
+//! reads; the reading thread in CSV parsing, typing and packing the raw rows. Which of
+//! the two is the limit differs from one machine to another, so the raw rows'
+//! compression runs on a thread between them. Memory is flat: repeated ids are found
+//! through the capped filter and the store, not kept in a map; a large batch may use a
+//! 32 MB page cache, which with the sorter is most of the peak.
 
 mod support;
 

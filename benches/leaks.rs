@@ -8,7 +8,7 @@
 //! express them (business days have no SQL equivalent short of a calendar table); ours
 //! also builds every record list, the 4-quarter trend and the revenue at stake, which the
 //! SQL side does not.
-//! Target (issue 4): under 100 ms, and faster than the SQL baseline.
+//! Target: under 100 ms, and faster than the SQL baseline.
 //!
 //! Both sides read a table of the few columns they need, built beforehand: SQLite its
 //! tables, ours the contacts' [`LeadTable`] (stage dates, first touch, rejection and

@@ -1,6 +1,8 @@
-//! The numbers: pure functions over the canonical records and a definitions version. No
-//! SQL, no egui; every result is plain serialisable data that names the records behind
-//! each count, so views, exports and the CLI show the same numbers and can drill down.
+//! The funnel's numbers: pure functions over compact contact and deal tables and a
+//! definitions version — no SQL, no egui; every result is plain serialisable data that
+//! names the records behind each count, so views, exports and the CLI show the same
+//! numbers and can drill down. [`from_store`] and [`details`] fill the tables and the
+//! records from a workspace, through its methods.
 
 pub mod breakdown;
 pub mod contact_table;
