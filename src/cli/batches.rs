@@ -41,10 +41,10 @@ pub(super) fn run(db: &Path, args: &BatchesArgs) -> Result<ExitCode, CliError> {
             file,
             b.crm,
             b.object,
-            super::thousands(b.rows_read),
-            super::thousands(b.rows_imported),
-            super::thousands(b.rows_updated),
-            super::thousands(b.rows_rejected)
+            crate::text::thousands(b.rows_read),
+            crate::text::thousands(b.rows_imported),
+            crate::text::thousands(b.rows_updated),
+            crate::text::thousands(b.rows_rejected)
         );
     }
     Ok(ExitCode::SUCCESS)

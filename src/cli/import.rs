@@ -73,7 +73,7 @@ pub(super) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, CliError> {
 
 /// What one imported batch holds, as the CLI prints it.
 pub fn describe_batch(b: &BatchSummary) -> String {
-    use super::thousands as t;
+    use crate::text::thousands as t;
     #[expect(clippy::cast_precision_loss, reason = "seconds for people")]
     let secs = b.duration_ms as f64 / 1000.0;
     let mut out = format!(

@@ -90,8 +90,6 @@ fn open(db: &std::path::Path) -> Result<Workspace, CliError> {
     Ok(Workspace::open(db)?)
 }
 
-pub use crate::text::thousands;
-
 /// Prints `text` and a line break; a reader that stopped reading (`| head`) is not an
 /// error.
 fn print(text: &str) -> Result<ExitCode, CliError> {
