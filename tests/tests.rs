@@ -13,5 +13,6 @@ mod metrics;
 mod properties;
 mod reliability;
 mod same_numbers;
+mod stale_numbers;
 mod views;
 mod workspace;

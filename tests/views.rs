@@ -80,7 +80,7 @@ fn empty_app() -> (tempfile::TempDir, PathBuf, Harness<'static, CockpitApp>) {
 }
 
 /// Drops a fixture file on the window and waits for its import.
-fn drop_file(harness: &mut Harness<'static, CockpitApp>, name: &str) {
+pub(crate) fn drop_file(harness: &mut Harness<'static, CockpitApp>, name: &str) {
     harness
         .input_mut()
         .dropped_files
@@ -549,7 +549,7 @@ fn workspace_with(files: &[&str]) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// A workspace of the funnel fixtures, as of 2025-06-30.
-fn funnel_workspace() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn funnel_workspace() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("ws.sqlite");
     let mut ws = Workspace::open(&db).expect("workspace");
@@ -810,6 +810,9 @@ fn the_funnel_shows_its_numbers_before_the_records_behind_them_are_read() {
         breakdown_by: revops_cockpit::metrics::Dimension::Segment,
         definitions_version: 1,
         batches: vec![1, 2],
+        generation: Workspace::open(&db)
+            .and_then(|ws| ws.generation())
+            .expect("generation"),
     };
     let job = RunningJob::start(
         Job::ComputeFunnel {
@@ -871,6 +874,9 @@ fn the_leaks_show_their_counts_before_the_records_behind_them_are_read() {
         period: revops_cockpit::definitions::fiscal::Quarter::parse("2025-Q3").expect("quarter"),
         definitions_version: 2,
         batches,
+        generation: Workspace::open(&db)
+            .and_then(|ws| ws.generation())
+            .expect("generation"),
     };
     let job = RunningJob::start(
         Job::ComputeLeaks {

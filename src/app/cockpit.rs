@@ -141,14 +141,24 @@ impl CockpitApp {
         self.definitions_draft.as_ref()
     }
 
-    /// The Leaks view's numbers, once computed.
+    /// The Leaks view's numbers, once computed for the workspace's records and
+    /// definitions as they are now: numbers of data since changed are never shown.
     pub fn leaks_result(&self) -> Option<&LeaksResult> {
-        self.leaks.result.as_ref()
+        let now = self.leaks_query()?;
+        self.leaks
+            .result
+            .as_ref()
+            .filter(|r| r.query.same_records(&now))
     }
 
-    /// The Funnel view's numbers, once computed.
+    /// The Funnel view's numbers, once computed for the workspace's records and
+    /// definitions as they are now: numbers of data since changed are never shown.
     pub fn funnel_result(&self) -> Option<&FunnelResult> {
-        self.funnel.result.as_ref()
+        let now = self.funnel_query()?;
+        self.funnel
+            .result
+            .as_ref()
+            .filter(|r| r.query.same_records(&now))
     }
 
     /// The column mapping being edited, if any.
@@ -244,6 +254,7 @@ impl CockpitApp {
             breakdown_by: self.funnel.breakdown_by,
             definitions_version: self.snapshot.definitions_version()?,
             batches: self.snapshot.batch_ids(),
+            generation: self.snapshot.generation,
         })
     }
 
@@ -256,6 +267,7 @@ impl CockpitApp {
             period: self.period()?,
             definitions_version: self.snapshot.definitions_version()?,
             batches: self.snapshot.batch_ids(),
+            generation: self.snapshot.generation,
         })
     }
 

@@ -118,7 +118,8 @@ impl CockpitApp {
             ),
             as_of: self.snapshot.latest_as_of(),
             definitions_version: self.snapshot.definitions_version(),
-            sample: self.snapshot.only_sample,
+            sample: self.snapshot.has_sample(),
+            only_sample: self.snapshot.only_sample(),
             backups: &self.snapshot.backups,
             busy: self.is_busy(),
             damaged: self.damaged,
@@ -179,7 +180,7 @@ impl CockpitApp {
             },
             View::Funnel => {
                 let model = FunnelViewModel {
-                    result: self.funnel.result.as_ref(),
+                    result: self.funnel_result(),
                     mode: self.funnel.mode,
                     filter: &self.funnel.filter,
                     selected_stage: self.funnel.selected_stage,
@@ -195,7 +196,7 @@ impl CockpitApp {
             }
             View::Leaks => {
                 let model = LeaksViewModel {
-                    result: self.leaks.result.as_ref(),
+                    result: self.leaks_result(),
                     selected: self.leaks.selected,
                     dimension: self.leaks.dimension,
                     sort: self.leaks.sort,

@@ -104,8 +104,15 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &TopBarModel<'_>) -> Vec<Command> {
         }
         if model.sample {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                // With exports of their own beside it, the sample is removed and theirs stay.
+                let remove = if model.only_sample {
+                    "Start an empty workspace"
+                } else {
+                    "Remove the sample data"
+                };
                 if ui
-                    .add_enabled(!model.busy, egui::Button::new("Start an empty workspace"))
+                    .add_enabled(!model.busy, egui::Button::new(remove))
+                    .on_hover_text("Removes the sample batches; batches of your own stay.")
                     .clicked()
                 {
                     commands.push(Command::StartEmptyWorkspace);
@@ -115,10 +122,17 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &TopBarModel<'_>) -> Vec<Command> {
                     .corner_radius(4.0)
                     .inner_margin(egui::vec2(8.0, 3.0))
                     .show(ui, |ui| {
+                        let what = if model.only_sample {
+                            "SAMPLE DATA"
+                        } else {
+                            "INCLUDES SAMPLE DATA"
+                        };
                         ui.label(
-                            RichText::new("SAMPLE DATA — Northwind Analytics, a fictional company")
-                                .color(theme::WARN)
-                                .strong(),
+                            RichText::new(format!(
+                                "{what} — Northwind Analytics, a fictional company"
+                            ))
+                            .color(theme::WARN)
+                            .strong(),
                         );
                     });
             });

@@ -18,13 +18,18 @@ pub struct LeaksQuery {
     /// The definitions version and the batch ids the numbers follow.
     pub definitions_version: i64,
     pub batches: Vec<i64>,
+    /// The records' generation the numbers follow: a change of data or definitions, or
+    /// another workspace, makes the numbers of an older one stale.
+    pub generation: i64,
 }
 
 impl LeaksQuery {
     /// Whether `other` asks about the same records under the same definitions, so the
     /// contacts read for one serve the other.
     pub fn same_records(&self, other: &Self) -> bool {
-        self.definitions_version == other.definitions_version && self.batches == other.batches
+        self.generation == other.generation
+            && self.definitions_version == other.definitions_version
+            && self.batches == other.batches
     }
 }
 

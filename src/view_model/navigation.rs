@@ -64,8 +64,10 @@ pub struct TopBarModel<'a> {
     pub definitions_version: Option<i64>,
     /// The workspace's backups, newest first.
     pub backups: &'a [BackupInfo],
-    /// The workspace holds only the bundled sample data.
+    /// The workspace holds some of the bundled sample data.
     pub sample: bool,
+    /// … and nothing else.
+    pub only_sample: bool,
     pub busy: bool,
     /// The file is damaged: nothing is imported into it.
     pub damaged: bool,

@@ -11,7 +11,9 @@ use crate::workspace::{
 pub struct WorkspaceSnapshot {
     pub batches: Vec<BatchSummary>,
     pub counts: RecordCounts,
-    pub only_sample: bool,
+    /// The records' generation: new at every import, undo, restore and definitions
+    /// save, and different in every workspace (see [`crate::workspace::Workspace::generation`]).
+    pub generation: i64,
     pub presets: Vec<MappingPreset>,
     pub definitions: Option<DefinitionsState>,
     /// The workspace's rolling backups, newest first.
@@ -43,6 +45,16 @@ impl WorkspaceSnapshot {
     /// The definitions version in force, once read.
     pub fn definitions_version(&self) -> Option<i64> {
         self.definitions.as_ref().map(|d| d.version.id)
+    }
+
+    /// Whether any of the bundled sample batches is still in the workspace.
+    pub fn has_sample(&self) -> bool {
+        self.batches.iter().any(|b| b.is_sample)
+    }
+
+    /// Whether the workspace holds the bundled sample data and nothing else.
+    pub fn only_sample(&self) -> bool {
+        !self.batches.is_empty() && self.batches.iter().all(|b| b.is_sample)
     }
 
     /// Every batch's id, in order: with the definitions version, what a view's numbers

@@ -12,12 +12,15 @@ use super::JobError;
 
 /// Reads what the views show.
 pub fn snapshot(ws: &Workspace) -> Result<WorkspaceSnapshot, JobError> {
+    // First: reading the definitions in force writes version 1 into a workspace that has
+    // none, which draws a new generation.
+    let definitions = definitions_state(ws)?;
     Ok(WorkspaceSnapshot {
         batches: ws.batches()?,
         counts: ws.record_counts()?,
-        only_sample: ws.holds_only_sample_data()?,
+        generation: ws.generation()?,
         presets: ws.presets()?,
-        definitions: Some(definitions_state(ws)?),
+        definitions: Some(definitions),
         backups: list_backups(ws.path()),
     })
 }
