@@ -260,6 +260,18 @@ fn funnel_prints_the_numbers_the_view_shows_as_json() {
         .filter_map(|s| s["count"].as_i64())
         .collect();
     assert_eq!(counts, [5, 4, 2, 2, 1]);
+    // The text table: a header over every column, as in the window.
+    let text = cockpit(&db, &["funnel", "--period", "2025-Q1"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    let cells = |line: &str| line.split("  ").filter(|c| !c.trim().is_empty()).count();
+    assert!(
+        lines[1].contains("2024-Q4") && lines[1].contains("Δ records"),
+        "{text}"
+    );
+    assert_eq!(cells(lines[1]), 12, "{text}");
+    assert_eq!(cells(lines[2]), 12, "{text}");
+    assert!(text.contains("—: no records created in 2024-Q1"), "{text}");
     let bad = cockpit(&db, &["funnel", "--period", "Q1 2025"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("write it as 2025-Q3"));

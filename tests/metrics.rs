@@ -404,3 +404,58 @@ fn a_funnel_of_more_stages_than_anyone_can_read_is_refused_in_plain_words() {
     assert_eq!(f.stages.len(), 22);
     assert_eq!(f.stages[0].count, 5);
 }
+
+#[test]
+fn the_stage_table_has_a_header_for_every_column_and_no_zeros_for_a_quarter_without_records() {
+    use revops_cockpit::metrics::stage_table::StageTable;
+    let defs = defaults();
+    let t = table(&defs);
+    let funnel = |q| lifecycle_funnel(&defs, &t, &Filter::all(), q, FunnelMode::Cohort);
+    // Q1 beside Q4 2024 (c5 alone: lead, MQL and SQL) and Q1 2024 (no records at all).
+    let q4 = Quarter {
+        year: 2024,
+        quarter: 4,
+    };
+    let year_ago = Quarter {
+        year: 2024,
+        quarter: 1,
+    };
+    let table = StageTable::new(
+        &funnel(Q1),
+        (&funnel(q4), "2024-Q4"),
+        (&funnel(year_ago), "2024-Q1"),
+    );
+    assert_eq!(
+        table.headers,
+        [
+            "Stage",
+            "Records",
+            "Skipped",
+            "To next",
+            "Cumulative",
+            "Median days",
+            "p75",
+            "p90",
+            "2024-Q4",
+            "Δ records",
+            "Δ conversion",
+            "2024-Q1"
+        ]
+    );
+    for row in &table.rows {
+        assert_eq!(row.cells().len(), table.headers.len(), "{}", row.name);
+    }
+    let column =
+        |i: usize| -> Vec<String> { table.rows.iter().map(|r| r.cells()[i].clone()).collect() };
+    assert_eq!(column(1), ["5", "5", "4", "2", "1"]);
+    assert_eq!(column(8), ["1", "1", "1", "0", "0"], "Q4 2024: c5");
+    assert_eq!(column(9), ["+4", "+4", "+3", "+2", "+1"]);
+    // MQL to SQL: 4 of 5 now, 1 of 1 in Q4 2024; Opportunity to Customer: none then.
+    assert_eq!(column(10), ["+0.0 pts", "-20.0 pts", "+50.0 pts", "—", "—"]);
+    assert_eq!(column(11), ["—", "—", "—", "—", "—"], "no records, not 0");
+    assert_eq!(
+        table.last_year_note.as_deref(),
+        Some("no records created in 2024-Q1")
+    );
+    assert_eq!(table.previous_note, None);
+}

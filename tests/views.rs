@@ -589,6 +589,14 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
         .click();
     settle(&mut harness);
     harness.get_by_label("2025-Q1 · Cohort · definitions v1");
+    // Every column of the stage table has its header; a quarter without records shows
+    // "—", not 0.
+    for header in ["2024-Q4", "Δ records", "Δ conversion", "2024-Q1"] {
+        harness.get_by_label(header);
+    }
+    // Customer's "to next" and days (4), the last two stages' change in conversion (2),
+    // and all of 2024-Q1 (5).
+    assert_eq!(harness.query_all_by_label("—").count(), 4 + 2 + 5);
     let counts = |h: &Harness<'static, CockpitApp>| -> Vec<usize> {
         h.state()
             .funnel_result()

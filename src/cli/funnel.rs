@@ -8,6 +8,7 @@ use serde_json::json;
 
 use crate::metrics::from_store::FunnelTables;
 use crate::metrics::report::FunnelQuestion;
+use crate::metrics::stage_table::StageTable;
 use crate::metrics::{Dimension, Filter, FunnelMode};
 
 /// Arguments of `funnel`.
@@ -119,31 +120,39 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, CliError> {
             "median_cycle_days": dm.median_cycle_days, "pipeline_velocity_per_day": dm.pipeline_velocity_per_day,
             "breakdown": breakdown,
         });
-        println!("{}", serde_json::to_string_pretty(&out)?);
-        return Ok(ExitCode::SUCCESS);
+        return super::print(&serde_json::to_string_pretty(&out)?);
     }
-    println!(
+    let mut out = vec![format!(
         "Funnel {} · {} · definitions v{}",
         period.label(),
         mode.label(),
         tables.definitions_version
+    )];
+    let table = StageTable::new(
+        funnel,
+        (&report.previous, &period.previous().label()),
+        (&report.last_year, &period.year_before().label()),
     );
-    println!(
-        "{:<14} {:>8} {:>8} {:>12} {:>12} {:>14}",
-        "stage", "count", "skipped", "to next", "cumulative", "median days"
-    );
-    for s in &funnel.stages {
-        println!(
-            "{:<14} {:>8} {:>8} {:>12} {:>12} {:>14}",
-            s.name,
-            s.count,
-            s.skipped,
-            pct(s.conversion_to_next),
-            pct(s.cumulative),
-            num(s.median_days_to_next, 1)
-        );
+    let line = |cells: &[String]| {
+        let mut line = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            if i == 0 {
+                line.push_str(&format!("{cell:<14}"));
+            } else {
+                line.push_str(&format!("  {cell:>12}"));
+            }
+        }
+        line
+    };
+    out.push(line(&table.headers));
+    out.extend(table.rows.iter().map(|row| line(&row.cells())));
+    for note in [&table.previous_note, &table.last_year_note]
+        .into_iter()
+        .flatten()
+    {
+        out.push(format!("—: {note}"));
     }
-    println!(
+    out.push(format!(
         "Deals closed in {}: {} won, {} lost, win rate {}; average won {} {}; median cycle {} days; {} open; velocity {} {} a day",
         period.label(),
         dm.won,
@@ -155,7 +164,7 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, CliError> {
         dm.open_deals,
         num(dm.pipeline_velocity_per_day, 0),
         dm.reporting_currency
-    );
+    ));
     if let Some(rows) = rows {
         for r in rows {
             let counts = r.funnel.as_ref().map_or_else(String::new, |f| {
@@ -165,7 +174,7 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, CliError> {
                     .collect::<Vec<_>>()
                     .join(" / ")
             });
-            println!(
+            out.push(format!(
                 "  {:<24} {:<28} win rate {}{}",
                 r.value,
                 counts,
@@ -175,8 +184,8 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, CliError> {
                 } else {
                     ""
                 }
-            );
+            ));
         }
     }
-    Ok(ExitCode::SUCCESS)
+    super::print(&out.join("\n"))
 }

@@ -54,6 +54,14 @@ impl Quarter {
         }
     }
 
+    /// The same quarter a year before.
+    pub fn year_before(self) -> Self {
+        Self {
+            year: self.year - 1,
+            quarter: self.quarter,
+        }
+    }
+
     /// The first day of the quarter and the first day after it.
     pub fn dates(self, start_month: u32) -> (NaiveDate, NaiveDate) {
         let start = start_month.clamp(1, 12);

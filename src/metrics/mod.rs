@@ -15,6 +15,7 @@ pub mod from_store;
 pub mod funnel;
 pub mod parallel;
 pub mod report;
+pub mod stage_table;
 pub mod stats;
 pub mod stored_tables;
 pub mod value_columns;

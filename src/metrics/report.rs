@@ -91,10 +91,7 @@ pub fn funnel_report(
         funnel: lifecycle_funnel(defs, contacts, filter, period, mode),
         strict: lifecycle_funnel(defs, contacts, filter, period, FunnelMode::Strict),
         previous: of_quarter(period.previous()),
-        last_year: of_quarter(Quarter {
-            year: period.year - 1,
-            quarter: period.quarter,
-        }),
+        last_year: of_quarter(period.year_before()),
         deals: deal_metrics(defs, deals, filter, period),
         coverage: pipeline_coverage(defs, deals, filter, period),
         pipelines: deal_stage_funnels(defs, deals, filter, period),

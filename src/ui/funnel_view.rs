@@ -18,10 +18,6 @@ fn pct(x: Option<f64>) -> String {
     crate::text::percent(x)
 }
 
-fn days(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
-}
-
 /// Draws the view; returns the user's choices.
 pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -145,128 +141,84 @@ fn controls_ui(
     commands
 }
 
-/// The change between two fractions in percentage points.
-fn points(now: Option<f64>, before: Option<f64>) -> String {
-    match (now, before) {
-        (Some(a), Some(b)) => format!("{:+.1} pts", (a - b) * 100.0),
-        _ => "—".to_owned(),
-    }
-}
-
-fn delta(now: usize, before: usize) -> String {
-    let d = i64::try_from(now).unwrap_or(0) - i64::try_from(before).unwrap_or(0);
-    if d > 0 {
-        format!("+{d}")
-    } else {
-        d.to_string()
-    }
-}
-
 fn stage_table_ui(ui: &mut egui::Ui, r: &FunnelResult, selected: Option<usize>) -> Vec<Command> {
     let mut commands = Vec::new();
-    let prev = r.query.period.previous().label();
-    let ly = crate::definitions::fiscal::Quarter {
-        year: r.query.period.year - 1,
-        quarter: r.query.period.quarter,
-    }
-    .label();
-    let titles = [
-        "Stage",
-        "Records",
-        "Skipped",
-        "To next",
-        "Cumulative",
-        "Median days",
-        "p75",
-        "p90",
-        prev.as_str(),
-        "Change",
-        ly.as_str(),
-    ];
+    let table = &r.stage_table;
+    let previous = r.query.period.previous().label();
+    // A comparison column's hover: what it compares, or why it is blank.
+    let hover = |column: usize| match column {
+        8 => table.previous_note.clone(),
+        11 => table.last_year_note.clone(),
+        9 => Some(format!("Records at the stage now, minus in {previous}")),
+        10 => Some(format!(
+            "Conversion to the next stage now, minus in {previous}, in percentage points"
+        )),
+        _ => None,
+    };
     TableBuilder::new(ui)
         .id_salt("funnel_stages")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(130.0))
-        .columns(Column::initial(82.0), 11)
+        .columns(Column::initial(82.0), table.headers.len() - 1)
         .header(24.0, |mut row| {
-            for t in titles {
+            for (column, title) in table.headers.iter().enumerate() {
                 row.col(|ui| {
-                    ui.strong(t);
+                    let label = ui.strong(title);
+                    if let Some(h) = hover(column) {
+                        label.on_hover_text(h);
+                    }
                 });
             }
         })
         .body(|mut body| {
-            for (i, s) in r.funnel.stages.iter().enumerate() {
+            for (i, stage) in table.rows.iter().enumerate() {
                 body.row(26.0, |mut row| {
                     row.set_selected(selected == Some(i));
-                    row.col(|ui| {
-                        let hover = r.stage_definitions.get(i).cloned().unwrap_or_default();
-                        ui.label(&s.name).on_hover_text(format!(
-                            "{hover}\nCounted under definitions v{}.",
-                            r.query.definitions_version
-                        ));
-                    });
-                    row.col(|ui| {
-                        let label = format!("{} records", crate::text::count(s.count));
-                        let b = ui.add(egui::Button::new(crate::text::count(s.count)).small());
-                        let b = b.on_hover_text(format!("List the {label} at {}", s.name));
-                        let name = format!("{} at {}", s.count, s.name);
-                        b.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name)
+                    for (column, text) in stage.cells().into_iter().enumerate() {
+                        row.col(|ui| match column {
+                            0 => {
+                                let hover = r.stage_definitions.get(i).cloned().unwrap_or_default();
+                                ui.label(text).on_hover_text(format!(
+                                    "{hover}\nCounted under definitions v{}.",
+                                    r.query.definitions_version
+                                ));
+                            }
+                            1 => commands.extend(count_button_ui(ui, stage, &text, i, selected)),
+                            2 => {
+                                ui.label(text).on_hover_text(
+                                    "Counted here without a date for this stage: they skipped it",
+                                );
+                            }
+                            _ => {
+                                let label = ui.label(text);
+                                if let Some(h) = hover(column) {
+                                    label.on_hover_text(h);
+                                }
+                            }
                         });
-                        if b.clicked() {
-                            commands.push(Command::SelectFunnelStage(if selected == Some(i) {
-                                None
-                            } else {
-                                Some(i)
-                            }));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(s.skipped.to_string()).on_hover_text(
-                            "Counted here without a date for this stage: they skipped it",
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.label(pct(s.conversion_to_next));
-                    });
-                    row.col(|ui| {
-                        ui.label(pct(s.cumulative));
-                    });
-                    row.col(|ui| {
-                        ui.label(days(s.median_days_to_next));
-                    });
-                    row.col(|ui| {
-                        ui.label(days(s.p75_days_to_next));
-                    });
-                    row.col(|ui| {
-                        ui.label(days(s.p90_days_to_next));
-                    });
-                    let before = r.previous.stages.get(i).map_or(0, |p| p.count);
-                    row.col(|ui| {
-                        ui.label(before.to_string());
-                    });
-                    row.col(|ui| {
-                        ui.label(delta(s.count, before));
-                    });
-                    row.col(|ui| {
-                        let prev = r.previous.stages.get(i).and_then(|p| p.conversion_to_next);
-                        ui.label(points(s.conversion_to_next, prev))
-                            .on_hover_text(format!(
-                                "Conversion to the next stage: {} now, {} in {}",
-                                pct(s.conversion_to_next),
-                                pct(prev),
-                                r.query.period.previous().label()
-                            ));
-                    });
-                    row.col(|ui| {
-                        ui.label(r.last_year.stages.get(i).map_or(0, |p| p.count).to_string());
-                    });
+                    }
                 });
             }
         });
     commands
+}
+
+/// A stage's count as a button that lists the records behind it (or closes the list).
+fn count_button_ui(
+    ui: &mut egui::Ui,
+    stage: &crate::metrics::stage_table::StageTableRow,
+    text: &str,
+    i: usize,
+    selected: Option<usize>,
+) -> Option<Command> {
+    let b = ui
+        .add(egui::Button::new(text).small())
+        .on_hover_text(format!("List the {text} records at {}", stage.name));
+    let name = format!("{} at {}", stage.count, stage.name);
+    b.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
+    b.clicked()
+        .then(|| Command::SelectFunnelStage(if selected == Some(i) { None } else { Some(i) }))
 }
 
 fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command> {

@@ -11,6 +11,7 @@ use crate::metrics::deals::{Coverage, DealMetrics};
 use crate::metrics::details::FunnelDetails;
 use crate::metrics::from_store::FunnelTables;
 use crate::metrics::report::{FunnelQuestion, FunnelReport};
+use crate::metrics::stage_table::StageTable;
 use crate::metrics::{Dimension, Filter, FunnelMode, LifecycleFunnel};
 use crate::model::{Contact, Deal};
 
@@ -74,6 +75,8 @@ pub struct FunnelResult {
     pub breakdown: Vec<BreakdownRow>,
     /// The same records counted the strict way, for "why does this differ from HubSpot?".
     pub strict: LifecycleFunnel,
+    /// The stage table, beside the previous quarter and the same quarter last year.
+    pub stage_table: StageTable,
     /// Stage-to-next conversion in each of the last eight quarters, oldest first.
     pub trend: Vec<(Quarter, Vec<Option<f64>>)>,
     /// Each stage's definition text, for hovering its name.
@@ -93,7 +96,14 @@ pub struct FunnelResult {
 impl FunnelResult {
     /// The numbers of `report`, the answer to `query` over `tables`.
     pub fn new(query: FunnelQuery, report: FunnelReport, tables: Arc<FunnelTables>) -> Self {
+        let period = query.period;
+        let stage_table = StageTable::new(
+            &report.funnel,
+            (&report.previous, &period.previous().label()),
+            (&report.last_year, &period.year_before().label()),
+        );
         Self {
+            stage_table,
             funnel: report.funnel,
             previous: report.previous,
             last_year: report.last_year,
