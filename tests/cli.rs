@@ -346,3 +346,32 @@ fn leaks_prints_each_leak_with_its_records_as_json() {
     );
     drop(dir);
 }
+
+#[test]
+fn a_quarter_whose_won_deals_all_lack_a_price_has_no_won_size_not_zero() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    let file = fixture("won-unpriced/hubspot-unpriced-only.csv");
+    let out = cockpit(
+        &db,
+        &[
+            "import",
+            "--as-of",
+            "2025-09-30",
+            &file.display().to_string(),
+        ],
+    );
+    assert!(out.status.success());
+    let json = cockpit(&db, &["funnel", "--period", "2025-Q3", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["won"], 2);
+    assert_eq!(v["won_without_amount"], 2);
+    assert!(v["avg_won_amount"].is_null(), "{}", v["avg_won_amount"]);
+    assert!(v["median_won_amount"].is_null());
+    let text = cockpit(&db, &["funnel", "--period", "2025-Q3"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("average won no priced won deals (2 won without an amount, not in it)"),
+        "{text}"
+    );
+}

@@ -459,3 +459,142 @@ fn the_stage_table_has_a_header_for_every_column_and_no_zeros_for_a_quarter_with
     );
     assert_eq!(table.previous_note, None);
 }
+
+/// A workspace of the won-unpriced fixtures (HubSpot, Salesforce with an Amount Currency
+/// column and a `USD 12,500.00` amount, Pipedrive), as of 2025-09-30, with `zero_is_a_price`.
+///
+/// | deal | CRM | won in Q3 | amount |
+/// |---|---|---|---|
+/// | h1 | HubSpot | yes | 10,000 |
+/// | h2 | HubSpot | yes | 0 |
+/// | h3 | HubSpot | yes | blank |
+/// | h4 | HubSpot | lost | 5,000 |
+/// | 006A1 | Salesforce | yes | 20,000.00 USD |
+/// | 006A2 | Salesforce | yes | 0.00 USD |
+/// | 006A3 | Salesforce | yes | USD 12,500.00 |
+/// | 006A4 | Salesforce | yes | blank |
+/// | p1 | Pipedrive | yes | 8.000,00 USD |
+/// | p2 | Pipedrive | yes | 0 (Pipedrive's "no value") |
+fn won_unpriced(zero_is_a_price: bool) -> revops_cockpit::metrics::report::FunnelReport {
+    use revops_cockpit::metrics::from_store::FunnelTables;
+    let (_dir, mut ws) = workspace();
+    for f in [
+        "hubspot-deals",
+        "salesforce-opportunities",
+        "pipedrive-deals",
+    ] {
+        revops_cockpit::import::import_file(
+            &mut ws,
+            &crate::common::fixture(&format!("won-unpriced/{f}.csv")),
+            &crate::common::as_of(2025, 9, 30),
+            &Default::default(),
+        )
+        .expect("import");
+    }
+    let (_, mut defs) = revops_cockpit::definitions::versions::current(&ws).expect("v1");
+    if zero_is_a_price {
+        defs.currency.zero_is_a_price = true;
+        revops_cockpit::definitions::versions::save(&ws, &defs, "Dana", "Pilots are free")
+            .expect("v2");
+    }
+    FunnelTables::load(&ws).expect("tables").report(
+        &revops_cockpit::metrics::report::FunnelQuestion {
+            period: Quarter {
+                year: 2025,
+                quarter: 3,
+            },
+            mode: FunnelMode::Cohort,
+            filter: Filter::all(),
+            breakdown_by: Dimension::Owner,
+        },
+    )
+}
+
+#[test]
+fn a_won_deal_at_zero_or_blank_is_left_out_of_the_won_size_and_counted() {
+    let d = won_unpriced(false).deals;
+    assert_eq!((d.won, d.lost), (9, 1));
+    assert_eq!(
+        d.win_rate,
+        Some(0.9),
+        "every won deal counts towards the win rate"
+    );
+    // Priced: 10,000 + 20,000 + 12,500 + 8,000 = 50,500 over 4.
+    assert_eq!(d.avg_won_amount, Some(12_625.0));
+    assert_eq!(d.median_won_amount, Some(11_250.0));
+    assert_eq!(d.won_without_amount, 5, "h2 h3 006A2 006A4 p2");
+    assert_eq!(
+        d.won_records.len(),
+        9,
+        "the list behind the card has them all"
+    );
+    assert_eq!(d.won_without_amount_records.len(), 5);
+}
+
+#[test]
+fn a_team_that_books_free_pilots_at_zero_can_count_them() {
+    let d = won_unpriced(true).deals;
+    // Priced now: the three zeros too; 50,500 over 7, the median of
+    // 0 0 0 8,000 10,000 12,500 20,000.
+    assert_eq!(d.avg_won_amount, Some(50_500.0 / 7.0));
+    assert_eq!(d.median_won_amount, Some(8_000.0));
+    assert_eq!(
+        d.won_without_amount, 2,
+        "h3 and 006A4 have no amount at all"
+    );
+}
+
+#[test]
+fn the_data_gap_leak_lists_the_won_deals_nobody_priced() {
+    use revops_cockpit::leaks::{LeakKind, as_of_time, leaks_from_store};
+    let (_dir, mut ws) = workspace();
+    for f in [
+        "hubspot-deals",
+        "salesforce-opportunities",
+        "pipedrive-deals",
+    ] {
+        revops_cockpit::import::import_file(
+            &mut ws,
+            &crate::common::fixture(&format!("won-unpriced/{f}.csv")),
+            &crate::common::as_of(2025, 9, 30),
+            &Default::default(),
+        )
+        .expect("import");
+    }
+    let (_, defs) = revops_cockpit::definitions::versions::current(&ws).expect("v1");
+    let q3 = Quarter {
+        year: 2025,
+        quarter: 3,
+    };
+    let as_of = chrono::NaiveDate::from_ymd_opt(2025, 9, 30).expect("date");
+    let found = leaks_from_store(&ws, &defs, q3, as_of_time(as_of)).expect("leaks");
+    let gap = found
+        .report
+        .leak(LeakKind::DataGap)
+        .expect("the data-gap leak");
+    let records = found.records();
+    let mut why: Vec<(String, String)> = gap
+        .records
+        .iter()
+        .map(|f| {
+            (
+                records.source_id(f.record).to_owned(),
+                f.reason(&defs, records, found.report.as_of),
+            )
+        })
+        .collect();
+    why.sort();
+    let unpriced = "won without an amount (blank or 0): left out of the average won deal";
+    // The blank ones lack an amount the definitions require from Proposal on; the zeros
+    // have one, which nobody set.
+    assert_eq!(
+        why,
+        [
+            ("006A2".to_owned(), unpriced.to_owned()),
+            ("006A4".to_owned(), "no Amount (in Closed Won)".to_owned()),
+            ("h2".to_owned(), unpriced.to_owned()),
+            ("h3".to_owned(), "no Amount (in Closed Won)".to_owned()),
+            ("p2".to_owned(), unpriced.to_owned()),
+        ]
+    );
+}

@@ -1471,3 +1471,26 @@ fn the_first_frame_makes_room_for_every_glyph_the_views_then_draw() {
         atlas(&harness)
     );
 }
+
+#[test]
+fn won_deals_nobody_priced_are_said_on_the_cards_not_averaged_as_zero() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    {
+        let mut ws = Workspace::open(&db).expect("workspace");
+        for f in ["hubspot-contacts.csv", "hubspot-unpriced-only.csv"] {
+            revops_cockpit::import::import_file(
+                &mut ws,
+                &fixture(&format!("won-unpriced/{f}")),
+                &crate::common::as_of(2025, 9, 30),
+                &Default::default(),
+            )
+            .expect("import");
+        }
+    }
+    let harness = on_the_funnel(db);
+    assert_eq!(harness.query_all_by_label("no priced won deals").count(), 2);
+    harness.get_by_label_contains(
+        "2 won deals without an amount are not in the average and median won deal",
+    );
+}

@@ -117,6 +117,7 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, CliError> {
             "reporting_currency": dm.reporting_currency, "stages": stages,
             "win_rate": dm.win_rate, "won": dm.won, "lost": dm.lost, "open_deals": dm.open_deals,
             "avg_won_amount": dm.avg_won_amount, "median_won_amount": dm.median_won_amount,
+            "won_without_amount": dm.won_without_amount,
             "median_cycle_days": dm.median_cycle_days, "pipeline_velocity_per_day": dm.pipeline_velocity_per_day,
             "breakdown": breakdown,
         });
@@ -152,18 +153,25 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, CliError> {
     {
         out.push(format!("—: {note}"));
     }
+    let cur = &dm.reporting_currency;
+    let money = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |v| crate::text::money(v, cur));
+    let average = match dm.avg_won_amount {
+        None if dm.won > 0 => "no priced won deals".to_owned(),
+        x => money(x),
+    };
+    let unpriced = match dm.won_without_amount {
+        0 => String::new(),
+        n => format!(" ({n} won without an amount, not in it)"),
+    };
     out.push(format!(
-        "Deals closed in {}: {} won, {} lost, win rate {}; average won {} {}; median cycle {} days; {} open; velocity {} {} a day",
+        "Deals closed in {}: {} won, {} lost, win rate {}; average won {average}{unpriced}; median cycle {} days; {} open; velocity {} a day",
         period.label(),
         dm.won,
         dm.lost,
         pct(dm.win_rate),
-        num(dm.avg_won_amount, 0),
-        dm.reporting_currency,
         num(dm.median_cycle_days, 1),
         dm.open_deals,
-        num(dm.pipeline_velocity_per_day, 0),
-        dm.reporting_currency
+        money(dm.pipeline_velocity_per_day),
     ));
     if let Some(rows) = rows {
         for r in rows {

@@ -77,6 +77,11 @@ pub struct CurrencySettings {
     /// Units of the reporting currency per one unit of each other currency.
     #[serde(default)]
     pub rates: BTreeMap<String, f64>,
+    /// Whether a won deal at 0 is worth 0 (a team that books free pilots at 0). Off by
+    /// default: a won deal at 0 is one nobody priced, and is left out of the average and
+    /// median won deal like one with no amount.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub zero_is_a_price: bool,
 }
 
 /// Which days count as business days.

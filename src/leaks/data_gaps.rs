@@ -89,6 +89,7 @@ impl<'d> DataGaps<'d> {
                     missing,
                     stage: None,
                     is_deal: false,
+                    won_unpriced: false,
                 })),
             });
         }
@@ -119,7 +120,17 @@ impl<'d> DataGaps<'d> {
             position
         };
         let missing = self.missing(RecordObject::Deal, at, RecordView::Deal(d));
-        if !missing.is_empty() {
+        // A won deal nobody priced is left out of the average won deal, and so of every
+        // number priced with it; said once, when the definitions do not require the
+        // amount already.
+        let won_unpriced = status == DealStatus::Won
+            && !missing.contains(&Field::Amount)
+            && match d.amount_cents {
+                None => true,
+                Some(0) => !cx.defs.currency.zero_is_a_price,
+                Some(_) => false,
+            };
+        if !missing.is_empty() || won_unpriced {
             self.leak.flag(q, || Flagged {
                 record,
                 started: d.created.unwrap_or_default(),
@@ -131,6 +142,7 @@ impl<'d> DataGaps<'d> {
                     missing,
                     stage: position,
                     is_deal: true,
+                    won_unpriced,
                 })),
             });
         }
@@ -157,6 +169,7 @@ impl<'d> DataGaps<'d> {
                         missing,
                         stage: None,
                         is_deal: false,
+                        won_unpriced: false,
                     })),
                 });
             }

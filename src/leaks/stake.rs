@@ -47,7 +47,8 @@ impl WonDeals {
             && deal.close_date.is_some_and(|t| period.contains(&t))
         {
             self.count += 1;
-            if let Some(a) = crate::metrics::deals::amount_in_reporting(defs, deal) {
+            let amount = crate::metrics::deals::amount_in_reporting(defs, deal);
+            if let Some(a) = crate::metrics::deals::priced(defs, amount) {
                 self.priced += 1;
                 self.amount += a;
             }

@@ -59,6 +59,8 @@ pub struct Gap {
     /// The deal's stage position, for deals.
     pub stage: Option<usize>,
     pub is_deal: bool,
+    /// A won deal nobody priced (no amount, or 0), left out of the average won deal.
+    pub won_unpriced: bool,
 }
 
 /// A later stage dated before an earlier one.
@@ -164,6 +166,7 @@ impl Flagged {
                     missing,
                     stage,
                     is_deal,
+                    won_unpriced,
                 } = gap.as_ref();
                 let mut parts = Vec::new();
                 if let Some(b) = backwards {
@@ -193,6 +196,12 @@ impl Flagged {
                         String::new()
                     };
                     parts.push(format!("no {}{at}", fields.join(", no ")));
+                }
+                if *won_unpriced {
+                    parts.push(
+                        "won without an amount (blank or 0): left out of the average won deal"
+                            .to_owned(),
+                    );
                 }
                 parts.join("; ")
             }

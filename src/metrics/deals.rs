@@ -2,7 +2,9 @@
 //!
 //! - Win rate = won ÷ (won + lost), of the deals closed in the period.
 //! - Average and median won amount, in the reporting currency (fixed rates from the
-//!   definitions; amounts in a currency without a rate are left out and counted).
+//!   definitions; amounts in a currency without a rate are left out and counted, and so
+//!   are won deals nobody priced: no amount, or 0 unless the definitions say 0 is a
+//!   price).
 //! - Median sales cycle = days from created to close, of the deals won in the period.
 //! - Pipeline velocity = (open deals × win rate × average won amount) ÷ median cycle days,
 //!   in reporting currency per day (× 91.25 per quarter).
@@ -34,6 +36,9 @@ pub struct DealMetrics {
     pub pipeline_velocity_per_quarter: Option<f64>,
     /// Won deals whose amount is in a currency the definitions give no rate for.
     pub amounts_without_rate: usize,
+    /// Won deals nobody priced (no amount, or 0), left out of the won amounts.
+    pub won_without_amount: usize,
+    pub won_without_amount_records: Vec<usize>,
     /// Indices into the deals given.
     pub won_records: Vec<usize>,
     pub lost_records: Vec<usize>,
@@ -54,6 +59,12 @@ pub fn outcome(defs: &Definitions, deal: &Deal) -> DealStatus {
 /// A deal's amount in the reporting currency (units, not cents), if it can be converted.
 pub fn amount_in_reporting(defs: &Definitions, deal: &Deal) -> Option<f64> {
     to_reporting(defs, deal.amount_cents?, deal.currency.as_deref())
+}
+
+/// A won deal's amount as the average won deal counts it: `None` when nobody priced it
+/// (no amount, or 0 unless the definitions say 0 is a price).
+pub fn priced(defs: &Definitions, amount: Option<f64>) -> Option<f64> {
+    amount.filter(|a| *a != 0.0 || defs.currency.zero_is_a_price)
 }
 
 /// Cents in `currency` (the reporting currency when absent) as reporting-currency units,
@@ -99,6 +110,8 @@ pub fn deal_metrics_of(
         pipeline_velocity_per_day: None,
         pipeline_velocity_per_quarter: None,
         amounts_without_rate: 0,
+        won_without_amount: 0,
+        won_without_amount_records: Vec::new(),
         won_records: Vec::new(),
         lost_records: Vec::new(),
         closed_records: Vec::new(),
@@ -122,10 +135,13 @@ pub fn deal_metrics_of(
                 m.won += 1;
                 m.won_records.push(i);
                 m.closed_records.push(i);
-                match deals.amount(i) {
+                match priced(defs, deals.amount(i)) {
                     Some(a) => amounts.push(a),
                     None if deals.unconverted(i) => m.amounts_without_rate += 1,
-                    None => {}
+                    None => {
+                        m.won_without_amount += 1;
+                        m.won_without_amount_records.push(i);
+                    }
                 }
                 if let (Some(created), Some(closed)) = (deals.created(i), closed)
                     && closed >= created

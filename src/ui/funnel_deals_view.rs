@@ -24,6 +24,16 @@ pub fn deal_cards_ui(
     let mut commands = Vec::new();
     let d = &r.deals;
     let cur = &d.reporting_currency;
+    // A quarter whose won deals all lack a price has no won size, not a size of 0.
+    let won_size = |x: Option<f64>| match x {
+        None if d.won > 0 => "no priced won deals".to_owned(),
+        x => money(x, cur),
+    };
+    let unpriced = match d.won_without_amount {
+        0 => String::new(),
+        1 => "; 1 won deal without an amount is not in it".to_owned(),
+        n => format!("; {n} won deals without an amount are not in it"),
+    };
     ui.label(RichText::new(format!("Deals closed in {}", r.query.period.label())).strong());
     let cards = [
         (
@@ -37,17 +47,19 @@ pub fn deal_cards_ui(
         ),
         (
             "Average won deal",
-            money(d.avg_won_amount, cur),
+            won_size(d.avg_won_amount),
             format!(
-                "Mean amount of the {} deals won in the quarter, in {cur} at the definitions' fixed rates{version}",
-                d.won
+                "Mean amount of the {} deals won in the quarter with an amount, in {cur} at the definitions' fixed rates{unpriced}{version}",
+                d.won - d.won_without_amount
             ),
             DealList::Won,
         ),
         (
             "Median won deal",
-            money(d.median_won_amount, cur),
-            format!("Median amount of the deals won in the quarter{version}"),
+            won_size(d.median_won_amount),
+            format!(
+                "Median amount of the deals won in the quarter with an amount{unpriced}{version}"
+            ),
             DealList::Won,
         ),
         (
@@ -112,6 +124,20 @@ pub fn deal_cards_ui(
         }
     });
     commands.extend(coverage_ui(ui, r));
+    if d.won_without_amount > 0 {
+        let n = d.won_without_amount;
+        let (deals, are) = if n == 1 {
+            ("deal", "is")
+        } else {
+            ("deals", "are")
+        };
+        ui.label(
+            RichText::new(format!(
+                "{n} won {deals} without an amount {are} not in the average and median won deal (0 counts as no amount unless the definitions say it is a price)."
+            ))
+            .color(theme::WARN),
+        );
+    }
     if d.amounts_without_rate > 0 {
         ui.label(RichText::new(format!("{} won deal(s) are in a currency without a rate in the definitions and are left out of the amounts.", d.amounts_without_rate)).color(theme::WARN));
     }

@@ -147,6 +147,13 @@ pub(super) fn fiscal_and_currency_ui(ui: &mut egui::Ui, draft: &mut DefinitionsD
                 .labelled_by(l.id);
             ui.end_row();
         });
+    ui.checkbox(
+        &mut defs.currency.zero_is_a_price,
+        "A won deal at 0 is worth 0 (free pilots); otherwise it counts as not priced",
+    )
+    .on_hover_text(
+        "Off: a won deal at 0, like one with no amount, is left out of the average and median won deal and listed as a data gap.",
+    );
     ui.label("Fixed rates into the reporting currency (1 unit of the currency is worth):");
     let mut remove = None;
     for (code, rate) in &mut defs.currency.rates {
