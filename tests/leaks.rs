@@ -412,9 +412,22 @@ fn the_trend_covers_four_quarters_and_the_handoffs_add_up() {
     assert_eq!((trend[2].count, trend[2].volume), (1, 1), "k12 in Q2");
     assert_eq!((trend[3].count, trend[3].volume), (2, 7));
     assert!(r.leak(LeakKind::StalledDeal).expect("l").trend.is_empty());
+    // Marketing to Sales, each record once: never accepted k2 k3 (of 7), slow first touch
+    // k3 k5 k6 k9 (of 8); together k2 k3 k5 k6 k9 of the MQLs k1-k6, k9, k10; k3 in both.
     let m2s = &r.handoffs[0];
-    assert_eq!((m2s.count, m2s.volume), (6, 15));
-    assert!(close(m2s.compliance, 0.6));
+    assert_eq!((m2s.count, m2s.volume), (5, 8));
+    assert!(close(m2s.compliance, 3.0 / 8.0));
+    assert_eq!(
+        m2s.shared_with(LeakKind::NeverAccepted),
+        [(LeakKind::SlowFirstTouch, 1)]
+    );
+    assert_eq!(
+        m2s.shared_with(LeakKind::SlowFirstTouch),
+        [(LeakKind::NeverAccepted, 1)]
+    );
+    // Slow touches are not priced: the handoff's stake is the never-accepted leads', once.
+    let never = r.leak(LeakKind::NeverAccepted).expect("l");
+    assert!(close(never.revenue_at_stake, m2s.revenue_at_stake));
 }
 
 #[test]

@@ -1494,3 +1494,20 @@ fn won_deals_nobody_priced_are_said_on_the_cards_not_averaged_as_zero() {
         "2 won deals without an amount are not in the average and median won deal",
     );
 }
+
+#[test]
+fn a_leak_says_how_many_of_its_records_another_leak_of_the_handoff_also_counts() {
+    let (_dir, db) = crate::leaks::leak_workspace_file();
+    let mut harness = app(db, StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Handoff leaks").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("MQLs not accepted by sales in time")
+        .click();
+    harness.run();
+    // k3 was neither accepted nor touched: one record, counted once on the map.
+    harness.get_by_label(
+        "1 of these is also in \"Slow first sales touch\": the handoff map counts each record once.",
+    );
+}

@@ -8,6 +8,7 @@ mod customers;
 mod data_gaps;
 mod deal_pass;
 pub mod from_store;
+mod handoff_summary;
 mod handoffs;
 pub mod kinds;
 pub mod lead_table;
@@ -26,6 +27,7 @@ use serde::Serialize;
 pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown, leak_breakdowns};
 pub use deal_pass::DealFindings;
 pub use from_store::{Leads, StoredLeaks, count_leaks, leaks_from_store};
+pub use handoff_summary::{HandoffSummary, Overlap};
 pub use kinds::{Handoff, LeakKind};
 pub use lead_table::{LeadTable, LeadTableBuilder};
 pub use lists::LeakList;
@@ -104,17 +106,6 @@ pub struct ResponseTimes {
     pub untouched: usize,
     pub within_sla: usize,
     pub median_hours: Option<f64>,
-}
-
-/// A handoff of the map: its leaks together.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct HandoffSummary {
-    pub handoff: Handoff,
-    pub count: usize,
-    pub volume: usize,
-    /// Share of the handoff's volume handled within its SLAs.
-    pub compliance: Option<f64>,
-    pub revenue_at_stake: f64,
 }
 
 /// A customer who churned in the period, with the handoffs before it.
@@ -325,7 +316,7 @@ pub(crate) fn detect_with_deals<'d>(
     let handoffs = Handoff::FLOW
         .iter()
         .chain(std::iter::once(&Handoff::Data))
-        .map(|h| summarise(*h, &leaks))
+        .map(|h| HandoffSummary::of(*h, &leaks))
         .collect();
     LeakReport {
         period: period.label(),
@@ -374,23 +365,6 @@ fn contact_pass<'d>(
         gaps.observe_contact(cx, index, &dates);
     }
     (leads, gaps, entered)
-}
-
-fn summarise(handoff: Handoff, leaks: &[Leak]) -> HandoffSummary {
-    let mine = leaks.iter().filter(|l| l.kind.handoff() == handoff);
-    let (mut count, mut volume, mut stake) = (0, 0, 0.0);
-    for l in mine {
-        count += l.count;
-        volume += l.volume;
-        stake += l.revenue_at_stake.unwrap_or(0.0);
-    }
-    HandoffSummary {
-        handoff,
-        count,
-        volume,
-        compliance: ratio(volume.saturating_sub(count), volume),
-        revenue_at_stake: stake,
-    }
 }
 
 /// `a ÷ b`, `None` when `b` is zero.

@@ -135,7 +135,7 @@ impl<T> SomeRecords<T> {
 
 /// One record of one object, by its index in [`Records`], in 4 bytes (leaks keep
 /// millions): the object in the top two bits, the index (up to about a billion) below.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RecordRef(u32);
 
 const INDEX_BITS: u32 = 30;

@@ -217,6 +217,19 @@ fn detail_ui(
         stake(leak.revenue_at_stake, currency)
     ));
     ui.label(RichText::new(leak.kind.explain()).color(theme::MUTED));
+    let handoff = result
+        .report
+        .handoffs
+        .iter()
+        .find(|h| h.handoff == leak.kind.handoff());
+    for (other, n) in handoff.map_or_else(Vec::new, |h| h.shared_with(leak.kind)) {
+        let are = if n == 1 { "is" } else { "are" };
+        ui.label(format!(
+            "{} of these {are} also in \"{}\": the handoff map counts each record once.",
+            count(n),
+            other.label()
+        ));
+    }
     ui.label(
         RichText::new(&leak.stake_formula)
             .color(theme::MUTED)
