@@ -370,7 +370,12 @@ fn the_funnel_of_each_segment_in_one_pass() {
     );
     let counts: Vec<(&str, Vec<usize>)> = rows
         .iter()
-        .map(|(v, f)| (v.as_str(), f.stages.iter().map(|s| s.count).collect()))
+        .map(|(v, f)| {
+            (
+                v.as_deref().unwrap_or("no segment"),
+                f.stages.iter().map(|s| s.count).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         counts,
@@ -596,5 +601,124 @@ fn the_data_gap_leak_lists_the_won_deals_nobody_priced() {
             ("h3".to_owned(), "no Amount (in Closed Won)".to_owned()),
             ("p2".to_owned(), unpriced.to_owned()),
         ]
+    );
+}
+
+#[test]
+fn the_owner_breakdown_names_lead_and_deal_owners_and_adds_up_to_the_totals() {
+    use revops_cockpit::metrics::breakdown::{BreakdownRow, breakdown};
+    let defs = defaults();
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "funnel-contacts.csv");
+    imported(&mut ws, "funnel-deals.csv");
+    let contacts = ContactTable::load(&ws, &defs).expect("contacts");
+    let deals = DealTable::load(&ws, &defs).expect("deals");
+    let rows = breakdown(
+        &defs,
+        &contacts,
+        &deals,
+        &Filter::all(),
+        Q1,
+        FunnelMode::Cohort,
+        Dimension::Owner,
+    );
+    // Contacts are Jordan's and Priya's (leads); deals are Sofia's and Daniel's.
+    // Q1 cohort: Jordan c1 c2 (lead 2, MQL 2, SQL 1, opp 1, customer 1); Priya c3 c4 c6
+    // (lead 3, MQL 3: c3 passed it, SQL 3: c4 reached it in Q2, opp 1). Closed in Q1:
+    // Sofia d1 d2 d5 won, Daniel d3 lost.
+    type Shown<'a> = (String, Option<&'a str>, Vec<String>, usize, usize);
+    let shown: Vec<Shown<'_>> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.value.clone(),
+                r.owner_role(Dimension::Owner),
+                r.stage_cells(5),
+                r.deals.won,
+                r.deals.lost,
+            )
+        })
+        .collect();
+    let cells = |c: &[&str]| c.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    assert_eq!(
+        shown,
+        [
+            (
+                "Daniel".to_owned(),
+                Some("deal owner"),
+                cells(&["—", "—", "—", "—", "—"]),
+                0,
+                1
+            ),
+            (
+                "Jordan".to_owned(),
+                Some("lead owner"),
+                cells(&["2", "2 · 100.0%", "1 · 50.0%", "1 · 100.0%", "1 · 100.0%"]),
+                0,
+                0
+            ),
+            (
+                "Priya".to_owned(),
+                Some("lead owner"),
+                cells(&["3", "3 · 100.0%", "3 · 100.0%", "1 · 33.3%", "0 · 0.0%"]),
+                0,
+                0
+            ),
+            (
+                "Sofia".to_owned(),
+                Some("deal owner"),
+                cells(&["—", "—", "—", "—", "—"]),
+                3,
+                0
+            ),
+        ]
+    );
+    // The rows add up to the totals the view shows above them.
+    let total = lifecycle_funnel(&defs, &contacts, &Filter::all(), Q1, FunnelMode::Cohort);
+    let dm = deal_metrics(&defs, &deals, &Filter::all(), Q1);
+    for (i, stage) in total.stages.iter().enumerate() {
+        let sum: usize = rows
+            .iter()
+            .filter_map(|r| r.funnel.as_ref())
+            .map(|f| f.stages[i].count)
+            .sum();
+        assert_eq!(sum, stage.count, "{}", stage.name);
+    }
+    let won: usize = rows.iter().map(|r| r.deals.won).sum();
+    let lost: usize = rows.iter().map(|r| r.deals.lost).sum();
+    assert_eq!((won, lost), (dm.won, dm.lost));
+    let t = BreakdownRow::total(Some(&total), &dm);
+    assert_eq!(t.stage_cells(5)[0], "5");
+    assert_eq!(t.deals.win_rate, Some(0.75));
+}
+
+#[test]
+fn deals_with_no_pipeline_get_their_own_row() {
+    use revops_cockpit::metrics::breakdown::breakdown;
+    // HubSpot deals name a pipeline; a Salesforce opportunity report has none.
+    let defs = defaults();
+    let (_dir, mut ws) = workspace();
+    imported(&mut ws, "funnel-deals.csv");
+    imported(&mut ws, "salesforce-opportunities.csv");
+    let contacts = ContactTable::load(&ws, &defs).expect("contacts");
+    let deals = DealTable::load(&ws, &defs).expect("deals");
+    let rows = breakdown(
+        &defs,
+        &contacts,
+        &deals,
+        &Filter::all(),
+        Q1,
+        FunnelMode::Cohort,
+        Dimension::Pipeline,
+    );
+    let values: Vec<(&str, bool)> = rows.iter().map(|r| (r.value.as_str(), r.missing)).collect();
+    assert_eq!(values, [("Sales", false), ("(no pipeline)", true)]);
+    let all = deal_metrics(&defs, &deals, &Filter::all(), Q1);
+    let won: usize = rows.iter().map(|r| r.deals.won).sum();
+    let lost: usize = rows.iter().map(|r| r.deals.lost).sum();
+    assert_eq!((won, lost), (all.won, all.lost), "no deal left out");
+    assert!(
+        rows[1].deals.won + rows[1].deals.lost > 0,
+        "the Salesforce deals closed in Q1"
     );
 }

@@ -96,7 +96,7 @@ fn the_command_line_prints_the_funnel_and_leak_numbers_the_window_shows() {
         .iter()
         .map(|b| {
             json!({
-                "value": b.value, "thin": b.thin,
+                "value": b.value, "missing": b.missing, "role": b.owner_role(r.query.breakdown_by), "thin": b.thin,
                 "counts": b.funnel.as_ref().map(|f| f.stages.iter().map(|s| s.count).collect::<Vec<_>>()),
                 "win_rate": b.deals.win_rate, "won": b.deals.won, "lost": b.deals.lost,
             })

@@ -606,7 +606,12 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
     assert_eq!(counts(&harness), [5, 5, 4, 2, 1]);
     harness.get_by_label("4 at SQL");
     // The win rate opens the four deals closed in Q1 (d1 d2 d5 won, d3 lost); d4 is open.
-    harness.get_by_label("75.0%").click();
+    // (The breakdown's total row says 75.0% too, further down: the card is first.)
+    harness
+        .get_all_by_label("75.0%")
+        .next()
+        .expect("the win-rate card")
+        .click();
     harness.run();
     harness
         .get_by_label("The 4 deals closed (won or lost) behind these numbers")
@@ -616,7 +621,11 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
         harness.get_by_label(id);
     }
     assert!(harness.query_by_label("d4").is_none(), "d4 is still open");
-    harness.get_by_label("75.0%").click();
+    harness
+        .get_all_by_label("75.0%")
+        .next()
+        .expect("the win-rate card")
+        .click();
     harness.run();
     assert!(
         harness.query_by_label("d1").is_none(),
@@ -1510,4 +1519,24 @@ fn a_leak_says_how_many_of_its_records_another_leak_of_the_handoff_also_counts()
     harness.get_by_label(
         "1 of these is also in \"Slow first sales touch\": the handoff map counts each record once.",
     );
+}
+
+#[test]
+fn the_owner_breakdown_says_who_owns_leads_and_who_owns_deals_and_totals_them() {
+    use revops_cockpit::view_model::command::Command;
+    let (_dir, db) = funnel_workspace();
+    let mut harness = on_the_funnel(db);
+    harness.state_mut().apply(Command::SetPeriod(
+        revops_cockpit::definitions::fiscal::Quarter::parse("2025-Q1").expect("quarter"),
+    ));
+    harness
+        .state_mut()
+        .apply(Command::SetFunnelBreakdown(revops_cockpit::metrics::Dimension::Owner));
+    settle(&mut harness);
+    // Jordan and Priya own the contacts, Sofia and Daniel the deals.
+    assert_eq!(harness.query_all_by_label("lead owner").count(), 2);
+    assert_eq!(harness.query_all_by_label("deal owner").count(), 2);
+    harness.get_by_label("Total");
+    // Jordan's MQLs, with the conversion from Lead: 2 of 2.
+    harness.get_by_label("2 · 100.0%");
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
+use crate::metrics::breakdown::BreakdownRow;
 use crate::metrics::from_store::FunnelTables;
 use crate::metrics::report::FunnelQuestion;
 use crate::metrics::stage_table::StageTable;
@@ -101,11 +102,12 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, CliError> {
                 })
             })
             .collect();
+        let by = args.by.map_or(Dimension::Segment, dimension);
         let breakdown: Option<Vec<_>> = rows.as_ref().map(|rows| {
             rows.iter()
                 .map(|r| {
                     json!({
-                        "value": r.value, "thin": r.thin,
+                        "value": r.value, "missing": r.missing, "role": r.owner_role(by), "thin": r.thin,
                         "counts": r.funnel.as_ref().map(|f| f.stages.iter().map(|s| s.count).collect::<Vec<_>>()),
                         "win_rate": r.deals.win_rate, "won": r.deals.won, "lost": r.deals.lost,
                     })
@@ -174,18 +176,21 @@ pub(super) fn run(db: &Path, args: &FunnelArgs) -> Result<ExitCode, CliError> {
         money(dm.pipeline_velocity_per_day),
     ));
     if let Some(rows) = rows {
-        for r in rows {
-            let counts = r.funnel.as_ref().map_or_else(String::new, |f| {
-                f.stages
-                    .iter()
-                    .map(|s| s.count.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            });
+        let by = args.by.map_or(Dimension::Segment, dimension);
+        let stages = funnel.stages.len();
+        let total = BreakdownRow::total(
+            rows.iter().any(|b| b.funnel.is_some()).then_some(funnel),
+            dm,
+        );
+        for r in rows.iter().chain(std::iter::once(&total)) {
+            let value = match r.owner_role(by) {
+                Some(role) => format!("{} ({role})", r.value),
+                None => r.value.clone(),
+            };
             out.push(format!(
-                "  {:<24} {:<28} win rate {}{}",
-                r.value,
-                counts,
+                "  {:<36} {:<56} win rate {}{}",
+                value,
+                r.stage_cells(stages).join(" / "),
                 pct(r.deals.win_rate),
                 if r.thin {
                     "  (thin: fewer than 20 records)"

@@ -378,7 +378,8 @@ pub fn funnels_by_quarter(
 }
 
 /// The counts of the period's funnel for each value of `dimension` among the contacts,
-/// in one pass, sorted by value. Records and days are left empty.
+/// in one pass, sorted by value, then (as `None`) the contacts with no value when the
+/// period has any. Records and days are left empty.
 pub fn funnels_by_value(
     defs: &Definitions,
     table: &ContactTable,
@@ -386,17 +387,19 @@ pub fn funnels_by_value(
     period: Quarter,
     mode: FunnelMode,
     dimension: Dimension,
-) -> Vec<(String, LifecycleFunnel)> {
+) -> Vec<(Option<String>, LifecycleFunnel)> {
     let n = table.stages();
     let values = table.values(dimension);
     let slot = table.columns().slot_of(dimension);
     let range = period.bounds(defs.fiscal_year_start_month);
+    // One group a value, and the last for no value.
+    let none = values.len();
     let counts = match table.matcher(filter) {
-        None => vec![0; values.len() * n],
-        Some(matcher) => count_groups(table, &matcher, values.len(), |index, counts| {
-            let Some(v) = slot.and_then(|s| table.columns().value_id(index, s)) else {
-                return;
-            };
+        None => vec![0; (none + 1) * n],
+        Some(matcher) => count_groups(table, &matcher, none + 1, |index, counts| {
+            let v = slot
+                .and_then(|s| table.columns().value_id(index, s))
+                .unwrap_or(none);
             let in_cohort = table.entered(index).is_some_and(|e| range.contains(&e));
             let (counted, _) = classify(mode, table.raw_dates(index), in_cohort, &range);
             for i in bits(counted) {
@@ -405,8 +408,20 @@ pub fn funnels_by_value(
         }),
     };
     let funnels = counted_funnels(defs, mode, std::iter::repeat(period), &counts);
-    let mut rows: Vec<(String, LifecycleFunnel)> = values.iter().cloned().zip(funnels).collect();
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut rows: Vec<(Option<String>, LifecycleFunnel)> = values
+        .iter()
+        .cloned()
+        .map(Some)
+        .chain(std::iter::once(None))
+        .zip(funnels)
+        .collect();
+    if rows
+        .last()
+        .is_some_and(|(_, f)| f.stages.iter().all(|s| s.count == 0))
+    {
+        rows.pop();
+    }
+    rows.sort_by(|a, b| (a.0.is_none(), &a.0).cmp(&(b.0.is_none(), &b.0)));
     rows
 }
 

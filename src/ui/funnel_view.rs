@@ -7,6 +7,7 @@ use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::theme;
+use crate::metrics::breakdown::BreakdownRow;
 use crate::metrics::{Dimension, FunnelMode};
 use crate::text::date_time;
 use crate::view_model::command::Command;
@@ -376,17 +377,34 @@ fn breakdown_ui(ui: &mut egui::Ui, r: &FunnelResult, sort: Sort<BreakdownColumn>
             }
             ui.strong("");
             ui.end_row();
-            for row in rows {
-                ui.label(&row.value);
-                for i in 0..stage_names.len() {
-                    ui.label(
-                        row.funnel
-                            .as_ref()
-                            .and_then(|f| f.stages.get(i))
-                            .map_or_else(|| "—".to_owned(), |s| s.count.to_string()),
-                    );
+            let total = BreakdownRow::total(
+                r.breakdown
+                    .iter()
+                    .any(|b| b.funnel.is_some())
+                    .then_some(&r.funnel),
+                &r.deals,
+            );
+            for row in rows.into_iter().chain(std::iter::once(&total)) {
+                let is_total = std::ptr::eq(row, &total);
+                ui.horizontal(|ui| {
+                    if is_total {
+                        ui.strong(&row.value);
+                    } else {
+                        ui.label(&row.value);
+                    }
+                    if let Some(role) = row.owner_role(r.query.breakdown_by) {
+                        ui.label(RichText::new(role).small().color(theme::MUTED));
+                    }
+                });
+                for cell in row.stage_cells(stage_names.len()) {
+                    if is_total {
+                        ui.strong(cell);
+                    } else {
+                        ui.label(cell);
+                    }
                 }
-                ui.label(pct(row.deals.win_rate));
+                ui.label(pct(row.deals.win_rate))
+                    .on_hover_text(format!("{} won, {} lost", row.deals.won, row.deals.lost));
                 if row.thin {
                     ui.label(RichText::new("thin: fewer than 20 records").color(theme::WARN));
                 } else {
