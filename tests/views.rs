@@ -1529,9 +1529,9 @@ fn the_owner_breakdown_says_who_owns_leads_and_who_owns_deals_and_totals_them() 
     harness.state_mut().apply(Command::SetPeriod(
         revops_cockpit::definitions::fiscal::Quarter::parse("2025-Q1").expect("quarter"),
     ));
-    harness
-        .state_mut()
-        .apply(Command::SetFunnelBreakdown(revops_cockpit::metrics::Dimension::Owner));
+    harness.state_mut().apply(Command::SetFunnelBreakdown(
+        revops_cockpit::metrics::Dimension::Owner,
+    ));
     settle(&mut harness);
     // Jordan and Priya own the contacts, Sofia and Daniel the deals.
     assert_eq!(harness.query_all_by_label("lead owner").count(), 2);
