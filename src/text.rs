@@ -74,6 +74,12 @@ pub fn date_time(ts: crate::model::Timestamp) -> String {
     )
 }
 
+/// The day of a timestamp, `2025-03-14`, whatever its time.
+pub fn day(ts: crate::model::Timestamp) -> String {
+    chrono::DateTime::from_timestamp(ts, 0)
+        .map_or_else(|| ts.to_string(), |d| d.format("%Y-%m-%d").to_string())
+}
+
 /// A file's name for people: its last part, or the whole path when it has none.
 pub fn file_name(path: &std::path::Path) -> String {
     path.file_name().map_or_else(

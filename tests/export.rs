@@ -79,7 +79,7 @@ fn a_leak_exports_as_a_work_list_with_its_dates_lateness_and_reason() {
     };
     let report = detect_leaks(&defs, records, period, as_of);
     let leak = report.leak(LeakKind::NoKickoff).expect("leak");
-    let rows = work_list(&defs, records, leak, report.as_of);
+    let rows = work_list(&defs, records, leak);
     let dir = tempfile::tempdir().expect("dir");
     let out = dir.path().join("no-kickoff.csv");
     revops_cockpit::export::write_work_list_csv(&out, &rows, "USD", "2025-Q3 · v2").expect("write");

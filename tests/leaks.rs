@@ -222,7 +222,7 @@ fn every_leak_of_the_fixture_is_found_with_the_records_behind_it() {
 fn each_record_says_why_it_counts_and_how_late_it_is() {
     let defs = leak_definitions();
     let r = report_with(&defs);
-    let as_of = r.as_of;
+    let as_of = r.as_of.latest();
     let find = |kind, id: &str| r.find(kind, id);
     let k2 = find(LeakKind::NeverAccepted, "k2");
     // Due Jul 12 01:30Z, accepted Jul 12 12:00Z: 10.5 hours late.
@@ -388,7 +388,7 @@ fn changing_an_sla_changes_the_count_exactly() {
         });
     }
     let r = report_with(&per_stage);
-    let (defs, as_of) = (per_stage.clone(), r.as_of);
+    let (defs, as_of) = (per_stage.clone(), r.as_of.latest());
     let d2 = r.find(LeakKind::StalledDeal, "d2");
     assert!(
         d2.reason(&defs, r.records(), as_of)
@@ -494,8 +494,8 @@ fn leaks_found_in_the_store_are_those_found_in_every_record_reading_only_the_rec
         assert_eq!(found.report, every, "{period:?}");
         for leak in &every.leaks {
             assert_eq!(
-                work_list(&defs, found.records(), leak, as_of),
-                work_list(&defs, all.records(), leak, as_of),
+                work_list(&defs, found.records(), leak),
+                work_list(&defs, all.records(), leak),
                 "{:?} {period:?}",
                 leak.kind
             );
@@ -527,4 +527,63 @@ fn leaks_found_in_the_store_are_those_found_in_every_record_reading_only_the_rec
             all.deals.len()
         );
     }
+}
+
+#[test]
+fn each_object_is_judged_as_of_its_own_latest_export() {
+    use revops_cockpit::leaks::from_store::workspace_as_of;
+    use revops_cockpit::leaks::leaks_from_store;
+    let defs = leak_definitions();
+    let (_dir, mut ws) = leak_workspace();
+    let judged = |ws: &Workspace| {
+        let as_of = workspace_as_of(ws).expect("read").expect("imports");
+        let found = leaks_from_store(ws, &defs, Q3, as_of).expect("leaks");
+        (as_of, found)
+    };
+    let (as_of, before) = judged(&ws);
+    assert_eq!(as_of.describe(), "2025-09-30");
+    // A tiny contacts export, its as-of a year later (the day it was saved).
+    let options = ImportOptions {
+        as_of: NaiveDate::from_ymd_opt(2026, 12, 6),
+        ..ImportOptions::default()
+    };
+    import_file(
+        &mut ws,
+        &fixture("hubspot-contacts.csv"),
+        &options,
+        &WorkControl::default(),
+    )
+    .expect("import");
+    let (as_of, after) = judged(&ws);
+    assert_eq!(
+        as_of.describe(),
+        "contacts 2026-12-06 · deals 2025-09-30 · accounts 2025-09-30"
+    );
+    // The deals and the accounts are judged as before: a contacts export says nothing of
+    // them (judged a year later, every open deal would look stalled).
+    for kind in [
+        LeakKind::StalledDeal,
+        LeakKind::NoKickoff,
+        LeakKind::LateRenewal,
+    ] {
+        let (b, a) = (
+            before.report.leak(kind).expect("leak"),
+            after.report.leak(kind).expect("leak"),
+        );
+        assert_eq!(
+            (a.count, a.volume, a.revenue_at_stake, a.as_of),
+            (b.count, b.volume, b.revenue_at_stake, b.as_of),
+            "{kind:?}"
+        );
+        let late = |l: &revops_cockpit::leaks::Leak| -> Vec<f64> {
+            l.most_overdue()
+                .iter()
+                .map(|f| f.late_days(l.as_of))
+                .collect()
+        };
+        assert_eq!(late(a), late(b), "{kind:?}: as late as before");
+    }
+    // d1, idle in Proposal since Aug 1: 61 days at 2025-10-01, not 492.
+    let stalled = after.report.leak(LeakKind::StalledDeal).expect("stalled");
+    assert_eq!(stalled.count, 2);
 }

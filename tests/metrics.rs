@@ -584,7 +584,7 @@ fn the_data_gap_leak_lists_the_won_deals_nobody_priced() {
         .map(|f| {
             (
                 records.source_id(f.record).to_owned(),
-                f.reason(&defs, records, found.report.as_of),
+                f.reason(&defs, records, found.report.as_of.latest()),
             )
         })
         .collect();

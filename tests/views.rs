@@ -1540,3 +1540,60 @@ fn the_owner_breakdown_says_who_owns_leads_and_who_owns_deals_and_totals_them() 
     // Jordan's MQLs, with the conversion from Lead: 2 of 2.
     harness.get_by_label("2 · 100.0%");
 }
+
+#[test]
+fn a_late_copied_export_opens_on_the_quarter_of_its_records_and_a_small_import_moves_nothing() {
+    // Files copied today: their as-of is today, their records are of 2025-Q1 (the newest,
+    // 105's SQL, on 2025-03-09).
+    let (_dir, _db, mut harness) = empty_app();
+    drop_file(&mut harness, "hubspot-contacts.csv");
+    harness.get_by_label("Funnel").click();
+    settle(&mut harness);
+    harness.get_by_label("2025-Q1 · Cohort · definitions v1");
+
+    // The sample's workspace: a small contacts export dated today moves neither the
+    // quarter shown, nor the deals' and accounts' as-of, nor their leaks.
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    let mut harness = app(db.clone(), StartMode::FirstLaunch);
+    settle(&mut harness);
+    harness.get_by_label("Handoff leaks").click();
+    settle(&mut harness);
+    let stalled = |h: &Harness<'static, CockpitApp>| {
+        let r = h.state().leaks_result().expect("leaks");
+        let l = r
+            .report
+            .leak(revops_cockpit::leaks::LeakKind::StalledDeal)
+            .expect("stalled");
+        (l.count, l.volume, l.revenue_at_stake)
+    };
+    let before = stalled(&harness);
+    harness.get_by_label("Data as of 2025-12-31");
+    drop_file(&mut harness, "hubspot-contacts.csv");
+    harness.get_by_label_contains("INCLUDES SAMPLE DATA");
+    harness.get_by_label_contains("Data as of contacts ");
+    harness.get_by_label_contains("deals 2025-12-31 · accounts 2025-12-31");
+    harness.get_by_label("Handoff leaks").click();
+    settle(&mut harness);
+    assert_eq!(stalled(&harness), before, "the deals are judged as before");
+    // Still the sample's quarter, each object as of its own export.
+    harness.get_by_label_contains("2025-Q4 · as of contacts ");
+}
+
+#[test]
+fn a_quarter_without_records_offers_the_latest_one_with_records() {
+    use revops_cockpit::view_model::command::Command;
+    let (_dir, db) = funnel_workspace();
+    let mut harness = on_the_funnel(db);
+    harness.state_mut().apply(Command::SetPeriod(
+        revops_cockpit::definitions::fiscal::Quarter::parse("2024-Q2").expect("quarter"),
+    ));
+    settle(&mut harness);
+    harness.get_by_label_contains("No records in 2024-Q2");
+    // The fixture's newest record is c4's opportunity, on 2025-04-20.
+    harness
+        .get_by_label("Show 2025-Q2, the latest quarter with records")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label("2025-Q2 · Cohort · definitions v1");
+}

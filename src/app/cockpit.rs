@@ -166,13 +166,11 @@ impl CockpitApp {
         self.mapping.as_ref()
     }
 
-    /// The quarter the views show: the one chosen, else the latest export's.
+    /// The quarter the views show: the one chosen, else the latest with records.
     pub(super) fn period(&self) -> Option<Quarter> {
-        self.persisted.period.or_else(|| {
-            self.snapshot
-                .latest_as_of()
-                .and_then(|d| Quarter::of_text(d, self.snapshot.fiscal_start_month()))
-        })
+        self.persisted
+            .period
+            .or_else(|| self.snapshot.latest_period())
     }
 
     /// Reads the workspace for the views, then checks the file for damage.
@@ -245,8 +243,11 @@ impl CockpitApp {
         }
     }
 
-    /// The query the Funnel view needs now, if the workspace has been read.
+    /// The query the Funnel view needs now, if the workspace has been read and has data.
     fn funnel_query(&self) -> Option<FunnelQuery> {
+        if self.snapshot.batches.is_empty() {
+            return None;
+        }
         Some(FunnelQuery {
             period: self.period()?,
             mode: self.funnel.mode,

@@ -116,7 +116,7 @@ impl CockpitApp {
                 self.snapshot.latest_as_of(),
                 self.snapshot.fiscal_start_month(),
             ),
-            as_of: self.snapshot.latest_as_of(),
+            as_of: self.snapshot.as_of_text(),
             definitions_version: self.snapshot.definitions_version(),
             sample: self.snapshot.has_sample(),
             only_sample: self.snapshot.only_sample(),
@@ -191,6 +191,7 @@ impl CockpitApp {
                     definitions_version: self.snapshot.definitions_version(),
                     has_data: !self.snapshot.batches.is_empty(),
                     breakdown_sort: self.funnel.breakdown_sort,
+                    latest_period: self.snapshot.latest_period(),
                 };
                 ui::funnel_view::funnel_view_ui(ui, &model)
             }
@@ -202,6 +203,7 @@ impl CockpitApp {
                     sort: self.leaks.sort,
                     computing: self.jobs.running(|j| matches!(j, Job::ComputeLeaks { .. })),
                     has_data: !self.snapshot.batches.is_empty(),
+                    latest_period: self.snapshot.latest_period(),
                 };
                 ui::leaks_view::leaks_view_ui(ui, &model)
             }

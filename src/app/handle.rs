@@ -171,6 +171,11 @@ impl CockpitApp {
             Ok(s) => {
                 self.snapshot = s;
                 self.loaded = true;
+                // The quarter shown stays put from the first data on: an import never
+                // moves it, the user does.
+                if self.persisted.period.is_none() {
+                    self.persisted.period = self.snapshot.latest_period();
+                }
                 self.sync_definitions_draft();
                 if let Some(id) = self.selected_batch
                     && !self.snapshot.batches.iter().any(|b| b.id == id)

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use crate::definitions::versions;
-use crate::leaks::{LeakDimension, LeakKind, LeakReport, as_of_time, leaks_from_store};
+use crate::leaks::from_store::workspace_as_of;
+use crate::leaks::{LeakDimension, LeakKind, LeakReport, leaks_from_store};
 use crate::text::{date_time, money, percent};
 
 /// Arguments of `leaks`.
@@ -74,9 +75,10 @@ fn dimension(b: ByArg) -> LeakDimension {
 pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, CliError> {
     let ws = super::open(db)?;
     let (version, defs) = versions::current(&ws)?;
-    let (period, as_of) = super::period_and_as_of(&ws, &defs, args.period.as_deref())?;
-    let as_of = as_of.ok_or("the workspace has no imports yet; import a CRM export first")?;
-    let found = leaks_from_store(&ws, &defs, period, as_of_time(as_of))?;
+    let (period, _) = super::period_and_as_of(&ws, &defs, args.period.as_deref())?;
+    let as_of = workspace_as_of(&ws)?
+        .ok_or("the workspace has no imports yet; import a CRM export first")?;
+    let found = leaks_from_store(&ws, &defs, period, as_of)?;
     let (records, report) = (found.records(), &found.report);
     let selected = args.kind.map(kind);
     let by = args.by.map(dimension);
@@ -97,7 +99,9 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, CliError> {
             })
             .collect();
         let json = json!({
-            "period": report.period, "as_of": as_of.to_string(), "definitions_version": version.id,
+            "period": report.period, "as_of": as_of.describe(),
+            "as_of_by_object": as_of.days().iter().map(|(o, d)| (o.as_str(), d.clone())).collect::<std::collections::BTreeMap<_, _>>(),
+            "definitions_version": version.id,
             "reporting_currency": report.reporting_currency, "leaks": leaks,
             "handoffs": report.handoffs, "response_times": report.response,
             "downstream": report.downstream,
@@ -106,8 +110,10 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, CliError> {
     }
     let mut out = Vec::new();
     out.push(format!(
-        "Leaks {} · as of {as_of} · definitions v{}",
-        report.period, version.id
+        "Leaks {} · as of {} · definitions v{}",
+        report.period,
+        as_of.describe(),
+        version.id
     ));
     match selected.and_then(|k| report.leak(k)) {
         None => print_summary(&mut out, report),
@@ -147,14 +153,14 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, CliError> {
                     }
                 }
                 None => {
-                    for r in leak.most_overdue(report.as_of) {
+                    for r in leak.most_overdue() {
                         let id = records.source_id(r.record);
-                        let reason = r.reason(&defs, records, report.as_of);
+                        let reason = r.reason(&defs, records, leak.as_of);
                         out.push(match r.due {
                             Some(due) => format!(
                                 "{id:<14} due {:<17} {:>7.1} days late  {reason}",
                                 date_time(due),
-                                r.late_days(report.as_of),
+                                r.late_days(leak.as_of),
                             ),
                             None => format!("{id:<14} {reason}"),
                         });

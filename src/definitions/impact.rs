@@ -203,7 +203,7 @@ pub fn preview(
     after: &Definitions,
     period: Option<super::fiscal::Quarter>,
 ) -> Result<ImpactPreview, super::versions::VersionError> {
-    use crate::leaks::{Records, as_of_time, detect_leaks, leak_changes};
+    use crate::leaks::{Records, detect_leaks, leak_changes};
     let (_, before) = super::versions::current(ws)?;
     let contacts = ws.contacts()?;
     let deals = ws.deals()?;
@@ -212,10 +212,9 @@ pub fn preview(
         conversion_changes(&before, after, &contacts, q)
     });
     let moves = impact(&before, after, &contacts, &deals, &accounts);
-    let leaks = match (period, ws.latest_as_of()?) {
-        (Some(q), Some(as_of)) => {
+    let leaks = match (period, crate::leaks::from_store::workspace_as_of(ws)?) {
+        (Some(q), Some(at)) => {
             let records = Records::all(&contacts, &deals, &accounts);
-            let at = as_of_time(as_of);
             leak_changes(
                 &detect_leaks(&before, records, q, at),
                 &detect_leaks(after, records, q, at),

@@ -56,6 +56,7 @@ impl Run<'_, '_> {
                 record: built,
                 warnings,
             } => {
+                self.totals.newest_record = self.totals.newest_record.max(built.newest_event());
                 let outcome = self
                     .writer
                     .write_record(line, *built, &raw_json)

@@ -106,6 +106,7 @@ impl LeakBuilder {
         };
         Leak {
             kind: self.kind,
+            as_of: self.kind.judged_at(cx.as_of),
             count,
             volume,
             share: ratio(count, volume),

@@ -28,7 +28,7 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
         let kickoff_due = a.closed_won.map(|t| kickoff_clock.deadline(t));
         if let (Some(won), Some(due)) = (a.closed_won, kickoff_due)
             && let Some(q) = cx.quarter_of(won)
-            && due <= cx.as_of
+            && due <= cx.as_of.accounts
         {
             kickoffs.check(q, record);
             match a.kickoff {
@@ -53,14 +53,14 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
         }
         let outreach_due = a.contract_end.map(|end| renewal_clock.before(end));
         if let (Some(end), Some(due)) = (a.contract_end, outreach_due)
-            && due <= cx.as_of
+            && due <= cx.as_of.accounts
             && churn.is_none_or(|c| c > due)
         {
             // In a quarter's set when the contract ends in or after the quarter and its
             // outreach was due by the quarter's end (by the as-of date for the period).
             for (q, (_, range)) in cx.quarters.iter().enumerate() {
                 let due_by = if q == current {
-                    cx.as_of
+                    cx.as_of.accounts
                 } else {
                     range.end - 1
                 };
@@ -68,7 +68,7 @@ pub fn detect(cx: &Context<'_>) -> (Vec<Leak>, Vec<ChurnStory>) {
                     continue;
                 }
                 renewals.check(q, record);
-                let still_ahead = end > cx.as_of && churn.is_none();
+                let still_ahead = end > cx.as_of.accounts && churn.is_none();
                 match a.renewal_outreach {
                     None => renewals.flag(q, || Flagged {
                         record,

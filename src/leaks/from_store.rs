@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use super::lead_table::LeadTableBuilder;
 use super::{
-    DealFindings, LeadTable, LeakReport, RecordSet, Records, SomeRecords, Timeline,
-    detect_with_deals,
+    AsOf, DealFindings, LeadTable, LeakReport, RecordSet, Records, SomeRecords, Timeline,
+    as_of_time, detect_with_deals,
 };
 use crate::definitions::Definitions;
 use crate::definitions::fiscal::Quarter;
@@ -92,7 +92,7 @@ pub fn count_leaks(
     ws: &Workspace,
     defs: &Definitions,
     period: Quarter,
-    as_of: Timestamp,
+    as_of: AsOf,
     leads: Option<Arc<Leads>>,
 ) -> Result<(Arc<Leads>, StoredLeaks), WorkspaceError> {
     let (leads, deals) = ws.read_beside(
@@ -113,9 +113,9 @@ pub fn leaks_from_store(
     ws: &Workspace,
     defs: &Definitions,
     period: Quarter,
-    as_of: Timestamp,
+    as_of: impl Into<AsOf>,
 ) -> Result<StoredLeaks, WorkspaceError> {
-    let (leads, mut found) = count_leaks(ws, defs, period, as_of, None)?;
+    let (leads, mut found) = count_leaks(ws, defs, period, as_of.into(), None)?;
     found.read_named_records(ws, &leads.keys)?;
     Ok(found)
 }
@@ -130,6 +130,22 @@ pub struct DealsRead<'d> {
     accounts: Vec<Account>,
 }
 
+/// When each object of `ws` is judged: the end of the as-of day of its latest export (an
+/// object not imported yet takes the latest of the others'); `None` before any import.
+pub fn workspace_as_of(ws: &Workspace) -> Result<Option<AsOf>, WorkspaceError> {
+    let Some(latest) = ws.latest_as_of()? else {
+        return Ok(None);
+    };
+    let of = |object| -> Result<Timestamp, WorkspaceError> {
+        Ok(as_of_time(ws.latest_as_of_of(object)?.unwrap_or(latest)))
+    };
+    Ok(Some(AsOf {
+        contacts: of(RecordObject::Contact)?,
+        deals: of(RecordObject::Deal)?,
+        accounts: of(RecordObject::Account)?,
+    }))
+}
+
 /// Counts every current deal of `ws` towards the leaks of `period` under `defs` as of
 /// `as_of`, one at a time as it is read (200,000 deals held whole took about 217 MB), and
 /// reads the accounts.
@@ -137,7 +153,7 @@ pub fn read_deals<'d>(
     ws: &Workspace,
     defs: &'d Definitions,
     period: Quarter,
-    as_of: Timestamp,
+    as_of: AsOf,
 ) -> Result<DealsRead<'d>, WorkspaceError> {
     let timeline = Timeline::new(defs, period, as_of);
     let mut found = DealFindings::new(&timeline, 0, 0);

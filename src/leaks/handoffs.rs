@@ -112,7 +112,7 @@ impl LeadLeaks {
             // Accepted: the SQL date, or any later stage for a lead that skipped SQL.
             let accepted_at = [sql, opp, customer].into_iter().flatten().min();
             let due = self.accept_clock.deadline(mql);
-            if due <= cx.as_of {
+            if due <= cx.as_of.contacts {
                 self.accepted.check(q, record);
                 match accepted_at {
                     None if !cx.leads.rejected(index) => self
@@ -130,7 +130,7 @@ impl LeadLeaks {
         }
         if let (Some(sql), Some(q)) = (sql, sql_q) {
             let due = self.opp_clock.deadline(sql);
-            if due <= cx.as_of {
+            if due <= cx.as_of.contacts {
                 self.opened.check(q, record);
                 match [opp, customer].into_iter().flatten().min() {
                     None => self
@@ -212,7 +212,7 @@ impl LeadLeaks {
                     );
                 }
             }
-            None if due <= cx.as_of => {
+            None if due <= cx.as_of.contacts => {
                 self.touched.check(q, record);
                 self.response.untouched += usize::from(current);
                 self.touched

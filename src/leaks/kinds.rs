@@ -55,6 +55,20 @@ impl LeakKind {
     }
 
     /// The handoff the leak happens at.
+    /// When the leak's records are judged: their object's export time (the latest of
+    /// all for the data gaps, which mix objects).
+    pub fn judged_at(self, as_of: super::AsOf) -> crate::model::Timestamp {
+        use crate::model::RecordObject;
+        match self {
+            Self::NeverAccepted | Self::SlowFirstTouch | Self::SqlNoOpportunity => {
+                as_of.of(RecordObject::Contact)
+            }
+            Self::StalledDeal => as_of.of(RecordObject::Deal),
+            Self::NoKickoff | Self::LateRenewal => as_of.of(RecordObject::Account),
+            Self::DataGap => as_of.latest(),
+        }
+    }
+
     pub fn handoff(self) -> Handoff {
         match self {
             Self::NeverAccepted | Self::SlowFirstTouch => Handoff::MarketingToSales,

@@ -38,7 +38,7 @@ impl StoredLeaks {
                 .iter()
                 .map(|leak| LeakList {
                     kind: leak.kind,
-                    records: SortedWorkList::new(work_list(defs, records, leak, report.as_of)),
+                    records: SortedWorkList::new(work_list(defs, records, leak)),
                     breakdowns: leak_breakdowns(defs, records, leak),
                 })
                 .collect::<Vec<_>>()

@@ -2,6 +2,7 @@
 //! success, measured against the SLAs of the definitions in force, with the revenue at
 //! stake and the records behind every count. Pure functions over the canonical records.
 
+mod as_of;
 pub mod breakdown;
 mod builder;
 mod customers;
@@ -24,6 +25,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+pub use as_of::AsOf;
 pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown, leak_breakdowns};
 pub use deal_pass::DealFindings;
 pub use from_store::{Leads, StoredLeaks, count_leaks, leaks_from_store};
@@ -73,6 +75,9 @@ pub struct TrendPoint {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Leak {
     pub kind: LeakKind,
+    /// When its records are judged: the end of the as-of day of its object's latest
+    /// export (the latest of all for the data gaps, which mix objects).
+    pub as_of: Timestamp,
     /// Records that leaked.
     pub count: usize,
     /// Records that went through the handoff and could leak (the SLA had run out).
@@ -125,8 +130,8 @@ pub struct ChurnStory {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LeakReport {
     pub period: String,
-    /// The end of the as-of day the data was exported on.
-    pub as_of: Timestamp,
+    /// The end of the as-of day of each object's latest export.
+    pub as_of: AsOf,
     pub reporting_currency: String,
     /// In [`LeakKind::ALL`] order.
     pub leaks: Vec<Leak>,
@@ -138,10 +143,12 @@ pub struct LeakReport {
 }
 
 impl Leak {
-    /// The records, the most overdue as of `as_of` first (ties in the records' order).
-    pub fn most_overdue(&self, as_of: Timestamp) -> Vec<&Flagged> {
+    /// The records, the most overdue as of the leak's as-of first (ties in the records'
+    /// order).
+    pub fn most_overdue(&self) -> Vec<&Flagged> {
+        let at = self.as_of;
         let mut out: Vec<&Flagged> = self.records.iter().collect();
-        out.sort_by(|a, b| b.late_days(as_of).total_cmp(&a.late_days(as_of)));
+        out.sort_by(|a, b| b.late_days(at).total_cmp(&a.late_days(at)));
         out
     }
 }
@@ -173,12 +180,13 @@ pub(crate) struct Timeline<'a> {
     pub period: Quarter,
     /// The trend's quarters, oldest first; the last is the period.
     pub quarters: Vec<(Quarter, Range<Timestamp>)>,
-    pub as_of: Timestamp,
+    /// When each object's leaks are judged.
+    pub as_of: AsOf,
 }
 
 impl<'a> Timeline<'a> {
     /// The [`TREND_QUARTERS`] up to `period` under `defs`, judged at `as_of`.
-    pub fn new(defs: &'a Definitions, period: Quarter, as_of: Timestamp) -> Self {
+    pub fn new(defs: &'a Definitions, period: Quarter, as_of: AsOf) -> Self {
         let month = defs.fiscal_year_start_month;
         let mut quarters = vec![period];
         while quarters.len() < TREND_QUARTERS {
@@ -226,16 +234,17 @@ pub fn as_of_time(date: chrono::NaiveDate) -> Timestamp {
     date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() + 86_400
 }
 
-/// Finds every leak of `period` in `records` under `defs`, as of `as_of`. The contacts
-/// and the deals must all be there ([`RecordSet::All`]); with some, see [`from_store`].
+/// Finds every leak of `period` in `records` under `defs`, as of `as_of` (one time for
+/// every object, or each its own). The contacts and the deals must all be there
+/// ([`RecordSet::All`]); with some, see [`from_store`].
 pub fn detect_leaks(
     defs: &Definitions,
     records: Records<'_>,
     period: Quarter,
-    as_of: Timestamp,
+    as_of: impl Into<AsOf>,
 ) -> LeakReport {
     let leads = LeadTable::new(defs, records.contacts.all());
-    detect_leaks_with(defs, records, &leads, period, as_of)
+    detect_leaks_with(defs, records, &leads, period, as_of.into())
 }
 
 /// [`detect_leaks`] with the contacts' [`LeadTable`] under `defs` already built, as when
@@ -245,7 +254,7 @@ pub fn detect_leaks_with(
     records: Records<'_>,
     leads: &LeadTable,
     period: Quarter,
-    as_of: Timestamp,
+    as_of: AsOf,
 ) -> LeakReport {
     let deals = records.deals.all();
     detect_in_chunks(
@@ -265,7 +274,7 @@ fn detect_in_chunks(
     records: Records<'_>,
     leads: &LeadTable,
     period: Quarter,
-    as_of: Timestamp,
+    as_of: AsOf,
     (contact_chunks, deal_chunks): (usize, usize),
 ) -> LeakReport {
     let timeline = Timeline::new(defs, period, as_of);
@@ -525,7 +534,9 @@ mod tests {
             year: 2025,
             quarter: 3,
         };
-        let as_of = as_of_time(chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default());
+        let as_of = AsOf::from(as_of_time(
+            chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
+        ));
         let leads = LeadTable::new(&defs, &contacts);
         let one = detect_in_chunks(&defs, records, &leads, q, as_of, (1, 1));
         assert!(

@@ -66,7 +66,7 @@ impl StalledDeals {
         d: &Deal,
         (position, status): (Option<usize>, DealStatus),
     ) {
-        if status != DealStatus::Open || d.created.is_some_and(|t| t >= cx.as_of) {
+        if status != DealStatus::Open || d.created.is_some_and(|t| t >= cx.as_of.deals) {
             return;
         }
         let q = cx.current();
@@ -78,8 +78,10 @@ impl StalledDeals {
             .map(|(p, clock, (since, from_history))| {
                 (p, since, from_history, clock.deadline(since))
             })
-            .filter(|(_, _, _, limit)| *limit < cx.as_of);
-        let close = d.close_date.filter(|close| *close < cx.as_of - 86_400);
+            .filter(|(_, _, _, limit)| *limit < cx.as_of.deals);
+        let close = d
+            .close_date
+            .filter(|close| *close < cx.as_of.deals - 86_400);
         if idle.is_none() && close.is_none() {
             return;
         }
@@ -88,7 +90,7 @@ impl StalledDeals {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        let started = idle.map_or_else(|| d.created.unwrap_or(cx.as_of), |i| i.1);
+        let started = idle.map_or_else(|| d.created.unwrap_or(cx.as_of.deals), |i| i.1);
         self.leak.flag(q, || Flagged {
             record,
             started,

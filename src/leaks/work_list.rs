@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Flagged, Leak, Records};
 use crate::definitions::Definitions;
-use crate::model::{RecordObject, Timestamp};
+use crate::model::RecordObject;
 
 /// One record of a leak, with what the view and the CSV show of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,14 +25,11 @@ pub struct WorkListRow {
     pub flagged: Flagged,
 }
 
-/// The rows of `leak`, in the leak's order (most overdue first), judged at `as_of`.
-pub fn work_list(
-    defs: &Definitions,
-    records: Records<'_>,
-    leak: &Leak,
-    as_of: Timestamp,
-) -> Vec<WorkListRow> {
-    leak.most_overdue(as_of)
+/// The rows of `leak`, in the leak's order (most overdue first), judged at the leak's
+/// as-of.
+pub fn work_list(defs: &Definitions, records: Records<'_>, leak: &Leak) -> Vec<WorkListRow> {
+    let as_of = leak.as_of;
+    leak.most_overdue()
         .into_iter()
         .map(|f| {
             let i = f.record.index();

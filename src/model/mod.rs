@@ -38,6 +38,22 @@ impl Record {
         }
     }
 
+    /// The latest date the record says something happened (created, a stage reached, a
+    /// win or a kickoff): how recent the data in an export is. Dates ahead, such as an
+    /// expected close or a contract's end, do not count.
+    pub fn newest_event(&self) -> Option<Timestamp> {
+        match self {
+            Self::Contact(c) => c
+                .created
+                .into_iter()
+                .chain(c.stage_dates.iter().flatten().copied())
+                .chain(c.first_touch)
+                .max(),
+            Self::Deal(d) => d.created,
+            Self::Account(a) => a.closed_won.max(a.kickoff),
+        }
+    }
+
     pub fn source_id(&self) -> &str {
         match self {
             Self::Contact(c) => &c.source_id,

@@ -50,11 +50,18 @@ pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Com
             "No records in {} for this selection. Choose another quarter in the top bar, or import that quarter's exports.",
             result.query.period.label()
         ));
-        if ui.button("Go to Import").clicked() {
-            commands.push(Command::ShowView(
-                crate::view_model::navigation::View::Import,
-            ));
-        }
+        ui.horizontal(|ui| {
+            if let Some(c) =
+                super::widgets::latest_period_button(ui, result.query.period, model.latest_period)
+            {
+                commands.push(c);
+            }
+            if ui.button("Go to Import").clicked() {
+                commands.push(Command::ShowView(
+                    crate::view_model::navigation::View::Import,
+                ));
+            }
+        });
         return commands;
     }
     egui::ScrollArea::vertical()

@@ -41,6 +41,19 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
         ))
         .color(theme::MUTED),
     );
+    if result.report.leaks.iter().all(|l| l.volume == 0) {
+        ui.add_space(12.0);
+        ui.label(format!(
+            "Nothing went through a handoff in {}: no records of that quarter. Choose another quarter in the top bar, or import that quarter's exports.",
+            result.query.period.label()
+        ));
+        if let Some(c) =
+            super::widgets::latest_period_button(ui, result.query.period, model.latest_period)
+        {
+            commands.push(c);
+        }
+        return commands;
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {

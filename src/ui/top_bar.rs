@@ -88,13 +88,15 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &TopBarModel<'_>) -> Vec<Command> {
             .response
             .labelled_by(period_label.id);
         ui.separator();
-        match model.as_of {
+        match &model.as_of {
             _ if model.damaged => ui
                 .label(RichText::new("File damaged").color(theme::BAD))
                 .on_hover_text("The notice below says what was found and what to do."),
             Some(d) => ui
                 .label(format!("Data as of {d}"))
-                .on_hover_text("The latest as-of date among the imported exports."),
+                .on_hover_text(
+                    "The as-of date of the latest export of each object: each object's numbers are judged as of it.",
+                ),
             None => ui.label(RichText::new("No data yet").color(theme::MUTED)),
         };
         if let Some(v) = model.definitions_version {

@@ -108,3 +108,19 @@ pub fn reading_records_ui(ui: &mut egui::Ui) {
         );
     });
 }
+
+/// When the quarter shown has no records, a button to the latest quarter that has some;
+/// its command when clicked.
+pub fn latest_period_button(
+    ui: &mut egui::Ui,
+    shown: crate::definitions::fiscal::Quarter,
+    latest: Option<crate::definitions::fiscal::Quarter>,
+) -> Option<Command> {
+    let latest = latest.filter(|q| *q != shown)?;
+    ui.button(format!(
+        "Show {}, the latest quarter with records",
+        latest.label()
+    ))
+    .clicked()
+    .then_some(Command::SetPeriod(latest))
+}

@@ -261,4 +261,6 @@ pub struct FunnelViewModel<'a> {
     pub definitions_version: Option<i64>,
     pub has_data: bool,
     pub breakdown_sort: Sort<BreakdownColumn>,
+    /// The latest quarter with records, offered when the one shown has none.
+    pub latest_period: Option<Quarter>,
 }

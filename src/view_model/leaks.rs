@@ -72,4 +72,6 @@ pub struct LeaksViewModel<'a> {
     pub sort: Sort<WorkListColumn>,
     pub computing: bool,
     pub has_data: bool,
+    /// The latest quarter with records, offered when the one shown has none.
+    pub latest_period: Option<Quarter>,
 }

@@ -58,8 +58,8 @@ pub struct TopBarModel<'a> {
     pub period: Option<Quarter>,
     /// The quarters offered, newest first.
     pub periods: Vec<Quarter>,
-    /// The latest as-of date of the imported exports.
-    pub as_of: Option<&'a str>,
+    /// The as-of date of the imported exports, each object's when they differ.
+    pub as_of: Option<String>,
     /// The definitions version every number follows.
     pub definitions_version: Option<i64>,
     /// The workspace's backups, newest first.

@@ -35,6 +35,56 @@ impl WorkspaceSnapshot {
         self.batches.iter().map(|b| b.as_of.as_str()).max()
     }
 
+    /// The latest day any record says something happened (`YYYY-MM-DD`), else the latest
+    /// as-of: the quarter the views open on is the latest with records, whatever day the
+    /// files were copied.
+    pub fn latest_record_day(&self) -> Option<&str> {
+        // An export describes nothing after its as-of date: a date beyond it is a stage
+        // planned ahead, not data.
+        self.batches
+            .iter()
+            .filter_map(|b| b.newest_record.as_deref().map(|d| d.min(b.as_of.as_str())))
+            .max()
+            .or_else(|| self.latest_as_of())
+    }
+
+    /// The fiscal quarter of [`Self::latest_record_day`].
+    pub fn latest_period(&self) -> Option<crate::definitions::fiscal::Quarter> {
+        crate::definitions::fiscal::Quarter::of_text(
+            self.latest_record_day()?,
+            self.fiscal_start_month(),
+        )
+    }
+
+    /// The data's as-of for the top bar: one date when every object's latest export shares
+    /// it, else each object's ("contacts 2025-12-31 · deals 2025-12-31 · accounts
+    /// 2025-11-30"), as each object's numbers are judged as of its own.
+    pub fn as_of_text(&self) -> Option<String> {
+        let mut latest: Vec<(&str, &str)> = Vec::new();
+        for object in ["contact", "deal", "account"] {
+            if let Some(d) = self
+                .batches
+                .iter()
+                .filter(|b| b.object == object)
+                .map(|b| b.as_of.as_str())
+                .max()
+            {
+                latest.push((object, d));
+            }
+        }
+        let first = latest.first()?.1;
+        if latest.iter().all(|(_, d)| *d == first) {
+            return Some(first.to_owned());
+        }
+        Some(
+            latest
+                .iter()
+                .map(|(object, d)| format!("{object}s {d}"))
+                .collect::<Vec<_>>()
+                .join(" · "),
+        )
+    }
+
     /// The month the fiscal year starts in (January before the definitions are read).
     pub fn fiscal_start_month(&self) -> u32 {
         self.definitions

@@ -60,6 +60,8 @@ pub struct BatchTotals {
     pub footer_lines: u64,
     pub duration_ms: u64,
     pub notes: Vec<String>,
+    /// The latest date the batch's records say something happened.
+    pub newest_record: Option<crate::model::Timestamp>,
 }
 
 /// What writing one record did to the workspace's current records.
@@ -553,7 +555,7 @@ impl BatchWriter<'_> {
             .execute(
                 "UPDATE batches SET rows_read = ?2, rows_imported = ?3, rows_updated = ?4, rows_skipped = ?5, \
                  rows_rejected = ?6, rows_warned = ?7, preamble_lines = ?8, footer_lines = ?9, duration_ms = ?10, \
-                 notes_json = ?11 WHERE id = ?1",
+                 notes_json = ?11, newest_record = ?12 WHERE id = ?1",
                 params![
                     self.batch_id,
                     count(totals.rows_read),
@@ -565,7 +567,8 @@ impl BatchWriter<'_> {
                     count(totals.preamble_lines),
                     count(totals.footer_lines),
                     count(totals.duration_ms),
-                    notes
+                    notes,
+                    totals.newest_record.map(crate::text::day)
                 ],
             )
             .map_err(|e| self.err(e))?;

@@ -31,6 +31,9 @@ pub struct BatchSummary {
     pub duration_ms: i64,
     pub notes: Vec<String>,
     pub is_sample: bool,
+    /// `YYYY-MM-DD`: the latest date its records say something happened; `None` when
+    /// none says.
+    pub newest_record: Option<String>,
 }
 
 /// A rejected row or a warning, as kept for a batch.
@@ -46,7 +49,7 @@ pub struct RowIssueRecord {
 
 const BATCH_COLUMNS: &str = "id, file_name, file_path, file_size, sha256, crm, object, format, encoding, delimiter, \
      as_of, imported_at, rows_read, rows_imported, rows_updated, rows_skipped, rows_rejected, rows_warned, \
-     preamble_lines, footer_lines, duration_ms, notes_json, is_sample";
+     preamble_lines, footer_lines, duration_ms, notes_json, is_sample, newest_record";
 
 fn batch_from_row(r: &Row<'_>) -> rusqlite::Result<BatchSummary> {
     let notes: String = r.get(21)?;
@@ -74,6 +77,7 @@ fn batch_from_row(r: &Row<'_>) -> rusqlite::Result<BatchSummary> {
         duration_ms: r.get(20)?,
         notes: serde_json::from_str(&notes).unwrap_or_default(),
         is_sample: r.get(22)?,
+        newest_record: r.get(23)?,
     })
 }
 
@@ -100,6 +104,23 @@ impl Workspace {
         let text: Option<String> = self
             .conn
             .query_row("SELECT MAX(as_of) FROM batches", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(text.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+    }
+
+    /// The latest as-of date of the imports of `object` (`contact`, `deal` or
+    /// `account`); `None` before its first import.
+    pub fn latest_as_of_of(
+        &self,
+        object: crate::model::RecordObject,
+    ) -> Result<Option<chrono::NaiveDate>, WorkspaceError> {
+        let text: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT MAX(as_of) FROM batches WHERE object = ?1",
+                [object.as_str()],
+                |r| r.get(0),
+            )
             .map_err(|e| self.err(e))?;
         Ok(text.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
     }

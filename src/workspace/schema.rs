@@ -190,6 +190,22 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER generation_on_definitions_removed AFTER DELETE ON definition_versions
     BEGIN UPDATE generation SET n = random(); DELETE FROM kept_tables; END;
     ",
+    // 5: each batch's newest event (the latest date its records say something happened),
+    // so the quarter the views open on is the latest with records, whatever day a file
+    // was copied; filled in for the batches already imported.
+    r"
+    ALTER TABLE batches ADD COLUMN newest_record TEXT;
+    UPDATE batches SET newest_record = CASE object
+        WHEN 'contact' THEN (SELECT date(nullif(max(max(coalesce(created, 0), coalesce(lead_at, 0),
+            coalesce(mql_at, 0), coalesce(sql_at, 0), coalesce(opportunity_at, 0),
+            coalesce(customer_at, 0), coalesce(first_touch_at, 0))), 0), 'unixepoch')
+            FROM contact_versions WHERE batch_id = batches.id)
+        WHEN 'deal' THEN (SELECT date(max(created), 'unixepoch')
+            FROM deal_versions WHERE batch_id = batches.id)
+        ELSE (SELECT date(nullif(max(max(coalesce(closed_won_at, 0), coalesce(kickoff_at, 0))), 0),
+            'unixepoch') FROM account_versions WHERE batch_id = batches.id)
+    END;
+    ",
 ];
 
 /// The schema version this build writes.

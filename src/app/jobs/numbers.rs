@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use super::{JobError, JobOutcome, LeakLists};
 use crate::definitions::versions;
-use crate::leaks::{Leads, as_of_time, count_leaks};
+use crate::leaks::from_store::workspace_as_of;
+use crate::leaks::{Leads, count_leaks};
 use crate::metrics::details::{DetailPositions, FunnelDetails};
 use crate::metrics::from_store::FunnelTables;
 use crate::view_model::funnel::{FunnelQuery, FunnelResult};
@@ -53,8 +54,8 @@ pub fn leaks(
 ) -> JobOutcome {
     let counted = (|| {
         let (_, defs) = versions::current(ws)?;
-        let as_of = ws.latest_as_of()?.ok_or(JobError::NoData)?;
-        let (leads, found) = count_leaks(ws, &defs, query.period, as_of_time(as_of), leads)?;
+        let as_of = workspace_as_of(ws)?.ok_or(JobError::NoData)?;
+        let (leads, found) = count_leaks(ws, &defs, query.period, as_of, leads)?;
         Ok::<_, JobError>((defs, as_of, leads, found))
     })();
     let (defs, as_of, leads, mut found) = match counted {
@@ -64,7 +65,7 @@ pub fn leaks(
     let result = LeaksResult {
         query: query.clone(),
         leads: leads.clone(),
-        as_of: as_of.to_string(),
+        as_of: as_of.describe(),
         report: found.report.clone(),
         lists: std::collections::BTreeMap::new(),
         breakdowns: std::collections::BTreeMap::new(),
