@@ -270,7 +270,7 @@ fn main() {
             .collect::<Counts>()
     };
     let leads = LeadTable::new(&defs, &contacts);
-    let ours = || counted(detect_leaks_with(&defs, records, &leads, q, as_of));
+    let ours = || counted(detect_leaks_with(&defs, records, &leads, q, as_of.into()));
     let from_records = || counted(detect_leaks(&defs, records, q, as_of));
     let conn = sql_baseline(&contacts, &deals, &accounts);
     let sql = || sql_counts(&conn, range.start, range.end, as_of);
