@@ -375,3 +375,20 @@ fn a_quarter_whose_won_deals_all_lack_a_price_has_no_won_size_not_zero() {
         "{text}"
     );
 }
+
+#[test]
+fn import_says_when_a_files_date_is_far_after_its_records() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    let file = fixture("hubspot-contacts.csv").display().to_string();
+    let out = cockpit(&db, &["import", &file]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("but its newest record is from 2025-03-09: if the export was taken then, undo this batch and import it again with --as-of 2025-03-09"),
+        "{stdout}"
+    );
+    let given = cockpit(&db, &["undo"]);
+    assert!(given.status.success());
+    let out = cockpit(&db, &["import", "--as-of", "2025-03-31", &file]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("newest record"));
+}

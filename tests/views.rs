@@ -1597,3 +1597,27 @@ fn a_quarter_without_records_offers_the_latest_one_with_records() {
     settle(&mut harness);
     harness.get_by_label("2025-Q2 · Cohort · definitions v1");
 }
+
+#[test]
+fn a_file_dated_long_after_its_records_offers_to_import_it_again_as_of_its_newest_record() {
+    let (_dir, db, mut harness) = empty_app();
+    // Copied today; its newest record is 105's SQL date, 2025-03-09.
+    drop_file(&mut harness, "hubspot-contacts.csv");
+    harness.get_by_label_contains("but its newest record is from 2025-03-09");
+    harness
+        .get_by_label("Import it again as of 2025-03-09")
+        .click();
+    settle(&mut harness);
+    let batches = Workspace::open(&db)
+        .and_then(|ws| ws.batches())
+        .expect("batches");
+    assert_eq!(batches.len(), 1, "the first import undone");
+    assert_eq!(batches[0].as_of, "2025-03-09");
+    harness.get_by_label("Data as of 2025-03-09");
+    assert!(
+        harness
+            .query_by_label_contains("but its newest record is from")
+            .is_none(),
+        "an as-of given is not questioned"
+    );
+}

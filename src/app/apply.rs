@@ -55,6 +55,12 @@ impl CockpitApp {
                 }
             }
             Command::CancelMapping => self.mapping = None,
+            Command::ReimportAsOf { batch, file, as_of } => {
+                self.notice = None;
+                self.selected_batch = None;
+                self.detail = None;
+                self.jobs.push(Job::ReimportAsOf { batch, file, as_of });
+            }
             Command::CancelJob => self.jobs.cancel(),
             Command::SelectBatch(id) => {
                 self.selected_batch = Some(id);

@@ -77,9 +77,13 @@ impl CockpitApp {
                 b,
                 changes: Ok(changes),
             } => self.comparison = Some((a, b, changes)),
-            JobOutcome::Imported { results, snapshot } => {
+            JobOutcome::Imported {
+                results,
+                snapshot,
+                as_of_given,
+            } => {
                 self.take_snapshot(snapshot);
-                self.notice = Some(import_notice(&results));
+                self.notice = Some(import_notice(&results, as_of_given));
                 if let Some(FileResult::Imported(b)) = results
                     .iter()
                     .rev()
@@ -233,23 +237,45 @@ impl CockpitApp {
     }
 }
 
-/// What an import came to, file by file, with what to do about each file refused.
-fn import_notice(results: &[FileResult]) -> Notice {
+/// What an import came to, file by file, with what to do about each file refused, and
+/// about a file whose own date (taken as its as-of, when none was given) is far after its
+/// records.
+fn import_notice(results: &[FileResult], as_of_given: bool) -> Notice {
     let mut lines = Vec::new();
     let mut kind = NoticeKind::Success;
     let mut actions = Vec::new();
     for r in results {
         match r {
-            FileResult::Imported(b) => lines.push(format!(
-                "{}: {} — {} new, {} updated, {} rejected, {} with warnings (batch {}).",
-                b.file,
-                b.format,
-                crate::text::thousands(b.rows_imported),
-                crate::text::thousands(b.rows_updated),
-                crate::text::thousands(b.rows_rejected),
-                crate::text::thousands(b.rows_warned),
-                b.id
-            )),
+            FileResult::Imported(b) => {
+                lines.push(format!(
+                    "{}: {} — {} new, {} updated, {} rejected, {} with warnings (batch {}).",
+                    b.file,
+                    b.format,
+                    crate::text::thousands(b.rows_imported),
+                    crate::text::thousands(b.rows_updated),
+                    crate::text::thousands(b.rows_rejected),
+                    crate::text::thousands(b.rows_warned),
+                    b.id
+                ));
+                let newest = b
+                    .as_of_far_after_records()
+                    .filter(|_| !as_of_given)
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                if let Some(newest) = newest {
+                    if kind == NoticeKind::Success {
+                        kind = NoticeKind::Info;
+                    }
+                    lines.push(format!(
+                        "{} is judged as of {}, the day the file was saved, but its newest record is from {newest}. If the export was taken then, import it again as of that day: otherwise its {}s are judged as if a whole period had passed.",
+                        b.file, b.as_of, b.object
+                    ));
+                    actions.push(NoticeAction::ReimportAsOf {
+                        batch: b.id,
+                        file: b.file_path.clone().into(),
+                        as_of: newest,
+                    });
+                }
+            }
             FileResult::AlreadyImported { file, batch } => {
                 if kind == NoticeKind::Success {
                     kind = NoticeKind::Info;

@@ -96,5 +96,11 @@ pub fn describe_batch(b: &BatchSummary) -> String {
         out.push_str(note);
         out.push('\n');
     }
+    if let Some(newest) = b.as_of_far_after_records() {
+        out.push_str(&format!(
+            "  note: as of {}, but its newest record is from {newest}: if the export was taken then, undo this batch and import it again with --as-of {newest}\n",
+            b.as_of
+        ));
+    }
     out
 }

@@ -52,6 +52,15 @@ fn action_ui(ui: &mut egui::Ui, action: &NoticeAction) -> Option<Command> {
             .button("Map the columns…")
             .clicked()
             .then(|| Command::MapColumns(file.clone())),
+        NoticeAction::ReimportAsOf { batch, file, as_of } => ui
+            .button(format!("Import it again as of {as_of}"))
+            .on_hover_text("Undoes the batch and imports the same file with this as-of date")
+            .clicked()
+            .then(|| Command::ReimportAsOf {
+                batch: *batch,
+                file: file.clone(),
+                as_of: *as_of,
+            }),
         NoticeAction::AskDateOrder(file) => {
             ui.horizontal(|ui| {
                 ui.label("Read the dates as:");

@@ -32,6 +32,12 @@ pub enum Command {
         file: PathBuf,
         order: DateOrder,
     },
+    /// Undo a batch and import its file again as of another day.
+    ReimportAsOf {
+        batch: i64,
+        file: PathBuf,
+        as_of: chrono::NaiveDate,
+    },
     CancelJob,
     SelectBatch(i64),
     UndoBatch(i64),

@@ -19,6 +19,13 @@ pub enum NoticeAction {
     MapColumns(PathBuf),
     /// Import the file again with the day/month order the user chooses.
     AskDateOrder(PathBuf),
+    /// Undo a batch whose as-of is far after its records and import its file again as of
+    /// the day offered.
+    ReimportAsOf {
+        batch: i64,
+        file: PathBuf,
+        as_of: chrono::NaiveDate,
+    },
 }
 
 /// A message shown above the current view until dismissed.

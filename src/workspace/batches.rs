@@ -36,6 +36,23 @@ pub struct BatchSummary {
     pub newest_record: Option<String>,
 }
 
+/// An as-of this long after a batch's newest record is not the day the export was taken:
+/// a copy of an old file, saved again. A quarter: a real export's newest record is a few
+/// days old at most.
+const AS_OF_DRIFT_DAYS: i64 = 92;
+
+impl BatchSummary {
+    /// The batch's newest record's day (`YYYY-MM-DD`) when its as-of is more than a quarter
+    /// after it: the as-of is likely the day the file was copied, not exported, and every
+    /// number of the batch's object would be judged that late.
+    pub fn as_of_far_after_records(&self) -> Option<&str> {
+        let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+        let newest = self.newest_record.as_deref()?;
+        let drift = (day(&self.as_of)? - day(newest)?).num_days();
+        (drift > AS_OF_DRIFT_DAYS).then_some(newest)
+    }
+}
+
 /// A rejected row or a warning, as kept for a batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowIssueRecord {

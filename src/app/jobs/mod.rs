@@ -41,6 +41,12 @@ pub enum Job {
         date_order: Option<DateOrder>,
         as_of: Option<NaiveDate>,
     },
+    /// Undo a batch and import its file again as of another day.
+    ReimportAsOf {
+        batch: i64,
+        file: PathBuf,
+        as_of: NaiveDate,
+    },
     LoadSample,
     RemoveSample,
     Undo(i64),
@@ -122,6 +128,10 @@ impl Job {
                     _ => format!("Importing {} files: {}", names.len(), names.join(", ")),
                 }
             }
+            Self::ReimportAsOf { file, as_of, .. } => format!(
+                "Importing {} again as of {as_of}",
+                crate::text::file_name(file)
+            ),
             Self::LoadSample => "Loading the sample data".to_owned(),
             Self::RemoveSample => "Removing the sample data".to_owned(),
             Self::Undo(id) => format!("Undoing batch {id}"),
@@ -175,7 +185,10 @@ impl Job {
     pub fn shows_progress(&self) -> bool {
         matches!(
             self,
-            Self::Import { .. } | Self::LoadSample | Self::SavePreset { .. }
+            Self::Import { .. }
+                | Self::ReimportAsOf { .. }
+                | Self::LoadSample
+                | Self::SavePreset { .. }
         )
     }
 }

@@ -41,6 +41,8 @@ pub enum JobOutcome {
     Imported {
         results: Vec<FileResult>,
         snapshot: Result<WorkspaceSnapshot, JobError>,
+        /// The user gave the as-of date (else each file's modified date was taken).
+        as_of_given: bool,
     },
     /// The workspace changed (or did not, when `message` is an error).
     Changed {

@@ -52,9 +52,30 @@ pub fn run(job: Job, db: &Path, control: &WorkControl, early: &dyn Fn(JobOutcome
                 Err(e) => JobOutcome::Imported {
                     results: Vec::new(),
                     snapshot: Err(e),
+                    as_of_given: options.as_of.is_some(),
                 },
             }
         }
+        // Undone first, so the records it replaced are back before the file is read again.
+        Job::ReimportAsOf { batch, file, as_of } => match open() {
+            Ok(mut ws) => match ws.undo_batch(batch) {
+                Ok(_) => {
+                    let options = ImportOptions {
+                        as_of: Some(as_of),
+                        ..ImportOptions::default()
+                    };
+                    imported(&mut ws, vec![file], &options, control)
+                }
+                Err(e) => JobOutcome::Changed {
+                    message: Err(e.into()),
+                    snapshot: snapshot(&ws),
+                },
+            },
+            Err(e) => JobOutcome::Changed {
+                message: Err(e),
+                snapshot: open().and_then(|ws| snapshot(&ws)),
+            },
+        },
         Job::LoadSample => changed(db, |ws| {
             crate::sample::load_sample_data(ws, control)?;
             Ok("Loaded the sample data: Northwind Analytics, 2025.".to_owned())
@@ -238,6 +259,7 @@ fn imported(
     JobOutcome::Imported {
         results,
         snapshot: snapshot(ws),
+        as_of_given: options.as_of.is_some(),
     }
 }
 
