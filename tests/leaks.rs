@@ -485,12 +485,28 @@ fn leaks_found_in_the_store_are_those_found_in_every_record_reading_only_the_rec
     let all = report_with(&defs);
     let as_of = all.as_of;
     for period in [Q3, Q3.previous(), Q3.previous().previous()] {
-        let every = if period == Q3 {
+        let mut every = if period == Q3 {
             all.report.clone()
         } else {
             detect_leaks(&defs, all.records(), period, as_of)
         };
         let found = leaks_from_store(&ws, &defs, period, as_of).expect("leaks from the store");
+        if period != Q3 {
+            // The only deals export is of Sep 30: which deals were stalled at the end of an
+            // earlier quarter, the store knows it does not know; every other leak is the same.
+            let stalled = found
+                .report
+                .leak(LeakKind::StalledDeal)
+                .expect("stalled deals");
+            assert_eq!(stalled.known_only_as_of.as_deref(), Some("2025-09-30"));
+            assert_eq!((stalled.count, stalled.volume), (0, 0));
+            for slot in &mut every.leaks {
+                if slot.kind == LeakKind::StalledDeal {
+                    *slot = stalled.clone();
+                }
+            }
+            every.handoffs = revops_cockpit::leaks::handoff_summaries(&every.leaks);
+        }
         assert_eq!(found.report, every, "{period:?}");
         for leak in &every.leaks {
             assert_eq!(
@@ -586,4 +602,70 @@ fn each_object_is_judged_as_of_its_own_latest_export() {
     // d1, idle in Proposal since Aug 1: 61 days at 2025-10-01, not 492.
     let stalled = after.report.leak(LeakKind::StalledDeal).expect("stalled");
     assert_eq!(stalled.count, 2);
+}
+
+#[test]
+fn a_past_quarters_stalled_deals_are_judged_on_the_export_taken_at_its_end() {
+    use revops_cockpit::leaks::from_store::workspace_as_of;
+    use revops_cockpit::leaks::leaks_from_store;
+    // Two exports of the same deals, at the end of June and of September (idle limit 30
+    // days, counted from the created date: these exports carry no stage history):
+    //
+    // | deal | June 30 | Sep 30 |
+    // |---|---|---|
+    // | x | open since Mar 1, close date May 15 passed: stalled since Mar 31 (Q1) | won Jul 10 |
+    // | y | open since Jun 20: 10 days | open, stalled since Jul 20 (Q3) |
+    // | w | open since Apr 1: stalled since May 1 (Q2) | lost Sep 5 |
+    let (_dir, mut ws) = workspace();
+    for (name, month) in [("deals-june.csv", 6), ("deals-september.csv", 9)] {
+        let options = ImportOptions {
+            as_of: NaiveDate::from_ymd_opt(2025, month, 30),
+            ..ImportOptions::default()
+        };
+        import_file(
+            &mut ws,
+            &fixture(&format!("stalls/{name}")),
+            &options,
+            &WorkControl::default(),
+        )
+        .expect("import");
+    }
+    let defs = defaults();
+    let as_of = workspace_as_of(&ws).expect("read").expect("imports");
+    let stalled = |period: Quarter| {
+        let found = leaks_from_store(&ws, &defs, period, as_of).expect("leaks");
+        let leak = found
+            .report
+            .leak(LeakKind::StalledDeal)
+            .expect("stalled")
+            .clone();
+        let records = found.records();
+        let mut ids: Vec<String> = leak
+            .records
+            .iter()
+            .map(|f| records.source_id(f.record).to_owned())
+            .collect();
+        ids.sort();
+        (leak, ids)
+    };
+    let (q3, ids) = stalled(Q3);
+    assert_eq!(ids, ["y"]);
+    assert_eq!((q3.count, q3.volume, q3.began_in_period), (1, 1, Some(1)));
+    let (q2, ids) = stalled(Q3.previous());
+    assert_eq!(ids, ["w", "x"], "as the June export had them");
+    assert_eq!((q2.count, q2.volume), (2, 3));
+    assert_eq!(
+        q2.began_in_period,
+        Some(1),
+        "w began in Q2; x carried over from Q1"
+    );
+    assert_eq!(q2.revenue_at_stake, Some(50_000.0));
+    assert_eq!(
+        q2.as_of,
+        as_of_time(NaiveDate::from_ymd_opt(2025, 6, 30).expect("date"))
+    );
+    // No export was taken near the end of Q1: not a number that would be September's.
+    let (q1, ids) = stalled(Q3.previous().previous());
+    assert!(ids.is_empty());
+    assert_eq!(q1.known_only_as_of.as_deref(), Some("2025-09-30"));
 }

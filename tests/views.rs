@@ -1621,3 +1621,45 @@ fn a_file_dated_long_after_its_records_offers_to_import_it_again_as_of_its_newes
         "an as-of given is not questioned"
     );
 }
+
+#[test]
+fn a_past_quarters_stalled_deals_are_the_ones_of_its_export_or_said_to_be_unknown() {
+    use revops_cockpit::view_model::command::Command;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    {
+        let mut ws = Workspace::open(&db).expect("workspace");
+        for (name, month) in [("deals-june.csv", 6), ("deals-september.csv", 9)] {
+            revops_cockpit::import::import_file(
+                &mut ws,
+                &fixture(&format!("stalls/{name}")),
+                &crate::common::as_of(2025, month, 30),
+                &Default::default(),
+            )
+            .expect("import");
+        }
+    }
+    let mut harness = app(db, StartMode::Open);
+    settle(&mut harness);
+    let quarter = |h: &mut Harness<'static, CockpitApp>, q: &str| {
+        h.state_mut().apply(Command::SetPeriod(
+            revops_cockpit::definitions::fiscal::Quarter::parse(q).expect("quarter"),
+        ));
+        settle(h);
+    };
+    harness.get_by_label("Handoff leaks").click();
+    quarter(&mut harness, "2025-Q2");
+    harness.get_by_label("Stalled deals").click();
+    harness.run();
+    // As the June export had them: x (stalled since Q1) and w (since May).
+    harness.get_by_label("1 began to stall in 2025-Q2; 1 carried over from before it.");
+    quarter(&mut harness, "2025-Q1");
+    harness.get_by_label("known only as of");
+    harness.get_by_label("Stalled deals").click();
+    harness.run();
+    harness.get_by_label_contains("Known only as of 2025-09-30");
+    quarter(&mut harness, "2025-Q3");
+    harness.get_by_label("Stalled deals").click();
+    harness.run();
+    harness.get_by_label("1 began to stall in 2025-Q3; 0 carried over from before it.");
+}

@@ -93,6 +93,7 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, CliError> {
                     "count": l.count, "volume": l.volume, "share": l.share,
                     "revenue_at_stake": l.revenue_at_stake, "stake_formula": l.stake_formula,
                     "sla": l.sla, "trend": l.trend,
+                    "known_only_as_of": l.known_only_as_of, "began_in_period": l.began_in_period,
                     "records": l.records.iter().map(|r| records.source_id(r.record)).collect::<Vec<_>>(),
                     "breakdown": by.map(|d| crate::leaks::leak_breakdown(&defs, records, l, d)),
                 })
@@ -178,6 +179,14 @@ fn print_summary(out: &mut Vec<String>, report: &LeakReport) {
         "leak", "count", "of", "share", "revenue at stake"
     ));
     for l in report.ranked() {
+        if let Some(day) = &l.known_only_as_of {
+            out.push(format!(
+                "{:<40} known only as of {day}: no export was taken near the end of {}",
+                l.kind.label(),
+                report.period
+            ));
+            continue;
+        }
         out.push(format!(
             "{:<40} {:>7} {:>8} {:>8} {:>18}  {}",
             l.kind.label(),

@@ -114,6 +114,8 @@ impl LeakBuilder {
             revenue_at_stake,
             stake_formula,
             records: self.records,
+            known_only_as_of: None,
+            began_in_period: None,
             checked: self.checked,
             trend,
         }

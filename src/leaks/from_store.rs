@@ -25,7 +25,7 @@ pub struct StoredLeaks {
     /// The deals the report names, by index in the order they were counted.
     deals: SomeRecords<Deal>,
     /// Each deal's key in the store, by that index.
-    deal_keys: Vec<i64>,
+    pub(super) deal_keys: Vec<i64>,
     accounts: Vec<Account>,
 }
 
@@ -103,7 +103,8 @@ pub fn count_leaks(
         },
     );
     let (leads, deals) = (leads?, deals?);
-    let found = detect(&leads.table, deals);
+    let mut found = detect(&leads.table, deals);
+    found.judge_snapshots(ws, defs, &leads.table, period, as_of)?;
     Ok((leads, found))
 }
 
@@ -155,13 +156,29 @@ pub fn read_deals<'d>(
     period: Quarter,
     as_of: AsOf,
 ) -> Result<DealsRead<'d>, WorkspaceError> {
+    read_deals_from(ws, defs, period, as_of, None)
+}
+
+/// [`read_deals`], with the deals as the latest export dated on or before `deals_on`
+/// (`YYYY-MM-DD`) said them when it is given.
+pub(super) fn read_deals_from<'d>(
+    ws: &Workspace,
+    defs: &'d Definitions,
+    period: Quarter,
+    as_of: AsOf,
+    deals_on: Option<&str>,
+) -> Result<DealsRead<'d>, WorkspaceError> {
     let timeline = Timeline::new(defs, period, as_of);
     let mut found = DealFindings::new(&timeline, 0, 0);
     let mut keys = Vec::new();
-    ws.for_each_deal(|key, d| {
+    let each = |key, d: &Deal| {
         keys.push(key);
         found.observe(&timeline, d);
-    })?;
+    };
+    match deals_on {
+        Some(day) => ws.for_each_deal_as_of(day, each)?,
+        None => ws.for_each_deal(each)?,
+    }
     Ok(DealsRead {
         timeline,
         found,

@@ -89,6 +89,15 @@ impl HandoffSummary {
     }
 }
 
+/// The map's handoffs, in the flow's order and the data last, over the period's `leaks`.
+pub fn handoff_summaries(leaks: &[Leak]) -> Vec<HandoffSummary> {
+    Handoff::FLOW
+        .iter()
+        .chain(std::iter::once(&Handoff::Data))
+        .map(|h| HandoffSummary::of(*h, leaks))
+        .collect()
+}
+
 /// How many records both `a` and `b` flagged.
 fn in_both(a: &Leak, b: &Leak) -> usize {
     let mut of_a: Vec<RecordRef> = a.records.iter().map(|f| f.record).collect();

@@ -15,6 +15,8 @@ pub mod kinds;
 pub mod lead_table;
 mod lists;
 mod records;
+mod snapshot_basis;
+mod snapshots;
 mod sorted_work_list;
 mod stake;
 mod stalled;
@@ -29,11 +31,12 @@ pub use as_of::AsOf;
 pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown, leak_breakdowns};
 pub use deal_pass::DealFindings;
 pub use from_store::{Leads, StoredLeaks, count_leaks, leaks_from_store};
-pub use handoff_summary::{HandoffSummary, Overlap};
+pub use handoff_summary::{HandoffSummary, Overlap, handoff_summaries};
 pub use kinds::{Handoff, LeakKind};
 pub use lead_table::{LeadTable, LeadTableBuilder};
 pub use lists::LeakList;
 pub use records::{RecordRef, RecordSet, Records, SomeRecords};
+pub use snapshot_basis::Basis;
 pub use sorted_work_list::{SortedWorkList, WorkListColumn};
 pub use stake::Downstream;
 pub use work_list::{WorkListRow, work_list};
@@ -92,6 +95,14 @@ pub struct Leak {
     pub stake_formula: String,
     /// The records that leaked, in the records' order ([`Leak::most_overdue`] sorts them).
     pub records: Vec<Flagged>,
+    /// A snapshot leak (stalled deals, late renewals) of a quarter no export was taken
+    /// near the end of: not judged, and known only as of this day (`YYYY-MM-DD`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known_only_as_of: Option<String>,
+    /// Stalled deals: how many of them began to stall in the period (the rest were
+    /// carried over from before).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub began_in_period: Option<usize>,
     /// Every record in `volume`, for breakdowns.
     pub checked: Vec<RecordRef>,
     /// The leak in the last quarters, oldest first; empty for snapshot leaks (stalled deals).
@@ -317,16 +328,21 @@ pub(crate) fn detect_with_deals<'d>(
     gaps.merge(deal_gaps);
     let downstream = Downstream::new(&cx, period, entered, &won);
     let (mut leaks, response) = leads.finish(&cx, &downstream);
-    leaks.push(stalled.finish(&cx));
+    let mut stalled = stalled.finish(&cx);
+    let range = period.bounds(cx.defs.fiscal_year_start_month);
+    stalled.began_in_period = Some(
+        stalled
+            .records
+            .iter()
+            .filter(|f| f.due.is_some_and(|d| range.contains(&d)))
+            .count(),
+    );
+    leaks.push(stalled);
     let (customer_leaks, churned) = customers::detect(&cx);
     leaks.extend(customer_leaks);
     leaks.push(gaps.finish(&cx));
     leaks.sort_by_key(|l| l.kind);
-    let handoffs = Handoff::FLOW
-        .iter()
-        .chain(std::iter::once(&Handoff::Data))
-        .map(|h| HandoffSummary::of(*h, &leaks))
-        .collect();
+    let handoffs = handoff_summaries(&leaks);
     LeakReport {
         period: period.label(),
         as_of: cx.as_of,

@@ -138,21 +138,33 @@ fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, selected: Option<LeakKind>
                         row.col(|ui| {
                             ui.label(leak.kind.handoff().label());
                         });
-                        row.col(|ui| {
-                            ui.label(count(leak.count));
-                        });
-                        row.col(|ui| {
-                            ui.label(count(leak.volume));
-                        });
-                        row.col(|ui| {
-                            ui.label(RichText::new(percent(leak.share)).color(
-                                super::handoff_map::compliance_colour(leak.share.map(|s| 1.0 - s)),
-                            ));
-                        });
-                        row.col(|ui| {
-                            ui.label(stake(leak.revenue_at_stake, currency))
-                                .on_hover_text(&leak.stake_formula);
-                        });
+                        if let Some(day) = &leak.known_only_as_of {
+                            // Not this quarter's number: said in its place, not repeated.
+                            for text in ["known only as of", day.as_str(), "", "—"] {
+                                row.col(|ui| {
+                                    ui.label(RichText::new(text).color(theme::MUTED))
+                                        .on_hover_text(&leak.stake_formula);
+                                });
+                            }
+                        } else {
+                            row.col(|ui| {
+                                ui.label(count(leak.count));
+                            });
+                            row.col(|ui| {
+                                ui.label(count(leak.volume));
+                            });
+                            row.col(|ui| {
+                                ui.label(RichText::new(percent(leak.share)).color(
+                                    super::handoff_map::compliance_colour(
+                                        leak.share.map(|s| 1.0 - s),
+                                    ),
+                                ));
+                            });
+                            row.col(|ui| {
+                                ui.label(stake(leak.revenue_at_stake, currency))
+                                    .on_hover_text(&leak.stake_formula);
+                            });
+                        }
                         row.col(|ui| {
                             let sla = leak.sla.as_deref().unwrap_or("required fields");
                             ui.label(sla).on_hover_text(sla);
@@ -221,14 +233,28 @@ fn detail_ui(
             commands.push(Command::SelectLeak(None));
         }
     });
-    ui.label(format!(
-        "{} of {} ({}) · SLA {} · revenue at stake {}",
-        count(leak.count),
-        count(leak.volume),
-        percent(leak.share),
-        leak.sla.as_deref().unwrap_or("none: required fields"),
-        stake(leak.revenue_at_stake, currency)
-    ));
+    match &leak.known_only_as_of {
+        Some(day) => ui.label(format!(
+            "Known only as of {day} · SLA {}",
+            leak.sla.as_deref().unwrap_or("none")
+        )),
+        None => ui.label(format!(
+            "{} of {} ({}) · SLA {} · revenue at stake {}",
+            count(leak.count),
+            count(leak.volume),
+            percent(leak.share),
+            leak.sla.as_deref().unwrap_or("none: required fields"),
+            stake(leak.revenue_at_stake, currency)
+        )),
+    };
+    if let Some(began) = leak.began_in_period {
+        ui.label(format!(
+            "{} began to stall in {}; {} carried over from before it.",
+            count(began),
+            result.query.period.label(),
+            count(leak.count.saturating_sub(began))
+        ));
+    }
     ui.label(RichText::new(leak.kind.explain()).color(theme::MUTED));
     let handoff = result
         .report

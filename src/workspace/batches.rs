@@ -142,6 +142,22 @@ impl Workspace {
         Ok(text.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
     }
 
+    /// The as-of dates of the imports of `object`, oldest first, each once.
+    pub fn as_of_dates_of(
+        &self,
+        object: crate::model::RecordObject,
+    ) -> Result<Vec<chrono::NaiveDate>, WorkspaceError> {
+        let days: Vec<String> = self.query_list(
+            "SELECT DISTINCT as_of FROM batches WHERE object = ?1 ORDER BY as_of",
+            [object.as_str()],
+            |r| r.get(0),
+        )?;
+        Ok(days
+            .iter()
+            .filter_map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .collect())
+    }
+
     /// One batch by id.
     pub fn batch(&self, id: i64) -> Result<BatchSummary, WorkspaceError> {
         self.conn

@@ -323,6 +323,21 @@ impl Workspace {
         self.deals_with_entries(&sql, &[&as_of])
     }
 
+    /// Hands each deal as the latest export dated on or before `as_of` said it to `each`,
+    /// as [`Self::for_each_deal`] does the current ones.
+    pub fn for_each_deal_as_of(
+        &self,
+        as_of: &str,
+        each: impl FnMut(i64, &Deal),
+    ) -> Result<(), WorkspaceError> {
+        let sql = format!(
+            "SELECT {DEAL_COLUMNS} FROM deal_versions v WHERE v.id = (SELECT w.id FROM deal_versions w \
+             WHERE w.source_system = v.source_system AND w.source_id = v.source_id AND w.as_of <= ?1 \
+             ORDER BY w.as_of DESC, w.id DESC LIMIT 1) ORDER BY v.source_system, v.source_id"
+        );
+        self.each_deal_with_entries(&sql, &[&as_of], each)
+    }
+
     fn deals_with_entries(
         &self,
         sql: &str,
