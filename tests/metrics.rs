@@ -465,6 +465,25 @@ fn the_stage_table_has_a_header_for_every_column_and_no_zeros_for_a_quarter_with
     assert_eq!(table.previous_note, None);
 }
 
+/// The won-unpriced fixtures imported as of 2025-09-30 (the table below).
+fn won_unpriced_workspace() -> (tempfile::TempDir, revops_cockpit::workspace::Workspace) {
+    let (dir, mut ws) = workspace();
+    for f in [
+        "hubspot-deals",
+        "salesforce-opportunities",
+        "pipedrive-deals",
+    ] {
+        revops_cockpit::import::import_file(
+            &mut ws,
+            &crate::common::fixture(&format!("won-unpriced/{f}.csv")),
+            &crate::common::as_of(2025, 9, 30),
+            &Default::default(),
+        )
+        .expect("import");
+    }
+    (dir, ws)
+}
+
 /// A workspace of the won-unpriced fixtures (HubSpot, Salesforce with an Amount Currency
 /// column and a `USD 12,500.00` amount, Pipedrive), as of 2025-09-30, with `zero_is_a_price`.
 ///
@@ -482,20 +501,7 @@ fn the_stage_table_has_a_header_for_every_column_and_no_zeros_for_a_quarter_with
 /// | p2 | Pipedrive | yes | 0 (Pipedrive's "no value") |
 fn won_unpriced(zero_is_a_price: bool) -> revops_cockpit::metrics::report::FunnelReport {
     use revops_cockpit::metrics::from_store::FunnelTables;
-    let (_dir, mut ws) = workspace();
-    for f in [
-        "hubspot-deals",
-        "salesforce-opportunities",
-        "pipedrive-deals",
-    ] {
-        revops_cockpit::import::import_file(
-            &mut ws,
-            &crate::common::fixture(&format!("won-unpriced/{f}.csv")),
-            &crate::common::as_of(2025, 9, 30),
-            &Default::default(),
-        )
-        .expect("import");
-    }
+    let (_dir, ws) = won_unpriced_workspace();
     let (_, mut defs) = revops_cockpit::definitions::versions::current(&ws).expect("v1");
     if zero_is_a_price {
         defs.currency.zero_is_a_price = true;
@@ -552,20 +558,7 @@ fn a_team_that_books_free_pilots_at_zero_can_count_them() {
 #[test]
 fn the_data_gap_leak_lists_the_won_deals_nobody_priced() {
     use revops_cockpit::leaks::{LeakKind, as_of_time, leaks_from_store};
-    let (_dir, mut ws) = workspace();
-    for f in [
-        "hubspot-deals",
-        "salesforce-opportunities",
-        "pipedrive-deals",
-    ] {
-        revops_cockpit::import::import_file(
-            &mut ws,
-            &crate::common::fixture(&format!("won-unpriced/{f}.csv")),
-            &crate::common::as_of(2025, 9, 30),
-            &Default::default(),
-        )
-        .expect("import");
-    }
+    let (_dir, ws) = won_unpriced_workspace();
     let (_, defs) = revops_cockpit::definitions::versions::current(&ws).expect("v1");
     let q3 = Quarter {
         year: 2025,
