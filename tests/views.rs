@@ -1654,7 +1654,7 @@ fn a_past_quarters_stalled_deals_are_the_ones_of_its_export_or_said_to_be_unknow
     // As the June export had them: x (stalled since Q1) and w (since May).
     harness.get_by_label("1 began to stall in 2025-Q2; 1 carried over from before it.");
     quarter(&mut harness, "2025-Q1");
-    harness.get_by_label("known only as of");
+    harness.get_by_label("known only as of 2025-09-30");
     harness.get_by_label("Stalled deals").click();
     harness.run();
     harness.get_by_label_contains("Known only as of 2025-09-30");

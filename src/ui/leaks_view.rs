@@ -110,10 +110,10 @@ fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, selected: Option<LeakKind>
             .vscroll(false)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::initial(290.0).clip(true))
-            .column(Column::initial(200.0).clip(true))
-            .columns(Column::initial(64.0), 3)
-            .column(Column::initial(130.0))
-            .column(Column::initial(150.0).clip(true))
+            .column(Column::initial(196.0).clip(true))
+            .columns(Column::initial(56.0), 3)
+            .column(Column::initial(158.0))
+            .column(Column::initial(140.0).clip(true))
             .column(Column::remainder().at_least(110.0))
             .header(24.0, |mut row| {
                 for t in titles {
@@ -140,12 +140,20 @@ fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, selected: Option<LeakKind>
                         });
                         if let Some(day) = &leak.known_only_as_of {
                             // Not this quarter's number: said in its place, not repeated.
-                            for text in ["known only as of", day.as_str(), "", "—"] {
+                            for _ in 0..3 {
                                 row.col(|ui| {
-                                    ui.label(RichText::new(text).color(theme::MUTED))
+                                    ui.label(RichText::new("—").color(theme::MUTED))
                                         .on_hover_text(&leak.stake_formula);
                                 });
                             }
+                            row.col(|ui| {
+                                ui.label(
+                                    RichText::new(format!("known only as of {day}"))
+                                        .small()
+                                        .color(theme::MUTED),
+                                )
+                                .on_hover_text(&leak.stake_formula);
+                            });
                         } else {
                             row.col(|ui| {
                                 ui.label(count(leak.count));
