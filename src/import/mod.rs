@@ -23,5 +23,7 @@ mod sniff;
 pub mod values;
 
 pub use error::ImportError;
-pub use pipeline::{ImportOptions, ImportOutcome, header_signature, import_file, read_header};
+pub use pipeline::{
+    ImportOptions, ImportOutcome, default_as_of, header_signature, import_file, read_header,
+};
 pub use scan::TextEncoding;

@@ -478,9 +478,19 @@ fn estimate_rows(size: u64, sample: &VecDeque<(u64, csv::StringRecord)>, at_end:
 }
 
 fn modified_date(scan: &FileScan) -> NaiveDate {
+    day_of(scan.modified)
+}
+
+/// The as-of date a file is imported at when none is given: the day it was last
+/// modified (today when that cannot be read).
+pub fn default_as_of(path: &Path) -> NaiveDate {
+    day_of(std::fs::metadata(path).and_then(|m| m.modified()).ok())
+}
+
+/// The local day of `modified`, today when there is none.
+fn day_of(modified: Option<std::time::SystemTime>) -> NaiveDate {
     let local = |t: std::time::SystemTime| chrono::DateTime::<chrono::Local>::from(t).date_naive();
-    scan.modified
-        .map_or_else(|| chrono::Local::now().date_naive(), local)
+    modified.map_or_else(|| chrono::Local::now().date_naive(), local)
 }
 
 fn delimiter_name(d: u8) -> &'static str {

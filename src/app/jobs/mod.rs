@@ -121,8 +121,21 @@ impl Job {
         match self {
             Self::Refresh => "Reading the workspace".to_owned(),
             Self::Check => "Checking the workspace file for damage".to_owned(),
-            Self::Import { files, .. } => {
-                let names: Vec<String> = files.iter().map(|f| crate::text::file_name(f)).collect();
+            // The as-of each file will be saved with, said while it is read.
+            Self::Import { files, as_of, .. } => {
+                let names: Vec<String> = files
+                    .iter()
+                    .map(|f| {
+                        let name = crate::text::file_name(f);
+                        match as_of {
+                            Some(d) => format!("{name} as of {d}"),
+                            None => format!(
+                                "{name} as of {} (the file's date)",
+                                crate::import::default_as_of(f)
+                            ),
+                        }
+                    })
+                    .collect();
                 match names.as_slice() {
                     [one] => format!("Importing {one}"),
                     _ => format!("Importing {} files: {}", names.len(), names.join(", ")),
@@ -190,5 +203,31 @@ impl Job {
                 | Self::LoadSample
                 | Self::SavePreset { .. }
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_says_the_as_of_it_will_save_each_file_with() {
+        let file = std::env::temp_dir().join("revops-cockpit-label-test.csv");
+        std::fs::write(&file, "a\n").ok();
+        let job = |as_of| Job::Import {
+            files: vec![file.clone()],
+            date_order: None,
+            as_of,
+        };
+        let today = chrono::Local::now().date_naive();
+        assert_eq!(
+            job(None).label(),
+            format!("Importing revops-cockpit-label-test.csv as of {today} (the file's date)")
+        );
+        assert_eq!(
+            job(NaiveDate::from_ymd_opt(2025, 9, 30)).label(),
+            "Importing revops-cockpit-label-test.csv as of 2025-09-30"
+        );
+        std::fs::remove_file(&file).ok();
     }
 }
