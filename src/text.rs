@@ -47,6 +47,37 @@ pub fn money(amount: f64, currency: &str) -> String {
     format!("{} {currency}", thousands(whole))
 }
 
+/// An estimate of money for people, rounded so it reads as one: `≈ 476k USD`,
+/// `≈ 1.2M USD` (the exact amount belongs in a hover).
+pub fn approx_money(amount: f64, currency: &str) -> String {
+    let a = amount.abs();
+    let sign = if amount < 0.0 { "-" } else { "" };
+    let short = if a >= 1e6 {
+        format!("{:.1}M", a / 1e6)
+    } else if a >= 1e4 {
+        format!("{:.0}k", a / 1e3)
+    } else if a >= 1e3 {
+        format!("{:.1}k", a / 1e3)
+    } else {
+        format!("{a:.0}")
+    };
+    format!("≈ {sign}{short} {currency}")
+}
+
+/// A duration in days for people: `319 days`, `1 day`, `10 hours`, `under an hour`.
+pub fn days(d: f64) -> String {
+    let hours = d * 24.0;
+    if hours < 1.0 {
+        "under an hour".to_owned()
+    } else if d < 1.0 {
+        format!("{hours:.0} hours")
+    } else if d.round() == 1.0 {
+        "1 day".to_owned()
+    } else {
+        format!("{d:.0} days")
+    }
+}
+
 /// A share as a percentage with one decimal, `—` when there is none.
 pub fn percent(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
@@ -113,6 +144,14 @@ mod tests {
         assert_eq!(cents(1_250_000), "12,500.00");
         assert_eq!(cents(-120_050), "-1,200.50");
         assert_eq!(cents(5), "0.05");
+        assert_eq!(approx_money(476_116.0, "USD"), "≈ 476k USD");
+        assert_eq!(approx_money(4_340_760.0, "USD"), "≈ 4.3M USD");
+        assert_eq!(approx_money(6_348.2, "USD"), "≈ 6.3k USD");
+        assert_eq!(approx_money(950.0, "EUR"), "≈ 950 EUR");
+        assert_eq!(days(319.04), "319 days");
+        assert_eq!(days(1.2), "1 day");
+        assert_eq!(days(0.42), "10 hours");
+        assert_eq!(days(0.01), "under an hour");
         assert_eq!(date_time(1_741_910_400), "2025-03-14");
         assert_eq!(
             date_time(1_741_910_400 + 10 * 3600 + 22 * 60),

@@ -594,6 +594,8 @@ fn the_funnel_follows_the_quarter_and_segment_and_lists_the_records_behind_a_cou
     for header in ["2024-Q4", "Δ records", "Δ conversion", "2024-Q1"] {
         harness.get_by_label(header);
     }
+    // The trend starts at the first quarter with records: c5, created 2024-12-20.
+    harness.get_by_label("Conversion to the next stage, since 2024-Q4");
     // Customer's "to next" and days (4), the last two stages' change in conversion (2),
     // and all of 2024-Q1 (5).
     assert_eq!(harness.query_all_by_label("—").count(), 4 + 2 + 5);
@@ -1662,4 +1664,43 @@ fn a_past_quarters_stalled_deals_are_the_ones_of_its_export_or_said_to_be_unknow
     harness.get_by_label("Stalled deals").click();
     harness.run();
     harness.get_by_label("1 began to stall in 2025-Q3; 0 carried over from before it.");
+}
+
+#[test]
+fn the_table_of_leaks_sorts_by_any_column_and_estimates_read_as_estimates() {
+    let (_dir, db) = crate::leaks::leak_workspace_file();
+    let mut harness = app(db, StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Handoff leaks").click();
+    settle(&mut harness);
+    let above = |h: &Harness<'static, CockpitApp>, a: &str, b: &str| {
+        h.get_by_label(a).rect().top() < h.get_by_label(b).rect().top()
+    };
+    // Largest revenue at stake first: the stalled deals' 70,000 USD before the slow
+    // touches, which are not priced.
+    harness.get_by_label("Leaks, largest revenue at stake first");
+    assert!(above(&harness, "Stalled deals", "Slow first sales touch"));
+    harness.get_by_label("Leak").click();
+    harness.run();
+    harness.get_by_label("Leaks, by leak");
+    assert!(above(
+        &harness,
+        "MQLs not accepted by sales in time",
+        "Stalled deals"
+    ));
+    harness.get_by_label("Leaked").click();
+    harness.run();
+    // Four slow touches (k3 k5 k6 k9), the most of any leak.
+    assert!(above(&harness, "Slow first sales touch", "Stalled deals"));
+    harness.get_by_label("Leaked v").click();
+    harness.run();
+    assert!(above(&harness, "Stalled deals", "Slow first sales touch"));
+    // A lead's worth is an expected value: it reads as an estimate.
+    let r = harness.state().leaks_result().expect("leaks");
+    let never = r
+        .report
+        .leak(revops_cockpit::leaks::LeakKind::NeverAccepted)
+        .expect("leak");
+    let value = never.revenue_at_stake.expect("priced");
+    harness.get_by_label(&revops_cockpit::text::approx_money(value, "USD"));
 }

@@ -101,6 +101,9 @@ impl CockpitApp {
             Command::SelectLeak(kind) => self.leaks.selected = kind,
             Command::SetLeakDimension(d) => self.leaks.dimension = d,
             Command::SetLeakSort(column) => self.leaks.sort = self.leaks.sort.clicked(column),
+            Command::SetLeaksTableSort(column) => {
+                self.leaks.table_sort = self.leaks.table_sort.clicked(column);
+            }
             Command::Export(list) => {
                 if let Some(records) = self.records_export(list) {
                     self.jobs

@@ -201,6 +201,7 @@ impl CockpitApp {
                     selected: self.leaks.selected,
                     dimension: self.leaks.dimension,
                     sort: self.leaks.sort,
+                    leaks_sort: self.leaks.table_sort,
                     computing: self.jobs.running(|j| matches!(j, Job::ComputeLeaks { .. })),
                     has_data: !self.snapshot.batches.is_empty(),
                     latest_period: self.snapshot.latest_period(),

@@ -7,7 +7,7 @@ use crate::leaks::{LeakDimension, LeakKind, WorkListColumn};
 use crate::metrics::from_store::FunnelTables;
 use crate::metrics::{Dimension, Filter, FunnelMode};
 use crate::view_model::funnel::{BreakdownColumn, DealList, FunnelQuery, FunnelResult};
-use crate::view_model::leaks::{LeaksQuery, LeaksResult};
+use crate::view_model::leaks::{LeakColumn, LeaksQuery, LeaksResult};
 use crate::view_model::sort::Sort;
 
 /// The Funnel view's choices and results.
@@ -67,6 +67,8 @@ pub struct LeaksState {
     pub selected: Option<LeakKind>,
     pub dimension: LeakDimension,
     pub sort: Sort<WorkListColumn>,
+    /// The table of leaks' sort: largest revenue at stake first until the user picks.
+    pub table_sort: Sort<LeakColumn>,
 }
 
 impl Default for LeaksState {
@@ -77,6 +79,7 @@ impl Default for LeaksState {
             selected: None,
             dimension: LeakDimension::Owner,
             sort: Sort::by(WorkListColumn::DaysLate),
+            table_sort: Sort::by(LeakColumn::AtStake),
         }
     }
 }

@@ -159,9 +159,9 @@ pub(super) fn run(db: &Path, args: &LeaksArgs) -> Result<ExitCode, CliError> {
                         let reason = r.reason(&defs, records, leak.as_of);
                         out.push(match r.due {
                             Some(due) => format!(
-                                "{id:<14} due {:<17} {:>7.1} days late  {reason}",
+                                "{id:<14} due {:<17} {:>13} late  {reason}",
                                 date_time(due),
-                                r.late_days(leak.as_of),
+                                crate::text::days(r.late_days(leak.as_of)),
                             ),
                             None => format!("{id:<14} {reason}"),
                         });

@@ -69,6 +69,12 @@ impl LeakKind {
         }
     }
 
+    /// Whether the leak's revenue at stake is an estimate (the expected value of leaked
+    /// leads), not amounts the records hold.
+    pub fn is_estimate(self) -> bool {
+        matches!(self, Self::NeverAccepted | Self::SqlNoOpportunity)
+    }
+
     pub fn handoff(self) -> Handoff {
         match self {
             Self::NeverAccepted | Self::SlowFirstTouch => Handoff::MarketingToSales,

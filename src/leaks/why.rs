@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{Flagged, Records, days_between};
 use crate::definitions::Definitions;
 use crate::model::{Field, Timestamp};
-use crate::text::date_time;
+use crate::text::{date_time, days};
 
 /// What makes one record a leak; the dates are the flagged record's own (`started`,
 /// `due`, `done`) or the record's.
@@ -92,7 +92,7 @@ impl Flagged {
                 "MQL on {}, not accepted or rejected by sales as of the as-of date",
                 date(self.started)
             ),
-            Why::AcceptedLate => format!("accepted {late:.1} days after the SLA"),
+            Why::AcceptedLate => format!("accepted {} after the SLA", days(late)),
             Why::TouchedLate { by_sql_date } => {
                 let hours = self
                     .done
@@ -108,7 +108,9 @@ impl Flagged {
                 "SQL on {}, no opportunity as of the as-of date",
                 date(self.started)
             ),
-            Why::OpportunityLate => format!("opportunity opened {late:.1} days after the SLA"),
+            Why::OpportunityLate => {
+                format!("opportunity opened {} after the SLA", days(late))
+            }
             Why::Stalled { idle, close_passed } => {
                 let mut parts = Vec::new();
                 if let Some(idle) = idle {
@@ -142,7 +144,7 @@ impl Flagged {
                 "won on {}, no onboarding kickoff as of the as-of date",
                 date(self.started)
             ),
-            Why::KickoffLate => format!("kickoff {late:.1} days after the SLA"),
+            Why::KickoffLate => format!("kickoff {} after the SLA", days(late)),
             Why::NoOutreach { churned } => {
                 let end = account().and_then(|a| a.contract_end);
                 let churn = account().and_then(|a| a.churned).filter(|_| *churned);
@@ -155,9 +157,10 @@ impl Flagged {
             Why::OutreachLate => {
                 let end = account().and_then(|a| a.contract_end);
                 format!(
-                    "outreach {:.0} days before the contract end ({}), {late:.0} days late",
-                    end.zip(self.done).map_or(0.0, |(e, o)| days_between(o, e)),
+                    "outreach {} before the contract end ({}), {} late",
+                    days(end.zip(self.done).map_or(0.0, |(e, o)| days_between(o, e))),
                     end.map(date).unwrap_or_default(),
+                    days(late),
                 )
             }
             Why::DataGap(gap) => {

@@ -10,8 +10,11 @@ use crate::metrics::LifecycleFunnel;
 use crate::text::percent;
 use crate::view_model::funnel::FunnelResult;
 
+/// The stage counts as bars, each step's conversion written between them, coloured
+/// against the previous quarter's: green at or above it, red below, neutral when the
+/// previous quarter has none.
 #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
-pub(super) fn chart_ui(ui: &mut egui::Ui, f: &LifecycleFunnel) {
+pub(super) fn chart_ui(ui: &mut egui::Ui, f: &LifecycleFunnel, previous: &LifecycleFunnel) {
     let max = f.stages.iter().map(|s| s.count).max().unwrap_or(1).max(1) as f64;
     let bars: Vec<Bar> = f
         .stages
@@ -39,10 +42,19 @@ pub(super) fn chart_ui(ui: &mut egui::Ui, f: &LifecycleFunnel) {
                     RichText::new(crate::text::count(s.count)).strong(),
                 ));
                 if let Some(c) = s.conversion_to_next {
+                    let before = previous.stages.get(i).and_then(|p| p.conversion_to_next);
+                    let colour = match before {
+                        Some(b) if c < b => theme::BAD,
+                        Some(_) => theme::GOOD,
+                        None => theme::MUTED,
+                    };
                     plot.text(Text::new(
                         format!("conversion {i}"),
                         PlotPoint::new(i as f64 + 0.5, max * 0.5),
-                        RichText::new(format!("{} »", percent(Some(c)))).color(theme::GOOD),
+                        RichText::new(format!("{} »", percent(Some(c))))
+                            .font(theme::SECTION)
+                            .strong()
+                            .color(colour),
                     ));
                 }
             }
@@ -52,8 +64,19 @@ pub(super) fn chart_ui(ui: &mut egui::Ui, f: &LifecycleFunnel) {
 /// Stage-to-next conversion per quarter, one line per step.
 #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
 pub(super) fn trend_ui(ui: &mut egui::Ui, r: &FunnelResult) {
-    ui.label(RichText::new("Conversion to the next stage, last eight quarters").strong());
-    let labels: Vec<String> = r.trend.iter().map(|(q, _)| q.label()).collect();
+    // The quarters before the first with records are left out, and the title says since.
+    let first = r
+        .trend
+        .iter()
+        .position(|(_, conv)| conv.iter().any(Option::is_some))
+        .unwrap_or(0);
+    let quarters = &r.trend[first..];
+    let title = match (first, quarters.first()) {
+        (0, _) | (_, None) => "Conversion to the next stage, last eight quarters".to_owned(),
+        (_, Some((q, _))) => format!("Conversion to the next stage, since {}", q.label()),
+    };
+    ui.label(RichText::new(title).strong());
+    let labels: Vec<String> = quarters.iter().map(|(q, _)| q.label()).collect();
     let steps: Vec<String> = r
         .funnel
         .stages
@@ -71,12 +94,15 @@ pub(super) fn trend_ui(ui: &mut egui::Ui, r: &FunnelResult) {
     super::widgets::labelled_plot("funnel_trend", 200.0, labels)
         .include_y(0.0)
         .include_y(125.0)
-        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
+        .legend(
+            egui_plot::Legend::default()
+                .position(egui_plot::Corner::LeftTop)
+                .follow_insertion_order(true),
+        )
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .show(ui, |plot| {
             for (step, name) in steps.iter().enumerate() {
-                let points: Vec<[f64; 2]> = r
-                    .trend
+                let points: Vec<[f64; 2]> = quarters
                     .iter()
                     .enumerate()
                     .filter_map(|(x, (_, conv))| {

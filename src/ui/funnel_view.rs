@@ -69,7 +69,9 @@ pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Com
         .show(ui, |ui| {
             // New numbers are laid out a few sections a frame, top first (`ui::reveal`).
             let mut reveal = super::reveal::Reveal::new(ui, "funnel", result.numbers);
-            reveal.section(ui, 0.0, |ui| super::funnel_charts::chart_ui(ui, f));
+            reveal.section(ui, 0.0, |ui| {
+                super::funnel_charts::chart_ui(ui, f, &result.previous);
+            });
             reveal.section(ui, 6.0, |ui| {
                 commands.extend(stage_table_ui(ui, result, model.selected_stage));
             });
@@ -105,7 +107,10 @@ fn controls_ui(
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         let l = ui.label("Counting");
+        // As wide as the longest mode's name: the filters beside it do not move when the
+        // mode changes.
         egui::ComboBox::from_id_salt("funnel_mode")
+            .width(150.0)
             .selected_text(model.mode.label())
             .show_ui(ui, |ui| {
                 for m in FunnelMode::ALL {

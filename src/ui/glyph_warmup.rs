@@ -13,7 +13,7 @@ use eframe::egui::{Color32, Context};
 /// The interface's characters: ASCII and the symbols its sentences and numbers use.
 const INTERFACE: &str = concat!(
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`",
-    "abcdefghijklmnopqrstuvwxyz{|}~…—–−·•÷×»«“”‘’€£¥Δ"
+    "abcdefghijklmnopqrstuvwxyz{|}~…—–−·•÷×»«“”‘’€£¥Δ≈"
 );
 
 /// The font's ligatures: "Handoff leaks" and "Definitions" draw "ff" and "fi" as one glyph

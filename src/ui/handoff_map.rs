@@ -22,7 +22,6 @@ pub(super) fn compliance_colour(c: Option<f64>) -> Color32 {
 /// The four teams as boxes, each handoff an arrow coloured by its SLA compliance.
 pub(super) fn handoff_map_ui(ui: &mut egui::Ui, result: &LeaksResult) -> Vec<Command> {
     let mut commands = Vec::new();
-    let currency = &result.report.reporting_currency;
     let summary = |h: Handoff| result.report.handoffs.iter().find(|s| s.handoff == h);
     let width = ui.available_width().max(600.0);
     let (rect, _) = ui.allocate_exact_size(vec2(width, 156.0), Sense::hover());
@@ -88,7 +87,10 @@ pub(super) fn handoff_map_ui(ui: &mut egui::Ui, result: &LeaksResult) -> Vec<Com
             painter.text(
                 mid + vec2(0.0, 10.0),
                 egui::Align2::CENTER_TOP,
-                format!("{} at stake", money(s.revenue_at_stake, currency)),
+                format!(
+                    "{} at stake",
+                    stake_text(result, handoff, s.revenue_at_stake)
+                ),
                 theme::MAP_DETAIL,
                 Color32::from_gray(30),
             );
@@ -115,7 +117,7 @@ pub(super) fn handoff_map_ui(ui: &mut egui::Ui, result: &LeaksResult) -> Vec<Com
             format!(
                 "SQL to close: {} leaked · {}",
                 count(s.count),
-                money(s.revenue_at_stake, currency)
+                stake_text(result, Handoff::WithinSales, s.revenue_at_stake)
             ),
             theme::MAP_LABEL,
             Color32::from_gray(30),
@@ -152,4 +154,20 @@ pub(super) fn handoff_map_ui(ui: &mut egui::Ui, result: &LeaksResult) -> Vec<Com
         commands.push(Command::SelectLeak(Some(top.kind)));
     }
     commands
+}
+
+/// A handoff's revenue at stake: an estimate when any of its leaks is priced by expected
+/// value (`≈ 476k USD`), else the amounts, to the unit.
+fn stake_text(result: &LeaksResult, handoff: Handoff, amount: f64) -> String {
+    let currency = &result.report.reporting_currency;
+    let estimated = result.report.leaks.iter().any(|l| {
+        l.kind.handoff() == handoff
+            && l.kind.is_estimate()
+            && l.revenue_at_stake.is_some_and(|v| v > 0.0)
+    });
+    if estimated {
+        crate::text::approx_money(amount, currency)
+    } else {
+        money(amount, currency)
+    }
 }

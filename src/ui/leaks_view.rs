@@ -13,11 +13,27 @@ use crate::leaks::{SortedWorkList, WorkListColumn};
 use crate::text::{count, date_time, money, percent};
 use crate::view_model::command::Command;
 use crate::view_model::command::ExportList;
-use crate::view_model::leaks::{LeaksResult, LeaksViewModel};
+use crate::view_model::leaks::{LeakColumn, LeaksResult, LeaksViewModel};
 use crate::view_model::sort::Sort;
 
 fn stake(x: Option<f64>, currency: &str) -> String {
     x.map_or_else(|| "not priced".to_owned(), |v| money(v, currency))
+}
+
+/// A leak's revenue at stake: an estimate reads as one (`≈ 476k USD`), with the exact
+/// figure and how it was worked out on hover; amounts the records hold to the unit.
+fn stake_ui(ui: &mut egui::Ui, leak: &Leak, currency: &str) {
+    let text = match leak.revenue_at_stake {
+        Some(v) if leak.kind.is_estimate() => crate::text::approx_money(v, currency),
+        x => stake(x, currency),
+    };
+    let hover = match leak.revenue_at_stake {
+        Some(v) if leak.kind.is_estimate() => {
+            format!("{}: {}", money(v, currency), leak.stake_formula)
+        }
+        _ => leak.stake_formula.clone(),
+    };
+    ui.label(text).on_hover_text(hover);
 }
 
 /// Draws the view; returns the user's choices.
@@ -64,7 +80,7 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
                 commands.extend(super::handoff_map::handoff_map_ui(ui, result))
             });
             reveal.section(ui, 10.0, |ui| {
-                commands.extend(ranked_ui(ui, result, model.selected));
+                commands.extend(ranked_ui(ui, result, model));
             });
             if let Some(kind) = model.selected
                 && let Some(leak) = result.report.leak(kind)
@@ -90,20 +106,16 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
 }
 
 /// The leaks ranked by revenue at stake, each opening its detail.
-fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, selected: Option<LeakKind>) -> Vec<Command> {
+fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, model: &LeaksViewModel<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
+    let selected = model.selected;
     let currency = &result.report.reporting_currency;
-    ui.strong("Leaks, largest revenue at stake first");
-    let titles = [
-        "Leak",
-        "Handoff",
-        "Leaked",
-        "Of",
-        "Share",
-        "Revenue at stake",
-        "SLA",
-        "Last 4 quarters",
-    ];
+    let sort = model.leaks_sort;
+    ui.strong(if sort == Sort::by(LeakColumn::AtStake) {
+        "Leaks, largest revenue at stake first".to_owned()
+    } else {
+        format!("Leaks, by {}", sort.column.title().to_lowercase())
+    });
     ui.push_id("ranked_leaks", |ui| {
         TableBuilder::new(ui)
             .striped(true)
@@ -116,14 +128,30 @@ fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, selected: Option<LeakKind>
             .column(Column::initial(140.0).clip(true))
             .column(Column::remainder().at_least(110.0))
             .header(24.0, |mut row| {
-                for t in titles {
+                for column in LeakColumn::ALL {
+                    row.col(|ui| {
+                        let t = column.title();
+                        let arrow = sort.arrow(column);
+                        if ui
+                            .add(
+                                egui::Button::new(RichText::new(format!("{t}{arrow}")).strong())
+                                    .frame(false),
+                            )
+                            .on_hover_text(format!("Sort by {}", t.to_lowercase()))
+                            .clicked()
+                        {
+                            commands.push(Command::SetLeaksTableSort(column));
+                        }
+                    });
+                }
+                for t in ["SLA", "Last 4 quarters"] {
                     row.col(|ui| {
                         ui.strong(t);
                     });
                 }
             })
             .body(|mut body| {
-                for leak in result.report.ranked() {
+                for leak in LeakColumn::sorted(&result.report, sort) {
                     body.row(28.0, |mut row| {
                         let open = selected == Some(leak.kind);
                         row.set_selected(open);
@@ -168,10 +196,7 @@ fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, selected: Option<LeakKind>
                                     ),
                                 ));
                             });
-                            row.col(|ui| {
-                                ui.label(stake(leak.revenue_at_stake, currency))
-                                    .on_hover_text(&leak.stake_formula);
-                            });
+                            row.col(|ui| stake_ui(ui, leak, currency));
                         }
                         row.col(|ui| {
                             let sla = leak.sla.as_deref().unwrap_or("required fields");
@@ -252,7 +277,10 @@ fn detail_ui(
             count(leak.volume),
             percent(leak.share),
             leak.sla.as_deref().unwrap_or("none: required fields"),
-            stake(leak.revenue_at_stake, currency)
+            match leak.revenue_at_stake {
+                Some(v) if leak.kind.is_estimate() => crate::text::approx_money(v, currency),
+                x => stake(x, currency),
+            }
         )),
     };
     if let Some(began) = leak.began_in_period {
@@ -338,7 +366,13 @@ fn leak_records_ui(
             commands.push(Command::Export(ExportList::Leak(leak.kind)));
         }
     });
-    commands.extend(records_ui(ui, rows, model.sort, currency));
+    commands.extend(records_ui(
+        ui,
+        rows,
+        model.sort,
+        currency,
+        leak.kind.is_estimate(),
+    ));
     commands
 }
 
@@ -490,6 +524,7 @@ fn records_ui(
     rows: &SortedWorkList,
     sort: Sort<WorkListColumn>,
     currency: &str,
+    estimate: bool,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     if rows.is_empty() {
@@ -537,22 +572,20 @@ fn records_ui(
                         return;
                     };
                     let f = &r.flagged;
+                    // Cut cells show in full on hover.
+                    let cell = |ui: &mut egui::Ui, text: &str| {
+                        ui.add(egui::Label::new(text).truncate());
+                    };
+                    row.col(|ui| cell(ui, &r.source_id));
+                    row.col(|ui| cell(ui, &r.name));
+                    row.col(|ui| cell(ui, if r.owner.is_empty() { "—" } else { &r.owner }));
+                    row.col(|ui| cell(ui, &r.segment));
                     row.col(|ui| {
-                        ui.label(&r.source_id);
-                    });
-                    row.col(|ui| {
-                        ui.label(&r.name);
-                    });
-                    row.col(|ui| {
-                        ui.label(if r.owner.is_empty() { "—" } else { &r.owner });
-                    });
-                    row.col(|ui| {
-                        ui.label(&r.segment);
-                    });
-                    row.col(|ui| {
-                        ui.label(f.due.map(date_time).unwrap_or_default())
+                        // The day in the column, the time on hover: one format a column.
+                        ui.label(f.due.map(crate::text::day).unwrap_or_default())
                             .on_hover_text(format!(
-                                "Clock started {}{}",
+                                "Due {}; clock started {}{}",
+                                f.due.map(date_time).unwrap_or_default(),
                                 date_time(f.started),
                                 f.done.map_or_else(String::new, |d| format!(
                                     "; done {}",
@@ -562,17 +595,24 @@ fn records_ui(
                     });
                     row.col(|ui| {
                         ui.label(if f.due.is_some() {
-                            format!("{:.1}", r.late_days)
+                            crate::text::days(r.late_days)
                         } else {
                             String::new()
                         });
                     });
                     row.col(|ui| {
-                        ui.label(f.at_stake.map_or_else(String::new, |v| money(v, currency)));
+                        let exact = f.at_stake.map_or_else(String::new, |v| money(v, currency));
+                        match f.at_stake {
+                            Some(v) if estimate => {
+                                ui.label(crate::text::approx_money(v, currency))
+                                    .on_hover_text(format!("{exact}: an expected value"));
+                            }
+                            _ => {
+                                ui.label(exact);
+                            }
+                        }
                     });
-                    row.col(|ui| {
-                        ui.label(&r.reason).on_hover_text(&r.reason);
-                    });
+                    row.col(|ui| cell(ui, &r.reason));
                 });
             });
     });

@@ -3,8 +3,13 @@
 
 use eframe::egui::{self, Color32, FontFamily, FontId};
 
-/// The brand accent: navigation selection, primary buttons.
+/// The brand accent: primary buttons, links, the selected item's text.
 pub const ACCENT: Color32 = Color32::from_rgb(0x2b, 0x6c, 0xb0);
+/// A selected row or item: a light tint of the accent, so text in any status colour on
+/// it (red, amber, green, grey) keeps its meaning and stays readable.
+pub const SELECTED_BG: Color32 = Color32::from_rgb(0xd6, 0xe4, 0xf5);
+/// Text on a selected item.
+pub const SELECTED_TEXT: Color32 = Color32::from_rgb(0x1a, 0x3f, 0x6b);
 /// Good news: imported counts, success notices.
 pub const GOOD: Color32 = Color32::from_rgb(0x1e, 0x8e, 0x3e);
 /// Needs attention: warnings, the sample-data marker.
@@ -71,7 +76,7 @@ pub fn apply(ctx: &egui::Context) {
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(10.0, 4.0);
-        style.visuals.selection.bg_fill = ACCENT;
-        style.visuals.selection.stroke.color = Color32::WHITE;
+        style.visuals.selection.bg_fill = SELECTED_BG;
+        style.visuals.selection.stroke.color = SELECTED_TEXT;
     });
 }

@@ -68,6 +68,8 @@ pub enum Command {
     SetLeakDimension(LeakDimension),
     /// Sort the leak's records by a column; the same column again reverses the order.
     SetLeakSort(WorkListColumn),
+    /// Sort the table of leaks by a column; the same column again reverses the order.
+    SetLeaksTableSort(super::leaks::LeakColumn),
     /// Ask where to save a list of records as CSV, then save it as it is on screen now.
     Export(ExportList),
     /// Save a list of records as CSV to a path already chosen.

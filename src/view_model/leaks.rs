@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::sort::Sort;
+use super::sort::{Sort, SortColumn};
 use crate::definitions::fiscal::Quarter;
 use crate::leaks::{
     BreakdownRow, Leads, LeakDimension, LeakKind, LeakList, LeakReport, SortedWorkList,
@@ -64,12 +64,83 @@ impl LeaksResult {
     }
 }
 
+/// The sortable columns of the table of leaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeakColumn {
+    Leak,
+    Handoff,
+    Leaked,
+    Of,
+    Share,
+    AtStake,
+}
+
+impl LeakColumn {
+    /// In the table's order.
+    pub const ALL: [Self; 6] = [
+        Self::Leak,
+        Self::Handoff,
+        Self::Leaked,
+        Self::Of,
+        Self::Share,
+        Self::AtStake,
+    ];
+
+    /// The column's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Leak => "Leak",
+            Self::Handoff => "Handoff",
+            Self::Leaked => "Leaked",
+            Self::Of => "Of",
+            Self::Share => "Share",
+            Self::AtStake => "Revenue at stake",
+        }
+    }
+
+    /// The report's leaks in the order of `sort`; ties, and leaks known only as of
+    /// another day, in the ranking's order (largest revenue at stake first).
+    pub fn sorted(report: &LeakReport, sort: Sort<Self>) -> Vec<&crate::leaks::Leak> {
+        use std::cmp::Ordering;
+        let mut leaks = report.ranked();
+        let by = |a: &crate::leaks::Leak, b: &crate::leaks::Leak| -> Ordering {
+            let number = |x: Option<f64>| x.unwrap_or(-1.0);
+            match sort.column {
+                Self::Leak => a.kind.label().cmp(b.kind.label()),
+                Self::Handoff => a.kind.handoff().label().cmp(b.kind.handoff().label()),
+                Self::Leaked => a.count.cmp(&b.count),
+                Self::Of => a.volume.cmp(&b.volume),
+                Self::Share => number(a.share).total_cmp(&number(b.share)),
+                Self::AtStake => number(a.revenue_at_stake).total_cmp(&number(b.revenue_at_stake)),
+            }
+        };
+        leaks.sort_by(|a, b| {
+            let known = a
+                .known_only_as_of
+                .is_some()
+                .cmp(&b.known_only_as_of.is_some());
+            let ord = by(a, b);
+            known.then(if sort.descending { ord.reverse() } else { ord })
+        });
+        leaks
+    }
+}
+
+impl SortColumn for LeakColumn {
+    /// Numbers read largest first; names A to Z.
+    fn descending_first(self) -> bool {
+        !matches!(self, Self::Leak | Self::Handoff)
+    }
+}
+
 /// What the view shows.
 pub struct LeaksViewModel<'a> {
     pub result: Option<&'a LeaksResult>,
     pub selected: Option<LeakKind>,
     pub dimension: LeakDimension,
     pub sort: Sort<WorkListColumn>,
+    /// The table of leaks' sort.
+    pub leaks_sort: Sort<LeakColumn>,
     pub computing: bool,
     pub has_data: bool,
     /// The latest quarter with records, offered when the one shown has none.
