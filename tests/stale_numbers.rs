@@ -35,7 +35,10 @@ fn shows_current_numbers(harness: &Harness<'static, CockpitApp>, db: &Path, view
                     "the Funnel's numbers are of the data now"
                 );
                 assert_eq!(r.query.definitions_version, version);
-                harness.get_by_label_contains(&format!("definitions v{version}"));
+                harness.get_by_label(&format!(
+                    "{} · Cohort · definitions v{version}",
+                    r.query.period.label()
+                ));
                 let lead = &r.funnel.stages[0];
                 harness.get_by_label(&format!("{} at {}", lead.count, lead.name));
                 format!("{} at Lead, v{version}", lead.count)
@@ -126,6 +129,8 @@ fn every_change_on(view: View) {
     }
     let saved = after(&mut harness, &db, view, Command::RestoreDefinitions(1));
     assert!(saved.ends_with("v3"), "{saved}");
+    // Said once, with the first numbers under the new version.
+    harness.get_by_label_contains("recomputed under definitions v3.");
 
     // A backup restored: the one taken before that save.
     let backup = revops_cockpit::workspace::list_backups(&db)[0].path.clone();

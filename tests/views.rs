@@ -332,7 +332,7 @@ fn an_sla_edited_in_the_view_is_saved_with_a_reason_as_a_new_version() {
         .type_text("4");
     harness.key_press(eframe::egui::Key::Enter);
     harness.run();
-    harness.get_by_label("slas.mql_first_touch.amount: was 24.0, now 4.0");
+    harness.get_by_label("MQL to first sales touch: from 24 to 4 hours");
     assert!(
         harness.state().definitions_draft().is_some_and(|d| d
             .definitions
@@ -964,8 +964,8 @@ fn the_history_compares_any_two_versions_and_restores_one() {
     harness.get_by_label("Compare").click();
     settle(&mut harness);
     harness.get_by_label("From v1 to v3:");
-    harness.get_by_label("fiscal_year_start_month: was 1, now 2");
-    harness.get_by_label("slas.won_to_kickoff.amount: was 48.0, now 24.0");
+    harness.get_by_label("Fiscal year starts in: from January to February");
+    harness.get_by_label("Closed-won to onboarding kickoff: from 48 to 24 hours");
     // Restoring v1 makes it current again as v4; nothing is overwritten.
     harness
         .get_by_label("Restore v1: make it current again, as a new version")

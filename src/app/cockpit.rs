@@ -9,7 +9,6 @@ use super::persisted::Persisted;
 use super::scheduler::{DamageCheck, Scheduler};
 use super::view_state::{FunnelState, LeaksState};
 use crate::definitions::Definitions;
-use crate::definitions::diff::Change;
 use crate::definitions::fiscal::Quarter;
 use crate::definitions::impact::ImpactPreview;
 use crate::view_model::definitions::DefinitionsDraft;
@@ -56,7 +55,7 @@ pub struct CockpitApp {
     /// The definitions being edited, and the reason typed for saving them.
     pub(super) definitions_draft: Option<DefinitionsDraft>,
     /// The last comparison of two definitions versions.
-    pub(super) comparison: Option<(i64, i64, Vec<Change>)>,
+    pub(super) comparison: Option<(i64, i64, Vec<String>)>,
     /// The impact preview and the definitions it was worked out for.
     pub(super) impact: Option<(Definitions, ImpactPreview)>,
     pub(super) funnel: FunnelState,

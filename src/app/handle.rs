@@ -197,6 +197,13 @@ impl CockpitApp {
     }
 
     fn take_funnel(&mut self, mut result: FunnelResult) {
+        let version = result.query.definitions_version;
+        result.restated_under = self
+            .funnel
+            .result
+            .as_ref()
+            .is_some_and(|r| r.query.definitions_version != version)
+            .then_some(version);
         let same = self.funnel.result.as_ref().is_some_and(|r| {
             r.query.period == result.query.period && r.query.filter == result.query.filter
         });
@@ -214,6 +221,13 @@ impl CockpitApp {
     }
 
     fn take_leaks(&mut self, mut result: LeaksResult) {
+        let version = result.query.definitions_version;
+        result.restated_under = self
+            .leaks
+            .result
+            .as_ref()
+            .is_some_and(|r| r.query.definitions_version != version)
+            .then_some(version);
         if self
             .leaks
             .result

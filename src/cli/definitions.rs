@@ -96,17 +96,12 @@ pub(super) fn run(db: &Path, command: &DefinitionsCommand) -> Result<ExitCode, C
             }
         }
         DefinitionsCommand::Diff { a, b } => {
-            let changes = versions::compare(&ws, *a, *b)?;
+            let changes = versions::compare_in_words(&ws, *a, *b)?;
             if changes.is_empty() {
                 println!("Versions {a} and {b} are the same.");
             }
-            for c in changes {
-                println!(
-                    "{}: {} → {}",
-                    c.key,
-                    c.before.as_deref().unwrap_or("(none)"),
-                    c.after.as_deref().unwrap_or("(none)")
-                );
+            for line in changes {
+                println!("{line}");
             }
         }
         DefinitionsCommand::Restore {

@@ -3,6 +3,7 @@
 //! as a versioned set every number is computed under.
 
 pub mod apply;
+pub mod change_words;
 pub mod diff;
 pub mod file;
 pub mod fiscal;

@@ -107,3 +107,14 @@ pub fn restore(
 pub fn compare(ws: &Workspace, a: i64, b: i64) -> Result<Vec<Change>, VersionError> {
     Ok(diff(&read(ws, a)?.1, &read(ws, b)?.1))
 }
+
+/// What changed from version `a` to `b`, in plain words (see
+/// [`super::change_words::describe`]).
+pub fn compare_in_words(ws: &Workspace, a: i64, b: i64) -> Result<Vec<String>, VersionError> {
+    let (before, after) = (read(ws, a)?.1, read(ws, b)?.1);
+    Ok(super::change_words::describe(
+        &diff(&before, &after),
+        &before,
+        &after,
+    ))
+}

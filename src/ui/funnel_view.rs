@@ -42,6 +42,14 @@ pub fn funnel_view_ui(ui: &mut egui::Ui, model: &FunnelViewModel<'_>) -> Vec<Com
         ))
         .color(theme::MUTED),
     );
+    if let Some(v) = result.restated_under {
+        ui.label(
+            RichText::new(format!(
+                "Trend and past quarters recomputed under definitions v{v}."
+            ))
+            .color(theme::ACCENT),
+        );
+    }
     commands.extend(controls_ui(ui, model, result));
     let f = &result.funnel;
     if f.stages.first().is_none_or(|s| s.count == 0) {

@@ -57,6 +57,11 @@ pub fn leaks_view_ui(ui: &mut egui::Ui, model: &LeaksViewModel<'_>) -> Vec<Comma
         ))
         .color(theme::MUTED),
     );
+    if let Some(v) = result.restated_under {
+        ui.label(
+            RichText::new(format!("Trend recomputed under definitions v{v}.")).color(theme::ACCENT),
+        );
+    }
     if result.report.leaks.iter().all(|l| l.volume == 0) {
         ui.add_space(12.0);
         ui.label(format!(

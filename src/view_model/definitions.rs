@@ -3,7 +3,6 @@
 
 use super::workspace::DefinitionsState;
 use crate::definitions::Definitions;
-use crate::definitions::diff::Change;
 use crate::definitions::impact::ImpactPreview;
 
 /// The Definitions view's form: an editable copy of the version in force.
@@ -44,8 +43,8 @@ impl DefinitionsDraft {
 /// What the view shows besides the form.
 pub struct DefinitionsViewModel<'a> {
     pub state: &'a DefinitionsState,
-    /// The last comparison: versions a and b and what changed.
-    pub comparison: Option<&'a (i64, i64, Vec<Change>)>,
+    /// The last comparison: versions a and b and what changed, in plain words.
+    pub comparison: Option<&'a (i64, i64, Vec<String>)>,
     /// What the unsaved changes would move, once worked out for exactly these changes.
     pub impact: Option<&'a ImpactPreview>,
     pub busy: bool,

@@ -91,6 +91,9 @@ pub struct FunnelResult {
     /// Which numbers these are: a new value each time the result or its details arrive,
     /// so a view knows it has new numbers to lay out without comparing them.
     pub numbers: u64,
+    /// The definitions changed since the numbers shown before these: every past quarter
+    /// of the trend and comparisons was counted again under this version, said once.
+    pub restated_under: Option<i64>,
 }
 
 impl FunnelResult {
@@ -123,6 +126,7 @@ impl FunnelResult {
             tables,
             query,
             numbers: 0,
+            restated_under: None,
         }
     }
 

@@ -49,6 +49,9 @@ pub struct LeaksResult {
     pub lists_ready: bool,
     /// Which numbers these are: a new value each time the counts or the lists arrive.
     pub numbers: u64,
+    /// The definitions changed since the numbers shown before these: every quarter of the
+    /// trend was judged again under this version, said once.
+    pub restated_under: Option<i64>,
 }
 
 impl LeaksResult {

@@ -71,6 +71,7 @@ pub fn leaks(
         breakdowns: std::collections::BTreeMap::new(),
         lists_ready: false,
         numbers: 0,
+        restated_under: None,
     };
     early(JobOutcome::Leaks(Ok(Box::new(result))));
     JobOutcome::LeakLists(

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use super::error::JobError;
 use super::pick::Pick;
 use crate::definitions::Definitions;
-use crate::definitions::diff::Change;
 use crate::definitions::impact::ImpactPreview;
 use crate::import::ImportError;
 use crate::import::preview::FilePreview;
@@ -75,7 +74,8 @@ pub enum JobOutcome {
     Compared {
         a: i64,
         b: i64,
-        changes: Result<Vec<Change>, JobError>,
+        /// What changed, in plain words.
+        changes: Result<Vec<String>, JobError>,
     },
     /// A file dialog closed: the paths chosen (none when cancelled), and what for.
     Picked {

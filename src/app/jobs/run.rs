@@ -146,7 +146,7 @@ pub fn run(job: Job, db: &Path, control: &WorkControl, early: &dyn Fn(JobOutcome
         Job::CompareDefinitions { a, b } => JobOutcome::Compared {
             a,
             b,
-            changes: open().and_then(|ws| Ok(versions::compare(&ws, a, b)?)),
+            changes: open().and_then(|ws| Ok(versions::compare_in_words(&ws, a, b)?)),
         },
         Job::ComputeFunnel { query, tables } => match open() {
             Ok(ws) => numbers::funnel(&ws, *query, tables, early),

@@ -3,7 +3,6 @@
 use eframe::egui::{self, RichText};
 
 use super::DefinitionsViewModel;
-use crate::definitions::diff::Change;
 use crate::view_model::command::Command;
 
 pub(super) fn history_ui(
@@ -94,18 +93,9 @@ pub(super) fn history_ui(
         if changes.is_empty() {
             ui.label("No differences.");
         }
-        for c in changes {
-            change_ui(ui, c);
+        for line in changes {
+            ui.label(line);
         }
     }
     commands
-}
-
-pub(super) fn change_ui(ui: &mut egui::Ui, c: &Change) {
-    ui.label(format!(
-        "{}: was {}, now {}",
-        c.key,
-        c.before.as_deref().unwrap_or("(not set)"),
-        c.after.as_deref().unwrap_or("(not set)")
-    ));
 }

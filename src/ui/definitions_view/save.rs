@@ -3,7 +3,6 @@
 use eframe::egui::{self, RichText};
 
 use super::DefinitionsViewModel;
-use super::history::change_ui;
 use crate::definitions::diff::diff;
 use crate::definitions::validate::problems;
 use crate::ui::theme;
@@ -30,8 +29,13 @@ pub(super) fn save_ui(
                 return;
             }
             ui.label(RichText::new(format!("Unsaved changes ({})", changes.len())).strong());
-            for c in &changes {
-                change_ui(ui, c);
+            let lines = crate::definitions::change_words::describe(
+                &changes,
+                &model.state.definitions,
+                &draft.definitions,
+            );
+            for line in lines {
+                ui.label(line);
             }
             for p in &found {
                 ui.label(RichText::new(p.to_string()).color(theme::BAD));
