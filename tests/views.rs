@@ -1146,7 +1146,8 @@ fn a_leak_opens_on_its_records_and_follows_an_sla_saved_in_definitions() {
     settle(&mut harness);
     harness.get_by_label("Handoff leaks").click();
     settle(&mut harness);
-    harness.get_by_label_contains("definitions v3");
+    harness.get_by_label_contains("· definitions v3 · every leak");
+    harness.get_by_label("Trend recomputed under definitions v3.");
     assert!(
         !Arc::ptr_eq(&loaded, &data(&harness)),
         "read again under v3"

@@ -112,7 +112,7 @@ fn sla_line(name: &str, before: &Definitions, after: &Definitions) -> Option<Str
             .named()
             .into_iter()
             .find(|(key, _, _)| *key == name)
-            .map(|(_, label, sla)| (label, sla.clone()))
+            .map(|(_, label, sla)| (label, *sla))
     };
     let ((label, was), (_, now)) = (find(before)?, find(after)?);
     Some(if was.unit == now.unit {
