@@ -299,3 +299,62 @@ fn a_saved_column_mapping_imports_an_unknown_export_and_the_next_one_by_itself()
     );
     assert_eq!(orbit.created, Some(ts(2025, 2, 2, 15, 40)));
 }
+
+#[test]
+fn a_contacts_file_without_ids_is_keyed_by_email_and_its_stage_column_guessed_from_its_values() {
+    use revops_cockpit::import::preview::preview_file;
+    use revops_cockpit::import::{ImportOptions, ImportOutcome, header_signature, import_file};
+    use revops_cockpit::model::{Field, RecordObject};
+    use revops_cockpit::view_model::mapping::MappingDraft;
+
+    let file = crate::common::fixture("event-leads.csv");
+    let draft = MappingDraft::from_preview(preview_file(&file, 12).expect("preview"));
+    assert_eq!(draft.object, RecordObject::Contact);
+    // "Funnel step" names nothing known; its values are lifecycle stages.
+    assert_eq!(
+        draft.choices,
+        [
+            Some(Field::Name),
+            Some(Field::Email),
+            Some(Field::Company),
+            Some(Field::LifecycleStage),
+            None,
+        ]
+    );
+    let mapping = draft.mapping();
+    assert!(mapping.keyed_by_email() && draft.problems().is_empty());
+
+    let (_dir, mut ws) = workspace();
+    let json = serde_json::to_string(&mapping).expect("json");
+    ws.save_preset(
+        "Event leads",
+        &header_signature(&draft.header),
+        "contact",
+        &json,
+    )
+    .expect("preset");
+    let options = ImportOptions {
+        as_of: chrono::NaiveDate::from_ymd_opt(2025, 5, 31),
+        ..ImportOptions::default()
+    };
+    let first = match import_file(&mut ws, &file, &options, &Default::default()) {
+        Ok(ImportOutcome::Imported(b)) => b,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(first.rows_imported, 4);
+    assert!(
+        first
+            .notes
+            .iter()
+            .any(|n| n.contains("each contact is identified by its email")),
+        "{:?}",
+        first.notes
+    );
+    let ids: Vec<String> = ws
+        .contacts()
+        .expect("contacts")
+        .into_iter()
+        .map(|c| c.source_id)
+        .collect();
+    assert!(ids.contains(&"ada@lumen.example".to_owned()), "{ids:?}");
+}

@@ -38,10 +38,6 @@ impl CockpitApp {
                 }
             }
             Command::SetAsOfText(text) => self.as_of_text = text,
-            Command::MapColumns(file) => {
-                self.notice = None;
-                self.jobs.push(Job::Preview(file));
-            }
             Command::EditPreset(name) => self.edit_preset(&name),
             Command::DeletePreset(name) => self.jobs.push(Job::DeletePreset(name)),
             Command::SaveMapping => {

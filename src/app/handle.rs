@@ -84,6 +84,17 @@ impl CockpitApp {
             } => {
                 self.take_snapshot(snapshot);
                 self.notice = Some(import_notice(&results, as_of_given));
+                // An export no format recognises is not an error: its columns are asked for.
+                let unrecognised = results.iter().find_map(|r| match r {
+                    FileResult::Failed {
+                        file,
+                        error: ImportError::Unrecognised { .. },
+                    } => Some(file.clone()),
+                    _ => None,
+                });
+                if let Some(file) = unrecognised {
+                    self.jobs.push(Job::Preview(file));
+                }
                 if let Some(FileResult::Imported(b)) = results
                     .iter()
                     .rev()
@@ -301,16 +312,22 @@ fn import_notice(results: &[FileResult], as_of_given: bool) -> Notice {
                     batch.imported_at
                 ));
             }
+            FileResult::Failed {
+                file,
+                error: ImportError::Unrecognised { .. },
+            } => {
+                if kind == NoticeKind::Success {
+                    kind = NoticeKind::Info;
+                }
+                lines.push(format!(
+                    "{}: we don't recognise this export yet. Tell us which column is which below; the mapping is kept for files of the same shape.",
+                    crate::text::file_name(file)
+                ));
+            }
             FileResult::Failed { file, error } => {
                 kind = NoticeKind::Error;
-                match error {
-                    ImportError::AmbiguousDateOrder { .. } => {
-                        actions.push(NoticeAction::AskDateOrder(file.clone()));
-                    }
-                    ImportError::Unrecognised { .. } => {
-                        actions.push(NoticeAction::MapColumns(file.clone()));
-                    }
-                    _ => {}
+                if matches!(error, ImportError::AmbiguousDateOrder { .. }) {
+                    actions.push(NoticeAction::AskDateOrder(file.clone()));
                 }
                 lines.push(crate::text::as_sentence(&error.to_string()));
             }

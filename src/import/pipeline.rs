@@ -330,7 +330,11 @@ fn import_scanned(
 
     let as_of = options.as_of.unwrap_or_else(|| modified_date(scan));
     let mut notes = resolved.notes;
-    if builder.uses_fallback_key() {
+    if builder.uses_fallback_key() && resolved.id_fallback == [crate::model::Field::Email] {
+        notes.push(
+            "The file has no record ID column, so each contact is identified by its email, as the CRMs themselves deduplicate contacts on email.".to_owned(),
+        );
+    } else if builder.uses_fallback_key() {
         notes.push(format!(
             "The file has no record ID column, so records are keyed by {}. Add the ID column to the report to make updates exact.",
             resolved.id_fallback.iter().map(|f| f.label()).collect::<Vec<_>>().join(" + ")

@@ -72,14 +72,14 @@ pub(super) fn resolve_mapping(
             "expects a column \"{missing}\" that this file does not have."
         ))
     })?;
-    if mapping.column_of(Field::SourceId).is_none() {
+    if mapping.column_of(Field::SourceId).is_none() && mapping.id_fallback().is_empty() {
         return Err(bad("does not map any column to Record ID.".to_owned()));
     }
     Ok(Resolved {
+        id_fallback: mapping.id_fallback(),
         mapping,
         crm: format!("mapped:{}", preset.name),
         label: format!("Mapped with \"{}\"", preset.name),
-        id_fallback: &[],
         notes: vec![format!(
             "Columns mapped with the saved mapping \"{}\".",
             preset.name

@@ -18,10 +18,23 @@ const PREVIEW_VALUES: usize = 3;
 pub fn mapping_view_ui(ui: &mut egui::Ui, draft: &mut MappingDraft, busy: bool) -> Option<Command> {
     let mut command = None;
     match (&draft.file_name, &draft.editing) {
-        (Some(file), _) => ui.heading(format!("Map the columns of {file}")),
-        (None, Some(name)) => ui.heading(format!("Edit the column mapping \"{name}\"")),
-        (None, None) => ui.heading("Column mapping"),
-    };
+        (Some(file), _) => {
+            ui.heading(format!("Map the columns of {file}"));
+            ui.label(
+                RichText::new(
+                    "We don't recognise this export yet — tell us which column is which. \
+                     The guesses below come from the columns' names and values.",
+                )
+                .color(theme::ACCENT),
+            );
+        }
+        (None, Some(name)) => {
+            ui.heading(format!("Edit the column mapping \"{name}\""));
+        }
+        (None, None) => {
+            ui.heading("Column mapping");
+        }
+    }
     ui.label(
         RichText::new(
             "Say what each column holds. The mapping is saved under its name and used by itself for the next \
@@ -113,6 +126,15 @@ pub fn mapping_view_ui(ui: &mut egui::Ui, draft: &mut MappingDraft, busy: bool) 
             }
         });
     ui.add_space(8.0);
+    if draft.mapping().keyed_by_email() {
+        ui.label(
+            RichText::new(
+                "No Record ID column: each contact is identified by its email address, as the CRMs \
+                 themselves deduplicate contacts on email.",
+            )
+            .color(theme::ACCENT),
+        );
+    }
     let problems = draft.problems();
     for p in &problems {
         ui.label(RichText::new(p).color(theme::BAD));

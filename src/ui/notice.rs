@@ -48,10 +48,6 @@ fn action_ui(ui: &mut egui::Ui, action: &NoticeAction) -> Option<Command> {
             .button("Restore the latest backup")
             .clicked()
             .then(|| Command::ReplaceWithBackup(backup.clone())),
-        NoticeAction::MapColumns(file) => ui
-            .button("Map the columns…")
-            .clicked()
-            .then(|| Command::MapColumns(file.clone())),
         NoticeAction::ReimportAsOf { batch, file, as_of } => ui
             .button(format!("Import it again as of {as_of}"))
             .on_hover_text("Undoes the batch and imports the same file with this as-of date")

@@ -17,8 +17,6 @@ pub enum Command {
     /// Open the native file picker to choose files to import.
     PickFilesToImport,
     ImportFiles(Vec<PathBuf>),
-    /// Open the column-mapping screen for a file no format recognised.
-    MapColumns(PathBuf),
     /// Edit a saved column mapping.
     EditPreset(String),
     DeletePreset(String),

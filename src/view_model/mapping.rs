@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::import::formats::{ColumnMapping, suggest_fields};
+use crate::import::formats::{ColumnMapping, suggest_fields_from_values};
 use crate::import::header_signature;
 use crate::import::preview::FilePreview;
 use crate::model::{Field, RecordObject};
@@ -36,7 +36,7 @@ impl MappingDraft {
         let object = objects
             .into_iter()
             .max_by_key(|o| {
-                suggest_fields(&preview.header, *o)
+                suggest_fields_from_values(&preview.header, &preview.rows, *o)
                     .iter()
                     .filter(|c| c.is_some())
                     .count()
@@ -48,7 +48,7 @@ impl MappingDraft {
             .map_or(preview.file_name.as_str(), |(s, _)| s)
             .to_owned();
         Self {
-            choices: suggest_fields(&preview.header, object),
+            choices: suggest_fields_from_values(&preview.header, &preview.rows, object),
             file: Some(preview.path),
             file_name: Some(preview.file_name),
             header: preview.header,
@@ -81,7 +81,7 @@ impl MappingDraft {
             return;
         }
         self.object = object;
-        let guesses = suggest_fields(&self.header, object);
+        let guesses = suggest_fields_from_values(&self.header, &self.rows, object);
         for (choice, guess) in self.choices.iter_mut().zip(guesses) {
             if choice.is_none_or(|f| !f.applies_to(object)) {
                 *choice = guess;

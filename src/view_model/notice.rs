@@ -15,8 +15,6 @@ pub enum NoticeKind {
 pub enum NoticeAction {
     /// Put this backup in place of the damaged workspace.
     RestoreBackup(PathBuf),
-    /// Open the column-mapping screen for a file no format recognised.
-    MapColumns(PathBuf),
     /// Import the file again with the day/month order the user chooses.
     AskDateOrder(PathBuf),
     /// Undo a batch whose as-of is far after its records and import its file again as of

@@ -161,11 +161,26 @@ impl ColumnMapping {
     }
 
     /// What is wrong with the mapping as a preset, in words; empty when it can be saved.
+    /// What identifies a record when no column holds its id: a contact's email, as the
+    /// CRMs themselves deduplicate contacts on it; nothing for other objects.
+    pub fn id_fallback(&self) -> &'static [Field] {
+        if self.object == RecordObject::Contact && self.column_of(Field::Email).is_some() {
+            &[Field::Email]
+        } else {
+            &[]
+        }
+    }
+
+    /// Whether records are identified by their email, for want of an id column.
+    pub fn keyed_by_email(&self) -> bool {
+        self.column_of(Field::SourceId).is_none() && !self.id_fallback().is_empty()
+    }
+
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        if self.column_of(Field::SourceId).is_none() {
+        if self.column_of(Field::SourceId).is_none() && self.id_fallback().is_empty() {
             problems.push(format!(
-                "Choose the column that holds the {}: every row needs one.",
+                "Choose the column that holds the {}: every row needs one (contacts may be identified by their email instead).",
                 Field::SourceId.label()
             ));
         }

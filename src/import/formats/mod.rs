@@ -148,6 +148,60 @@ const OTHER_NAMES: &[(Field, &[&str])] = &[
     (Field::Source, &["leadsource", "source", "channel"]),
 ];
 
+/// The values CRMs write for a lifecycle stage (normalised: lowercase, letters only).
+const LIFECYCLE_VALUES: [&str; 12] = [
+    "subscriber",
+    "lead",
+    "mql",
+    "marketingqualifiedlead",
+    "sql",
+    "salesqualifiedlead",
+    "opportunity",
+    "customer",
+    "evangelist",
+    "other",
+    "prospect",
+    "qualified",
+];
+
+/// [`suggest_fields`], and for a column its name does not place, a guess from its values:
+/// a column of contacts whose values are mostly lifecycle stages (Lead, MQL, SQL,
+/// Customer, or a CRM's own words for them) holds the lifecycle stage.
+pub fn suggest_fields_from_values(
+    header: &[String],
+    rows: &[Vec<String>],
+    object: RecordObject,
+) -> Vec<Option<Field>> {
+    let mut guesses = suggest_fields(header, object);
+    let stage = Field::LifecycleStage;
+    if !stage.applies_to(object) || guesses.contains(&Some(stage)) {
+        return guesses;
+    }
+    let is_stage = |v: &str| {
+        let norm: String = v
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_lowercase();
+        LIFECYCLE_VALUES.contains(&norm.as_str())
+    };
+    let column = (0..header.len()).find(|&i| {
+        let values: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.get(i).map(|v| v.trim()))
+            .filter(|v| !v.is_empty())
+            .collect();
+        let stages = values.iter().filter(|v| is_stage(v)).count();
+        guesses.get(i).is_some_and(Option::is_none)
+            && !values.is_empty()
+            && stages * 5 >= values.len() * 4
+    });
+    if let Some(slot) = column.and_then(|i| guesses.get_mut(i)) {
+        *slot = Some(stage);
+    }
+    guesses
+}
+
 /// A guess at the field each column of `header` holds for `object`, from the column
 /// names every known format uses. Each field is guessed for one column at most.
 pub fn suggest_fields(header: &[String], object: RecordObject) -> Vec<Option<Field>> {
