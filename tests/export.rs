@@ -15,10 +15,10 @@ fn exported_rejected_rows_are_safe_to_open_in_a_spreadsheet() {
     };
     let issues = ws.row_issues(batch.id, 100).expect("issues");
     let out = dir.path().join("rejected.csv");
-    revops_cockpit::export::write_row_issues_csv(&out, &issues).expect("write");
+    let written = revops_cockpit::export::write_row_issues_csv(&out, &issues).expect("write");
     let mut reader = csv::Reader::from_path(&out).expect("read back");
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
-    assert_eq!(rows.len(), 1);
+    assert_eq!((rows.len(), written), (1, 1));
     assert_eq!(&rows[0][0], "3");
     assert_eq!(&rows[0][3], "the record ID is blank");
     assert!(rows[0][4].contains("'=HYPERLINK"), "{}", &rows[0][4]);
@@ -34,7 +34,7 @@ fn the_records_behind_a_count_export_as_a_work_list() {
     let dir = tempfile::tempdir().expect("dir");
     let out = dir.path().join("mql.csv");
     std::fs::write(&out, "an older file that must be replaced whole").expect("old");
-    revops_cockpit::export::write_contacts_csv(
+    let written = revops_cockpit::export::write_contacts_csv(
         &out,
         &contacts,
         "MQL · 2025-Q1 · Cohort · definitions v1",
@@ -43,7 +43,7 @@ fn the_records_behind_a_count_export_as_a_work_list() {
     let mut reader = csv::Reader::from_path(&out).expect("read back");
     assert_eq!(reader.headers().expect("header").get(10), Some("mql"));
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
-    assert_eq!(rows.len(), 2);
+    assert_eq!((rows.len(), written), (2, 2));
     assert_eq!(
         (&rows[0][0], &rows[0][10], &rows[0][14]),
         (

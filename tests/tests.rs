@@ -4,6 +4,7 @@ mod cli;
 mod common;
 mod definitions;
 mod export;
+mod file_box;
 mod import_errors;
 mod import_formats;
 mod import_reference;

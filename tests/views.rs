@@ -1193,6 +1193,8 @@ fn a_leaks_records_save_as_csv_in_the_order_the_table_shows() {
         "Stalled deals · 2025-Q3 · as of 2025-09-30 · definitions v2"
     );
     // Sorted the other way on screen, saved the other way.
+    harness.get_by_label("Days late v").scroll_to_me();
+    harness.run();
     harness.get_by_label("Days late v").click();
     harness.run();
     let rows = save(&mut harness, "stalled-least-late-first.csv");

@@ -15,7 +15,7 @@ impl CockpitApp {
         match command {
             Command::ShowView(view) => self.persisted.last_view = view,
             Command::SetPeriod(q) => self.persisted.period = Some(q),
-            Command::PickFilesToImport => self.jobs.push(Job::Pick(Pick::FilesToImport)),
+            Command::PickFilesToImport => self.ask_for_path(Pick::FilesToImport),
             Command::ImportFiles(files) if !files.is_empty() => {
                 self.persisted.last_view = View::Import;
                 if let Some(as_of) = self.as_of_or_notice() {
@@ -67,7 +67,7 @@ impl CockpitApp {
                 self.detail = None;
                 self.jobs.push(Job::Undo(id));
             }
-            Command::ExportIssues(id) => self.jobs.push(Job::Pick(Pick::IssuesExportPath(id))),
+            Command::ExportIssues(id) => self.ask_for_path(Pick::IssuesExportPath(id)),
             Command::StartEmptyWorkspace => {
                 self.selected_batch = None;
                 self.detail = None;
@@ -75,7 +75,7 @@ impl CockpitApp {
             }
             Command::LoadSampleData => self.jobs.push(Job::LoadSample),
             Command::OpenWorkspace(path) => self.switch_workspace(path),
-            Command::PickWorkspaceToOpen => self.jobs.push(Job::Pick(Pick::Workspace)),
+            Command::PickWorkspaceToOpen => self.ask_for_path(Pick::Workspace),
             Command::ReplaceWithBackup(path) => {
                 self.notice = None;
                 self.jobs.push(Job::ReplaceWithBackup(path));
@@ -102,8 +102,7 @@ impl CockpitApp {
             }
             Command::Export(list) => {
                 if let Some(records) = self.records_export(list) {
-                    self.jobs
-                        .push(Job::Pick(Pick::RecordsExportPath(Box::new(records))));
+                    self.ask_for_path(Pick::RecordsExportPath(Box::new(records)));
                 }
             }
             Command::ExportTo(list, to) => {
@@ -131,9 +130,9 @@ impl CockpitApp {
                     });
                 }
             }
-            Command::PickDefinitionsToImport => self.jobs.push(Job::Pick(Pick::DefinitionsFile)),
+            Command::PickDefinitionsToImport => self.ask_for_path(Pick::DefinitionsFile),
             Command::PickDefinitionsExportPath => {
-                self.jobs.push(Job::Pick(Pick::DefinitionsExportPath));
+                self.ask_for_path(Pick::DefinitionsExportPath);
             }
             Command::DiscardDefinitionChanges => {
                 self.definitions_draft = self
@@ -151,6 +150,15 @@ impl CockpitApp {
             Command::CompareDefinitions { a, b } => {
                 self.jobs.push(Job::CompareDefinitions { a, b });
             }
+            Command::ConfirmFileBox => {
+                if let Some(paths) = self.file_box.as_mut().and_then(|(_, b)| b.confirm())
+                    && let Some((pick, _)) = self.file_box.take()
+                {
+                    self.picked(pick, paths);
+                }
+            }
+            Command::CancelFileBox => self.file_box = None,
+            Command::ShowFolder(folder) => self.jobs.push(Job::ShowFolder(folder)),
         }
     }
 

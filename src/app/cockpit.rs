@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::jobs::Job;
+use super::jobs::{Job, Pick};
 use super::persisted::Persisted;
 use super::scheduler::{DamageCheck, Scheduler};
 use super::view_state::{FunnelState, LeaksState};
@@ -12,6 +12,7 @@ use crate::definitions::Definitions;
 use crate::definitions::fiscal::Quarter;
 use crate::definitions::impact::ImpactPreview;
 use crate::view_model::definitions::DefinitionsDraft;
+use crate::view_model::file_box::FileBox;
 use crate::view_model::funnel::{FunnelQuery, FunnelResult};
 use crate::view_model::import::BatchDetail;
 use crate::view_model::leaks::{LeaksQuery, LeaksResult};
@@ -64,6 +65,10 @@ pub struct CockpitApp {
     pub(super) numbers_taken: u64,
     /// Whether the first frame has rendered the views' glyphs.
     pub(super) glyphs_warm: bool,
+    /// The app's own file box on screen, and what its path is for.
+    pub(super) file_box: Option<(Pick, FileBox)>,
+    /// Ask for paths in the app's own box: the system showed no dialog when asked.
+    pub(super) own_file_boxes: bool,
 }
 
 impl CockpitApp {
@@ -95,12 +100,31 @@ impl CockpitApp {
             leaks: LeaksState::default(),
             numbers_taken: 0,
             glyphs_warm: false,
+            file_box: None,
+            own_file_boxes: false,
         };
         match start {
             StartMode::FirstLaunch => app.jobs.push(Job::LoadSample),
             StartMode::Open => app.open_workspace(),
         }
         app
+    }
+
+    /// Asks for paths in the app's own file box from now on, as when the system shows no
+    /// file dialog.
+    pub fn use_own_file_boxes(&mut self) {
+        self.own_file_boxes = true;
+    }
+
+    /// Asks the user for the path `pick` needs: in the system's dialog, or in the app's
+    /// own box where the system has none.
+    pub(super) fn ask_for_path(&mut self, pick: Pick) {
+        if self.own_file_boxes {
+            let file_box = pick.file_box(self.db.parent().map(Path::to_path_buf));
+            self.file_box = Some((pick, file_box));
+        } else {
+            self.jobs.push(Job::Pick(pick));
+        }
     }
 
     /// The workspace file in use.

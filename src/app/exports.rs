@@ -103,8 +103,8 @@ impl RecordsExport {
         }
     }
 
-    /// Writes the CSV to `to`, whole or not at all; for a worker thread.
-    pub fn write(&self, to: &Path) -> std::io::Result<()> {
+    /// Writes the CSV to `to`, whole or not at all; how many rows. For a worker thread.
+    pub fn write(&self, to: &Path) -> std::io::Result<usize> {
         match &self.records {
             Records::Contacts { details, positions } => crate::export::write_contacts_csv(
                 to,

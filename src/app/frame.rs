@@ -84,6 +84,9 @@ impl eframe::App for CockpitApp {
             if let Some(notice) = &self.notice {
                 commands.extend(ui::notice::notice_ui(ui, notice));
             }
+            if let Some((_, file_box)) = &mut self.file_box {
+                commands.extend(ui::file_box::file_box_ui(ui, file_box));
+            }
             if self.damaged {
                 // The backup is offered here once the notice offering it is dismissed.
                 let offered = self

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::CockpitApp;
-use super::jobs::{FileResult, Job, JobError, JobOutcome, LeakLists, Pick};
+use super::jobs::{FileResult, Job, JobError, JobOutcome, LeakLists, Pick, Saved};
 use crate::import::ImportError;
 use crate::view_model::command::Command;
 use crate::view_model::funnel::FunnelResult;
@@ -117,9 +117,7 @@ impl CockpitApp {
             } => self.detail = Some((batch_id, detail)),
             JobOutcome::Exported(result) => {
                 self.notice = Some(match result {
-                    Ok(path) => {
-                        Notice::new(NoticeKind::Success, format!("Saved {}.", path.display()))
-                    }
+                    Ok(saved) => saved_notice(&saved),
                     Err(e) => Notice::new(
                         NoticeKind::Error,
                         format!(
@@ -128,7 +126,12 @@ impl CockpitApp {
                     ),
                 });
             }
-            JobOutcome::Picked { pick, paths } => self.picked(pick, paths),
+            JobOutcome::Picked { pick, answer } if !answer.shown => {
+                self.own_file_boxes = true;
+                self.ask_for_path(pick);
+            }
+            JobOutcome::Picked { pick, answer } => self.picked(pick, answer.paths),
+            JobOutcome::FolderShown(Ok(())) => {}
             JobOutcome::Previewed(Err(e))
             | JobOutcome::Funnel(Err(e))
             | JobOutcome::FunnelDetails {
@@ -143,7 +146,8 @@ impl CockpitApp {
             | JobOutcome::Compared {
                 changes: Err(e), ..
             }
-            | JobOutcome::Detail { detail: Err(e), .. } => {
+            | JobOutcome::Detail { detail: Err(e), .. }
+            | JobOutcome::FolderShown(Err(e)) => {
                 if !self.took_damage(&e) {
                     self.notice = Some(Notice::error(&e));
                 }
@@ -152,7 +156,7 @@ impl CockpitApp {
     }
 
     /// Follows a file dialog with what it was for, when a path was chosen.
-    fn picked(&mut self, pick: Pick, paths: Vec<PathBuf>) {
+    pub(super) fn picked(&mut self, pick: Pick, paths: Vec<PathBuf>) {
         let Some(first) = paths.first().cloned() else {
             return;
         };
@@ -337,5 +341,17 @@ fn import_notice(results: &[FileResult], as_of_given: bool) -> Notice {
         kind,
         lines,
         actions,
+    }
+}
+
+/// Where a file went and what it holds, with the folder a click away.
+fn saved_notice(saved: &Saved) -> Notice {
+    let notice = Notice::new(
+        NoticeKind::Success,
+        format!("Saved {} to {}.", saved.holds, saved.path.display()),
+    );
+    match saved.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => notice.offering(NoticeAction::ShowFolder(folder.to_path_buf())),
+        None => notice,
     }
 }

@@ -18,8 +18,8 @@ pub fn neutralize_formula(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Writes a batch's rejected rows and warnings: row, column, severity, reason, then the
-/// row's original cells.
-pub fn write_row_issues_csv(to: &Path, issues: &[RowIssueRecord]) -> std::io::Result<()> {
+/// row's original cells; how many rows it wrote.
+pub fn write_row_issues_csv(to: &Path, issues: &[RowIssueRecord]) -> std::io::Result<usize> {
     let rows = issues.iter().map(|issue| {
         vec![
             issue.row.to_string(),
@@ -43,28 +43,31 @@ pub fn write_row_issues_csv(to: &Path, issues: &[RowIssueRecord]) -> std::io::Re
 }
 
 /// Writes a header and rows to `to`: every cell made formula-safe, the file written
-/// beside the target and renamed over it only when complete.
+/// beside the target and renamed over it only when complete. Returns how many rows (the
+/// header aside) it wrote.
 pub fn write_rows_atomically(
     to: &Path,
     header: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
-) -> std::io::Result<()> {
+) -> std::io::Result<usize> {
     let dir = to
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut written = 0;
     {
         let mut w = csv::Writer::from_writer(&mut tmp);
         w.write_record(header)?;
         for row in rows {
             w.write_record(row.iter().map(|c| neutralize_formula(c).into_owned()))?;
+            written += 1;
         }
         w.flush()?;
     }
     tmp.as_file_mut().sync_all()?;
     tmp.persist(to).map_err(|e| e.error)?;
-    Ok(())
+    Ok(written)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ pub fn write_contacts_csv<'c>(
     to: &Path,
     contacts: impl IntoIterator<Item = &'c Contact>,
     note: &str,
-) -> std::io::Result<()> {
+) -> std::io::Result<usize> {
     let date = |t: Option<i64>| t.map(date_time).unwrap_or_default();
     let header = [
         "record id",
@@ -55,7 +55,7 @@ pub fn write_deals_csv<'d>(
     to: &Path,
     deals: impl IntoIterator<Item = &'d Deal>,
     note: &str,
-) -> std::io::Result<()> {
+) -> std::io::Result<usize> {
     let date = |t: Option<i64>| t.map(date_time).unwrap_or_default();
     let header = [
         "record id",

@@ -13,7 +13,7 @@ pub fn write_work_list_csv<'r>(
     rows: impl IntoIterator<Item = &'r WorkListRow>,
     currency: &str,
     note: &str,
-) -> std::io::Result<()> {
+) -> std::io::Result<usize> {
     let date = |t: Option<i64>| t.map(date_time).unwrap_or_default();
     let stake = format!("at stake ({currency})");
     let header = [

@@ -3,6 +3,7 @@
 
 pub mod coming_soon;
 pub mod definitions_view;
+pub mod file_box;
 pub mod funnel_charts;
 pub mod funnel_deals_view;
 pub mod funnel_view;

@@ -57,6 +57,11 @@ fn action_ui(ui: &mut egui::Ui, action: &NoticeAction) -> Option<Command> {
                 file: file.clone(),
                 as_of: *as_of,
             }),
+        NoticeAction::ShowFolder(folder) => ui
+            .button("Open the folder")
+            .on_hover_text(folder.display().to_string())
+            .clicked()
+            .then(|| Command::ShowFolder(folder.clone())),
         NoticeAction::AskDateOrder(file) => {
             ui.horizontal(|ui| {
                 ui.label("Read the dates as:");

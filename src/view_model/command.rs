@@ -86,6 +86,11 @@ pub enum Command {
         a: i64,
         b: i64,
     },
+    /// Use the path typed in the app's own file box.
+    ConfirmFileBox,
+    CancelFileBox,
+    /// Show a folder in the system's file manager.
+    ShowFolder(PathBuf),
 }
 
 /// A list on screen that can be saved as CSV.

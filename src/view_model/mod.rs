@@ -4,6 +4,7 @@
 
 pub mod command;
 pub mod definitions;
+pub mod file_box;
 pub mod funnel;
 pub mod import;
 pub mod leaks;

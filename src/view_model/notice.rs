@@ -24,6 +24,8 @@ pub enum NoticeAction {
         file: PathBuf,
         as_of: chrono::NaiveDate,
     },
+    /// Show the folder a file was saved in.
+    ShowFolder(PathBuf),
 }
 
 /// A message shown above the current view until dismissed.

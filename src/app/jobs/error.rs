@@ -25,6 +25,8 @@ pub enum JobError {
     Write(#[from] std::io::Error),
     #[error(transparent)]
     Json(#[from] serde_json::Error),
+    #[error("the folder could not be shown: {0}")]
+    ShowFolder(#[from] opener::OpenError),
     #[error("the column mapping could not be saved: {0}")]
     MappingNotSaved(Box<JobError>),
     #[error("No data yet: import a quarter's CRM exports.")]

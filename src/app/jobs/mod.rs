@@ -15,8 +15,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 pub use error::JobError;
-pub use outcome::{FileResult, JobOutcome, LeakLists, Message};
-pub use pick::Pick;
+pub use outcome::{FileResult, JobOutcome, LeakLists, Message, Saved};
+pub use pick::{Answer, Pick};
 pub use running::RunningJob;
 
 use super::exports::RecordsExport;
@@ -113,6 +113,8 @@ pub enum Job {
     ReadDefinitionsFile(PathBuf),
     /// Write the definitions in force to a file.
     ExportDefinitions(PathBuf),
+    /// Show a folder in the system's file manager.
+    ShowFolder(PathBuf),
 }
 
 impl Job {
@@ -167,6 +169,7 @@ impl Job {
             Self::RestoreBackup(_) | Self::ReplaceWithBackup(_) => "Restoring a backup".to_owned(),
             Self::ExportDefinitions(_) => "Writing the definitions file".to_owned(),
             Self::Pick(_) => "Waiting for the file dialog".to_owned(),
+            Self::ShowFolder(_) => "Opening the folder".to_owned(),
         }
     }
 

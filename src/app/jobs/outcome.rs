@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::error::JobError;
-use super::pick::Pick;
+use super::pick::{Answer, Pick};
 use crate::definitions::Definitions;
 use crate::definitions::impact::ImpactPreview;
 use crate::import::ImportError;
@@ -52,7 +52,9 @@ pub enum JobOutcome {
         batch_id: i64,
         detail: Result<BatchDetail, JobError>,
     },
-    Exported(Result<PathBuf, JobError>),
+    Exported(Result<Saved, JobError>),
+    /// The system was asked to show a folder.
+    FolderShown(Result<(), JobError>),
     Previewed(Result<FilePreview, JobError>),
     Impact {
         definitions: Box<Definitions>,
@@ -77,11 +79,30 @@ pub enum JobOutcome {
         /// What changed, in plain words.
         changes: Result<Vec<String>, JobError>,
     },
-    /// A file dialog closed: the paths chosen (none when cancelled), and what for.
+    /// A file dialog closed: what for, and its answer.
     Picked {
         pick: Pick,
-        paths: Vec<PathBuf>,
+        answer: Answer,
     },
+}
+
+/// A file the app wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub path: PathBuf,
+    /// What it holds, in words: "1,204 rows", "definitions version 3".
+    pub holds: String,
+}
+
+impl Saved {
+    /// A CSV file of `rows` rows.
+    pub fn rows(path: PathBuf, rows: usize) -> Self {
+        let noun = if rows == 1 { "row" } else { "rows" };
+        Self {
+            path,
+            holds: format!("{} {noun}", crate::text::count(rows)),
+        }
+    }
 }
 
 /// What a job's thread sends back: outcomes shown while it goes on, then its last.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::outcome::Saved;
 use super::reads::{batch_detail, snapshot};
 use super::{FileResult, Job, JobError, JobOutcome, numbers};
 use crate::definitions::{file, impact, versions};
@@ -99,8 +100,8 @@ pub fn run(job: Job, db: &Path, control: &WorkControl, early: &dyn Fn(JobOutcome
         },
         Job::ExportIssues { batch_id, to } => JobOutcome::Exported(open().and_then(|ws| {
             let issues = ws.row_issues(batch_id, usize::MAX)?;
-            crate::export::write_row_issues_csv(&to, &issues)?;
-            Ok(to)
+            let rows = crate::export::write_row_issues_csv(&to, &issues)?;
+            Ok(Saved::rows(to, rows))
         })),
         Job::Preview(path) => JobOutcome::Previewed(
             crate::import::preview::preview_file(&path, 12).map_err(JobError::from),
@@ -169,27 +170,32 @@ pub fn run(job: Job, db: &Path, control: &WorkControl, early: &dyn Fn(JobOutcome
                 )
             ))
         }),
-        Job::ExportRecords { to, records } => {
-            JobOutcome::Exported(records.write(&to).map(|()| to).map_err(JobError::from))
-        }
+        Job::ExportRecords { to, records } => JobOutcome::Exported(
+            records
+                .write(&to)
+                .map(|rows| Saved::rows(to, rows))
+                .map_err(JobError::from),
+        ),
         Job::ReadDefinitionsFile(path) => JobOutcome::DefinitionsFile(
             file::read_file(&path)
                 .map(|d| (path, d))
                 .map_err(JobError::from),
         ),
-        Job::ExportDefinitions(path) => changed(db, |ws| {
-            let (v, defs) = versions::current(ws)?;
+        Job::ExportDefinitions(path) => JobOutcome::Exported(open().and_then(|ws| {
+            let (v, defs) = versions::current(&ws)?;
             file::write_file(&path, &defs)?;
-            Ok(format!(
-                "Wrote definitions version {} to {}.",
-                v.id,
-                path.display()
-            ))
-        }),
+            Ok(Saved {
+                path,
+                holds: format!("definitions version {}", v.id),
+            })
+        })),
         Job::Pick(pick) => JobOutcome::Picked {
-            paths: pick.ask(),
+            answer: pick.ask(),
             pick,
         },
+        Job::ShowFolder(folder) => {
+            JobOutcome::FolderShown(opener::open(&folder).map_err(JobError::from))
+        }
     }
 }
 
