@@ -61,6 +61,16 @@ fn a_save_without_a_system_dialog_is_asked_in_the_apps_own_box_and_says_where_it
     harness.get_by_label("Open the folder");
     let text = std::fs::read_to_string(&to).expect("the saved file");
     assert_eq!(text.lines().count(), 6, "{text}");
+    // Readable as any file the user saves, not only by its owner as a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&to)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o044, 0o044, "{mode:o}");
+    }
 
     // Saving again to the same file asks first, then replaces it.
     std::fs::write(&to, "an older list").expect("older file");

@@ -65,6 +65,8 @@ pub struct CockpitApp {
     pub(super) numbers_taken: u64,
     /// Whether the first frame has rendered the views' glyphs.
     pub(super) glyphs_warm: bool,
+    /// Whether the window was made to fit the screen it opened on.
+    pub(super) window_fitted: bool,
     /// The app's own file box on screen, and what its path is for.
     pub(super) file_box: Option<(Pick, FileBox)>,
     /// Ask for paths in the app's own box: the system showed no dialog when asked.
@@ -100,6 +102,7 @@ impl CockpitApp {
             leaks: LeaksState::default(),
             numbers_taken: 0,
             glyphs_warm: false,
+            window_fitted: false,
             file_box: None,
             own_file_boxes: false,
         };

@@ -20,6 +20,9 @@ use crate::view_model::notice::Notice;
 
 impl eframe::App for CockpitApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if !self.window_fitted {
+            self.window_fitted = fit_to_monitor(ctx);
+        }
         for arrived in self.jobs.poll() {
             match arrived {
                 Arrived::Check(outcome) => self.handle(outcome),
@@ -107,6 +110,26 @@ impl eframe::App for CockpitApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PERSIST_KEY, &self.persisted);
     }
+}
+
+/// Shrinks the window to the screen when it opened larger (a 1280 × 720 laptop): a view
+/// cut at the screen's edge hides its last columns. Whether the screen's size was known.
+fn fit_to_monitor(ctx: &egui::Context) -> bool {
+    let (monitor, window) = ctx.input(|i| {
+        let v = i.viewport();
+        (v.monitor_size, v.outer_rect.or(v.inner_rect))
+    });
+    let (Some(monitor), Some(window)) = (monitor, window) else {
+        return false;
+    };
+    // Room for a desktop's panel and the window's title bar.
+    let room = monitor - egui::vec2(0.0, 64.0);
+    if window.width() > monitor.x || window.height() > room.y {
+        let size = egui::vec2(window.width().min(monitor.x), window.height().min(room.y));
+        ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+        ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
+    }
+    true
 }
 
 impl CockpitApp {

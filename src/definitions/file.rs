@@ -65,11 +65,7 @@ pub fn write_file(path: &Path, defs: &Definitions) -> Result<(), DefinitionsErro
         file: path.to_owned(),
         source,
     };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(unwritable)?;
+    let mut tmp = crate::export::temporary_beside(path).map_err(unwritable)?;
     std::io::Write::write_all(&mut tmp, to_toml(defs).as_bytes()).map_err(unwritable)?;
     tmp.persist(path).map_err(|e| unwritable(e.error))?;
     Ok(())

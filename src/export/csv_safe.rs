@@ -50,11 +50,7 @@ pub fn write_rows_atomically(
     header: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
 ) -> std::io::Result<usize> {
-    let dir = to
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut tmp = temporary_beside(to)?;
     let mut written = 0;
     {
         let mut w = csv::Writer::from_writer(&mut tmp);
@@ -68,6 +64,24 @@ pub fn write_rows_atomically(
     tmp.as_file_mut().sync_all()?;
     tmp.persist(to).map_err(|e| e.error)?;
     Ok(written)
+}
+
+/// A temporary file in `to`'s folder, to be renamed over `to` once complete. It is the
+/// user's file, readable as any file they save: a temporary file is created readable by
+/// its owner alone.
+pub fn temporary_beside(to: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = to
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    Ok(tmp)
 }
 
 #[cfg(test)]

@@ -162,6 +162,9 @@ fn controls_ui(
     commands
 }
 
+/// The width of the stage table's first column, the stages' names.
+const STAGE_COLUMN: f32 = 116.0;
+
 fn stage_table_ui(ui: &mut egui::Ui, r: &FunnelResult, selected: Option<usize>) -> Vec<Command> {
     let mut commands = Vec::new();
     let table = &r.stage_table;
@@ -176,16 +179,24 @@ fn stage_table_ui(ui: &mut egui::Ui, r: &FunnelResult, selected: Option<usize>) 
         )),
         _ => None,
     };
+    // Every column on screen down to a 1280-wide window: the columns share the width,
+    // and a header wraps onto a second line when its column is narrow.
+    let numbers = table.headers.len() - 1;
+    let gap = ui.spacing().item_spacing.x;
+    let width = ((ui.available_width() - STAGE_COLUMN - gap * (numbers + 1) as f32)
+        / numbers as f32)
+        .clamp(60.0, 96.0);
+    let header_height = if width < 92.0 { 42.0 } else { 24.0 };
     TableBuilder::new(ui)
         .id_salt("funnel_stages")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(130.0))
-        .columns(Column::initial(82.0), table.headers.len() - 1)
-        .header(24.0, |mut row| {
+        .column(Column::exact(STAGE_COLUMN))
+        .columns(Column::exact(width), numbers)
+        .header(header_height, |mut row| {
             for (column, title) in table.headers.iter().enumerate() {
                 row.col(|ui| {
-                    let label = ui.strong(title);
+                    let label = ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
                     if let Some(h) = hover(column) {
                         label.on_hover_text(h);
                     }

@@ -67,7 +67,12 @@ pub(super) fn handoff_map_ui(ui: &mut egui::Ui, result: &LeaksResult) -> Vec<Com
         let y = a.center().y;
         let start = pos2(a.right() + 6.0, y);
         let end = pos2(b.left() - 6.0, y);
-        painter.arrow(start, end - start, Stroke::new(5.0, colour));
+        // A short head: egui's own grows with the arrow and runs into the labels.
+        let stroke = Stroke::new(5.0, colour);
+        painter.line_segment([start, end], stroke);
+        for side in [-1.0, 1.0] {
+            painter.line_segment([end, end + vec2(-14.0, side * 11.0)], stroke);
+        }
         let mid = pos2((start.x + end.x) / 2.0, y);
         painter.text(
             pos2(mid.x, a.top() - 6.0),

@@ -184,6 +184,12 @@ fn batches_table_ui(
 ) -> Option<Command> {
     let mut command = None;
     let height = (batches.len() as f32 * 24.0 + 30.0).min(280.0);
+    // The file and format share what the numbers leave, so the table stays on screen in
+    // a 1280-wide window; a cut name shows whole on hover.
+    let gap = ui.spacing().item_spacing.x;
+    let names = ui.available_width() - (50.0 + 88.0 + 5.0 * 64.0 + 130.0) - 10.0 * gap;
+    let file_width = (names * 0.45).clamp(140.0, 220.0);
+    let format_width = (names - file_width).clamp(180.0, 290.0);
     ui.push_id("batches", |ui| {
         // Text in a row must not take the click that selects the row.
         ui.style_mut().interaction.selectable_labels = false;
@@ -194,10 +200,10 @@ fn batches_table_ui(
             .min_scrolled_height(height)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::exact(50.0))
-            .column(Column::initial(200.0).at_least(120.0).clip(true))
-            .column(Column::initial(250.0).clip(true))
+            .column(Column::initial(file_width).at_least(120.0).clip(true))
+            .column(Column::initial(format_width).clip(true))
             .columns(Column::exact(88.0), 1)
-            .columns(Column::exact(68.0), 5)
+            .columns(Column::exact(64.0), 5)
             .column(Column::remainder().at_least(130.0))
             .header(24.0, |mut row| {
                 for title in [
@@ -229,7 +235,7 @@ fn batches_table_ui(
                             ui.label(&b.file).on_hover_text(&b.file_path);
                         });
                         row.col(|ui| {
-                            ui.label(&b.format);
+                            ui.label(&b.format).on_hover_text(&b.format);
                             if b.is_sample {
                                 let tag = RichText::new("sample").small();
                                 ui.label(if is_selected {

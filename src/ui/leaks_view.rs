@@ -121,13 +121,19 @@ fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, model: &LeaksViewModel<'_>
     } else {
         format!("Leaks, by {}", sort.column.title().to_lowercase())
     });
+    // The names share what the numbers leave, so the trend stays on screen in a
+    // 1280-wide window; a cut name shows whole on hover.
+    let gap = ui.spacing().item_spacing.x;
+    let names = ui.available_width() - (3.0 * 56.0 + 158.0 + 140.0 + 110.0) - 8.0 * gap;
+    let leak_width = (names * 0.6).clamp(200.0, 290.0);
+    let handoff_width = (names - leak_width).clamp(140.0, 196.0);
     ui.push_id("ranked_leaks", |ui| {
         TableBuilder::new(ui)
             .striped(true)
             .vscroll(false)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(290.0).clip(true))
-            .column(Column::initial(196.0).clip(true))
+            .column(Column::initial(leak_width).clip(true))
+            .column(Column::initial(handoff_width).clip(true))
             .columns(Column::initial(56.0), 3)
             .column(Column::initial(158.0))
             .column(Column::initial(140.0).clip(true))
@@ -161,15 +167,16 @@ fn ranked_ui(ui: &mut egui::Ui, result: &LeaksResult, model: &LeaksViewModel<'_>
                         let open = selected == Some(leak.kind);
                         row.set_selected(open);
                         row.col(|ui| {
-                            let r = ui
-                                .selectable_label(open, leak.kind.label())
-                                .on_hover_text(leak.kind.explain());
+                            let r = ui.selectable_label(open, leak.kind.label()).on_hover_text(
+                                format!("{}\n\n{}", leak.kind.label(), leak.kind.explain()),
+                            );
                             if r.clicked() {
                                 commands.push(Command::SelectLeak((!open).then_some(leak.kind)));
                             }
                         });
                         row.col(|ui| {
-                            ui.label(leak.kind.handoff().label());
+                            let handoff = leak.kind.handoff().label();
+                            ui.label(handoff).on_hover_text(handoff);
                         });
                         if let Some(day) = &leak.known_only_as_of {
                             // Not this quarter's number: said in its place, not repeated.

@@ -25,6 +25,7 @@ pub(super) fn slas_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
                     ui.add(
                         egui::DragValue::new(&mut sla.amount)
                             .speed(0.5)
+                            .custom_formatter(amount_text)
                             .range(0.0..=100_000.0),
                     )
                     .labelled_by(name.id)
@@ -79,6 +80,7 @@ pub(super) fn idle_limits_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
                         ui.add(
                             egui::DragValue::new(&mut limit.amount)
                                 .speed(0.5)
+                                .custom_formatter(amount_text)
                                 .range(0.0..=100_000.0),
                         )
                         .labelled_by(check.id)
@@ -196,4 +198,13 @@ pub(super) fn calendar_ui(ui: &mut egui::Ui, draft: &mut DefinitionsDraft) {
             ui.label(RichText::new("write the date as 2025-12-25").color(theme::BAD));
         }
     });
+}
+
+/// An SLA's amount as people say it: "24", or "1.5" when it has a fraction.
+fn amount_text(amount: f64, _: std::ops::RangeInclusive<usize>) -> String {
+    if amount.fract() == 0.0 {
+        format!("{amount:.0}")
+    } else {
+        format!("{amount:.1}")
+    }
 }
