@@ -13,17 +13,19 @@ use revops_cockpit::view_model::command::Command;
 use crate::common::fixture;
 use crate::views::{app, funnel_workspace, on_the_funnel, settle};
 
-/// Replaces what the box's path field holds with `path`, as a person would: select all,
+/// Replaces what the box's path field holds with `text`, as a person would: select all,
 /// then type.
-fn type_path(harness: &mut Harness<'static, CockpitApp>, path: &Path) {
+fn type_in_path(harness: &mut Harness<'static, CockpitApp>, text: &str) {
     harness.get_by_label("Path").click();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run();
-    harness
-        .get_by_label("Path")
-        .type_text(&path.display().to_string());
+    harness.get_by_label("Path").type_text(text);
     harness.run();
+}
+
+fn type_path(harness: &mut Harness<'static, CockpitApp>, path: &Path) {
+    type_in_path(harness, &path.display().to_string());
 }
 
 #[test]
@@ -119,14 +121,10 @@ fn an_import_without_a_system_dialog_takes_the_exports_paths_typed_one_a_line() 
     harness.get_by_label("Import CRM exports");
     let contacts = fixture("funnel-contacts.csv");
     let deals = fixture("funnel-deals.csv");
-    harness.get_by_label("Path").click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness
-        .get_by_label("Path")
-        .type_text(&format!("{}\n{}", contacts.display(), deals.display()));
-    harness.run();
+    type_in_path(
+        &mut harness,
+        &format!("{}\n{}", contacts.display(), deals.display()),
+    );
     harness.get_by_label("Import the files").click();
     settle(&mut harness);
     assert_eq!(harness.state().batches().len(), 2);
