@@ -15,6 +15,7 @@ pub mod definitions;
 pub mod export;
 pub mod import;
 pub mod leaks;
+pub mod maturity;
 pub mod metrics;
 pub mod model;
 pub mod progress;

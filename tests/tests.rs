@@ -10,6 +10,7 @@ mod import_formats;
 mod import_reference;
 mod kept_tables;
 mod leaks;
+mod maturity;
 mod metrics;
 mod properties;
 mod reliability;

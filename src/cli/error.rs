@@ -16,6 +16,10 @@ pub enum CliError {
     DefinitionsFile(#[from] DefinitionsError),
     #[error(transparent)]
     Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Maturity(#[from] crate::maturity::MaturityError),
+    #[error(transparent)]
+    Answers(#[from] crate::maturity::answers::AnswersError),
     #[error("the window could not open: {0}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?")]
     Window(#[from] eframe::Error),
     #[error("could not write the output: {0}")]

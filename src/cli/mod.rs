@@ -1,5 +1,5 @@
 //! The command line: `import`, `batches`, `presets`, `undo`, `definitions`, `funnel`,
-//! `leaks` and `backups` over the same library as the window; with no subcommand (or
+//! `leaks`, `maturity` and `backups` over the same library as the window; with no subcommand (or
 //! `open FILE...`), the window opens.
 
 mod backups;
@@ -9,6 +9,7 @@ mod error;
 mod funnel;
 mod import;
 mod leaks;
+mod maturity;
 mod presets;
 mod undo;
 
@@ -51,6 +52,8 @@ pub enum Command {
     Funnel(funnel::FunnelArgs),
     /// Handoff leaks for a quarter: counts, shares, revenue at stake and the records.
     Leaks(leaks::LeaksArgs),
+    /// Pillar maturity for a quarter: answers and evidence, disagreements, the next move.
+    Maturity(maturity::MaturityArgs),
     /// The data dictionary: export, import, history, diff, restore.
     #[command(subcommand)]
     Definitions(definitions::DefinitionsCommand),
@@ -74,6 +77,7 @@ pub fn main() -> ExitCode {
         Some(Command::Definitions(command)) => definitions::run(&db, &command),
         Some(Command::Funnel(args)) => funnel::run(&db, &args),
         Some(Command::Leaks(args)) => leaks::run(&db, &args),
+        Some(Command::Maturity(args)) => maturity::run(&db, &args),
         Some(Command::Backups(args)) => backups::run(&db, &args),
     };
     match result {

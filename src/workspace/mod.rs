@@ -12,6 +12,7 @@ mod definitions;
 mod error;
 mod kept_tables;
 mod load_indexes;
+mod maturity_answers;
 mod presets;
 mod raw_rows;
 mod records;
@@ -30,6 +31,7 @@ pub use batch_writer::{BULK_LOAD_BYTES, BatchTotals, BatchWriter, NewBatch, Writ
 pub use batches::{BatchSummary, RowIssueRecord};
 pub use definitions::{DefinitionVersion, RawStageCount};
 pub use error::WorkspaceError;
+pub use maturity_answers::StoredAnswer;
 pub use presets::MappingPreset;
 pub use raw_rows::{PackedRows, RawRowBlock};
 pub use records::RecordCounts;

@@ -206,6 +206,17 @@ pub const MIGRATIONS: &[&str] = &[
             'unixepoch') FROM account_versions WHERE batch_id = batches.id)
     END;
     ",
+    // 6: the team's maturity answers, one a question a quarter, with who gave it and when.
+    r"
+    CREATE TABLE maturity_answers (
+        period TEXT NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        answered_by TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (period, question)
+    ) STRICT;
+    ",
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,269 @@
+//! Pillar maturity: where the revenue engine stands on each RevOps pillar, from the team's
+//! answers and from evidence measured in the data, where the two disagree, and the next
+//! move. The model is data (`assets/maturity-default.toml`, see docs/maturity.md).
+
+pub mod answers;
+pub mod forecast;
+pub mod levels;
+pub mod model;
+pub mod signals;
+
+use serde::Serialize;
+
+pub use answers::{Answer, Answers};
+pub use model::Model;
+pub use signals::{Behind, Facts, Inputs, Signal};
+
+use crate::definitions::fiscal::Quarter;
+use crate::definitions::versions::VersionError;
+use crate::leaks::from_store::{count_leaks, workspace_as_of};
+use crate::metrics::FunnelMode;
+use crate::metrics::deals::deal_metrics_of;
+use crate::metrics::filter::{Dimension, Filter};
+use crate::metrics::from_store::FunnelTables;
+use crate::metrics::report::FunnelQuestion;
+use crate::model::RecordObject;
+use crate::workspace::{Workspace, WorkspaceError};
+
+/// One pillar assessed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PillarAssessment {
+    pub key: String,
+    pub name: String,
+    pub owner: String,
+    pub step: String,
+    pub kpi_name: String,
+    /// The KPI's signal, measured or not.
+    pub kpi: Option<Signal>,
+    /// The level the answers show.
+    pub self_level: Option<u8>,
+    /// The level the measured signals support.
+    pub evidence_level: Option<u8>,
+    /// The level stated, and why.
+    pub level: Option<u8>,
+    pub level_reason: String,
+    /// The answers and the evidence a level or more apart, in one sentence.
+    pub disagreement: Option<String>,
+    pub signals: Vec<Signal>,
+    pub questions: usize,
+    pub answered: usize,
+    /// The focus for the next step from its level.
+    pub focus: String,
+}
+
+/// The engine's maturity in one quarter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MaturityReport {
+    pub period: String,
+    pub framework: String,
+    pub definitions_version: i64,
+    pub pillars: Vec<PillarAssessment>,
+    /// Capped by the weakest pillar.
+    pub overall: Option<u8>,
+    /// The pillars' levels averaged, shown beside the overall level.
+    pub average: Option<f64>,
+    /// The index in `pillars` of the one to work on next.
+    pub next_move: Option<usize>,
+    pub answered_by: String,
+    pub answered_at: String,
+}
+
+impl MaturityReport {
+    /// The pillar to work on next.
+    pub fn next(&self) -> Option<&PillarAssessment> {
+        self.next_move.and_then(|i| self.pillars.get(i))
+    }
+}
+
+/// Why the maturity could not be assessed.
+#[derive(Debug, thiserror::Error)]
+pub enum MaturityError {
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    #[error(transparent)]
+    Definitions(#[from] VersionError),
+}
+
+/// The assessment of `period` under `model` from its signals (`None` before any import:
+/// every signal says what export would measure it) and the quarter's answers.
+pub fn assess(
+    model: &Model,
+    inputs: Option<&Inputs<'_>>,
+    answers: &Answers,
+    period: Quarter,
+    definitions_version: i64,
+) -> MaturityReport {
+    let measured: Vec<Signal> = match inputs {
+        Some(i) => signals::measure_all(&model.signals, i),
+        None => model
+            .signals
+            .iter()
+            .map(|s| signals::not_measured(s, &s.needs))
+            .collect(),
+    };
+    let pillars: Vec<PillarAssessment> = model
+        .framework()
+        .pillars
+        .iter()
+        .map(|p| {
+            let questions = model.questions_of(p);
+            let own = answers::self_level(&questions, &answers.given);
+            let base = model.base_pillars_of(p);
+            let mine: Vec<&Signal> = measured
+                .iter()
+                .filter(|s| base.contains(&s.pillar.as_str()))
+                .collect();
+            let evidence = levels::evidence_level(&mine);
+            let stated = levels::stated(model, own, evidence);
+            let focus = model
+                .level(stated.level.unwrap_or(1))
+                .map(|l| l.focus.clone())
+                .unwrap_or_default();
+            PillarAssessment {
+                key: p.key.clone(),
+                name: p.name.clone(),
+                owner: p.owner.clone(),
+                step: p.step.clone(),
+                kpi_name: p.kpi_name.clone(),
+                kpi: measured.iter().find(|s| s.key == p.kpi).cloned(),
+                self_level: own,
+                evidence_level: evidence,
+                level: stated.level,
+                level_reason: stated.reason,
+                disagreement: levels::disagreement(model, &p.name, own, evidence, &mine),
+                signals: mine.into_iter().cloned().collect(),
+                answered: questions
+                    .iter()
+                    .filter(|q| answers.given.contains_key(&q.key))
+                    .count(),
+                questions: questions.len(),
+                focus,
+            }
+        })
+        .collect();
+    let stated: Vec<u8> = pillars.iter().filter_map(|p| p.level).collect();
+    let next_move = levels::next_move(
+        &pillars
+            .iter()
+            .map(|p| (p.level, p.step.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    MaturityReport {
+        period: period.label(),
+        framework: model.framework().name.clone(),
+        definitions_version,
+        overall: stated.iter().min().copied(),
+        average: (!stated.is_empty())
+            .then(|| stated.iter().map(|l| f64::from(*l)).sum::<f64>() / stated.len() as f64),
+        pillars,
+        next_move,
+        answered_by: answers.answered_by.clone(),
+        answered_at: answers.answered_at.clone(),
+    }
+}
+
+/// The answers of `period` kept in `ws`.
+pub fn stored_answers(ws: &Workspace, period: Quarter) -> Result<Answers, WorkspaceError> {
+    let stored = ws.maturity_answers(&period.label())?;
+    let latest = stored
+        .iter()
+        .max_by(|a, b| a.answered_at.cmp(&b.answered_at));
+    Ok(Answers {
+        answered_by: latest.map(|a| a.answered_by.clone()).unwrap_or_default(),
+        answered_at: latest
+            .map(|a| a.answered_at.get(..16).unwrap_or(&a.answered_at).to_owned())
+            .unwrap_or_default(),
+        given: stored
+            .iter()
+            .filter_map(|a| Answer::parse(&a.answer).map(|x| (a.question.clone(), x)))
+            .collect(),
+    })
+}
+
+/// The win rate of the four quarters before `period` together (won ÷ closed), for
+/// weighting deals exported without a probability; 0 when none closed.
+pub fn prior_win_rate(tables: &FunnelTables, period: Quarter) -> f64 {
+    let (mut won, mut closed) = (0, 0);
+    let all: Vec<usize> = (0..tables.deals.len()).collect();
+    for q in std::iter::successors(Some(period.previous()), |q| Some(q.previous())).take(4) {
+        let m = deal_metrics_of(&tables.defs, &tables.deals, all.iter().copied(), q);
+        won += m.won;
+        closed += m.won + m.lost;
+    }
+    if closed == 0 {
+        0.0
+    } else {
+        won as f64 / closed as f64
+    }
+}
+
+/// The workspace facts the evidence reads beside the numbers.
+pub fn facts(
+    ws: &Workspace,
+    tables: &FunnelTables,
+    period: Quarter,
+    won: f64,
+) -> Result<Facts, WorkspaceError> {
+    Ok(Facts {
+        versions: ws.definition_versions()?,
+        batches: ws.batches()?,
+        raw_stages: ws.raw_deal_stages()?,
+        forecast: forecast::forecast(
+            ws,
+            &tables.defs,
+            period,
+            won,
+            prior_win_rate(tables, period),
+        )?,
+    })
+}
+
+/// The funnel question the evidence reads: the quarter, counted as cohorts, by owner.
+pub fn funnel_question(period: Quarter) -> FunnelQuestion {
+    FunnelQuestion {
+        period,
+        mode: FunnelMode::Cohort,
+        filter: Filter::all(),
+        breakdown_by: Dimension::Owner,
+    }
+}
+
+/// The maturity of `period` in `ws` under `model`, reading everything from the store:
+/// what the command line prints.
+pub fn assess_workspace(
+    ws: &Workspace,
+    model: &Model,
+    period: Quarter,
+) -> Result<MaturityReport, MaturityError> {
+    let tables = FunnelTables::load(ws)?;
+    let answers = stored_answers(ws, period)?;
+    let Some(as_of) = workspace_as_of(ws)? else {
+        return Ok(assess(
+            model,
+            None,
+            &answers,
+            period,
+            tables.definitions_version,
+        ));
+    };
+    let funnel = tables.report(&funnel_question(period));
+    let (_, found) = count_leaks(ws, &tables.defs, period, as_of, None)?;
+    let (won, _) = signals::won_in_quarter(&tables, &funnel);
+    let facts = facts(ws, &tables, period, won)?;
+    let inputs = Inputs {
+        defs: &tables.defs,
+        period,
+        deals_as_of: as_of.of(RecordObject::Deal),
+        tables: &tables,
+        funnel: &funnel,
+        leaks: &found.report,
+        facts: &facts,
+    };
+    Ok(assess(
+        model,
+        Some(&inputs),
+        &answers,
+        period,
+        tables.definitions_version,
+    ))
+}
