@@ -11,6 +11,7 @@ mod import_reference;
 mod kept_tables;
 mod leaks;
 mod maturity;
+mod maturity_view;
 mod metrics;
 mod properties;
 mod reliability;

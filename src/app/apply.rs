@@ -158,6 +158,15 @@ impl CockpitApp {
                 }
             }
             Command::CancelFileBox => self.file_box = None,
+            Command::SetMaturityAnswer { question, answer } => {
+                self.answer_maturity(vec![(question, answer)]);
+            }
+            Command::OpenQuestionnaire(page) => self.maturity.questionnaire = page,
+            Command::StartFromEarlierAnswers => self.start_from_earlier_answers(),
+            Command::OpenLeak(kind) => {
+                self.leaks.selected = Some(kind);
+                self.persisted.last_view = View::Leaks;
+            }
             Command::ShowFolder(folder) => self.jobs.push(Job::ShowFolder(folder)),
         }
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::jobs::{Job, Pick};
 use super::persisted::Persisted;
 use super::scheduler::{DamageCheck, Scheduler};
-use super::view_state::{FunnelState, LeaksState};
+use super::view_state::{FunnelState, LeaksState, MaturityState};
 use crate::definitions::Definitions;
 use crate::definitions::fiscal::Quarter;
 use crate::definitions::impact::ImpactPreview;
@@ -61,6 +61,7 @@ pub struct CockpitApp {
     pub(super) impact: Option<(Definitions, ImpactPreview)>,
     pub(super) funnel: FunnelState,
     pub(super) leaks: LeaksState,
+    pub(super) maturity: MaturityState,
     /// Counts the numbers taken in, so each arrival tells the views it is new.
     pub(super) numbers_taken: u64,
     /// Whether the first frame has rendered the views' glyphs.
@@ -100,6 +101,7 @@ impl CockpitApp {
             impact: None,
             funnel: FunnelState::default(),
             leaks: LeaksState::default(),
+            maturity: MaturityState::default(),
             numbers_taken: 0,
             glyphs_warm: false,
             window_fitted: false,
@@ -185,6 +187,16 @@ impl CockpitApp {
             .result
             .as_ref()
             .filter(|r| r.query.same_records(&now))
+    }
+
+    /// The Pillar maturity view's numbers, once computed for the workspace's records and
+    /// definitions as they are now.
+    pub fn maturity_result(&self) -> Option<&crate::view_model::maturity::MaturityResult> {
+        let now = self.maturity_query()?;
+        self.maturity
+            .result
+            .as_ref()
+            .filter(|r| r.query.same_records(&now) && r.query.period == now.period)
     }
 
     /// The column mapping being edited, if any.
@@ -298,6 +310,26 @@ impl CockpitApp {
         })
     }
 
+    /// The query the Pillar maturity view needs now, once the workspace has been read:
+    /// with no data yet the current quarter, whose signals say what would measure them.
+    pub(super) fn maturity_query(&self) -> Option<crate::view_model::maturity::MaturityQuery> {
+        if !self.loaded {
+            return None;
+        }
+        let period = self.period().unwrap_or_else(|| {
+            Quarter::of(
+                chrono::Local::now().date_naive(),
+                self.snapshot.fiscal_start_month(),
+            )
+        });
+        Some(crate::view_model::maturity::MaturityQuery {
+            period,
+            definitions_version: self.snapshot.definitions_version(),
+            batches: self.snapshot.batch_ids(),
+            generation: self.snapshot.generation,
+        })
+    }
+
     /// Sends the shown view's query to the background once, when it changed and nothing
     /// else waits to run.
     pub(super) fn request_numbers(&mut self) {
@@ -327,6 +359,41 @@ impl CockpitApp {
                     let leads = self.leaks.leads_for(&query);
                     self.jobs.push(Job::ComputeLeaks {
                         query: Box::new(query),
+                        leads,
+                    });
+                }
+            }
+            View::Maturity => {
+                let Some(query) = self.maturity_query() else {
+                    return;
+                };
+                if self.maturity.requested.as_ref() != Some(&query) {
+                    self.maturity.requested = Some(query.clone());
+                    // The funnel's tables and the leaks' contacts serve when they are of
+                    // these records.
+                    let tables = self
+                        .funnel
+                        .result
+                        .as_ref()
+                        .filter(|r| {
+                            r.query.generation == query.generation
+                                && Some(r.query.definitions_version) == query.definitions_version
+                                && r.query.batches == query.batches
+                        })
+                        .map(|r| r.tables.clone());
+                    let leads = self
+                        .leaks
+                        .result
+                        .as_ref()
+                        .filter(|r| {
+                            r.query.generation == query.generation
+                                && Some(r.query.definitions_version) == query.definitions_version
+                                && r.query.batches == query.batches
+                        })
+                        .map(|r| r.leads.clone());
+                    self.jobs.push(Job::ComputeMaturity {
+                        query: Box::new(query),
+                        tables,
                         leads,
                     });
                 }

@@ -15,6 +15,7 @@ use crate::view_model::definitions::DefinitionsViewModel;
 use crate::view_model::funnel::FunnelViewModel;
 use crate::view_model::import::ImportViewModel;
 use crate::view_model::leaks::LeaksViewModel;
+use crate::view_model::maturity::MaturityViewModel;
 use crate::view_model::navigation::{TopBarModel, View, quarters_up_to};
 use crate::view_model::notice::Notice;
 
@@ -233,6 +234,17 @@ impl CockpitApp {
                     latest_period: self.snapshot.latest_period(),
                 };
                 ui::leaks_view::leaks_view_ui(ui, &model)
+            }
+            View::Maturity => {
+                let model = MaturityViewModel {
+                    result: self.maturity_result(),
+                    computing: self
+                        .jobs
+                        .running(|j| matches!(j, Job::ComputeMaturity { .. })),
+                    has_data: !self.snapshot.batches.is_empty(),
+                    questionnaire: self.maturity.questionnaire,
+                };
+                ui::maturity_view::maturity_view_ui(ui, &model)
             }
             other => {
                 ui::coming_soon::coming_soon_ui(ui, other, &self.snapshot.counts);

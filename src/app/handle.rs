@@ -55,6 +55,19 @@ impl CockpitApp {
             }
             JobOutcome::Leaks(Ok(result)) => self.take_leaks(*result),
             JobOutcome::LeakLists(Ok(lists)) => self.take_leak_lists(*lists),
+            JobOutcome::Maturity(Ok(mut result)) => {
+                result.numbers = self.next_numbers();
+                // Answers given while it was measured are kept, not replaced.
+                if let Some(shown) = &self.maturity.result
+                    && shown.query.period == result.query.period
+                    && shown.query.same_records(&result.query)
+                {
+                    result.answers = shown.answers.clone();
+                    result.reassess();
+                }
+                self.maturity.result = Some(*result);
+            }
+            JobOutcome::AnswersSaved(Ok(())) => {}
             JobOutcome::Impact {
                 definitions,
                 preview: Ok(preview),
@@ -147,7 +160,9 @@ impl CockpitApp {
                 changes: Err(e), ..
             }
             | JobOutcome::Detail { detail: Err(e), .. }
-            | JobOutcome::FolderShown(Err(e)) => {
+            | JobOutcome::FolderShown(Err(e))
+            | JobOutcome::Maturity(Err(e))
+            | JobOutcome::AnswersSaved(Err(e)) => {
                 if !self.took_damage(&e) {
                     self.notice = Some(Notice::error(&e));
                 }

@@ -13,6 +13,7 @@ mod exports;
 mod frame;
 mod handle;
 pub mod jobs;
+mod maturity_answers;
 mod persisted;
 mod scheduler;
 mod view_state;

@@ -1,4 +1,4 @@
-//! What the window remembers of the Funnel and Handoff leaks views while it runs: the
+//! What the window remembers of the Funnel, Handoff leaks and Pillar maturity views while it runs: the
 //! user's choices, the last numbers, and what was asked of the background.
 
 use std::sync::Arc;
@@ -8,6 +8,7 @@ use crate::metrics::from_store::FunnelTables;
 use crate::metrics::{Dimension, Filter, FunnelMode};
 use crate::view_model::funnel::{BreakdownColumn, DealList, FunnelQuery, FunnelResult};
 use crate::view_model::leaks::{LeakColumn, LeaksQuery, LeaksResult};
+use crate::view_model::maturity::{MaturityQuery, MaturityResult};
 use crate::view_model::sort::Sort;
 
 /// The Funnel view's choices and results.
@@ -91,4 +92,14 @@ impl LeaksState {
         let r = self.result.as_ref()?;
         r.query.same_records(query).then(|| r.leads.clone())
     }
+}
+
+/// The Pillar maturity view's results and questionnaire.
+#[derive(Debug, Clone, Default)]
+pub struct MaturityState {
+    pub result: Option<MaturityResult>,
+    /// The query last sent to the background, so it is sent once.
+    pub requested: Option<MaturityQuery>,
+    /// The questionnaire's page (a pillar's index), when it is open.
+    pub questionnaire: Option<usize>,
 }

@@ -8,6 +8,8 @@ pub mod levels;
 pub mod model;
 pub mod signals;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 pub use answers::{Answer, Answers};
@@ -16,6 +18,7 @@ pub use signals::{Behind, Facts, Inputs, Signal};
 
 use crate::definitions::fiscal::Quarter;
 use crate::definitions::versions::VersionError;
+use crate::leaks::Leads;
 use crate::leaks::from_store::{count_leaks, workspace_as_of};
 use crate::metrics::FunnelMode;
 use crate::metrics::deals::deal_metrics_of;
@@ -84,23 +87,28 @@ pub enum MaturityError {
     Definitions(#[from] VersionError),
 }
 
-/// The assessment of `period` under `model` from its signals (`None` before any import:
-/// every signal says what export would measure it) and the quarter's answers.
-pub fn assess(
-    model: &Model,
-    inputs: Option<&Inputs<'_>>,
-    answers: &Answers,
-    period: Quarter,
-    definitions_version: i64,
-) -> MaturityReport {
-    let measured: Vec<Signal> = match inputs {
+/// Every signal of `model` measured in `inputs`; `None` before any import, when every
+/// signal says what export would measure it.
+pub fn measure(model: &Model, inputs: Option<&Inputs<'_>>) -> Vec<Signal> {
+    match inputs {
         Some(i) => signals::measure_all(&model.signals, i),
         None => model
             .signals
             .iter()
             .map(|s| signals::not_measured(s, &s.needs))
             .collect(),
-    };
+    }
+}
+
+/// The assessment of `period` under `model` from its measured signals and the quarter's
+/// answers: cheap, so an answer changed on screen is assessed again at once.
+pub fn assess(
+    model: &Model,
+    measured: &[Signal],
+    answers: &Answers,
+    period: Quarter,
+    definitions_version: i64,
+) -> MaturityReport {
     let pillars: Vec<PillarAssessment> = model
         .framework()
         .pillars
@@ -228,6 +236,35 @@ pub fn funnel_question(period: Quarter) -> FunnelQuestion {
     }
 }
 
+/// Every signal of `model` for `period`, measured in `ws` over `tables` (the funnel's,
+/// under the definitions in force) and `leads` (the leaks' contacts) when given, else
+/// read; with the leads, for the next quarter.
+pub fn measure_quarter(
+    ws: &Workspace,
+    model: &Model,
+    period: Quarter,
+    tables: &FunnelTables,
+    leads: Option<Arc<Leads>>,
+) -> Result<(Vec<Signal>, Option<Arc<Leads>>), MaturityError> {
+    let Some(as_of) = workspace_as_of(ws)? else {
+        return Ok((measure(model, None), leads));
+    };
+    let funnel = tables.report(&funnel_question(period));
+    let (leads, found) = count_leaks(ws, &tables.defs, period, as_of, leads)?;
+    let (won, _) = signals::won_in_quarter(tables, &funnel);
+    let facts = facts(ws, tables, period, won)?;
+    let inputs = Inputs {
+        defs: &tables.defs,
+        period,
+        deals_as_of: as_of.of(RecordObject::Deal),
+        tables,
+        funnel: &funnel,
+        leaks: &found.report,
+        facts: &facts,
+    };
+    Ok((measure(model, Some(&inputs)), Some(leads)))
+}
+
 /// The maturity of `period` in `ws` under `model`, reading everything from the store:
 /// what the command line prints.
 pub fn assess_workspace(
@@ -237,31 +274,10 @@ pub fn assess_workspace(
 ) -> Result<MaturityReport, MaturityError> {
     let tables = FunnelTables::load(ws)?;
     let answers = stored_answers(ws, period)?;
-    let Some(as_of) = workspace_as_of(ws)? else {
-        return Ok(assess(
-            model,
-            None,
-            &answers,
-            period,
-            tables.definitions_version,
-        ));
-    };
-    let funnel = tables.report(&funnel_question(period));
-    let (_, found) = count_leaks(ws, &tables.defs, period, as_of, None)?;
-    let (won, _) = signals::won_in_quarter(&tables, &funnel);
-    let facts = facts(ws, &tables, period, won)?;
-    let inputs = Inputs {
-        defs: &tables.defs,
-        period,
-        deals_as_of: as_of.of(RecordObject::Deal),
-        tables: &tables,
-        funnel: &funnel,
-        leaks: &found.report,
-        facts: &facts,
-    };
+    let (measured, _) = measure_quarter(ws, model, period, &tables, None)?;
     Ok(assess(
         model,
-        Some(&inputs),
+        &measured,
         &answers,
         period,
         tables.definitions_version,

@@ -41,12 +41,19 @@ pub const STEPS: [&str; 6] = [
 pub struct Model {
     /// The framework in use, by key.
     pub framework: String,
+    /// The level the team aims for, drawn as the target on the radar.
+    #[serde(default = "default_target")]
+    pub target: u8,
     pub levels: Vec<Level>,
     /// The first is the base: its pillars are the ones questions and signals belong to;
     /// another framework's pillar draws from them.
     pub frameworks: Vec<Framework>,
     pub questions: Vec<Question>,
     pub signals: Vec<SignalSpec>,
+}
+
+fn default_target() -> u8 {
+    3
 }
 
 /// One of the five levels.
@@ -270,6 +277,12 @@ pub fn problems(m: &Model) -> Vec<(String, String)> {
             0 => add("levels".into(), format!("level {n} is missing")),
             _ => add("levels".into(), format!("level {n} is given twice")),
         }
+    }
+    if !(1..=5).contains(&m.target) {
+        add(
+            "target".into(),
+            format!("{} is not a level (1 to 5)", m.target),
+        );
     }
     if m.levels.len() != 5 {
         add(

@@ -86,6 +86,17 @@ pub enum Command {
         a: i64,
         b: i64,
     },
+    /// Answer a maturity question for the quarter shown (`None` clears the answer).
+    SetMaturityAnswer {
+        question: String,
+        answer: Option<crate::maturity::Answer>,
+    },
+    /// Open the questionnaire at a pillar's page, or close it.
+    OpenQuestionnaire(Option<usize>),
+    /// Start this quarter's answers from the latest earlier quarter's.
+    StartFromEarlierAnswers,
+    /// Show a leak's records in the Handoff leaks view.
+    OpenLeak(LeakKind),
     /// Use the path typed in the app's own file box.
     ConfirmFileBox,
     CancelFileBox,

@@ -9,6 +9,7 @@ pub mod funnel;
 pub mod import;
 pub mod leaks;
 pub mod mapping;
+pub mod maturity;
 pub mod navigation;
 pub mod notice;
 pub mod sort;

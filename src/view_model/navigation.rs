@@ -46,7 +46,7 @@ impl View {
     pub fn is_available(self) -> bool {
         matches!(
             self,
-            Self::Import | Self::Definitions | Self::Funnel | Self::Leaks
+            Self::Import | Self::Definitions | Self::Funnel | Self::Leaks | Self::Maturity
         )
     }
 }

@@ -20,6 +20,8 @@ pub enum JobError {
     DefinitionsFile(#[from] DefinitionsError),
     #[error(transparent)]
     KeepTables(#[from] KeepError),
+    #[error(transparent)]
+    Maturity(#[from] crate::maturity::MaturityError),
     /// A file could not be written.
     #[error(transparent)]
     Write(#[from] std::io::Error),

@@ -28,6 +28,7 @@ use crate::metrics::from_store::FunnelTables;
 use crate::view_model::funnel::FunnelQuery;
 use crate::view_model::leaks::LeaksQuery;
 use crate::view_model::mapping::MappingDraft;
+use crate::view_model::maturity::MaturityQuery;
 
 /// Work the app hands to a background thread.
 #[derive(Debug, Clone)]
@@ -87,6 +88,19 @@ pub enum Job {
     ComputeLeaks {
         query: Box<LeaksQuery>,
         leads: Option<std::sync::Arc<Leads>>,
+    },
+    /// The Pillar maturity view's numbers, over the funnel's tables and the leaks'
+    /// contacts last read when they still serve the query.
+    ComputeMaturity {
+        query: Box<MaturityQuery>,
+        tables: Option<std::sync::Arc<FunnelTables>>,
+        leads: Option<std::sync::Arc<Leads>>,
+    },
+    /// Keep answers to the maturity questions (an empty answer removes one).
+    SaveMaturityAnswers {
+        period: Quarter,
+        answers: Vec<(String, String)>,
+        by: String,
     },
     /// What saving `definitions` would do to the records.
     PreviewImpact {
@@ -163,6 +177,8 @@ impl Job {
                 "Saving the funnel's working copy so the next open is faster".to_owned()
             }
             Self::ComputeLeaks { .. } => "Finding the handoff leaks".to_owned(),
+            Self::ComputeMaturity { .. } => "Measuring the pillars' evidence".to_owned(),
+            Self::SaveMaturityAnswers { .. } => "Saving the answers".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
             Self::ExportRecords { .. } => "Saving the records".to_owned(),
@@ -181,6 +197,7 @@ impl Job {
             Self::Refresh
                 | Self::ComputeFunnel { .. }
                 | Self::ComputeLeaks { .. }
+                | Self::ComputeMaturity { .. }
                 | Self::LoadIssues(_)
                 | Self::CompareDefinitions { .. }
         )

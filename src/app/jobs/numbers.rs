@@ -12,6 +12,7 @@ use crate::metrics::details::{DetailPositions, FunnelDetails};
 use crate::metrics::from_store::FunnelTables;
 use crate::view_model::funnel::{FunnelQuery, FunnelResult};
 use crate::view_model::leaks::{LeaksQuery, LeaksResult};
+use crate::view_model::maturity::{MaturityQuery, MaturityResult, QuarterLevels};
 use crate::workspace::Workspace;
 
 /// The Funnel's numbers for `query`, sent as soon as they are worked out, then the full
@@ -80,4 +81,62 @@ pub fn leaks(
             .map(|lists| Box::new(LeakLists { query, lists }))
             .map_err(JobError::from),
     )
+}
+
+/// The Pillar maturity view's numbers for `query`: the quarter's signals, answers and
+/// assessment, and each pillar's level in the three quarters before. `tables` and `leads`
+/// are reused when they are of the same records and definitions.
+pub fn maturity(
+    ws: &Workspace,
+    query: MaturityQuery,
+    tables: Option<Arc<FunnelTables>>,
+    leads: Option<Arc<Leads>>,
+) -> Result<MaturityResult, JobError> {
+    use crate::maturity::{Model, assess, measure_quarter, stored_answers};
+    let model = Arc::new(Model::shipped());
+    let tables = match tables {
+        Some(tables) => tables,
+        None => Arc::new(FunnelTables::load(ws)?),
+    };
+    let mut quarters: Vec<_> = std::iter::successors(Some(query.period), |q| Some(q.previous()))
+        .take(4)
+        .collect();
+    quarters.reverse();
+    let mut leads = leads;
+    let mut trend = Vec::new();
+    let mut now = None;
+    for q in quarters {
+        let (signals, read) = measure_quarter(ws, &model, q, &tables, leads.take())?;
+        leads = read;
+        let answers = stored_answers(ws, q)?;
+        let report = assess(&model, &signals, &answers, q, tables.definitions_version);
+        trend.push(QuarterLevels {
+            period: q,
+            levels: report.pillars.iter().map(|p| p.level).collect(),
+        });
+        if q == query.period {
+            now = Some((signals, answers, report));
+        }
+    }
+    let (signals, answers, report) = now.ok_or(JobError::NoData)?;
+    let earlier = ws
+        .maturity_answer_periods()?
+        .iter()
+        .filter_map(|p| crate::definitions::fiscal::Quarter::parse(p))
+        .filter(|p| *p < query.period)
+        .max();
+    let earlier_answers = match earlier {
+        Some(q) => Some((q, stored_answers(ws, q)?)),
+        None => None,
+    };
+    Ok(MaturityResult {
+        query,
+        model,
+        signals,
+        answers,
+        report,
+        trend,
+        earlier_answers,
+        numbers: 0,
+    })
 }

@@ -1,5 +1,6 @@
 //! What a job sends back: its outcome, typed, for the app to take in.
 
+use crate::view_model::maturity::MaturityResult;
 use std::path::PathBuf;
 
 use super::error::JobError;
@@ -70,6 +71,9 @@ pub enum JobOutcome {
         details: Result<FunnelDetails, JobError>,
     },
     Leaks(Result<Box<LeaksResult>, JobError>),
+    Maturity(Result<Box<MaturityResult>, JobError>),
+    /// Maturity answers kept (or not).
+    AnswersSaved(Result<(), JobError>),
     /// Every leak's records and breakdowns, for the Leaks result of their query.
     LeakLists(Result<Box<LeakLists>, JobError>),
     DefinitionsFile(Result<(PathBuf, Definitions), JobError>),

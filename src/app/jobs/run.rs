@@ -160,6 +160,20 @@ pub fn run(job: Job, db: &Path, control: &WorkControl, early: &dyn Fn(JobOutcome
             Ok(ws) => numbers::leaks(&ws, *query, leads, early),
             Err(e) => JobOutcome::Leaks(Err(e)),
         },
+        Job::ComputeMaturity {
+            query,
+            tables,
+            leads,
+        } => JobOutcome::Maturity(
+            open().and_then(|ws| numbers::maturity(&ws, *query, tables, leads).map(Box::new)),
+        ),
+        Job::SaveMaturityAnswers {
+            period,
+            answers,
+            by,
+        } => JobOutcome::AnswersSaved(open().and_then(|mut ws| {
+            Ok(ws.set_maturity_answers(&period.label(), &answers, &by, false)?)
+        })),
         Job::RestoreBackup(path) => changed(db, |ws| {
             ws.restore_backup(&path)?;
             Ok(format!(

@@ -1,0 +1,59 @@
+//! Answers to the maturity questions, given on screen: assessed again at once, and kept
+//! in the workspace in the background as they are given.
+
+use super::CockpitApp;
+use super::jobs::Job;
+use crate::maturity::Answer;
+
+impl CockpitApp {
+    /// Sets `answers` (question, answer; `None` clears one) for the quarter shown.
+    pub(super) fn answer_maturity(&mut self, answers: Vec<(String, Option<Answer>)>) {
+        let by = self.answerer();
+        let Some(result) = self.maturity.result.as_mut() else {
+            return;
+        };
+        for (question, answer) in &answers {
+            match answer {
+                Some(a) => result.answers.given.insert(question.clone(), *a),
+                None => result.answers.given.remove(question),
+            };
+        }
+        result.answers.answered_by = by.clone();
+        result.answers.answered_at = chrono::Utc::now().format("%Y-%m-%d %H:%M").to_string();
+        result.reassess();
+        self.jobs.push(Job::SaveMaturityAnswers {
+            period: result.query.period,
+            answers: answers
+                .into_iter()
+                .map(|(q, a)| (q, a.map_or_else(String::new, |a| a.key().to_owned())))
+                .collect(),
+            by,
+        });
+    }
+
+    /// Starts this quarter's answers from the latest earlier quarter's, leaving the ones
+    /// already given.
+    pub(super) fn start_from_earlier_answers(&mut self) {
+        let Some(result) = &self.maturity.result else {
+            return;
+        };
+        let Some((_, earlier)) = &result.earlier_answers else {
+            return;
+        };
+        let missing: Vec<(String, Option<Answer>)> = earlier
+            .given
+            .iter()
+            .filter(|(q, _)| !result.answers.given.contains_key(*q))
+            .map(|(q, a)| (q.clone(), Some(*a)))
+            .collect();
+        self.answer_maturity(missing);
+    }
+
+    /// Who is answering: the name given in Definitions, else the login name.
+    fn answerer(&self) -> String {
+        Some(self.persisted.author_name.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .or_else(|| std::env::var("USER").ok())
+            .unwrap_or_else(|| "unnamed".to_owned())
+    }
+}

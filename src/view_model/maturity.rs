@@ -1,0 +1,78 @@
+//! What the Pillar maturity view reads: the quarter's assessment, each pillar's level in
+//! the quarters before, and the questionnaire's state.
+
+use std::sync::Arc;
+
+use crate::definitions::fiscal::Quarter;
+use crate::maturity::{Answers, MaturityReport, Model, Signal};
+
+/// What the view asks the background for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MaturityQuery {
+    pub period: Quarter,
+    pub definitions_version: Option<i64>,
+    pub batches: Vec<i64>,
+    /// The records' generation the numbers follow.
+    pub generation: i64,
+}
+
+impl MaturityQuery {
+    /// Whether `other` asks about the same records under the same definitions.
+    pub fn same_records(&self, other: &Self) -> bool {
+        self.generation == other.generation
+            && self.definitions_version == other.definitions_version
+            && self.batches == other.batches
+    }
+}
+
+/// One earlier quarter's levels, per pillar in the report's order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuarterLevels {
+    pub period: Quarter,
+    pub levels: Vec<Option<u8>>,
+}
+
+/// The numbers for one query.
+#[derive(Debug, Clone)]
+pub struct MaturityResult {
+    pub query: MaturityQuery,
+    pub model: Arc<Model>,
+    /// The quarter's signals, measured once; the report is assessed again from them
+    /// whenever an answer changes.
+    pub signals: Vec<Signal>,
+    pub answers: Answers,
+    pub report: MaturityReport,
+    /// The three quarters before, oldest first, then this one.
+    pub trend: Vec<QuarterLevels>,
+    /// The latest earlier quarter with answers, and how many, offered as a start.
+    pub earlier_answers: Option<(Quarter, Answers)>,
+    /// Counts the numbers taken in, so the view knows they are new.
+    pub numbers: u64,
+}
+
+impl MaturityResult {
+    /// Assesses the report again from the signals and `self.answers`.
+    pub fn reassess(&mut self) {
+        self.report = crate::maturity::assess(
+            &self.model,
+            &self.signals,
+            &self.answers,
+            self.query.period,
+            self.report.definitions_version,
+        );
+        if let Some(now) = self.trend.last_mut()
+            && now.period == self.query.period
+        {
+            now.levels = self.report.pillars.iter().map(|p| p.level).collect();
+        }
+    }
+}
+
+/// What the Pillar maturity view draws.
+pub struct MaturityViewModel<'a> {
+    pub result: Option<&'a MaturityResult>,
+    pub computing: bool,
+    pub has_data: bool,
+    /// The questionnaire's page (a pillar's index), when it is open.
+    pub questionnaire: Option<usize>,
+}
