@@ -68,38 +68,41 @@ pub fn questionnaire_ui(ui: &mut egui::Ui, r: &MaturityResult, page: usize) -> V
                 .color(theme::MUTED),
         );
         ui.add_space(4.0);
-        egui::Grid::new(("questions", page))
-            .num_columns(2)
-            .spacing([16.0, 8.0])
-            .striped(true)
-            .show(ui, |ui| {
-                for q in model.questions_of(pillar) {
-                    let given = r.answers.given.get(&q.key).copied();
-                    ui.add(egui::Label::new(format!("{} (level {})", q.text, q.level)).wrap());
-                    ui.horizontal(|ui| {
-                        for a in Answer::ALL {
-                            let radio = ui.radio(given == Some(a), a.label());
-                            let name = format!("{}: {}", q.text, a.label());
-                            radio.widget_info(|| {
-                                egui::WidgetInfo::selected(
-                                    egui::accesskit::Role::RadioButton,
-                                    true,
-                                    given == Some(a),
-                                    &name,
-                                )
-                            });
-                            if radio.clicked() {
-                                let answer = (given != Some(a)).then_some(a);
-                                commands.push(Command::SetMaturityAnswer {
-                                    question: q.key.clone(),
-                                    answer,
-                                });
-                            }
-                        }
+        // The statement wraps in what the three choices leave of the row.
+        let choices = 340.0;
+        let text_width = (ui.available_width() - choices).max(240.0);
+        for (n, q) in model.questions_of(pillar).into_iter().enumerate() {
+            let given = r.answers.given.get(&q.key).copied();
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.allocate_ui(egui::vec2(text_width, 0.0), |ui| {
+                    ui.set_width(text_width);
+                    ui.add(
+                        egui::Label::new(format!("{}. {} (level {})", n + 1, q.text, q.level))
+                            .wrap(),
+                    );
+                });
+                for a in Answer::ALL {
+                    let radio = ui.radio(given == Some(a), a.label());
+                    let name = format!("{}: {}", q.text, a.label());
+                    radio.widget_info(|| {
+                        egui::WidgetInfo::selected(
+                            egui::accesskit::Role::RadioButton,
+                            true,
+                            given == Some(a),
+                            &name,
+                        )
                     });
-                    ui.end_row();
+                    if radio.clicked() {
+                        let answer = (given != Some(a)).then_some(a);
+                        commands.push(Command::SetMaturityAnswer {
+                            question: q.key.clone(),
+                            answer,
+                        });
+                    }
                 }
             });
+        }
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             if ui
