@@ -278,3 +278,52 @@ fn with_no_data_every_signal_says_which_export_would_measure_it() {
     assert_eq!(r.overall, None);
     assert_eq!(r.next_move, None);
 }
+
+#[test]
+fn another_framework_regroups_the_same_answers_and_evidence() {
+    let (_dir, db) = crate::leaks::leak_workspace_file();
+    let (ok, out, err) = cockpit(&db, &["maturity", "framework", "ppdt-cadence"]);
+    assert!(ok, "{out}{err}");
+    assert_eq!(
+        out.trim(),
+        "The workspace now reads maturity as People, Process, Data, Technology + Cadence."
+    );
+    let (ok, json, err) = cockpit(&db, &["maturity", "--period", "2025-Q3", "--json"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let keys: Vec<&str> = v["pillars"]
+        .as_array()
+        .expect("pillars")
+        .iter()
+        .filter_map(|p| p["pillar"].as_str())
+        .collect();
+    assert_eq!(keys, ["people", "process", "data", "technology", "cadence"]);
+    // Cadence draws on Strategy and Performance: their signals and their eight questions.
+    let cadence = &v["pillars"][4];
+    assert_eq!(cadence["questions"], 8);
+    let signals: Vec<&str> = cadence["signals"]
+        .as_array()
+        .expect("signals")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(
+        signals,
+        [
+            "plan_attainment",
+            "forecast_accuracy",
+            "definitions_governed",
+            "late_pipeline_share",
+            "aged_open_deals",
+            "sla_renewal"
+        ]
+    );
+    let (ok, _, err) = cockpit(&db, &["maturity", "framework", "nine-boxes"]);
+    assert!(!ok);
+    assert!(
+        err.contains(
+            "\"nine-boxes\" is not a framework; choose one of six-pillars, ppdt-cadence, four-roles"
+        ),
+        "{err}"
+    );
+}

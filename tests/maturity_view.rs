@@ -19,7 +19,7 @@ fn a_pillar_answered_with_the_keyboard_changes_its_level_and_names_the_disagreem
     settle(&mut harness);
 
     // The evidence alone: no answers, an invitation, every pillar levelled by the data.
-    harness.get_by_label_contains("2025-Q3 · Six RevOps pillars");
+    harness.get_by_label_contains("2025-Q3 · definitions v2 · no answers yet");
     harness.get_by_label_contains("No answers for 2025-Q3 yet");
     harness.get_by_label_contains("Overall: ");
     assert!(
@@ -75,6 +75,21 @@ fn a_pillar_answered_with_the_keyboard_changes_its_level_and_names_the_disagreem
         "You answered Optimized for Process & governance, but 37.5% of the 2025-Q3 MQLs were handed to sales within SLA",
     );
     harness.get_by_label_contains("answers: Optimized · evidence: Defined");
+    settle(&mut harness);
+
+    // The same answers read in another framework: Process is a pillar there too, and
+    // the choice is kept.
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, "pillars:")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("People, Process, Data, Technology + Cadence")
+        .click();
+    harness.run();
+    harness.get_by_label("Cadence");
+    harness
+        .get_by_label_contains("You answered Optimized for Process, but 37.5% of the 2025-Q3 MQLs");
     settle(&mut harness);
 
     // Kept in the workspace file as they were given.

@@ -49,6 +49,16 @@ impl CockpitApp {
         self.answer_maturity(missing);
     }
 
+    /// Reads the maturity in the framework `key` at once, and keeps the choice.
+    pub(super) fn set_maturity_framework(&mut self, key: String) {
+        if let Some(result) = self.maturity.result.as_mut() {
+            std::sync::Arc::make_mut(&mut result.model).framework = key.clone();
+            result.reassess();
+        }
+        self.maturity.questionnaire = None;
+        self.jobs.push(Job::SaveMaturityFramework(key));
+    }
+
     /// Who is answering: the name given in Definitions, else the login name.
     fn answerer(&self) -> String {
         Some(self.persisted.author_name.trim().to_owned())

@@ -1,5 +1,5 @@
-//! `revops-cockpit maturity [--period 2025-Q3] [--json]` and
-//! `maturity answers export FILE | import FILE [--by NAME]`.
+//! `revops-cockpit maturity [--period 2025-Q3] [--json]`,
+//! `maturity answers export FILE | import FILE [--by NAME]` and `maturity framework [KEY]`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,6 +29,11 @@ pub enum MaturityCommand {
     /// The team's answers to the questionnaire, as a file to fill in.
     #[command(subcommand)]
     Answers(AnswersCommand),
+    /// Show the frameworks of pillars, or choose the one the workspace reads.
+    Framework {
+        /// six-pillars, ppdt-cadence or four-roles.
+        key: Option<String>,
+    },
 }
 
 /// `maturity answers` subcommands.
@@ -47,7 +52,7 @@ pub enum AnswersCommand {
 
 pub(super) fn run(db: &Path, args: &MaturityArgs) -> Result<ExitCode, CliError> {
     let mut ws = super::open(db)?;
-    let model = Model::shipped();
+    let model = crate::maturity::model_of(&ws)?;
     let defs = crate::definitions::versions::current(&ws)?.1;
     match &args.command {
         Some(MaturityCommand::Answers(AnswersCommand::Export { file })) => {
@@ -96,6 +101,34 @@ pub(super) fn run(db: &Path, args: &MaturityArgs) -> Result<ExitCode, CliError> 
                 file.display()
             ))
         }
+        Some(MaturityCommand::Framework { key: Some(key) }) => {
+            let Some(f) = model.frameworks.iter().find(|f| f.key == *key) else {
+                return Err(format!(
+                    "\"{key}\" is not a framework; choose one of {}",
+                    model
+                        .frameworks
+                        .iter()
+                        .map(|f| f.key.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+                .into());
+            };
+            ws.set_maturity_framework(key)?;
+            super::print(&format!("The workspace now reads maturity as {}.", f.name))
+        }
+        Some(MaturityCommand::Framework { key: None }) => super::print(
+            &model
+                .frameworks
+                .iter()
+                .map(|f| {
+                    let mark = if f.key == model.framework { "*" } else { " " };
+                    let pillars: Vec<&str> = f.pillars.iter().map(|p| p.name.as_str()).collect();
+                    format!("{mark} {:<14} {}: {}", f.key, f.name, pillars.join(", "))
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
         None => {
             let (period, _) = super::period_and_as_of(&ws, &defs, args.period.as_deref())?;
             let report = assess_workspace(&ws, &model, period)?;

@@ -170,6 +170,18 @@ pub fn assess(
     }
 }
 
+/// The shipped model in the framework `ws` has chosen (its own when none was, or when
+/// the one chosen is not the model's).
+pub fn model_of(ws: &Workspace) -> Result<Model, WorkspaceError> {
+    let mut model = Model::shipped();
+    if let Some(key) = ws.maturity_framework()?
+        && model.frameworks.iter().any(|f| f.key == key)
+    {
+        model.framework = key;
+    }
+    Ok(model)
+}
+
 /// The answers of `period` kept in `ws`.
 pub fn stored_answers(ws: &Workspace, period: Quarter) -> Result<Answers, WorkspaceError> {
     let stored = ws.maturity_answers(&period.label())?;

@@ -28,13 +28,33 @@ pub fn maturity_view_ui(ui: &mut egui::Ui, model: &MaturityViewModel<'_>) -> Vec
             report.answered_by, report.answered_at
         )
     };
-    ui.label(
-        RichText::new(format!(
-            "{} · {} · definitions v{} · {answered}",
-            report.period, report.framework, report.definitions_version
-        ))
-        .color(theme::MUTED),
-    );
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} · definitions v{} · {answered} ·",
+                report.period, report.definitions_version
+            ))
+            .color(theme::MUTED),
+        );
+        let label = ui.label(RichText::new("pillars:").color(theme::MUTED));
+        egui::ComboBox::from_id_salt("maturity_framework")
+            .selected_text(&report.framework)
+            .width(330.0)
+            .show_ui(ui, |ui| {
+                for f in &r.model.frameworks {
+                    if ui
+                        .selectable_label(f.key == r.model.framework, &f.name)
+                        .clicked()
+                        && f.key != r.model.framework
+                    {
+                        commands.push(Command::SetMaturityFramework(f.key.clone()));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("The same answers and evidence, grouped into another set of pillars");
+    });
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {

@@ -93,6 +93,8 @@ pub enum Command {
     },
     /// Open the questionnaire at a pillar's page, or close it.
     OpenQuestionnaire(Option<usize>),
+    /// Read the maturity in another framework of pillars, by key.
+    SetMaturityFramework(String),
     /// Start this quarter's answers from the latest earlier quarter's.
     StartFromEarlierAnswers,
     /// Show a leak's records in the Handoff leaks view.

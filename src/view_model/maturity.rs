@@ -25,10 +25,13 @@ impl MaturityQuery {
     }
 }
 
-/// One earlier quarter's levels, per pillar in the report's order.
+/// One quarter's signals and answers, and the levels they give each pillar (in the
+/// report's order), assessed again when the framework or an answer changes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuarterLevels {
     pub period: Quarter,
+    pub signals: Vec<Signal>,
+    pub answers: Answers,
     pub levels: Vec<Option<u8>>,
 }
 
@@ -51,19 +54,24 @@ pub struct MaturityResult {
 }
 
 impl MaturityResult {
-    /// Assesses the report again from the signals and `self.answers`.
+    /// Assesses the report and the quarters before again from their signals, with
+    /// `self.answers` for this quarter, in the model's framework.
     pub fn reassess(&mut self) {
+        let version = self.report.definitions_version;
         self.report = crate::maturity::assess(
             &self.model,
             &self.signals,
             &self.answers,
             self.query.period,
-            self.report.definitions_version,
+            version,
         );
-        if let Some(now) = self.trend.last_mut()
-            && now.period == self.query.period
-        {
-            now.levels = self.report.pillars.iter().map(|p| p.level).collect();
+        for q in &mut self.trend {
+            if q.period == self.query.period {
+                q.answers = self.answers.clone();
+            }
+            let report =
+                crate::maturity::assess(&self.model, &q.signals, &q.answers, q.period, version);
+            q.levels = report.pillars.iter().map(|p| p.level).collect();
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The team's maturity answers, kept per quarter with who gave each and when.
+//! The team's maturity answers, kept per quarter with who gave each and when, and the
+//! framework the workspace reads them in.
 
 use rusqlite::params;
 
@@ -31,6 +32,30 @@ impl Workspace {
                 })
             },
         )
+    }
+
+    /// The maturity framework chosen for this workspace, by key; `None` for the model's
+    /// own.
+    pub fn maturity_framework(&self) -> Result<Option<String>, WorkspaceError> {
+        Ok(self
+            .query_list(
+                "SELECT value FROM maturity_settings WHERE key = 'framework'",
+                [],
+                |r| r.get(0),
+            )?
+            .into_iter()
+            .next())
+    }
+
+    /// Chooses the maturity framework for this workspace.
+    pub fn set_maturity_framework(&self, key: &str) -> Result<(), WorkspaceError> {
+        self.conn
+            .execute(
+                "INSERT INTO maturity_settings (key, value) VALUES ('framework', ?1)                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
     }
 
     /// The quarters with answers, oldest first.

@@ -206,7 +206,8 @@ pub const MIGRATIONS: &[&str] = &[
             'unixepoch') FROM account_versions WHERE batch_id = batches.id)
     END;
     ",
-    // 6: the team's maturity answers, one a question a quarter, with who gave it and when.
+    // 6: the team's maturity answers, one a question a quarter, with who gave it and when;
+    // and the maturity settings (the framework in use).
     r"
     CREATE TABLE maturity_answers (
         period TEXT NOT NULL,
@@ -215,6 +216,10 @@ pub const MIGRATIONS: &[&str] = &[
         answered_by TEXT NOT NULL,
         answered_at TEXT NOT NULL,
         PRIMARY KEY (period, question)
+    ) STRICT;
+    CREATE TABLE maturity_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
     ) STRICT;
     ",
 ];

@@ -102,6 +102,8 @@ pub enum Job {
         answers: Vec<(String, String)>,
         by: String,
     },
+    /// Keep the maturity framework chosen.
+    SaveMaturityFramework(String),
     /// What saving `definitions` would do to the records.
     PreviewImpact {
         definitions: Box<Definitions>,
@@ -179,6 +181,7 @@ impl Job {
             Self::ComputeLeaks { .. } => "Finding the handoff leaks".to_owned(),
             Self::ComputeMaturity { .. } => "Measuring the pillars' evidence".to_owned(),
             Self::SaveMaturityAnswers { .. } => "Saving the answers".to_owned(),
+            Self::SaveMaturityFramework(_) => "Saving the framework".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
             Self::ExportRecords { .. } => "Saving the records".to_owned(),

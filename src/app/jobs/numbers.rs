@@ -92,8 +92,8 @@ pub fn maturity(
     tables: Option<Arc<FunnelTables>>,
     leads: Option<Arc<Leads>>,
 ) -> Result<MaturityResult, JobError> {
-    use crate::maturity::{Model, assess, measure_quarter, stored_answers};
-    let model = Arc::new(Model::shipped());
+    use crate::maturity::{assess, measure_quarter, stored_answers};
+    let model = Arc::new(crate::maturity::model_of(ws)?);
     let tables = match tables {
         Some(tables) => tables,
         None => Arc::new(FunnelTables::load(ws)?),
@@ -112,6 +112,8 @@ pub fn maturity(
         let report = assess(&model, &signals, &answers, q, tables.definitions_version);
         trend.push(QuarterLevels {
             period: q,
+            signals: signals.clone(),
+            answers: answers.clone(),
             levels: report.pillars.iter().map(|p| p.level).collect(),
         });
         if q == query.period {

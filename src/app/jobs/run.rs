@@ -174,6 +174,9 @@ pub fn run(job: Job, db: &Path, control: &WorkControl, early: &dyn Fn(JobOutcome
         } => JobOutcome::AnswersSaved(open().and_then(|mut ws| {
             Ok(ws.set_maturity_answers(&period.label(), &answers, &by, false)?)
         })),
+        Job::SaveMaturityFramework(key) => {
+            JobOutcome::AnswersSaved(open().and_then(|ws| Ok(ws.set_maturity_framework(&key)?)))
+        }
         Job::RestoreBackup(path) => changed(db, |ws| {
             ws.restore_backup(&path)?;
             Ok(format!(
