@@ -10,6 +10,32 @@ use revops_cockpit::workspace::Workspace;
 
 use crate::views::{app, settle};
 
+/// Turns the mouse wheel over the view until the widget labelled `label` is in the
+/// window, as a person scrolls to it.
+fn wheel_to(
+    harness: &mut egui_kittest::Harness<'static, revops_cockpit::app::CockpitApp>,
+    label: &str,
+) {
+    use eframe::egui::{
+        Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, pos2, vec2,
+    };
+    for _ in 0..40 {
+        if harness.get_by_label(label).rect().bottom() < 820.0 {
+            return;
+        }
+        harness.hover_at(pos2(700.0, 500.0));
+        harness.event(Event::MouseWheel {
+            unit: MouseWheelUnit::Point,
+            delta: vec2(0.0, -120.0),
+            phase: TouchPhase::Move,
+            source: MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+    }
+    panic!("{label} stayed out of the window");
+}
+
 #[test]
 fn a_pillar_answered_with_the_keyboard_changes_its_level_and_names_the_disagreement() {
     let (_dir, db) = crate::leaks::leak_workspace_file();
@@ -76,6 +102,15 @@ fn a_pillar_answered_with_the_keyboard_changes_its_level_and_names_the_disagreem
     );
     harness.get_by_label_contains("answers: Optimized · evidence: Defined");
     settle(&mut harness);
+
+    // A signal's records, listed: k10's stage dates are out of order.
+    let list = "List the records behind Contacts whose stage dates are in order";
+    wheel_to(&mut harness, list);
+    harness.get_by_label(list).click();
+    settle(&mut harness);
+    harness
+        .get_by_label_contains("The 1 record behind \"Contacts whose stage dates are in order\"");
+    harness.get_by_label("k10");
 
     // The same answers read in another framework: Process is a pillar there too, and
     // the choice is kept.

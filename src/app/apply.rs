@@ -164,6 +164,7 @@ impl CockpitApp {
             Command::OpenQuestionnaire(page) => self.maturity.questionnaire = page,
             Command::StartFromEarlierAnswers => self.start_from_earlier_answers(),
             Command::SetMaturityFramework(key) => self.set_maturity_framework(key),
+            Command::OpenSignalRecords(signal) => self.open_signal_records(signal),
             Command::OpenLeak(kind) => {
                 self.leaks.selected = Some(kind);
                 self.persisted.last_view = View::Leaks;

@@ -243,6 +243,7 @@ impl CockpitApp {
                         .running(|j| matches!(j, Job::ComputeMaturity { .. })),
                     has_data: !self.snapshot.batches.is_empty(),
                     questionnaire: self.maturity.questionnaire,
+                    records: self.maturity.records.as_ref(),
                 };
                 ui::maturity_view::maturity_view_ui(ui, &model)
             }

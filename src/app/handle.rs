@@ -68,6 +68,16 @@ impl CockpitApp {
                 self.maturity.result = Some(*result);
             }
             JobOutcome::AnswersSaved(Ok(())) => {}
+            JobOutcome::SignalRecords {
+                signal,
+                details: Ok(details),
+            } => {
+                if let Some(open) = self.maturity.records.as_mut()
+                    && open.signal == signal
+                {
+                    open.details = Some(Arc::new(details));
+                }
+            }
             JobOutcome::Impact {
                 definitions,
                 preview: Ok(preview),
@@ -162,6 +172,9 @@ impl CockpitApp {
             | JobOutcome::Detail { detail: Err(e), .. }
             | JobOutcome::FolderShown(Err(e))
             | JobOutcome::Maturity(Err(e))
+            | JobOutcome::SignalRecords {
+                details: Err(e), ..
+            }
             | JobOutcome::AnswersSaved(Err(e)) => {
                 if !self.took_damage(&e) {
                     self.notice = Some(Notice::error(&e));

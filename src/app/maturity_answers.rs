@@ -59,6 +59,37 @@ impl CockpitApp {
         self.jobs.push(Job::SaveMaturityFramework(key));
     }
 
+    /// Lists the deals or contacts behind the signal `signal` (or closes the list),
+    /// reading them in the background.
+    pub(super) fn open_signal_records(&mut self, signal: Option<String>) {
+        self.maturity.records = None;
+        let (Some(signal), Some(result)) = (signal, &self.maturity.result) else {
+            return;
+        };
+        let Some(s) = result.signals.iter().find(|s| s.key == signal) else {
+            return;
+        };
+        let (deals, contacts) = match &s.behind {
+            crate::maturity::Behind::Deals(d) => (d.clone(), Vec::new()),
+            crate::maturity::Behind::Contacts(c) => (Vec::new(), c.clone()),
+            _ => return,
+        };
+        self.jobs.push(Job::ReadSignalRecords {
+            signal: signal.clone(),
+            tables: result.tables.clone(),
+            positions: crate::metrics::details::DetailPositions {
+                contacts: contacts.clone(),
+                deals: deals.clone(),
+            },
+        });
+        self.maturity.records = Some(crate::view_model::maturity::SignalRecords {
+            signal,
+            details: None,
+            deals,
+            contacts,
+        });
+    }
+
     /// Who is answering: the name given in Definitions, else the login name.
     fn answerer(&self) -> String {
         Some(self.persisted.author_name.trim().to_owned())

@@ -102,4 +102,6 @@ pub struct MaturityState {
     pub requested: Option<MaturityQuery>,
     /// The questionnaire's page (a pillar's index), when it is open.
     pub questionnaire: Option<usize>,
+    /// The signal whose records are listed, with them once read.
+    pub records: Option<crate::view_model::maturity::SignalRecords>,
 }

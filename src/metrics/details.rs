@@ -17,7 +17,7 @@ pub struct FunnelDetails {
 }
 
 /// Where in the contact and deal tables the records behind a report's numbers are.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct DetailPositions {
     pub contacts: Vec<usize>,
     pub deals: Vec<usize>,

@@ -201,7 +201,6 @@ fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Comm
         super::widgets::reading_records_ui(ui);
         return commands;
     }
-    let date = |t: Option<i64>| t.map(date_time).unwrap_or_default();
     ui.push_id(("funnel_deals", list.key()), |ui| {
         TableBuilder::new(ui)
             .striped(true)
@@ -212,16 +211,7 @@ fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Comm
             .columns(Column::initial(120.0), 5)
             .column(Column::remainder())
             .header(22.0, |mut row| {
-                for t in [
-                    "Record ID",
-                    "Deal",
-                    "Owner",
-                    "Pipeline",
-                    "Stage",
-                    "Amount",
-                    "Created",
-                    "Close date",
-                ] {
+                for t in DEAL_COLUMNS {
                     row.col(|ui| {
                         ui.strong(t);
                     });
@@ -232,19 +222,7 @@ fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Comm
                     let Some(d) = positions.get(row.index()).and_then(|i| r.deal(*i)) else {
                         return;
                     };
-                    let amount = d.amount_cents.map_or_else(String::new, |c| {
-                        format!("{} {}", cents(c), d.currency.as_deref().unwrap_or(""))
-                    });
-                    for text in [
-                        d.source_id.clone(),
-                        d.name.clone().unwrap_or_default(),
-                        d.owner.clone().unwrap_or_default(),
-                        d.pipeline.clone().unwrap_or_default(),
-                        d.raw_stage.clone().unwrap_or_default(),
-                        amount,
-                        date(d.created),
-                        date(d.close_date),
-                    ] {
+                    for text in deal_cells(d) {
                         row.col(|ui| {
                             ui.label(text);
                         });
@@ -253,4 +231,34 @@ fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Comm
             });
     });
     commands
+}
+
+/// The columns of a list of deals.
+pub(super) const DEAL_COLUMNS: [&str; 8] = [
+    "Record ID",
+    "Deal",
+    "Owner",
+    "Pipeline",
+    "Stage",
+    "Amount",
+    "Created",
+    "Close date",
+];
+
+/// A deal's cells under [`DEAL_COLUMNS`]: the stage and amount as exported.
+pub(super) fn deal_cells(d: &crate::model::Deal) -> [String; 8] {
+    let date = |t: Option<i64>| t.map(date_time).unwrap_or_default();
+    let amount = d.amount_cents.map_or_else(String::new, |c| {
+        format!("{} {}", cents(c), d.currency.as_deref().unwrap_or(""))
+    });
+    [
+        d.source_id.clone(),
+        d.name.clone().unwrap_or_default(),
+        d.owner.clone().unwrap_or_default(),
+        d.pipeline.clone().unwrap_or_default(),
+        d.raw_stage.clone().unwrap_or_default(),
+        amount,
+        date(d.created),
+        date(d.close_date),
+    ]
 }

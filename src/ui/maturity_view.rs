@@ -9,7 +9,7 @@ use super::maturity_radar::{ANSWERS, EVIDENCE, TARGET, legend_item, radar_ui};
 use super::theme;
 use crate::maturity::{Behind, Model, PillarAssessment};
 use crate::view_model::command::Command;
-use crate::view_model::maturity::{MaturityResult, MaturityViewModel};
+use crate::view_model::maturity::{MaturityResult, MaturityViewModel, SignalRecords};
 
 /// Draws the view; returns what the user asked for.
 pub fn maturity_view_ui(ui: &mut egui::Ui, model: &MaturityViewModel<'_>) -> Vec<Command> {
@@ -72,7 +72,7 @@ pub fn maturity_view_ui(ui: &mut egui::Ui, model: &MaturityViewModel<'_>) -> Vec
             );
             for i in pillar_order(r) {
                 if let Some(p) = report.pillars.get(i) {
-                    commands.extend(pillar_ui(ui, r, i, p));
+                    commands.extend(pillar_ui(ui, r, i, p, model.records));
                 }
             }
         });
@@ -229,6 +229,7 @@ fn pillar_ui(
     r: &MaturityResult,
     index: usize,
     p: &PillarAssessment,
+    records: Option<&SignalRecords>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let model: &Model = &r.model;
@@ -262,7 +263,21 @@ fn pillar_ui(
         }
         ui.label(RichText::new(format!("Level: {}.", p.level_reason)).color(theme::MUTED));
         ui.label(format!("Focus for the next step: {}", p.focus));
-        commands.extend(evidence_table_ui(ui, index, p));
+        let open = records.filter(|o| p.signals.iter().any(|s| s.key == o.signal));
+        commands.extend(evidence_table_ui(
+            ui,
+            index,
+            p,
+            open.map(|o| o.signal.as_str()),
+        ));
+        if let Some(o) = open {
+            let title = p
+                .signals
+                .iter()
+                .find(|s| s.key == o.signal)
+                .map_or("", |s| s.name.as_str());
+            commands.extend(super::signal_records::signal_records_ui(ui, o, title));
+        }
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(format!(
@@ -296,7 +311,12 @@ fn level_colour(level: Option<u8>, target: u8) -> egui::Color32 {
 
 /// The pillar's signals: value, level supported, what it was measured on, and the
 /// records behind it (a leak's open in the Handoff leaks view).
-fn evidence_table_ui(ui: &mut egui::Ui, index: usize, p: &PillarAssessment) -> Vec<Command> {
+fn evidence_table_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    p: &PillarAssessment,
+    listed: Option<&str>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let gap = ui.spacing().item_spacing.x;
     let basis = (ui.available_width() - 320.0 - 80.0 - 60.0 - 110.0 - 5.0 * gap).max(200.0);
@@ -359,6 +379,24 @@ fn evidence_table_ui(ui: &mut egui::Ui, index: usize, p: &PillarAssessment) -> V
                                     && let Some(k) = kinds.first()
                                 {
                                     commands.push(Command::OpenLeak(*k));
+                                }
+                            }
+                            Behind::Deals(_) | Behind::Contacts(_) if s.records > 0 => {
+                                let shown = listed == Some(s.key.as_str());
+                                let list = super::widgets::named_button(
+                                    ui,
+                                    true,
+                                    &format!(
+                                        "{} · {}",
+                                        crate::text::count(s.records),
+                                        if shown { "close" } else { "list" }
+                                    ),
+                                    &format!("List the records behind {}", s.name),
+                                );
+                                if list.clicked() {
+                                    commands.push(Command::OpenSignalRecords(
+                                        (!shown).then(|| s.key.clone()),
+                                    ));
                                 }
                             }
                             _ if s.value.is_some() => {

@@ -18,6 +18,7 @@ pub mod nav;
 pub mod notice;
 pub mod questionnaire;
 pub mod reveal;
+pub mod signal_records;
 pub mod theme;
 pub mod top_bar;
 pub mod widgets;

@@ -97,6 +97,8 @@ pub enum Command {
     SetMaturityFramework(String),
     /// Start this quarter's answers from the latest earlier quarter's.
     StartFromEarlierAnswers,
+    /// List the deals or contacts behind a maturity signal, by key (or close the list).
+    OpenSignalRecords(Option<String>),
     /// Show a leak's records in the Handoff leaks view.
     OpenLeak(LeakKind),
     /// Use the path typed in the app's own file box.

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::definitions::fiscal::Quarter;
 use crate::maturity::{Answers, MaturityReport, Model, Signal};
+use crate::metrics::details::FunnelDetails;
 
 /// What the view asks the background for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,8 @@ pub struct MaturityResult {
     pub report: MaturityReport,
     /// The three quarters before, oldest first, then this one.
     pub trend: Vec<QuarterLevels>,
+    /// The funnel's tables the signals' deals and contacts are positions in.
+    pub tables: Arc<crate::metrics::from_store::FunnelTables>,
     /// The latest earlier quarter with answers, and how many, offered as a start.
     pub earlier_answers: Option<(Quarter, Answers)>,
     /// Counts the numbers taken in, so the view knows they are new.
@@ -76,6 +79,18 @@ impl MaturityResult {
     }
 }
 
+/// The records behind one signal, read from the store.
+#[derive(Debug, Clone)]
+pub struct SignalRecords {
+    /// The signal's key.
+    pub signal: String,
+    /// `None` while they are read.
+    pub details: Option<Arc<FunnelDetails>>,
+    /// Their positions in the funnel's tables, in the signal's order.
+    pub deals: Vec<usize>,
+    pub contacts: Vec<usize>,
+}
+
 /// What the Pillar maturity view draws.
 pub struct MaturityViewModel<'a> {
     pub result: Option<&'a MaturityResult>,
@@ -83,4 +98,6 @@ pub struct MaturityViewModel<'a> {
     pub has_data: bool,
     /// The questionnaire's page (a pillar's index), when it is open.
     pub questionnaire: Option<usize>,
+    /// The signal whose records are listed.
+    pub records: Option<&'a SignalRecords>,
 }

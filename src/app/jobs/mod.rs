@@ -102,6 +102,12 @@ pub enum Job {
         answers: Vec<(String, String)>,
         by: String,
     },
+    /// Read the records behind a maturity signal.
+    ReadSignalRecords {
+        signal: String,
+        tables: std::sync::Arc<FunnelTables>,
+        positions: crate::metrics::details::DetailPositions,
+    },
     /// Keep the maturity framework chosen.
     SaveMaturityFramework(String),
     /// What saving `definitions` would do to the records.
@@ -182,6 +188,7 @@ impl Job {
             Self::ComputeMaturity { .. } => "Measuring the pillars' evidence".to_owned(),
             Self::SaveMaturityAnswers { .. } => "Saving the answers".to_owned(),
             Self::SaveMaturityFramework(_) => "Saving the framework".to_owned(),
+            Self::ReadSignalRecords { .. } => "Reading the records behind the signal".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
             Self::ExportRecords { .. } => "Saving the records".to_owned(),
@@ -201,6 +208,7 @@ impl Job {
                 | Self::ComputeFunnel { .. }
                 | Self::ComputeLeaks { .. }
                 | Self::ComputeMaturity { .. }
+                | Self::ReadSignalRecords { .. }
                 | Self::LoadIssues(_)
                 | Self::CompareDefinitions { .. }
         )

@@ -138,6 +138,7 @@ pub fn maturity(
         answers,
         report,
         trend,
+        tables,
         earlier_answers,
         numbers: 0,
     })

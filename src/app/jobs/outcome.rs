@@ -72,6 +72,11 @@ pub enum JobOutcome {
     },
     Leaks(Result<Box<LeaksResult>, JobError>),
     Maturity(Result<Box<MaturityResult>, JobError>),
+    /// The records behind a maturity signal.
+    SignalRecords {
+        signal: String,
+        details: Result<FunnelDetails, JobError>,
+    },
     /// Maturity answers kept (or not).
     AnswersSaved(Result<(), JobError>),
     /// Every leak's records and breakdowns, for the Leaks result of their query.

@@ -174,6 +174,21 @@ pub fn run(job: Job, db: &Path, control: &WorkControl, early: &dyn Fn(JobOutcome
         } => JobOutcome::AnswersSaved(open().and_then(|mut ws| {
             Ok(ws.set_maturity_answers(&period.label(), &answers, &by, false)?)
         })),
+        Job::ReadSignalRecords {
+            signal,
+            tables,
+            positions,
+        } => JobOutcome::SignalRecords {
+            signal,
+            details: open().and_then(|ws| {
+                Ok(crate::metrics::details::FunnelDetails::read(
+                    &ws,
+                    &tables.contacts,
+                    &tables.deals,
+                    positions,
+                )?)
+            }),
+        },
         Job::SaveMaturityFramework(key) => {
             JobOutcome::AnswersSaved(open().and_then(|ws| Ok(ws.set_maturity_framework(&key)?)))
         }
