@@ -2,6 +2,11 @@
 
 #[allow(dead_code, reason = "only the import benchmark writes exports")]
 pub mod hubspot_export;
+#[allow(
+    dead_code,
+    reason = "only the leaks and maturity benchmarks use revenue data"
+)]
+pub mod revenue_data;
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -381,20 +381,16 @@ impl CockpitApp {
                                 && r.query.batches == query.batches
                         })
                         .map(|r| r.tables.clone());
-                    let leads = self
-                        .leaks
-                        .result
-                        .as_ref()
-                        .filter(|r| {
-                            r.query.generation == query.generation
-                                && Some(r.query.definitions_version) == query.definitions_version
-                                && r.query.batches == query.batches
-                        })
-                        .map(|r| r.leads.clone());
+                    let leaks = self.leaks.result.as_ref().filter(|r| {
+                        r.query.generation == query.generation
+                            && Some(r.query.definitions_version) == query.definitions_version
+                            && r.query.batches == query.batches
+                    });
                     self.jobs.push(Job::ComputeMaturity {
                         query: Box::new(query),
                         tables,
-                        leads,
+                        leads: leaks.map(|r| r.leads.clone()),
+                        known: leaks.map(|r| (r.query.period, r.report.clone())),
                     });
                 }
             }

@@ -18,8 +18,8 @@ pub use signals::{Behind, Facts, Inputs, Signal};
 
 use crate::definitions::fiscal::Quarter;
 use crate::definitions::versions::VersionError;
-use crate::leaks::Leads;
 use crate::leaks::from_store::{count_leaks, workspace_as_of};
+use crate::leaks::{Leads, LeakReport};
 use crate::metrics::FunnelMode;
 use crate::metrics::deals::deal_metrics_of;
 use crate::metrics::filter::{Dimension, Filter};
@@ -217,27 +217,6 @@ pub fn prior_win_rate(tables: &FunnelTables, period: Quarter) -> f64 {
     }
 }
 
-/// The workspace facts the evidence reads beside the numbers.
-pub fn facts(
-    ws: &Workspace,
-    tables: &FunnelTables,
-    period: Quarter,
-    won: f64,
-) -> Result<Facts, WorkspaceError> {
-    Ok(Facts {
-        versions: ws.definition_versions()?,
-        batches: ws.batches()?,
-        raw_stages: ws.raw_deal_stages()?,
-        forecast: forecast::forecast(
-            ws,
-            &tables.defs,
-            period,
-            won,
-            prior_win_rate(tables, period),
-        )?,
-    })
-}
-
 /// The funnel question the evidence reads: the quarter, counted as cohorts, by owner.
 pub fn funnel_question(period: Quarter) -> FunnelQuestion {
     FunnelQuestion {
@@ -248,33 +227,73 @@ pub fn funnel_question(period: Quarter) -> FunnelQuestion {
     }
 }
 
-/// Every signal of `model` for `period`, measured in `ws` over `tables` (the funnel's,
-/// under the definitions in force) and `leads` (the leaks' contacts) when given, else
-/// read; with the leads, for the next quarter.
-pub fn measure_quarter(
+/// Each quarter's signals, in the order asked, and the contacts the leaks read, for the
+/// next call.
+pub type Measured = (Vec<Vec<Signal>>, Option<Arc<Leads>>);
+
+/// Every signal of `model` for each of `periods`, measured in `ws` over `tables` (the
+/// funnel's, under the definitions in force) and `leads` (the leaks' contacts) when
+/// given, else read; `known` is a quarter's leak report already worked out (the Handoff
+/// leaks view's), used instead of counting that quarter again. The workspace's history
+/// (definitions versions, batches, raw stage counts) is read once for all quarters.
+pub fn measure_quarters(
     ws: &Workspace,
     model: &Model,
-    period: Quarter,
+    periods: &[Quarter],
     tables: &FunnelTables,
     leads: Option<Arc<Leads>>,
-) -> Result<(Vec<Signal>, Option<Arc<Leads>>), MaturityError> {
+    known: Option<(Quarter, &LeakReport)>,
+) -> Result<Measured, MaturityError> {
     let Some(as_of) = workspace_as_of(ws)? else {
-        return Ok((measure(model, None), leads));
+        return Ok((
+            periods.iter().map(|_| measure(model, None)).collect(),
+            leads,
+        ));
     };
-    let funnel = tables.report(&funnel_question(period));
-    let (leads, found) = count_leaks(ws, &tables.defs, period, as_of, leads)?;
-    let (won, _) = signals::won_in_quarter(tables, &funnel);
-    let facts = facts(ws, tables, period, won)?;
-    let inputs = Inputs {
-        defs: &tables.defs,
-        period,
-        deals_as_of: as_of.of(RecordObject::Deal),
-        tables,
-        funnel: &funnel,
-        leaks: &found.report,
-        facts: &facts,
-    };
-    Ok((measure(model, Some(&inputs)), Some(leads)))
+    let (versions, batches, raw_stages) = (
+        ws.definition_versions()?,
+        ws.batches()?,
+        ws.raw_deal_stages()?,
+    );
+    let mut leads = leads;
+    let mut out = Vec::new();
+    for &period in periods {
+        let funnel = tables.report(&funnel_question(period));
+        let counted;
+        let report = match known {
+            Some((q, report)) if q == period => report,
+            _ => {
+                let (read, found) = count_leaks(ws, &tables.defs, period, as_of, leads.take())?;
+                leads = Some(read);
+                counted = found;
+                &counted.report
+            }
+        };
+        let (won, _) = signals::won_in_quarter(tables, &funnel);
+        let facts = Facts {
+            versions: versions.clone(),
+            batches: batches.clone(),
+            raw_stages: raw_stages.clone(),
+            forecast: forecast::forecast(
+                ws,
+                &tables.defs,
+                period,
+                won,
+                prior_win_rate(tables, period),
+            )?,
+        };
+        let inputs = Inputs {
+            defs: &tables.defs,
+            period,
+            deals_as_of: as_of.of(RecordObject::Deal),
+            tables,
+            funnel: &funnel,
+            leaks: report,
+            facts: &facts,
+        };
+        out.push(measure(model, Some(&inputs)));
+    }
+    Ok((out, leads))
 }
 
 /// The maturity of `period` in `ws` under `model`, reading everything from the store:
@@ -286,10 +305,10 @@ pub fn assess_workspace(
 ) -> Result<MaturityReport, MaturityError> {
     let tables = FunnelTables::load(ws)?;
     let answers = stored_answers(ws, period)?;
-    let (measured, _) = measure_quarter(ws, model, period, &tables, None)?;
+    let (measured, _) = measure_quarters(ws, model, &[period], &tables, None, None)?;
     Ok(assess(
         model,
-        &measured,
+        measured.first().map_or(&[][..], Vec::as_slice),
         &answers,
         period,
         tables.definitions_version,

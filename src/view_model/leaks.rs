@@ -41,7 +41,8 @@ pub struct LeaksResult {
     pub leads: Arc<Leads>,
     /// The as-of date the leaks were judged at, `YYYY-MM-DD`.
     pub as_of: String,
-    pub report: LeakReport,
+    /// Shared, so the Pillar maturity view's job reads it without a copy.
+    pub report: Arc<LeakReport>,
     /// Each leak's records: read and built after the counts are on screen, empty until
     /// `lists_ready`. Shared, so saving one as CSV takes it to a worker without copying.
     pub lists: BTreeMap<LeakKind, Arc<SortedWorkList>>,

@@ -95,6 +95,8 @@ pub enum Job {
         query: Box<MaturityQuery>,
         tables: Option<std::sync::Arc<FunnelTables>>,
         leads: Option<std::sync::Arc<Leads>>,
+        /// A quarter's leak report the Handoff leaks view has worked out.
+        known: Option<(Quarter, std::sync::Arc<crate::leaks::LeakReport>)>,
     },
     /// Keep answers to the maturity questions (an empty answer removes one).
     SaveMaturityAnswers {

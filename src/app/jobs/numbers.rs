@@ -67,7 +67,7 @@ pub fn leaks(
         query: query.clone(),
         leads: leads.clone(),
         as_of: as_of.describe(),
-        report: found.report.clone(),
+        report: Arc::new(found.report.clone()),
         lists: std::collections::BTreeMap::new(),
         breakdowns: std::collections::BTreeMap::new(),
         lists_ready: false,
@@ -84,43 +84,40 @@ pub fn leaks(
 }
 
 /// The Pillar maturity view's numbers for `query`: the quarter's signals, answers and
-/// assessment, and each pillar's level in the three quarters before. `tables` and `leads`
+/// assessment, sent as soon as they are worked out, then with each pillar's level in the
+/// three quarters before (each quarter's leaks counted again: the most of the job's time)
+/// as the job's last outcome. `tables`, `leads` and a quarter's leak report (`known`)
 /// are reused when they are of the same records and definitions.
 pub fn maturity(
     ws: &Workspace,
     query: MaturityQuery,
     tables: Option<Arc<FunnelTables>>,
     leads: Option<Arc<Leads>>,
+    known: Option<(
+        crate::definitions::fiscal::Quarter,
+        Arc<crate::leaks::LeakReport>,
+    )>,
+    early: &dyn Fn(JobOutcome),
 ) -> Result<MaturityResult, JobError> {
-    use crate::maturity::{assess, measure_quarter, stored_answers};
+    use crate::maturity::{assess, measure_quarters, stored_answers};
     let model = Arc::new(crate::maturity::model_of(ws)?);
     let tables = match tables {
         Some(tables) => tables,
         None => Arc::new(FunnelTables::load(ws)?),
     };
-    let mut quarters: Vec<_> = std::iter::successors(Some(query.period), |q| Some(q.previous()))
-        .take(4)
-        .collect();
-    quarters.reverse();
-    let mut leads = leads;
-    let mut trend = Vec::new();
-    let mut now = None;
-    for q in quarters {
-        let (signals, read) = measure_quarter(ws, &model, q, &tables, leads.take())?;
-        leads = read;
+    let known = known.as_ref().map(|(q, r)| (*q, r.as_ref()));
+    let quarter = |q, signals: Vec<crate::maturity::Signal>| -> Result<_, JobError> {
         let answers = stored_answers(ws, q)?;
         let report = assess(&model, &signals, &answers, q, tables.definitions_version);
-        trend.push(QuarterLevels {
+        Ok(QuarterLevels {
             period: q,
-            signals: signals.clone(),
-            answers: answers.clone(),
+            signals,
+            answers,
             levels: report.pillars.iter().map(|p| p.level).collect(),
-        });
-        if q == query.period {
-            now = Some((signals, answers, report));
-        }
-    }
-    let (signals, answers, report) = now.ok_or(JobError::NoData)?;
+        })
+    };
+    let (mut now, leads) = measure_quarters(ws, &model, &[query.period], &tables, leads, known)?;
+    let now = quarter(query.period, now.pop().unwrap_or_default())?;
     let earlier = ws
         .maturity_answer_periods()?
         .iter()
@@ -131,15 +128,36 @@ pub fn maturity(
         Some(q) => Some((q, stored_answers(ws, q)?)),
         None => None,
     };
-    Ok(MaturityResult {
-        query,
-        model,
-        signals,
-        answers,
-        report,
-        trend,
-        tables,
+    let mut result = MaturityResult {
+        query: query.clone(),
+        model: model.clone(),
+        signals: now.signals.clone(),
+        answers: now.answers.clone(),
+        report: assess(
+            &model,
+            &now.signals,
+            &now.answers,
+            query.period,
+            tables.definitions_version,
+        ),
+        trend: vec![now.clone()],
+        tables: tables.clone(),
         earlier_answers,
         numbers: 0,
-    })
+    };
+    early(JobOutcome::Maturity(Ok(Box::new(result.clone()))));
+    let mut before: Vec<_> =
+        std::iter::successors(Some(query.period.previous()), |q| Some(q.previous()))
+            .take(3)
+            .collect();
+    before.reverse();
+    let (measured, _) = measure_quarters(ws, &model, &before, &tables, leads, None)?;
+    let mut trend = before
+        .into_iter()
+        .zip(measured)
+        .map(|(q, signals)| quarter(q, signals))
+        .collect::<Result<Vec<_>, _>>()?;
+    trend.push(now);
+    result.trend = trend;
+    Ok(result)
 }

@@ -164,9 +164,10 @@ pub fn run(job: Job, db: &Path, control: &WorkControl, early: &dyn Fn(JobOutcome
             query,
             tables,
             leads,
-        } => JobOutcome::Maturity(
-            open().and_then(|ws| numbers::maturity(&ws, *query, tables, leads).map(Box::new)),
-        ),
+            known,
+        } => JobOutcome::Maturity(open().and_then(|ws| {
+            numbers::maturity(&ws, *query, tables, leads, known, early).map(Box::new)
+        })),
         Job::SaveMaturityAnswers {
             period,
             answers,
