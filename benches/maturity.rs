@@ -5,7 +5,7 @@
 //!
 //! Run: `cargo bench --bench maturity`. The data is the leaks benchmark's (fixed seed).
 //! Ours is the whole of the maturity's own work for 2025-Q3 as of 2025-12-31: the funnel
-//! by owner it reads, the fifteen signals measured and placed on levels, each pillar's
+//! by owner it reads, the sixteen signals measured and placed on levels, each pillar's
 //! evidence and stated level, the disagreements and the next move. The baseline is the
 //! Funnel view's recompute of the same question (the largest part of ours).
 //!
@@ -69,6 +69,8 @@ fn main() {
         batches: Vec::new(),
         raw_stages,
         forecast: Err(NoForecast::NoStartExport),
+        // Read from the store by key in the app; the generated deals have no history.
+        stage_jumps: None,
     };
     let model = Model::shipped();
     let question = funnel_question(q);

@@ -82,6 +82,11 @@ fn known_sla_compliance_completeness_and_late_pipeline_give_the_documented_level
     assert!(close(late.value, 45_000.0 / 105_000.0), "{late:?}");
     assert_eq!(late.level, Some(2));
     assert_eq!(late.records, 1);
+    // Won in Q3: d4 and d5, each entered Appointment Scheduled (Discovery, an early
+    // stage) and then Closed Won: both jumped, 100%, level 1.
+    let jumps = signal(&r, "stage_jumps");
+    assert!(close(jumps.value, 1.0), "{jumps:?}");
+    assert_eq!((jumps.level, jumps.records), (Some(1), 2));
     // No revenue target and no export near the quarter's start: said, not guessed.
     let plan = signal(&r, "plan_attainment");
     assert_eq!((plan.value, plan.level), (None, None));
@@ -156,8 +161,8 @@ fn the_disagreement_sentence_appears_when_and_only_when_answers_and_data_differ(
     let r = assess_workspace(&ws, &model, Q3).expect("assess");
     let process = pillar(&r, "process");
     assert_eq!(process.self_level, Some(5));
-    // MQLs within SLA 37.5% (level 1), kickoffs 33.3% (1), stalled 40% (2), stages all
-    // mapped (5): 9 / 4, level 2.
+    // MQLs within SLA 37.5% (level 1), kickoffs 33.3% (1), stalled 40% (2), both won
+    // deals jumped from an early stage (1), stages all mapped (5): 10 / 5, level 2.
     assert_eq!(process.evidence_level, Some(2));
     assert_eq!(
         process.disagreement.as_deref(),
@@ -268,7 +273,7 @@ fn with_no_data_every_signal_says_which_export_would_measure_it() {
     let ws = Workspace::open(&dir.path().join("ws.sqlite")).expect("workspace");
     let r = assess_workspace(&ws, &Model::shipped(), Q3).expect("assess");
     let signals: Vec<&Signal> = r.pillars.iter().flat_map(|p| &p.signals).collect();
-    assert_eq!(signals.len(), 15);
+    assert_eq!(signals.len(), 16);
     assert!(
         signals
             .iter()

@@ -94,8 +94,9 @@ fn a_pillar_answered_with_the_keyboard_changes_its_level_and_names_the_disagreem
     harness.get_by_label_contains("5 of 25 answered");
     harness.get_by_label_contains("Process & governance 5/5");
 
-    // The level answered is Optimized; the evidence is two levels lower (MQLs within SLA
-    // 37.5%, kickoffs 33.3%, stalled 40%, stages mapped 100%): the lower holds, and the
+    // The level answered is Optimized; the evidence is three levels lower (MQLs within
+    // SLA 37.5%, kickoffs 33.3%, stalled 40%, won deals that jumped stages 100%, stages
+    // mapped 100%): the lower holds, and the
     // disagreement is named with the number behind it.
     harness.get_by_label_contains(
         "You answered Optimized for Process & governance, but 37.5% of the 2025-Q3 MQLs were handed to sales within SLA",

@@ -7,6 +7,7 @@ pub mod forecast;
 pub mod levels;
 pub mod model;
 pub mod signals;
+pub mod stage_jumps;
 
 use std::sync::Arc;
 
@@ -281,6 +282,11 @@ pub fn measure_quarters(
                 won,
                 prior_win_rate(tables, period),
             )?,
+            stage_jumps: Some(stage_jumps::stage_jumps(
+                ws,
+                tables,
+                &funnel.deals.won_records,
+            )?),
         };
         let inputs = Inputs {
             defs: &tables.defs,

@@ -7,13 +7,14 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 /// The signals the app knows how to measure; a model may use any of them.
-pub const MEASURED: [&str; 15] = [
+pub const MEASURED: [&str; 16] = [
     "plan_attainment",
     "forecast_accuracy",
     "definitions_governed",
     "sla_marketing_to_sales",
     "sla_sales_to_success",
     "stalled_share",
+    "stage_jumps",
     "raw_stages_mapped",
     "required_fields",
     "stage_dates_in_order",

@@ -25,6 +25,8 @@ pub struct Facts {
     pub batches: Vec<BatchSummary>,
     pub raw_stages: Vec<RawStageCount>,
     pub forecast: Result<Forecast, NoForecast>,
+    /// The quarter's won deals that jumped from an early stage; `None` when not read.
+    pub stage_jumps: Option<super::stage_jumps::StageJumps>,
 }
 
 /// What one quarter's evidence is measured from.
@@ -104,6 +106,7 @@ fn measure(spec: &SignalSpec, i: &Inputs<'_>) -> Signal {
         }
         "sla_renewal" => handoff(i, Handoff::Renewal, "renewals were approached"),
         "stalled_share" => stalled_share(i),
+        "stage_jumps" => stage_jumps(i),
         "raw_stages_mapped" => raw_stages_mapped(i),
         "required_fields" => required_fields(i),
         "stage_dates_in_order" => stage_dates_in_order(i),
@@ -332,6 +335,32 @@ fn stalled_share(i: &Inputs<'_>) -> Found {
         ),
         records: leak.count,
         behind: Behind::Leaks(vec![LeakKind::StalledDeal]),
+    })
+}
+
+fn stage_jumps(i: &Inputs<'_>) -> Found {
+    let jumps = i.facts.stage_jumps.as_ref();
+    if let Some(needs) = super::stage_jumps::unmeasured(jumps) {
+        return Err(format!("{needs} in {}", i.period.label()));
+    }
+    let Some(j) = jumps else {
+        return Err(String::new());
+    };
+    let value = j.jumped.len() as f64 / j.with_history as f64;
+    Ok(Measured {
+        value,
+        basis: format!(
+            "{} of {} won deals with a stage history never entered the later half of the open stages",
+            count(j.jumped.len()),
+            count(j.with_history)
+        ),
+        sentence: format!(
+            "{} of the deals won in {} jumped from an early stage straight to closed-won",
+            pct(value),
+            i.period.label()
+        ),
+        records: j.jumped.len(),
+        behind: Behind::Deals(j.jumped.clone()),
     })
 }
 

@@ -73,6 +73,26 @@ impl StageEntries {
     }
 }
 
+impl super::Workspace {
+    /// The raw stages each deal version of `keys` entered, in the order entered: the
+    /// stage history of a few deals, read by key (the table is indexed on the version).
+    pub fn stage_histories(&self, keys: &[i64]) -> Result<Vec<Vec<String>>, super::WorkspaceError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT stage FROM deal_stage_entries WHERE version_id = ?1 ORDER BY entered_at, rowid",
+            )
+            .map_err(|e| self.err(e))?;
+        keys.iter()
+            .map(|key| {
+                stmt.query_map([key], |r| r.get::<_, String>(0))
+                    .and_then(Iterator::collect)
+                    .map_err(|e| self.err(e))
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
