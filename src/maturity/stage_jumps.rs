@@ -39,23 +39,46 @@ pub fn stage_jumps(
         .filter_map(|&p| tables.deals.key(p).map(|k| (p, k)))
         .collect();
     let keys: Vec<i64> = keyed.iter().map(|(_, k)| *k).collect();
-    let deals = ws.deals_by_keys(&keys)?;
     let histories = ws.stage_histories(&keys)?;
     let mut out = StageJumps {
         jumped: Vec::new(),
         with_history: 0,
         early_stages,
     };
-    for (((position, _), deal), history) in keyed.iter().zip(deals).zip(histories) {
-        let Some(deal) = deal else { continue };
-        if history.is_empty() || early_stages == 0 {
+    let mut mapped: rustc_hash::FxHashMap<Vec<u8>, Option<usize>> =
+        rustc_hash::FxHashMap::default();
+    let mut key = Vec::new();
+    for ((position, _), history) in keyed.iter().zip(histories) {
+        if history.stages.is_empty() || early_stages == 0 {
             continue;
         }
         out.with_history += 1;
         let furthest = history
+            .stages
             .iter()
-            .filter_map(|raw| deal_stage(defs, &deal.source_system, deal.pipeline.as_deref(), raw))
-            .filter_map(|s| open.iter().position(|o| *o == s.name))
+            .filter_map(|raw| {
+                // Each distinct raw stage is mapped once: mapping normalises names and
+                // scans the mappings, most of the time of thousands of entries.
+                key.clear();
+                crate::model::write_stage_key(
+                    &mut key,
+                    &history.source_system,
+                    history.pipeline.as_deref(),
+                    raw,
+                );
+                if let Some(known) = mapped.get(key.as_slice()) {
+                    return *known;
+                }
+                let place = deal_stage(
+                    defs,
+                    &history.source_system,
+                    history.pipeline.as_deref(),
+                    raw,
+                )
+                .and_then(|s| open.iter().position(|o| *o == s.name));
+                mapped.insert(key.clone(), place);
+                place
+            })
             .max();
         if furthest.is_none_or(|f| f < early_stages) {
             out.jumped.push(*position);

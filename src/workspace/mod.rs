@@ -36,6 +36,7 @@ pub use presets::MappingPreset;
 pub use raw_rows::{PackedRows, RawRowBlock};
 pub use records::RecordCounts;
 pub use settle::Settled;
+pub use stage_entries::StageHistory;
 
 /// How long a connection waits for another writer before reporting the workspace busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

@@ -73,23 +73,56 @@ impl StageEntries {
     }
 }
 
+/// A deal version's stage history: its system and pipeline (which its raw stages map
+/// under) and the raw stages it entered, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StageHistory {
+    pub source_system: String,
+    pub pipeline: Option<String>,
+    pub stages: Vec<String>,
+}
+
 impl super::Workspace {
-    /// The raw stages each deal version of `keys` entered, in the order entered: the
-    /// stage history of a few deals, read by key (the table is indexed on the version).
-    pub fn stage_histories(&self, keys: &[i64]) -> Result<Vec<Vec<String>>, super::WorkspaceError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT stage FROM deal_stage_entries WHERE version_id = ?1 ORDER BY entered_at, rowid",
-            )
-            .map_err(|e| self.err(e))?;
-        keys.iter()
-            .map(|key| {
-                stmt.query_map([key], |r| r.get::<_, String>(0))
-                    .and_then(Iterator::collect)
-                    .map_err(|e| self.err(e))
-            })
-            .collect()
+    /// The stage history of each deal version of `keys`, in their order (empty for one
+    /// without entries): a few thousand deals read by key, a chunk of ids a query.
+    pub fn stage_histories(
+        &self,
+        keys: &[i64],
+    ) -> Result<Vec<StageHistory>, super::WorkspaceError> {
+        const CHUNK: usize = 256;
+        let sql = format!(
+            "SELECT e.version_id, v.source_system, v.pipeline, e.stage FROM deal_stage_entries e \
+             JOIN deal_versions v ON v.id = e.version_id WHERE e.version_id IN ({}) \
+             ORDER BY e.version_id, e.entered_at, e.rowid",
+            vec!["?"; CHUNK].join(", ")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let place: rustc_hash::FxHashMap<i64, usize> =
+            keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        let mut out = vec![StageHistory::default(); keys.len()];
+        for chunk in keys.chunks(CHUNK) {
+            // Ids are positive: -1 fills the last chunk's unused places.
+            let ids = chunk
+                .iter()
+                .copied()
+                .chain(std::iter::repeat(-1))
+                .take(CHUNK);
+            let mut rows = stmt
+                .query(rusqlite::params_from_iter(ids))
+                .map_err(|e| self.err(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+                let id: i64 = row.get(0).map_err(|e| self.err(e))?;
+                let Some(h) = place.get(&id).and_then(|i| out.get_mut(*i)) else {
+                    continue;
+                };
+                if h.stages.is_empty() {
+                    h.source_system = row.get(1).map_err(|e| self.err(e))?;
+                    h.pipeline = row.get(2).map_err(|e| self.err(e))?;
+                }
+                h.stages.push(row.get(3).map_err(|e| self.err(e))?);
+            }
+        }
+        Ok(out)
     }
 }
 
