@@ -332,3 +332,46 @@ fn another_framework_regroups_the_same_answers_and_evidence() {
         "{err}"
     );
 }
+
+#[test]
+fn an_edited_model_is_checked_whole_and_its_cut_offs_used() {
+    let (dir, db) = crate::leaks::leak_workspace_file();
+    let file = dir.path().join("model.toml");
+    let f = file.display().to_string();
+    let (ok, out, err) = cockpit(&db, &["maturity", "model", "export", &f]);
+    assert!(ok, "{out}{err}");
+    let shipped = std::fs::read_to_string(&file).expect("exported");
+    let sla = "cutoffs = [0.5, 0.75, 0.9, 0.97]";
+    assert!(shipped.contains(sla));
+    let level = || {
+        let (_, json, _) = cockpit(&db, &["maturity", "--period", "2025-Q3", "--json"]);
+        let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+        v["pillars"][1]["signals"][0]["level"].clone()
+    };
+    assert_eq!(
+        level(),
+        1,
+        "37.5% of MQLs within SLA is under the shipped 50%"
+    );
+
+    // Cut-offs out of order: refused with the key, and nothing changes.
+    std::fs::write(&file, shipped.replacen(sla, "cutoffs = [0.9, 0.75]", 1)).expect("edit");
+    let (ok, _, err) = cockpit(&db, &["maturity", "model", "import", &f]);
+    assert!(!ok);
+    assert!(
+        err.contains("key signals[3].cutoffs: with better = \"higher\" each cut-off must be above the one before. Nothing was changed."),
+        "{err}"
+    );
+    assert_eq!(level(), 1);
+
+    // A lower bar for level 2: the same 37.5% now reaches it.
+    std::fs::write(
+        &file,
+        shipped.replacen(sla, "cutoffs = [0.3, 0.75, 0.9, 0.97]", 1),
+    )
+    .expect("edit");
+    let (ok, out, err) = cockpit(&db, &["maturity", "model", "import", &f]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("6 pillars, 25 questions, 16 signals"), "{out}");
+    assert_eq!(level(), 2);
+}

@@ -20,6 +20,8 @@ pub enum CliError {
     Maturity(#[from] crate::maturity::MaturityError),
     #[error(transparent)]
     Answers(#[from] crate::maturity::answers::AnswersError),
+    #[error(transparent)]
+    MaturityModel(#[from] crate::maturity::model::ModelError),
     #[error("the window could not open: {0}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?")]
     Window(#[from] eframe::Error),
     #[error("could not write the output: {0}")]

@@ -29,11 +29,23 @@ pub enum MaturityCommand {
     /// The team's answers to the questionnaire, as a file to fill in.
     #[command(subcommand)]
     Answers(AnswersCommand),
+    /// The maturity model itself (levels, pillars, questions, signals and their cut-offs).
+    #[command(subcommand)]
+    Model(ModelCommand),
     /// Show the frameworks of pillars, or choose the one the workspace reads.
     Framework {
         /// six-pillars, ppdt-cadence or four-roles.
         key: Option<String>,
     },
+}
+
+/// `maturity model` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum ModelCommand {
+    /// Write the model in use to FILE (TOML), to edit.
+    Export { file: PathBuf },
+    /// Check FILE whole and use it for this workspace from now on.
+    Import { file: PathBuf },
 }
 
 /// `maturity answers` subcommands.
@@ -99,6 +111,30 @@ pub(super) fn run(db: &Path, args: &MaturityArgs) -> Result<ExitCode, CliError> 
                 answers.len(),
                 period.label(),
                 file.display()
+            ))
+        }
+        Some(MaturityCommand::Model(ModelCommand::Export { file })) => {
+            let text = ws
+                .maturity_model_text()?
+                .unwrap_or_else(|| include_str!("../../assets/maturity-default.toml").to_owned());
+            let unwritable =
+                |e: std::io::Error| format!("{}: cannot be written ({e})", file.display());
+            let mut tmp = crate::export::temporary_beside(file).map_err(unwritable)?;
+            std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(unwritable)?;
+            tmp.persist(file).map_err(|e| unwritable(e.error))?;
+            super::print(&format!("Wrote the maturity model to {}.", file.display()))
+        }
+        Some(MaturityCommand::Model(ModelCommand::Import { file })) => {
+            let read = crate::maturity::model::read_file(file)?;
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| format!("{}: cannot be read ({e})", file.display()))?;
+            ws.set_maturity_model_text(&text)?;
+            super::print(&format!(
+                "The workspace now uses the maturity model in {}: {} pillars, {} questions, {} signals.",
+                file.display(),
+                read.framework().pillars.len(),
+                read.questions.len(),
+                read.signals.len()
             ))
         }
         Some(MaturityCommand::Framework { key: Some(key) }) => {

@@ -171,10 +171,14 @@ pub fn assess(
     }
 }
 
-/// The shipped model in the framework `ws` has chosen (its own when none was, or when
-/// the one chosen is not the model's).
+/// The model `ws` uses (one imported into it, else the shipped one) in the framework it
+/// has chosen (the model's own when none was, or when the one chosen is not the model's).
 pub fn model_of(ws: &Workspace) -> Result<Model, WorkspaceError> {
-    let mut model = Model::shipped();
+    // An imported model was checked whole before it was kept.
+    let mut model = ws
+        .maturity_model_text()?
+        .and_then(|text| model::parse(&text, std::path::Path::new("the workspace's model")).ok())
+        .unwrap_or_else(Model::shipped);
     if let Some(key) = ws.maturity_framework()?
         && model.frameworks.iter().any(|f| f.key == key)
     {

@@ -37,22 +37,41 @@ impl Workspace {
     /// The maturity framework chosen for this workspace, by key; `None` for the model's
     /// own.
     pub fn maturity_framework(&self) -> Result<Option<String>, WorkspaceError> {
+        self.maturity_setting("framework")
+    }
+
+    /// Chooses the maturity framework for this workspace.
+    pub fn set_maturity_framework(&self, key: &str) -> Result<(), WorkspaceError> {
+        self.set_maturity_setting("framework", key)
+    }
+
+    /// The maturity model this workspace uses instead of the shipped one, as TOML text.
+    pub fn maturity_model_text(&self) -> Result<Option<String>, WorkspaceError> {
+        self.maturity_setting("model")
+    }
+
+    /// Keeps a maturity model (TOML text, checked by the caller) for this workspace.
+    pub fn set_maturity_model_text(&self, text: &str) -> Result<(), WorkspaceError> {
+        self.set_maturity_setting("model", text)
+    }
+
+    fn maturity_setting(&self, key: &str) -> Result<Option<String>, WorkspaceError> {
         Ok(self
             .query_list(
-                "SELECT value FROM maturity_settings WHERE key = 'framework'",
-                [],
+                "SELECT value FROM maturity_settings WHERE key = ?1",
+                [key],
                 |r| r.get(0),
             )?
             .into_iter()
             .next())
     }
 
-    /// Chooses the maturity framework for this workspace.
-    pub fn set_maturity_framework(&self, key: &str) -> Result<(), WorkspaceError> {
+    fn set_maturity_setting(&self, key: &str, value: &str) -> Result<(), WorkspaceError> {
         self.conn
             .execute(
-                "INSERT INTO maturity_settings (key, value) VALUES ('framework', ?1)                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key],
+                "INSERT INTO maturity_settings (key, value) VALUES (?1, ?2) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
             )
             .map_err(|e| self.err(e))?;
         Ok(())
