@@ -15,10 +15,10 @@ pub const TARGET: Color32 = Color32::from_gray(120);
 
 /// Draws the radar of `report` in a `size` square, with `target` as a dashed ring.
 pub fn radar_ui(ui: &mut egui::Ui, report: &MaturityReport, target: u8, size: f32) {
-    let (rect, response) = ui.allocate_exact_size(vec2(size * 1.9, size), Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(vec2(size * 2.4, size), Sense::hover());
     let painter = ui.painter_at(rect);
     let centre = rect.center();
-    let radius = size * 0.36;
+    let radius = size * 0.34;
     let n = report.pillars.len().max(3);
     let at = |i: usize, level: f32| -> Pos2 {
         let angle = -std::f32::consts::FRAC_PI_2 + i as f32 * std::f32::consts::TAU / n as f32;

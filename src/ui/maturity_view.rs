@@ -138,7 +138,7 @@ fn summary_ui(ui: &mut egui::Ui, r: &MaturityResult) {
     let report = &r.report;
     let model: &Model = &r.model;
     ui.horizontal_top(|ui| {
-        let size = (ui.available_width() * 0.5 / 1.9).clamp(220.0, 320.0);
+        let size = (ui.available_width() * 0.55 / 2.4).clamp(200.0, 300.0);
         radar_ui(ui, report, model.target, size);
         ui.vertical(|ui| {
             ui.add_space(12.0);
