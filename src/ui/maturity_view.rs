@@ -278,6 +278,7 @@ fn pillar_ui(
                 .map_or("", |s| s.name.as_str());
             commands.extend(super::signal_records::signal_records_ui(ui, o, title));
         }
+        answers_ui(ui, r, p);
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(format!(
@@ -298,6 +299,38 @@ fn pillar_ui(
         trend_ui(ui, r, index);
     });
     commands
+}
+
+/// The pillar's statements with the answers given, folded away until opened.
+fn answers_ui(ui: &mut egui::Ui, r: &MaturityResult, p: &PillarAssessment) {
+    if p.answered == 0 {
+        return;
+    }
+    let model: &Model = &r.model;
+    let Some(pillar) = model.framework().pillars.iter().find(|x| x.key == p.key) else {
+        return;
+    };
+    egui::CollapsingHeader::new(format!(
+        "The answers ({}: {})",
+        model.level_name(p.self_level),
+        r.report.answered_by
+    ))
+    .id_salt(("answers", &p.key))
+    .show(ui, |ui| {
+        for q in model.questions_of(pillar) {
+            let answer = r
+                .answers
+                .given
+                .get(&q.key)
+                .map_or("not answered", |a| a.label());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(answer).strong());
+                ui.label(
+                    RichText::new(format!("{} (level {})", q.text, q.level)).color(theme::MUTED),
+                );
+            });
+        }
+    });
 }
 
 fn level_colour(level: Option<u8>, target: u8) -> egui::Color32 {
