@@ -248,32 +248,23 @@ impl Workspace {
         keys: &[i64],
         from_row: impl Fn(&Row<'_>) -> rusqlite::Result<(i64, T)>,
     ) -> Result<Vec<Option<T>>, WorkspaceError> {
-        const CHUNK: usize = 256;
-        let sql = format!("{select} WHERE v.id IN ({})", vec!["?"; CHUNK].join(", "));
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         // Where each id goes in the answer (its last place, when it is asked twice).
         let place: rustc_hash::FxHashMap<i64, usize> =
             keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
         let mut wanted: Vec<i64> = place.keys().copied().collect();
         wanted.sort_unstable();
         let mut found: Vec<Option<T>> = (0..keys.len()).map(|_| None).collect();
-        for chunk in wanted.chunks(CHUNK) {
-            // Ids are positive: -1 fills the last chunk's unused places.
-            let ids = chunk
-                .iter()
-                .copied()
-                .chain(std::iter::repeat(-1))
-                .take(CHUNK);
-            let mut rows = stmt
-                .query(rusqlite::params_from_iter(ids))
-                .map_err(|e| self.err(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-                let (id, record) = from_row(row).map_err(|e| self.err(e))?;
+        self.for_each_row_of_ids(
+            &format!("{select} WHERE v.id IN ({{ids}})"),
+            &wanted,
+            |row| {
+                let (id, record) = from_row(row)?;
                 if let Some(slot) = place.get(&id).and_then(|i| found.get_mut(*i)) {
                     *slot = Some(record);
                 }
-            }
-        }
+                Ok(())
+            },
+        )?;
         if wanted.len() < keys.len() {
             for (i, k) in keys.iter().enumerate() {
                 if let Some(&last) = place.get(k)

@@ -89,39 +89,26 @@ impl super::Workspace {
         &self,
         keys: &[i64],
     ) -> Result<Vec<StageHistory>, super::WorkspaceError> {
-        const CHUNK: usize = 256;
-        let sql = format!(
-            "SELECT e.version_id, v.source_system, v.pipeline, e.stage FROM deal_stage_entries e \
-             JOIN deal_versions v ON v.id = e.version_id WHERE e.version_id IN ({}) \
-             ORDER BY e.version_id, e.entered_at, e.rowid",
-            vec!["?"; CHUNK].join(", ")
-        );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let place: rustc_hash::FxHashMap<i64, usize> =
             keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
         let mut out = vec![StageHistory::default(); keys.len()];
-        for chunk in keys.chunks(CHUNK) {
-            // Ids are positive: -1 fills the last chunk's unused places.
-            let ids = chunk
-                .iter()
-                .copied()
-                .chain(std::iter::repeat(-1))
-                .take(CHUNK);
-            let mut rows = stmt
-                .query(rusqlite::params_from_iter(ids))
-                .map_err(|e| self.err(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-                let id: i64 = row.get(0).map_err(|e| self.err(e))?;
-                let Some(h) = place.get(&id).and_then(|i| out.get_mut(*i)) else {
-                    continue;
-                };
-                if h.stages.is_empty() {
-                    h.source_system = row.get(1).map_err(|e| self.err(e))?;
-                    h.pipeline = row.get(2).map_err(|e| self.err(e))?;
+        self.for_each_row_of_ids(
+            "SELECT e.version_id, v.source_system, v.pipeline, e.stage FROM deal_stage_entries e \
+             JOIN deal_versions v ON v.id = e.version_id WHERE e.version_id IN ({ids}) \
+             ORDER BY e.version_id, e.entered_at, e.rowid",
+            keys,
+            |row| {
+                let id: i64 = row.get(0)?;
+                if let Some(h) = place.get(&id).and_then(|i| out.get_mut(*i)) {
+                    if h.stages.is_empty() {
+                        h.source_system = row.get(1)?;
+                        h.pipeline = row.get(2)?;
+                    }
+                    h.stages.push(row.get(3)?);
                 }
-                h.stages.push(row.get(3).map_err(|e| self.err(e))?);
-            }
-        }
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 }
