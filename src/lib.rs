@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod model;
 pub mod progress;
 pub mod sample;
+pub mod scorecard;
 pub mod text;
 pub mod ui;
 pub mod view_model;

@@ -50,6 +50,11 @@ pub fn money(amount: f64, currency: &str) -> String {
 /// An estimate of money for people, rounded so it reads as one: `≈ 476k USD`,
 /// `≈ 1.2M USD` (the exact amount belongs in a hover).
 pub fn approx_money(amount: f64, currency: &str) -> String {
+    format!("≈ {}", short_money(amount, currency))
+}
+
+/// Money rounded to read at a glance: `476k USD`, `1.2M USD`, `850 USD`.
+pub fn short_money(amount: f64, currency: &str) -> String {
     let a = amount.abs();
     let sign = if amount < 0.0 { "-" } else { "" };
     let short = if a >= 1e6 {
@@ -61,7 +66,7 @@ pub fn approx_money(amount: f64, currency: &str) -> String {
     } else {
         format!("{a:.0}")
     };
-    format!("≈ {sign}{short} {currency}")
+    format!("{sign}{short} {currency}")
 }
 
 /// A duration in days for people: `319 days`, `1 day`, `10 hours`, `under an hour`.

@@ -16,6 +16,7 @@ mod metrics;
 mod properties;
 mod reliability;
 mod same_numbers;
+mod scorecard;
 mod stale_numbers;
 mod views;
 mod workspace;

@@ -22,6 +22,10 @@ pub enum CliError {
     Answers(#[from] crate::maturity::answers::AnswersError),
     #[error(transparent)]
     MaturityModel(#[from] crate::maturity::model::ModelError),
+    #[error(transparent)]
+    Scorecard(#[from] crate::scorecard::ScorecardError),
+    #[error(transparent)]
+    ScorecardFile(#[from] crate::scorecard::output::OutputError),
     #[error("the window could not open: {0}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?")]
     Window(#[from] eframe::Error),
     #[error("could not write the output: {0}")]

@@ -1,5 +1,5 @@
 //! The command line: `import`, `batches`, `presets`, `undo`, `definitions`, `funnel`,
-//! `leaks`, `maturity` and `backups` over the same library as the window; with no subcommand (or
+//! `leaks`, `maturity`, `scorecard` and `backups` over the same library as the window; with no subcommand (or
 //! `open FILE...`), the window opens.
 
 mod backups;
@@ -11,6 +11,7 @@ mod import;
 mod leaks;
 mod maturity;
 mod presets;
+mod scorecard;
 mod undo;
 
 use std::path::PathBuf;
@@ -54,6 +55,8 @@ pub enum Command {
     Leaks(leaks::LeaksArgs),
     /// Pillar maturity for a quarter: answers and evidence, disagreements, the next move.
     Maturity(maturity::MaturityArgs),
+    /// A quarter's scorecard on one page: printed, or written as PDF, PNG or CSV.
+    Scorecard(scorecard::ScorecardArgs),
     /// The data dictionary: export, import, history, diff, restore.
     #[command(subcommand)]
     Definitions(definitions::DefinitionsCommand),
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
         Some(Command::Leaks(args)) => leaks::run(&db, &args),
         Some(Command::Maturity(args)) => maturity::run(&db, &args),
         Some(Command::Backups(args)) => backups::run(&db, &args),
+        Some(Command::Scorecard(args)) => scorecard::run(&db, &args),
     };
     match result {
         Ok(code) => code,

@@ -158,9 +158,8 @@ fn pct(v: f64) -> String {
 
 /// The amount won in the quarter, in the reporting currency, and the deals behind it.
 pub fn won_in_quarter(tables: &FunnelTables, funnel: &FunnelReport) -> (f64, Vec<usize>) {
-    let won: Vec<usize> = funnel.deals.won_records.clone();
-    let amount = won.iter().filter_map(|&d| tables.deals.amount(d)).sum();
-    (amount, won)
+    let amount = crate::metrics::deals::won_amount(&tables.deals, &funnel.deals);
+    (amount, funnel.deals.won_records.clone())
 }
 
 fn plan_attainment(i: &Inputs<'_>) -> Found {

@@ -79,6 +79,12 @@ pub fn to_reporting(defs: &Definitions, cents: i64, currency: Option<&str>) -> O
     Some(cents as f64 / 100.0 * rate)
 }
 
+/// The amounts of the deals `m` counts as won, summed in the reporting currency (won
+/// deals without an amount, or in a currency without a rate, add nothing).
+pub fn won_amount(deals: &DealTable, m: &DealMetrics) -> f64 {
+    m.won_records.iter().filter_map(|&d| deals.amount(d)).sum()
+}
+
 /// Computes the deal metrics of `deals` under `defs` for `period`.
 pub fn deal_metrics(
     defs: &Definitions,

@@ -17,6 +17,7 @@ mod presets;
 mod raw_rows;
 mod records;
 pub mod schema;
+mod scorecards;
 mod settle;
 mod stage_entries;
 mod version_inserts;
@@ -35,6 +36,7 @@ pub use maturity_answers::StoredAnswer;
 pub use presets::MappingPreset;
 pub use raw_rows::{PackedRows, RawRowBlock};
 pub use records::RecordCounts;
+pub use scorecards::PublishedScorecard;
 pub use settle::Settled;
 pub use stage_entries::StageHistory;
 

@@ -222,6 +222,25 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) STRICT;
     ",
+    // 7: scorecard templates (which metrics, their order, targets and comments, as JSON)
+    // and the scorecards published, each kept whole as the page that was presented.
+    r"
+    CREATE TABLE scorecard_templates (
+        name TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE published_scorecards (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        period TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        published_by TEXT NOT NULL,
+        definitions_version INTEGER NOT NULL,
+        page TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX published_scorecards_by_period ON published_scorecards (period, id);
+    ",
 ];
 
 /// The schema version this build writes.
