@@ -98,6 +98,41 @@ fn open(db: &std::path::Path) -> Result<Workspace, CliError> {
     Ok(Workspace::open(db)?)
 }
 
+/// The workspace's consistency check, running on a thread of its own.
+struct CheckBeside(Option<std::thread::JoinHandle<Result<(), crate::workspace::WorkspaceError>>>);
+
+impl CheckBeside {
+    /// Waits for the check; its finding is the error when the file is damaged.
+    fn wait(&mut self) -> Result<(), CliError> {
+        match self.0.take().map(std::thread::JoinHandle::join) {
+            None => Ok(()),
+            Some(Ok(result)) => Ok(result?),
+            Some(Err(_)) => Err("the workspace's consistency check stopped unexpectedly".into()),
+        }
+    }
+
+    /// [`CheckBeside::wait`], for the last time.
+    fn finish(mut self) -> Result<(), CliError> {
+        self.wait()
+    }
+}
+
+/// Opens the workspace for a subcommand that reads a lot of it, with SQLite's
+/// consistency check running beside the reads rather than before them; the command
+/// waits for it before it writes or prints anything. A new file, or one whose schema is
+/// older, is checked before it is opened, as always.
+fn open_checking_beside(db: &std::path::Path) -> Result<(Workspace, CheckBeside), CliError> {
+    if !db.exists() {
+        return Ok((open(db)?, CheckBeside(None)));
+    }
+    let path = db.to_owned();
+    let handle = std::thread::Builder::new()
+        .name("workspace-check".to_owned())
+        .spawn(move || crate::workspace::check_file(&path))
+        .map_err(|e| format!("the workspace's consistency check could not start: {e}"))?;
+    Ok((Workspace::reopen(db)?, CheckBeside(Some(handle))))
+}
+
 /// Prints `text` and a line break; a reader that stopped reading (`| head`) is not an
 /// error.
 fn print(text: &str) -> Result<ExitCode, CliError> {

@@ -91,8 +91,12 @@ pub fn login_name() -> String {
 }
 
 pub(super) fn run(db: &Path, args: &ScorecardArgs) -> Result<ExitCode, CliError> {
-    let ws = super::open(db)?;
+    // The consistency check reads the whole file (about half a second at a million
+    // contacts): it runs beside the page's work, and nothing is written or published
+    // before it has passed.
+    let (mut ws, mut check) = super::open_checking_beside(db)?;
     if args.list {
+        check.finish()?;
         let published = ws.published_scorecards()?;
         if published.is_empty() {
             return super::print("No scorecard has been published yet.");
@@ -122,12 +126,18 @@ pub(super) fn run(db: &Path, args: &ScorecardArgs) -> Result<ExitCode, CliError>
         }
         None => {
             let tables = FunnelTables::load(&ws)?;
+            if !tables.kept {
+                // Kept for the next run (a scheduled scorecard, the window): a copy, so
+                // failing to keep them loses nothing but that time.
+                let _ = tables.keep(&mut ws);
+            }
             let (period, _) = super::period_and_as_of(&ws, &tables.defs, args.period.as_deref())?;
             let template = template::load(&ws, &args.template)
                 .map_err(crate::scorecard::ScorecardError::from)?;
             let page = from_store::build(&ws, &tables, period, &template, &by)?;
             match &args.publish {
                 Some(name) => {
+                    check.wait()?;
                     let (kept, id) = publish::publish(&ws, &page, name, &by)?;
                     eprintln!("Published {} as \"{name}\" (id {id}).", kept.period);
                     kept
@@ -137,6 +147,7 @@ pub(super) fn run(db: &Path, args: &ScorecardArgs) -> Result<ExitCode, CliError>
         }
     };
     let Some(out) = &args.out else {
+        check.finish()?;
         return super::print(&summary(&page));
     };
     let format = format_of(args, out)?;
@@ -144,6 +155,7 @@ pub(super) fn run(db: &Path, args: &ScorecardArgs) -> Result<ExitCode, CliError>
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::Letter,
     };
+    check.finish()?;
     let bytes = write(&page, format, paper, out)?;
     super::print(&format!(
         "Wrote the {} scorecard ({}, {}) to {}.",

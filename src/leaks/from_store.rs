@@ -84,10 +84,10 @@ pub fn load_leads(
     Ok((table.finish(), keys))
 }
 
-/// Counts every leak of `period` in `ws` under `defs` as of `as_of`, before the records they name are read: the deals are counted as they
-/// stream by, beside the contacts' lead table (at a million contacts and 200,000 deals
-/// about 0.6 s together rather than 1.0 s in turn), or over `leads` when given (read
-/// under the same definitions).
+/// Counts every leak of `period` in `ws` under `defs` as of `as_of`, before the records
+/// they name are read: the deals are counted as they stream by, beside the contacts' lead
+/// table (at a million contacts and 200,000 deals about 0.6 s together rather than 1.0 s
+/// in turn), or over `leads` when given (read under the same definitions).
 pub fn count_leaks(
     ws: &Workspace,
     defs: &Definitions,
@@ -95,17 +95,36 @@ pub fn count_leaks(
     as_of: AsOf,
     leads: Option<Arc<Leads>>,
 ) -> Result<(Arc<Leads>, StoredLeaks), WorkspaceError> {
+    let (leads, mut found) = count_leaks_of(ws, defs, &[period], as_of, leads)?;
+    // One quarter asked, one counted.
+    Ok((leads, found.swap_remove(0)))
+}
+
+/// [`count_leaks`] for each of `periods`, in that order, the deals read once for all of
+/// them: reading 200,000 deals takes about 0.4 s, counting them towards a quarter a
+/// fraction of that.
+pub fn count_leaks_of(
+    ws: &Workspace,
+    defs: &Definitions,
+    periods: &[Quarter],
+    as_of: AsOf,
+    leads: Option<Arc<Leads>>,
+) -> Result<(Arc<Leads>, Vec<StoredLeaks>), WorkspaceError> {
     let (leads, deals) = ws.read_beside(
-        |own| read_deals(own, defs, period, as_of),
+        |own| read_deals_for(own, defs, periods, as_of, None),
         || match leads {
             Some(leads) => Ok(leads),
             None => Leads::load(ws, defs).map(Arc::new),
         },
     );
     let (leads, deals) = (leads?, deals?);
-    let mut found = detect(&leads.table, deals);
-    found.judge_snapshots(ws, defs, &leads.table, period, as_of)?;
-    Ok((leads, found))
+    let mut out = Vec::with_capacity(periods.len());
+    for (&period, read) in periods.iter().zip(deals) {
+        let mut found = detect(&leads.table, read);
+        found.judge_snapshots(ws, defs, &leads.table, period, as_of)?;
+        out.push(found);
+    }
+    Ok((leads, out))
 }
 
 /// Finds every leak of `period` in `ws` under `defs`, as of `as_of`: the report
@@ -168,23 +187,48 @@ pub(super) fn read_deals_from<'d>(
     as_of: AsOf,
     deals_on: Option<&str>,
 ) -> Result<DealsRead<'d>, WorkspaceError> {
-    let timeline = Timeline::new(defs, period, as_of);
-    let mut found = DealFindings::new(&timeline, 0, 0);
+    // One quarter asked, one read.
+    Ok(read_deals_for(ws, defs, &[period], as_of, deals_on)?.swap_remove(0))
+}
+
+/// The deals counted towards each of `periods` in one pass over them.
+fn read_deals_for<'d>(
+    ws: &Workspace,
+    defs: &'d Definitions,
+    periods: &[Quarter],
+    as_of: AsOf,
+    deals_on: Option<&str>,
+) -> Result<Vec<DealsRead<'d>>, WorkspaceError> {
+    let timelines: Vec<Timeline<'d>> = periods
+        .iter()
+        .map(|&p| Timeline::new(defs, p, as_of))
+        .collect();
+    let mut found: Vec<DealFindings<'d>> = timelines
+        .iter()
+        .map(|t| DealFindings::new(t, 0, 0))
+        .collect();
     let mut keys = Vec::new();
     let each = |key, d: &Deal| {
         keys.push(key);
-        found.observe(&timeline, d);
+        for (t, f) in timelines.iter().zip(found.iter_mut()) {
+            f.observe(t, d);
+        }
     };
     match deals_on {
         Some(day) => ws.for_each_deal_as_of(day, each)?,
         None => ws.for_each_deal(each)?,
     }
-    Ok(DealsRead {
-        timeline,
-        found,
-        keys,
-        accounts: ws.accounts()?,
-    })
+    let accounts = ws.accounts()?;
+    Ok(timelines
+        .into_iter()
+        .zip(found)
+        .map(|(timeline, found)| DealsRead {
+            timeline,
+            found,
+            keys: keys.clone(),
+            accounts: accounts.clone(),
+        })
+        .collect())
 }
 
 /// The leaks of the deals' period in `leads` and the deals read, before the records they

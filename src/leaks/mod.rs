@@ -30,7 +30,7 @@ use serde::Serialize;
 pub use as_of::AsOf;
 pub use breakdown::{BreakdownRow, LeakDimension, leak_breakdown, leak_breakdowns};
 pub use deal_pass::DealFindings;
-pub use from_store::{Leads, StoredLeaks, count_leaks, leaks_from_store};
+pub use from_store::{Leads, StoredLeaks, count_leaks, count_leaks_of, leaks_from_store};
 pub use handoff_summary::{HandoffSummary, Overlap, handoff_summaries};
 pub use kinds::{Handoff, LeakKind};
 pub use lead_table::{LeadTable, LeadTableBuilder};

@@ -10,7 +10,7 @@ use crate::definitions::fiscal::Quarter;
 use crate::leaks::LeakReport;
 use crate::metrics::deals::{deal_metrics, pipeline_coverage, won_amount};
 use crate::metrics::from_store::FunnelTables;
-use crate::metrics::{Filter, FunnelMode, lifecycle_funnel};
+use crate::metrics::{Filter, FunnelMode, LifecycleFunnel, funnels_by_quarter};
 use crate::model::Account;
 
 /// One quarter's values, by metric key; a metric with no value is absent.
@@ -26,11 +26,33 @@ impl QuarterFigures {
     }
 }
 
-/// The values of every metric in `keys` for `period`: the funnel counted as cohorts over
-/// every record, the leaks' handoff compliance from `leaks` (that quarter's report).
+/// The lifecycle funnel of each of `quarters` over every contact, counted as cohorts in
+/// one pass (as the Funnel view's trend counts them), when `keys` show any of its numbers.
+pub fn funnels_of(
+    tables: &FunnelTables,
+    quarters: &[Quarter],
+    keys: &[String],
+) -> Option<Vec<LifecycleFunnel>> {
+    keys.iter()
+        .any(|k| k.starts_with("conversion:") || k.starts_with("stage:"))
+        .then(|| {
+            funnels_by_quarter(
+                &tables.defs,
+                &tables.contacts,
+                &Filter::all(),
+                quarters,
+                FunnelMode::Cohort,
+            )
+        })
+}
+
+/// The values of every metric in `keys` for `period`: the deal metrics over every deal,
+/// the stage conversions from `funnel` (the quarter's), the handoffs' SLA compliance
+/// from `leaks` (the quarter's leak report), retention from `accounts`.
 #[expect(clippy::cast_precision_loss, reason = "counts of records")]
 pub fn quarter_figures(
     tables: &FunnelTables,
+    funnel: Option<&LifecycleFunnel>,
     leaks: Option<&LeakReport>,
     accounts: &[Account],
     period: Quarter,
@@ -38,9 +60,6 @@ pub fn quarter_figures(
 ) -> QuarterFigures {
     let defs = &tables.defs;
     let all = Filter::all();
-    let needs = |prefix: &str| keys.iter().any(|k| k.starts_with(prefix));
-    let funnel = (needs("conversion:") || needs("stage:"))
-        .then(|| lifecycle_funnel(defs, &tables.contacts, &all, period, FunnelMode::Cohort));
     let deals = deal_metrics(defs, &tables.deals, &all, period);
     let mut values = BTreeMap::new();
     for key in keys {
@@ -55,12 +74,10 @@ pub fn quarter_figures(
             k => {
                 if let Some(stage) = k.strip_prefix("conversion:") {
                     funnel
-                        .as_ref()
                         .and_then(|f| f.stages.iter().find(|s| s.key == stage))
                         .and_then(|s| s.conversion_to_next)
                 } else if let Some(stage) = k.strip_prefix("stage:") {
                     funnel
-                        .as_ref()
                         .and_then(|f| f.stages.iter().find(|s| s.key == stage))
                         .map(|s| s.count as f64)
                 } else if let Some(handoff) = sla_handoff(k) {

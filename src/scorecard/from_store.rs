@@ -7,13 +7,13 @@ use std::sync::Arc;
 
 use super::ScorecardError;
 use super::catalogue::{catalogue, sla_handoff};
-use super::figures::{QuarterFigures, quarter_figures};
+use super::figures::{QuarterFigures, funnels_of, quarter_figures};
 use super::page::{Footer, LeakLine, MetricLine, PillarHealth, PillarLine, Scorecard, value_text};
 use super::status::status;
 use super::template::{SECTIONS, Template};
 use crate::definitions::fiscal::Quarter;
 use crate::leaks::from_store::workspace_as_of;
-use crate::leaks::{Leads, LeakReport, count_leaks};
+use crate::leaks::{Leads, LeakReport, count_leaks_of};
 use crate::maturity::{MaturityReport, assess, measure_quarters, model_of, stored_answers};
 use crate::metrics::from_store::FunnelTables;
 use crate::workspace::Workspace;
@@ -44,32 +44,42 @@ pub fn build(
     let accounts = ws.accounts()?;
     let as_of = workspace_as_of(ws)?;
     // Leaks are counted for each quarter only when a handoff's SLA compliance shows; the
-    // page's own quarter always (its leaks are ranked on it).
-    let every_quarter = keys.iter().any(|k| sla_handoff(k).is_some());
-    let mut leads: Option<Arc<Leads>> = None;
-    let mut figures: Vec<QuarterFigures> = Vec::new();
-    let mut this_quarter: Option<LeakReport> = None;
-    for &q in &quarters {
-        let report = match as_of {
-            Some(as_of) if every_quarter || q == period => {
-                let (read, found) = count_leaks(ws, &tables.defs, q, as_of, leads.take())?;
-                leads = Some(read);
-                Some(found.report)
-            }
-            _ => None,
-        };
-        figures.push(quarter_figures(
-            tables,
-            report.as_ref(),
-            &accounts,
-            q,
-            &keys,
-        ));
-        if q == period {
-            this_quarter = report;
+    // page's own quarter always (its leaks are ranked on it). The deals are read once for
+    // all of them.
+    let counted: Vec<Quarter> = if keys.iter().any(|k| sla_handoff(k).is_some()) {
+        quarters.clone()
+    } else {
+        vec![period]
+    };
+    let (leads, mut reports): (Option<Arc<Leads>>, Vec<LeakReport>) = match as_of {
+        Some(as_of) => {
+            let (leads, found) = count_leaks_of(ws, &tables.defs, &counted, as_of, None)?;
+            (Some(leads), found.into_iter().map(|f| f.report).collect())
         }
-    }
-    let maturity = pillar_maturity(ws, tables, period, leads, this_quarter.as_ref())?;
+        None => (None, Vec::new()),
+    };
+    let report_of = |q: Quarter| {
+        counted
+            .iter()
+            .position(|c| *c == q)
+            .and_then(|i| reports.get(i))
+    };
+    let funnels = funnels_of(tables, &quarters, &keys);
+    let figures: Vec<QuarterFigures> = quarters
+        .iter()
+        .enumerate()
+        .map(|(i, &q)| {
+            let funnel = funnels.as_ref().and_then(|f| f.get(i));
+            quarter_figures(tables, funnel, report_of(q), &accounts, q, &keys)
+        })
+        .collect();
+    let this_quarter = counted
+        .iter()
+        .position(|c| *c == period)
+        .filter(|&i| i < reports.len())
+        .map(|i| reports.swap_remove(i));
+    let (maturity, maturity_leads) =
+        pillar_maturity(ws, tables, period, leads, this_quarter.as_ref())?;
     let presented = previously_presented(ws, period)?;
     let currency = tables.defs.currency.reporting.clone();
     let specs = catalogue(&tables.defs);
@@ -146,6 +156,13 @@ pub fn build(
             Vec::new()
         }
     };
+    // Five quarters' leak reports and the lead table are millions of small allocations:
+    // freeing them took about a second at a million contacts, which the page need not
+    // wait for. A thread of the caller's (lowered) priority frees them instead.
+    let heavy = (reports, this_quarter, maturity_leads);
+    let _ = std::thread::Builder::new()
+        .name("drop-scorecard-inputs".to_owned())
+        .spawn(move || drop(heavy));
     let batches = ws
         .batches()?
         .iter()
@@ -181,17 +198,17 @@ pub fn build(
 }
 
 /// The pillars' maturity in `period`, measured over the tables and the quarter's leaks
-/// already counted.
+/// already counted; the contacts as the leaks read them are handed back.
 fn pillar_maturity(
     ws: &Workspace,
     tables: &FunnelTables,
     period: Quarter,
     leads: Option<Arc<Leads>>,
     leaks: Option<&LeakReport>,
-) -> Result<Option<PillarHealth>, ScorecardError> {
+) -> Result<(Option<PillarHealth>, Option<Arc<Leads>>), ScorecardError> {
     let model = model_of(ws)?;
     let answers = stored_answers(ws, period)?;
-    let (measured, _) = measure_quarters(
+    let (measured, leads) = measure_quarters(
         ws,
         &model,
         &[period],
@@ -206,7 +223,7 @@ fn pillar_maturity(
         period,
         tables.definitions_version,
     );
-    Ok(Some(PillarHealth {
+    let health = PillarHealth {
         framework: report.framework.clone(),
         target_level: model.target,
         level_names: model.levels.iter().map(|l| l.name.clone()).collect(),
@@ -222,7 +239,8 @@ fn pillar_maturity(
                 evidence_level: p.evidence_level,
             })
             .collect(),
-    }))
+    };
+    Ok((Some(health), leads))
 }
 
 /// The scorecard last published for the quarter before `period`, with the definitions
