@@ -17,6 +17,7 @@ mod properties;
 mod reliability;
 mod same_numbers;
 mod scorecard;
+mod scorecard_view;
 mod stale_numbers;
 mod views;
 mod workspace;

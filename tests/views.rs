@@ -230,15 +230,15 @@ fn first_launch_shows_the_sample_data_and_one_click_empties_it() {
 }
 
 #[test]
-fn the_navigation_switches_views_and_says_what_is_coming() {
+fn the_navigation_switches_views_and_each_says_what_it_needs_without_data() {
     let (_dir, _db, mut harness) = empty_app();
     harness.get_by_label("Scorecard").click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(
         harness.state().view(),
         revops_cockpit::view_model::navigation::View::Scorecard
     );
-    harness.get_by_label_contains("This view is coming in a later release");
+    harness.get_by_label_contains("No data yet: import a quarter's CRM exports");
     // Pillar maturity works with no data: the questionnaire, and what would measure the
     // evidence.
     harness.get_by_label("Pillar maturity").click();

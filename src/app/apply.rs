@@ -170,6 +170,18 @@ impl CockpitApp {
                 self.persisted.last_view = View::Leaks;
             }
             Command::ShowFolder(folder) => self.jobs.push(Job::ShowFolder(folder)),
+            Command::ScorecardEdited => self.scorecard_edited(),
+            Command::SetScorecardPaper(paper) => {
+                self.scorecard.paper = paper;
+                self.ask_scorecard_picture();
+            }
+            Command::PublishScorecard => self.publish_scorecard(),
+            Command::ExportScorecard(format) => self.export_scorecard(format),
+            Command::ExportScorecardTo(format, to) => self.export_scorecard_to(format, to),
+            Command::ShowPublishedScorecard(id) => {
+                self.scorecard.showing_published = id;
+                self.ask_scorecard_picture();
+            }
         }
     }
 

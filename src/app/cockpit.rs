@@ -62,6 +62,7 @@ pub struct CockpitApp {
     pub(super) funnel: FunnelState,
     pub(super) leaks: LeaksState,
     pub(super) maturity: MaturityState,
+    pub(super) scorecard: super::view_state::ScorecardState,
     /// Counts the numbers taken in, so each arrival tells the views it is new.
     pub(super) numbers_taken: u64,
     /// Whether the first frame has rendered the views' glyphs.
@@ -102,6 +103,7 @@ impl CockpitApp {
             funnel: FunnelState::default(),
             leaks: LeaksState::default(),
             maturity: MaturityState::default(),
+            scorecard: super::view_state::ScorecardState::default(),
             numbers_taken: 0,
             glyphs_warm: false,
             window_fitted: false,
@@ -394,6 +396,7 @@ impl CockpitApp {
                     });
                 }
             }
+            View::Scorecard => self.request_scorecard(),
             _ => {}
         }
     }

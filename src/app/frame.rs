@@ -247,9 +247,37 @@ impl CockpitApp {
                 };
                 ui::maturity_view::maturity_view_ui(ui, &model)
             }
-            other => {
-                ui::coming_soon::coming_soon_ui(ui, other, &self.snapshot.counts);
-                Vec::new()
+            View::Scorecard => {
+                if let Some(image) = self.scorecard.image.take() {
+                    let options = egui::TextureOptions::LINEAR;
+                    match &mut self.scorecard.texture {
+                        Some(texture) => texture.set(image, options),
+                        None => {
+                            self.scorecard.texture =
+                                Some(ui.ctx().load_texture("scorecard-page", image, options));
+                        }
+                    }
+                }
+                let page = self.scorecard_page();
+                let now = self.scorecard_query();
+                let result = self
+                    .scorecard
+                    .result
+                    .as_ref()
+                    .filter(|r| Some(&r.query) == now.as_ref());
+                let model = ui::scorecard_view::ScorecardViewModel {
+                    result,
+                    page: page.as_deref(),
+                    picture: self.scorecard.picture.as_ref(),
+                    texture: self.scorecard.texture.as_ref(),
+                    paper: self.scorecard.paper,
+                    showing_published: self.scorecard.showing_published,
+                    computing: self
+                        .jobs
+                        .running(|j| matches!(j, Job::ComputeScorecard { .. })),
+                    has_data: !self.snapshot.batches.is_empty(),
+                };
+                ui::scorecard_view::scorecard_view_ui(ui, &model, self.scorecard.draft.as_mut())
             }
         }
     }

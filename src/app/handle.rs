@@ -67,7 +67,15 @@ impl CockpitApp {
                 }
                 self.maturity.result = Some(*result);
             }
-            JobOutcome::AnswersSaved(Ok(())) => {}
+            JobOutcome::AnswersSaved(Ok(())) | JobOutcome::ScorecardTemplateSaved(Ok(())) => {}
+            JobOutcome::Scorecard(Ok(result)) => self.take_scorecard(*result),
+            JobOutcome::ScorecardPicture(Ok(picture)) => {
+                let (picture, image) = *picture;
+                self.take_scorecard_picture(picture, image);
+            }
+            JobOutcome::ScorecardPublished(Ok((name, published))) => {
+                self.take_published(&name, published);
+            }
             JobOutcome::SignalRecords {
                 signal,
                 details: Ok(details),
@@ -175,7 +183,11 @@ impl CockpitApp {
             | JobOutcome::SignalRecords {
                 details: Err(e), ..
             }
-            | JobOutcome::AnswersSaved(Err(e)) => {
+            | JobOutcome::AnswersSaved(Err(e))
+            | JobOutcome::Scorecard(Err(e))
+            | JobOutcome::ScorecardPicture(Err(e))
+            | JobOutcome::ScorecardTemplateSaved(Err(e))
+            | JobOutcome::ScorecardPublished(Err(e)) => {
                 if !self.took_damage(&e) {
                     self.notice = Some(Notice::error(&e));
                 }
@@ -200,6 +212,9 @@ impl CockpitApp {
             Pick::RecordsExportPath(records) => self
                 .jobs
                 .push_front(Job::ExportRecords { to: first, records }),
+            Pick::ScorecardExportPath(export) => self
+                .jobs
+                .push_front(Job::ExportScorecard { to: first, export }),
         }
     }
 

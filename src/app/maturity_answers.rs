@@ -91,7 +91,7 @@ impl CockpitApp {
     }
 
     /// Who is answering: the name given in Definitions, else the login name.
-    fn answerer(&self) -> String {
+    pub(super) fn answerer(&self) -> String {
         Some(self.persisted.author_name.trim().to_owned())
             .filter(|n| !n.is_empty())
             .or_else(|| std::env::var("USER").ok())

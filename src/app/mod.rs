@@ -16,6 +16,7 @@ pub mod jobs;
 mod maturity_answers;
 mod persisted;
 mod scheduler;
+mod scorecard;
 mod view_state;
 
 use std::path::PathBuf;

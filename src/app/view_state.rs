@@ -105,3 +105,36 @@ pub struct MaturityState {
     /// The signal whose records are listed, with them once read.
     pub records: Option<crate::view_model::maturity::SignalRecords>,
 }
+
+/// The Scorecard view's numbers, the template being edited, the page and its picture.
+#[derive(Default)]
+pub struct ScorecardState {
+    pub result: Option<crate::view_model::scorecard::ScorecardResult>,
+    /// The query last sent to the background, so it is sent once.
+    pub requested: Option<crate::view_model::scorecard::ScorecardQuery>,
+    pub draft: Option<crate::view_model::scorecard::ScorecardDraft>,
+    /// This quarter's page, as the draft makes it.
+    pub page: Option<Arc<crate::scorecard::Scorecard>>,
+    pub paper: crate::scorecard::draw::Paper,
+    /// The published scorecard shown instead of the draft.
+    pub showing_published: Option<i64>,
+    /// The page drawn last, and the page and paper last asked to be drawn.
+    pub picture: Option<crate::view_model::scorecard::PagePicture>,
+    pub asked_picture: Option<(
+        Arc<crate::scorecard::Scorecard>,
+        crate::scorecard::draw::Paper,
+    )>,
+    /// The picture's image, until the window uploads it; then its texture.
+    pub image: Option<eframe::egui::ColorImage>,
+    pub texture: Option<eframe::egui::TextureHandle>,
+}
+
+impl std::fmt::Debug for ScorecardState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScorecardState")
+            .field("requested", &self.requested)
+            .field("paper", &self.paper)
+            .field("showing_published", &self.showing_published)
+            .finish_non_exhaustive()
+    }
+}

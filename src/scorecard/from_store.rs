@@ -1,12 +1,14 @@
-//! A quarter's scorecard worked out from a workspace: every metric of the template in
-//! this quarter and the four before it (the previous quarter, last year's, the trend),
-//! the leaks ranked by revenue at stake, the pillars' maturity, the previous quarter's
-//! published numbers beside today's, and the footer that traces the page.
+//! A quarter's scorecard worked out from a workspace, in two steps: [`gather`] reads and
+//! counts everything the page can show (every metric asked in this quarter and the four
+//! before it, the leaks ranked by revenue at stake, the pillars' maturity, what was
+//! presented for the quarter before, the batches behind it all), which is the heavy part;
+//! [`assemble`] puts a template's page together from that at once, so a target or a
+//! comment edited on screen shows without counting anything again.
 
 use std::sync::Arc;
 
 use super::ScorecardError;
-use super::catalogue::{catalogue, sla_handoff};
+use super::catalogue::{MetricSpec, catalogue, sla_handoff};
 use super::figures::{QuarterFigures, funnels_of, quarter_figures};
 use super::page::{Footer, LeakLine, MetricLine, PillarHealth, PillarLine, Scorecard, value_text};
 use super::status::status;
@@ -17,6 +19,28 @@ use crate::leaks::{Leads, LeakReport, count_leaks_of};
 use crate::maturity::{MaturityReport, assess, measure_quarters, model_of, stored_answers};
 use crate::metrics::from_store::FunnelTables;
 use crate::workspace::Workspace;
+
+/// Everything a quarter's page can show, read and counted once.
+#[derive(Debug, Clone)]
+pub struct Gathered {
+    /// Last year's quarter, then the four of the trend, the page's own last.
+    pub quarters: Vec<Quarter>,
+    /// Each quarter's values, in the order of `quarters`.
+    pub figures: Vec<QuarterFigures>,
+    /// Every metric the definitions allow.
+    pub specs: Vec<MetricSpec>,
+    pub currency: String,
+    pub definitions_version: i64,
+    /// Every leak of the quarter that flagged a record, most revenue at stake first.
+    pub leaks: Vec<LeakLine>,
+    pub pillars: Option<PillarHealth>,
+    /// The page last published for the quarter before, with the definitions version it
+    /// was built under.
+    pub presented: Option<(Scorecard, i64)>,
+    /// The latest export's as-of date, `YYYY-MM-DD`.
+    pub as_of: Option<String>,
+    pub batches: Vec<String>,
+}
 
 /// The quarters a page reads, oldest first: last year's, then the four of the trend
 /// (the previous quarter among them), this one last.
@@ -31,7 +55,7 @@ fn quarters_read(period: Quarter) -> Vec<Quarter> {
 }
 
 /// The scorecard of `period` in `ws` under `template`, over `tables` (the funnel's, under
-/// the definitions in force), produced by `by`.
+/// the definitions in force), produced by `by`: what the command line writes.
 pub fn build(
     ws: &Workspace,
     tables: &FunnelTables,
@@ -39,13 +63,24 @@ pub fn build(
     template: &Template,
     by: &str,
 ) -> Result<Scorecard, ScorecardError> {
-    let keys = template.keys();
+    let gathered = gather(ws, tables, period, &template.keys())?;
+    Ok(assemble(&gathered, template, by))
+}
+
+/// Reads and counts what the metrics in `keys` need for `period` (and the leaks, the
+/// pillars and the footer, which every page shows).
+pub fn gather(
+    ws: &Workspace,
+    tables: &FunnelTables,
+    period: Quarter,
+    keys: &[String],
+) -> Result<Gathered, ScorecardError> {
     let quarters = quarters_read(period);
     let accounts = ws.accounts()?;
     let as_of = workspace_as_of(ws)?;
-    // Leaks are counted for each quarter only when a handoff's SLA compliance shows; the
-    // page's own quarter always (its leaks are ranked on it). The deals are read once for
-    // all of them.
+    // Leaks are counted for each quarter only when a handoff's SLA compliance is asked
+    // for; the page's own quarter always (its leaks are ranked on it). The deals are read
+    // once for all of them.
     let counted: Vec<Quarter> = if keys.iter().any(|k| sla_handoff(k).is_some()) {
         quarters.clone()
     } else {
@@ -64,13 +99,13 @@ pub fn build(
             .position(|c| *c == q)
             .and_then(|i| reports.get(i))
     };
-    let funnels = funnels_of(tables, &quarters, &keys);
+    let funnels = funnels_of(tables, &quarters, keys);
     let figures: Vec<QuarterFigures> = quarters
         .iter()
         .enumerate()
         .map(|(i, &q)| {
             let funnel = funnels.as_ref().and_then(|f| f.get(i));
-            quarter_figures(tables, funnel, report_of(q), &accounts, q, &keys)
+            quarter_figures(tables, funnel, report_of(q), &accounts, q, keys)
         })
         .collect();
     let this_quarter = counted
@@ -78,106 +113,65 @@ pub fn build(
         .position(|c| *c == period)
         .filter(|&i| i < reports.len())
         .map(|i| reports.swap_remove(i));
-    let (maturity, maturity_leads) =
-        pillar_maturity(ws, tables, period, leads, this_quarter.as_ref())?;
-    let presented = previously_presented(ws, period)?;
-    let currency = tables.defs.currency.reporting.clone();
-    let specs = catalogue(&tables.defs);
-    let line = |key: &String| -> Option<MetricLine> {
-        let spec = specs.iter().find(|s| &s.key == key)?;
-        let at = |i: usize| figures.get(i).and_then(|f| f.get(key));
-        let now_previous = at(3);
-        let then = presented.as_ref().and_then(|(page, version)| {
-            let m = page.metrics().find(|m| &m.key == key)?;
-            Some((m.value, *version))
-        });
-        let (previous, restated) = match then {
-            Some((then, version_then)) => {
-                let (a, b) = (
-                    value_text(spec.unit, then, &currency),
-                    value_text(spec.unit, now_previous, &currency),
-                );
-                let why = if version_then == tables.definitions_version {
-                    "the records changed since (a later export)".to_owned()
-                } else {
-                    format!(
-                        "definitions v{version_then} → v{}",
-                        tables.definitions_version
-                    )
-                };
-                let restated =
-                    (a != b).then(|| format!("restated: {a} as presented, {b} now — {why}"));
-                (then, restated)
-            }
-            None => (now_previous, None),
-        };
-        let value = at(4);
-        let target = template.targets.get(key).copied();
-        Some(MetricLine {
-            key: key.clone(),
-            label: spec.label.clone(),
-            definition: spec.definition.clone(),
-            unit: spec.unit,
-            better: spec.better,
-            value,
-            missing: spec.missing().to_owned(),
-            previous_period: quarters[3].label(),
-            previous,
-            last_year_period: quarters[0].label(),
-            last_year: at(0),
-            trend: (1..5).map(|i| (quarters[i].label(), at(i))).collect(),
-            target,
-            status: status(value, target, spec.better),
-            restated,
-        })
-    };
-    let leaks_in_all;
-    let leaks = match &this_quarter {
-        Some(report) => {
-            let ranked = report.ranked();
-            leaks_in_all = ranked.iter().filter(|l| l.count > 0).count();
-            ranked
-                .into_iter()
-                .filter(|l| l.count > 0)
-                .take(template.leaks_shown)
-                .map(|l| LeakLine {
-                    key: l.kind.key().to_owned(),
-                    label: l.kind.label().to_owned(),
-                    handoff: l.kind.handoff().label().to_owned(),
-                    count: l.count,
-                    volume: l.volume,
-                    at_stake: l.revenue_at_stake,
-                    estimate: l.kind.is_estimate(),
-                })
-                .collect()
-        }
-        None => {
-            leaks_in_all = 0;
-            Vec::new()
-        }
-    };
+    let (pillars, leads) = pillar_maturity(ws, tables, period, leads, this_quarter.as_ref())?;
+    let leaks = this_quarter.as_ref().map_or_else(Vec::new, ranked_leaks);
     // Five quarters' leak reports and the lead table are millions of small allocations:
     // freeing them took about a second at a million contacts, which the page need not
     // wait for. A thread of the caller's (lowered) priority frees them instead.
-    let heavy = (reports, this_quarter, maturity_leads);
+    let heavy = (reports, this_quarter, leads);
     let _ = std::thread::Builder::new()
         .name("drop-scorecard-inputs".to_owned())
         .spawn(move || drop(heavy));
-    let batches = ws
-        .batches()?
-        .iter()
-        .map(|b| format!("#{} {} (as of {})", b.id, b.file, b.as_of))
-        .collect();
-    Ok(Scorecard {
-        period: period.label(),
+    Ok(Gathered {
+        quarters,
+        figures,
+        specs: catalogue(&tables.defs),
+        currency: tables.defs.currency.reporting.clone(),
+        definitions_version: tables.definitions_version,
+        leaks,
+        pillars,
+        presented: previously_presented(ws, period)?,
+        as_of: ws.latest_as_of()?.map(|d| d.format("%Y-%m-%d").to_string()),
+        batches: ws
+            .batches()?
+            .iter()
+            .map(|b| format!("#{} {} (as of {})", b.id, b.file, b.as_of))
+            .collect(),
+    })
+}
+
+/// The quarter's leaks that flagged a record, most revenue at stake first.
+fn ranked_leaks(report: &LeakReport) -> Vec<LeakLine> {
+    report
+        .ranked()
+        .into_iter()
+        .filter(|l| l.count > 0)
+        .map(|l| LeakLine {
+            key: l.kind.key().to_owned(),
+            label: l.kind.label().to_owned(),
+            handoff: l.kind.handoff().label().to_owned(),
+            count: l.count,
+            volume: l.volume,
+            at_stake: l.revenue_at_stake,
+            estimate: l.kind.is_estimate(),
+        })
+        .collect()
+}
+
+/// The page of `template` from what was gathered, produced by `by` now.
+pub fn assemble(g: &Gathered, template: &Template, by: &str) -> Scorecard {
+    let period = g.quarters.last().map(|q| q.label()).unwrap_or_default();
+    let line = |key: &String| metric_line(g, template, key);
+    Scorecard {
+        period: period.clone(),
         template: template.name.clone(),
         published: None,
-        currency: currency.clone(),
+        currency: g.currency.clone(),
         north_star: template.north_star.iter().filter_map(line).collect(),
         operational: template.operational.iter().filter_map(line).collect(),
-        leaks,
-        leaks_in_all,
-        pillars: maturity,
+        leaks: g.leaks.iter().take(template.leaks_shown).cloned().collect(),
+        leaks_in_all: g.leaks.len(),
+        pillars: g.pillars.clone(),
         comments: SECTIONS
             .iter()
             .filter_map(|(key, name)| {
@@ -187,13 +181,61 @@ pub fn build(
             })
             .collect(),
         footer: Footer {
-            period: period.label(),
-            as_of: ws.latest_as_of()?.map(|d| d.format("%Y-%m-%d").to_string()),
-            batches,
-            definitions_version: tables.definitions_version,
+            period,
+            as_of: g.as_of.clone(),
+            batches: g.batches.clone(),
+            definitions_version: g.definitions_version,
             produced_at: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
             produced_by: by.to_owned(),
         },
+    }
+}
+
+/// One metric's line: this quarter, the previous (as presented when it was published),
+/// last year, the trend, the target and the status.
+fn metric_line(g: &Gathered, template: &Template, key: &String) -> Option<MetricLine> {
+    let spec = g.specs.iter().find(|s| &s.key == key)?;
+    let at = |i: usize| g.figures.get(i).and_then(|f| f.get(key));
+    let label = |i: usize| g.quarters.get(i).map(|q| q.label()).unwrap_or_default();
+    let now_previous = at(3);
+    let then = g.presented.as_ref().and_then(|(page, version)| {
+        let m = page.metrics().find(|m| &m.key == key)?;
+        Some((m.value, *version))
+    });
+    let (previous, restated) = match then {
+        Some((then, version_then)) => {
+            let (a, b) = (
+                value_text(spec.unit, then, &g.currency),
+                value_text(spec.unit, now_previous, &g.currency),
+            );
+            let why = if version_then == g.definitions_version {
+                "the records changed since (a later export)".to_owned()
+            } else {
+                format!("definitions v{version_then} → v{}", g.definitions_version)
+            };
+            let restated = (a != b).then(|| format!("restated: {a} as presented, {b} now — {why}"));
+            (then, restated)
+        }
+        None => (now_previous, None),
+    };
+    let value = at(4);
+    let target = template.targets.get(key).copied();
+    Some(MetricLine {
+        key: key.clone(),
+        label: spec.label.clone(),
+        definition: spec.definition.clone(),
+        unit: spec.unit,
+        better: spec.better,
+        value,
+        missing: spec.missing().to_owned(),
+        previous_period: label(3),
+        previous,
+        last_year_period: label(0),
+        last_year: at(0),
+        trend: (1..5).map(|i| (label(i), at(i))).collect(),
+        target,
+        status: status(value, target, spec.better),
+        restated,
     })
 }
 
@@ -252,10 +294,8 @@ fn previously_presented(
     let Some(published) = ws.latest_published_scorecard(&period.previous().label())? else {
         return Ok(None);
     };
-    let page: Scorecard =
-        serde_json::from_str(&published.page).map_err(|e| ScorecardError::DamagedPublished {
-            name: published.name.clone(),
-            reason: e.to_string(),
-        })?;
-    Ok(Some((page, published.definitions_version)))
+    Ok(Some((
+        super::publish::read(&published)?,
+        published.definitions_version,
+    )))
 }

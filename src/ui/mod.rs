@@ -1,7 +1,6 @@
 //! The views: each draws what it is handed and returns the user's commands. No view
 //! holds a database connection.
 
-pub mod coming_soon;
 pub mod definitions_view;
 pub mod file_box;
 pub mod funnel_charts;
@@ -18,6 +17,7 @@ pub mod nav;
 pub mod notice;
 pub mod questionnaire;
 pub mod reveal;
+pub mod scorecard_view;
 pub mod signal_records;
 pub mod theme;
 pub mod top_bar;

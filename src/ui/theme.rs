@@ -64,6 +64,7 @@ pub const FONTS: [(FontId, bool); 10] = [
 /// Sets the app's look: light theme, a little more air than egui's default.
 pub fn apply(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Light);
+    add_page_font(ctx);
     ctx.global_style_mut(|style| {
         use egui::TextStyle;
         style.text_styles = [
@@ -79,4 +80,21 @@ pub fn apply(ctx: &egui::Context) {
         style.visuals.selection.bg_fill = SELECTED_BG;
         style.visuals.selection.stroke.color = SELECTED_TEXT;
     });
+}
+
+/// Adds the font the scorecard page prints in (Inter) behind egui's own, for the glyphs
+/// egui's lacks: the arrows and symbols metric names and statuses are written with
+/// (→, ×, ●, ▲, ◆) then draw on screen as they print.
+fn add_page_font(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "inter".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(
+            crate::scorecard::fonts::REGULAR,
+        )),
+    );
+    if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        family.push("inter".to_owned());
+    }
+    ctx.set_fonts(fonts);
 }

@@ -106,6 +106,18 @@ pub enum Command {
     CancelFileBox,
     /// Show a folder in the system's file manager.
     ShowFolder(PathBuf),
+    /// The view changed the scorecard's template (metrics, targets as typed, comments):
+    /// read it, show the page again, keep it.
+    ScorecardEdited,
+    SetScorecardPaper(crate::scorecard::draw::Paper),
+    /// Keep the page on screen as published, under the name typed.
+    PublishScorecard,
+    /// Ask where to write the page on screen, then write it.
+    ExportScorecard(crate::scorecard::output::Format),
+    /// Write the page on screen to a path already chosen.
+    ExportScorecardTo(crate::scorecard::output::Format, PathBuf),
+    /// Show a published scorecard as it was presented, or (`None`) this quarter's draft.
+    ShowPublishedScorecard(Option<i64>),
 }
 
 /// A list on screen that can be saved as CSV.

@@ -12,5 +12,6 @@ pub mod mapping;
 pub mod maturity;
 pub mod navigation;
 pub mod notice;
+pub mod scorecard;
 pub mod sort;
 pub mod workspace;

@@ -22,6 +22,14 @@ pub enum JobError {
     KeepTables(#[from] KeepError),
     #[error(transparent)]
     Maturity(#[from] crate::maturity::MaturityError),
+    #[error(transparent)]
+    Scorecard(#[from] crate::scorecard::ScorecardError),
+    #[error(transparent)]
+    ScorecardFile(#[from] crate::scorecard::output::OutputError),
+    #[error(transparent)]
+    ScorecardPicture(#[from] crate::scorecard::render::RenderError),
+    #[error(transparent)]
+    ScorecardTemplate(#[from] crate::scorecard::template::TemplateError),
     /// A file could not be written.
     #[error(transparent)]
     Write(#[from] std::io::Error),

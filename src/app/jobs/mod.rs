@@ -9,6 +9,7 @@ pub(crate) mod priority;
 mod reads;
 mod run;
 mod running;
+mod scorecard;
 
 use std::path::PathBuf;
 
@@ -18,6 +19,7 @@ pub use error::JobError;
 pub use outcome::{FileResult, JobOutcome, LeakLists, Message, Saved};
 pub use pick::{Answer, Pick};
 pub use running::RunningJob;
+pub use scorecard::ScorecardExport;
 
 use super::exports::RecordsExport;
 use crate::definitions::Definitions;
@@ -112,6 +114,29 @@ pub enum Job {
     },
     /// Keep the maturity framework chosen.
     SaveMaturityFramework(String),
+    /// The Scorecard view's numbers, over the funnel's tables when they serve the query.
+    ComputeScorecard {
+        query: Box<crate::view_model::scorecard::ScorecardQuery>,
+        tables: Option<std::sync::Arc<FunnelTables>>,
+    },
+    /// Draw a scorecard page as it prints, to show it.
+    RenderScorecard {
+        page: std::sync::Arc<crate::scorecard::Scorecard>,
+        paper: crate::scorecard::draw::Paper,
+    },
+    /// Keep the scorecard template as edited.
+    SaveScorecardTemplate(Box<crate::scorecard::Template>),
+    /// Keep a scorecard page as published.
+    PublishScorecard {
+        page: std::sync::Arc<crate::scorecard::Scorecard>,
+        name: String,
+        by: String,
+    },
+    /// Write a scorecard page to a file.
+    ExportScorecard {
+        to: PathBuf,
+        export: Box<ScorecardExport>,
+    },
     /// What saving `definitions` would do to the records.
     PreviewImpact {
         definitions: Box<Definitions>,
@@ -190,6 +215,11 @@ impl Job {
             Self::ComputeMaturity { .. } => "Measuring the pillars' evidence".to_owned(),
             Self::SaveMaturityAnswers { .. } => "Saving the answers".to_owned(),
             Self::SaveMaturityFramework(_) => "Saving the framework".to_owned(),
+            Self::ComputeScorecard { .. } => "Working out the scorecard".to_owned(),
+            Self::RenderScorecard { .. } => "Drawing the scorecard page".to_owned(),
+            Self::SaveScorecardTemplate(_) => "Saving the scorecard template".to_owned(),
+            Self::PublishScorecard { .. } => "Publishing the scorecard".to_owned(),
+            Self::ExportScorecard { .. } => "Writing the scorecard".to_owned(),
             Self::ReadSignalRecords { .. } => "Reading the records behind the signal".to_owned(),
             Self::PreviewImpact { .. } => "Working out what the change would move".to_owned(),
             Self::ReadDefinitionsFile(_) => "Reading the definitions file".to_owned(),
@@ -211,6 +241,8 @@ impl Job {
                 | Self::ComputeLeaks { .. }
                 | Self::ComputeMaturity { .. }
                 | Self::ReadSignalRecords { .. }
+                | Self::ComputeScorecard { .. }
+                | Self::RenderScorecard { .. }
                 | Self::LoadIssues(_)
                 | Self::CompareDefinitions { .. }
         )

@@ -79,6 +79,21 @@ pub enum JobOutcome {
     },
     /// Maturity answers kept (or not).
     AnswersSaved(Result<(), JobError>),
+    Scorecard(Result<Box<crate::view_model::scorecard::ScorecardResult>, JobError>),
+    ScorecardPicture(
+        Result<
+            Box<(
+                crate::view_model::scorecard::PagePicture,
+                eframe::egui::ColorImage,
+            )>,
+            JobError,
+        >,
+    ),
+    ScorecardTemplateSaved(Result<(), JobError>),
+    /// A page published under a name, and every published page since.
+    ScorecardPublished(
+        Result<(String, Vec<crate::view_model::scorecard::PublishedPage>), JobError>,
+    ),
     /// Every leak's records and breakdowns, for the Leaks result of their query.
     LeakLists(Result<Box<LeakLists>, JobError>),
     DefinitionsFile(Result<(PathBuf, Definitions), JobError>),

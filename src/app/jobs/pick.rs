@@ -21,6 +21,8 @@ pub enum Pick {
     IssuesExportPath(i64),
     /// Where to save a list of records.
     RecordsExportPath(Box<RecordsExport>),
+    /// Where to write a scorecard.
+    ScorecardExportPath(Box<super::ScorecardExport>),
 }
 
 /// What a native dialog answered.
@@ -63,7 +65,10 @@ impl Pick {
                 .pick_file()),
             Self::DefinitionsExportPath
             | Self::IssuesExportPath(_)
-            | Self::RecordsExportPath(_) => one(dialog.set_file_name(self.file_name()).save_file()),
+            | Self::RecordsExportPath(_)
+            | Self::ScorecardExportPath(_) => {
+                one(dialog.set_file_name(self.file_name()).save_file())
+            }
         }
     }
 
@@ -76,6 +81,7 @@ impl Pick {
             Self::DefinitionsExportPath => "Export definitions",
             Self::IssuesExportPath(_) => "Save rejected rows",
             Self::RecordsExportPath(_) => "Save the records",
+            Self::ScorecardExportPath(_) => "Export the scorecard",
         }
     }
 
@@ -85,6 +91,7 @@ impl Pick {
             Self::DefinitionsExportPath => "revops-definitions.toml".to_owned(),
             Self::IssuesExportPath(batch_id) => format!("batch-{batch_id}-rejected-rows.csv"),
             Self::RecordsExportPath(records) => records.file_name.clone(),
+            Self::ScorecardExportPath(export) => export.file_name(),
             Self::FilesToImport | Self::Workspace | Self::DefinitionsFile => String::new(),
         }
     }

@@ -190,6 +190,23 @@ pub fn run(job: Job, db: &Path, control: &WorkControl, early: &dyn Fn(JobOutcome
                 )?)
             }),
         },
+        Job::ComputeScorecard { query, tables } => JobOutcome::Scorecard(
+            open()
+                .and_then(|ws| super::scorecard::gather(&ws, *query, tables))
+                .map(Box::new),
+        ),
+        Job::RenderScorecard { page, paper } => {
+            JobOutcome::ScorecardPicture(super::scorecard::picture(page, paper).map(Box::new))
+        }
+        Job::SaveScorecardTemplate(t) => JobOutcome::ScorecardTemplateSaved(
+            open().and_then(|ws| super::scorecard::save_template(&ws, &t)),
+        ),
+        Job::PublishScorecard { page, name, by } => JobOutcome::ScorecardPublished(
+            open().and_then(|ws| super::scorecard::publish_page(&ws, &page, &name, &by)),
+        ),
+        Job::ExportScorecard { to, export } => {
+            JobOutcome::Exported(super::scorecard::export(&export, to))
+        }
         Job::SaveMaturityFramework(key) => {
             JobOutcome::AnswersSaved(open().and_then(|ws| Ok(ws.set_maturity_framework(&key)?)))
         }
