@@ -41,7 +41,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use revops_cockpit::app::{CockpitApp, StartMode};
 use revops_cockpit::definitions::fiscal::Quarter;
-use revops_cockpit::import::{ImportOptions, import_file};
 use revops_cockpit::leaks::{LeakDimension, LeakKind, WorkListColumn};
 use revops_cockpit::metrics::{Dimension, FunnelMode};
 use revops_cockpit::progress::WorkControl;
@@ -49,7 +48,7 @@ use revops_cockpit::view_model::command::Command;
 use revops_cockpit::view_model::funnel::{BreakdownColumn, DealList};
 use revops_cockpit::view_model::navigation::View;
 use revops_cockpit::workspace::Workspace;
-use support::{arg, hubspot_export};
+use support::{arg, big_workspace};
 
 type App = Harness<'static, Timed>;
 
@@ -495,25 +494,6 @@ fn print_actions(steps: &[(Step, Duration)], baseline: &[(Step, Duration)]) {
         steps.len(),
         slowest.as_secs_f64() * 1e3
     );
-}
-
-/// A workspace of 1,000,000 generated contacts and 200,000 generated deals in `dir`.
-fn big_workspace(dir: &Path) -> PathBuf {
-    let db = dir.join("big.sqlite");
-    let mut ws = Workspace::open(&db).unwrap_or_else(|e| panic!("{e}"));
-    let contacts = dir.join("hubspot-contacts.csv");
-    let deals = dir.join("hubspot-deals.csv");
-    hubspot_export::write(&contacts, 1_000_000).unwrap_or_else(|e| panic!("{e}"));
-    hubspot_export::write_deals(&deals, 200_000).unwrap_or_else(|e| panic!("{e}"));
-    let options = ImportOptions {
-        as_of: chrono::NaiveDate::from_ymd_opt(2025, 12, 31),
-        ..ImportOptions::default()
-    };
-    for file in [&contacts, &deals] {
-        import_file(&mut ws, file, &options, &WorkControl::default())
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    db
 }
 
 fn print(label: &str, steps: &[Step], baseline: &[Step]) {

@@ -50,7 +50,7 @@ pub fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
 /// The value after `--name` on the command line.
 #[allow(
     dead_code,
-    reason = "only the import and frames benchmarks take arguments"
+    reason = "only the import, frames and scorecard benchmarks take arguments"
 )]
 pub fn arg(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
@@ -58,4 +58,30 @@ pub fn arg(name: &str) -> Option<String> {
         .position(|a| a == name)
         .and_then(|i| args.get(i + 1))
         .cloned()
+}
+
+/// A workspace of 1,000,000 generated contacts and 200,000 generated deals in `dir`
+/// (the import benchmark's exports, imported as of 2025-12-31).
+#[allow(
+    dead_code,
+    reason = "only the frames and scorecard benchmarks open a workspace file"
+)]
+pub fn big_workspace(dir: &std::path::Path) -> std::path::PathBuf {
+    use revops_cockpit::import::{ImportOptions, import_file};
+    use revops_cockpit::progress::WorkControl;
+    let db = dir.join("big.sqlite");
+    let mut ws = revops_cockpit::workspace::Workspace::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    let contacts = dir.join("hubspot-contacts.csv");
+    let deals = dir.join("hubspot-deals.csv");
+    hubspot_export::write(&contacts, 1_000_000).unwrap_or_else(|e| panic!("{e}"));
+    hubspot_export::write_deals(&deals, 200_000).unwrap_or_else(|e| panic!("{e}"));
+    let options = ImportOptions {
+        as_of: chrono::NaiveDate::from_ymd_opt(2025, 12, 31),
+        ..ImportOptions::default()
+    };
+    for file in [&contacts, &deals] {
+        import_file(&mut ws, file, &options, &WorkControl::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    db
 }
