@@ -469,3 +469,35 @@ fn a_previous_quarter_that_changed_since_it_was_published_is_flagged_restated() 
         );
     }
 }
+
+#[test]
+fn a_definitions_change_since_publishing_is_named_in_the_restatement() {
+    let (_dir, db) = crate::leaks::leak_workspace_file();
+    cockpit(
+        &db,
+        &["scorecard", "--period", "2025-Q3", "--publish", "Q3 review"],
+    );
+    // The fiscal year now starts in February: every quarter's bounds move, and with
+    // them the numbers of the quarter presented.
+    {
+        let ws = Workspace::open(&db).expect("open");
+        let mut defs = crate::leaks::leak_definitions();
+        defs.fiscal_year_start_month = 2;
+        revops_cockpit::definitions::versions::save(
+            &ws,
+            &defs,
+            "Test",
+            "fiscal year from February",
+        )
+        .expect("save definitions");
+    }
+    let page = page_of(&db, &Template::default(), Q4);
+    let notes: Vec<&str> = page
+        .metrics()
+        .filter_map(|m| m.restated.as_deref())
+        .collect();
+    assert!(!notes.is_empty(), "{page:#?}");
+    for note in notes {
+        assert!(note.ends_with("definitions v2 → v3"), "{note}");
+    }
+}

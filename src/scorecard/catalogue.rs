@@ -59,10 +59,8 @@ impl MetricSpec {
     /// What the metric needs when a quarter has no value for it.
     pub fn missing(&self) -> &'static str {
         match self.key.as_str() {
-            "pipeline_coverage" => {
-                "Needs a revenue target for the quarter (Definitions, Revenue targets)."
-            }
-            "revenue_retention" => "Needs a customer success export with contract starts and ARR.",
+            "pipeline_coverage" => "Needs the quarter's revenue target (Definitions).",
+            "revenue_retention" => "Needs a customer success export with ARR.",
             "new_arr_won" | "win_rate" | "median_cycle" | "velocity" => {
                 "No deals closed in the quarter."
             }

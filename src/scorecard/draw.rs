@@ -195,9 +195,10 @@ pub fn draw(page: &Scorecard, paper: Paper) -> Drawn {
         style(8.0, false, MUTED),
         Anchor::End,
         &format!(
-            "Data as of {} · definitions v{}",
+            "Data as of {} · definitions v{} · money in {}",
             page.footer.as_of.as_deref().unwrap_or("—"),
-            page.footer.definitions_version
+            page.footer.definitions_version,
+            page.currency
         ),
     );
     svg.line(
@@ -366,7 +367,7 @@ fn operational(
 ) -> f32 {
     section_label(svg, x, y, "OPERATIONAL");
     // Column widths as shares of the table, the metric's name first.
-    let shares = [0.23, 0.11, 0.11, 0.19, 0.10, 0.07, 0.08, 0.11];
+    let shares = [0.25, 0.11, 0.11, 0.17, 0.09, 0.07, 0.08, 0.12];
     let mut cols = Vec::new();
     let mut at = x;
     for s in shares {

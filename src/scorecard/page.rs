@@ -152,7 +152,13 @@ pub fn value_text(unit: Unit, value: Option<f64>, currency: &str) -> String {
     };
     match unit {
         Unit::Money => crate::text::short_money(v, currency),
-        Unit::MoneyPerDay => format!("{}/day", crate::text::short_money(v, currency)),
+        // The currency is in the page's header; a rate reads shorter without it.
+        Unit::MoneyPerDay => format!(
+            "{}/day",
+            crate::text::short_money(v, currency)
+                .trim_end_matches(currency)
+                .trim_end()
+        ),
         Unit::Percent => crate::text::percent(Some(v)),
         Unit::Multiple => format!("{v:.1}×"),
         Unit::Days => crate::text::days(v),
