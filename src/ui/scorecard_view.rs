@@ -301,10 +301,10 @@ fn targets_ui(
                     continue;
                 };
                 ui.allocate_ui_with_layout(
-                    egui::vec2(150.0, 18.0),
+                    egui::vec2(136.0, 18.0),
                     egui::Layout::left_to_right(egui::Align::Center),
                     |ui| {
-                        ui.set_width(150.0);
+                        ui.set_width(136.0);
                         ui.add(egui::Label::new(&m.label).truncate())
                     },
                 )
@@ -314,7 +314,7 @@ fn targets_ui(
                 ui.horizontal(|ui| {
                     let edit = ui.add(
                         egui::TextEdit::singleline(text)
-                            .desired_width(64.0)
+                            .desired_width(84.0)
                             .hint_text("none"),
                     );
                     named_field(&edit, &format!("Target for {}", m.label), text);
