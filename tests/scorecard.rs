@@ -72,6 +72,19 @@ fn page_of(db: &Path, template: &Template, period: Quarter) -> Scorecard {
     from_store::build(&ws, &tables, period, template, "tester").expect("build")
 }
 
+/// A scorecard CSV's header and rows.
+pub(crate) fn exported_csv(path: &Path) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let mut reader = csv::Reader::from_path(path).expect("csv");
+    let header = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader.records().map(|r| r.expect("row")).collect();
+    (header, rows)
+}
+
 fn out_file(dir: &Path, name: &str) -> PathBuf {
     dir.join(name)
 }
@@ -229,15 +242,8 @@ fn the_csv_round_trips_with_the_same_numbers_and_neutralises_a_formula_owner() {
         ],
     );
     let page = page(&db, &Template::default());
-    let mut reader = csv::Reader::from_path(&csv_path).expect("csv");
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let (header, rows) = exported_csv(&csv_path);
     let col = |name: &str| header.iter().position(|h| h == name).expect(name);
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     for m in page.metrics() {
         let row = rows
             .iter()

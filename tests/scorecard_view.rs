@@ -65,15 +65,8 @@ fn a_target_and_a_comment_edited_on_screen_reach_the_exported_csv_and_pdf() {
     settle(&mut harness);
     harness.get_by_label_contains("Saved");
 
-    let mut reader = csv::Reader::from_path(&csv_path).expect("csv");
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let (header, rows) = crate::scorecard::exported_csv(&csv_path);
     let col = |name: &str| header.iter().position(|h| h == name).expect(name);
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     let win = rows
         .iter()
         .find(|r| &r[col("key")] == "win_rate")

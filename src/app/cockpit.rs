@@ -373,16 +373,11 @@ impl CockpitApp {
                     self.maturity.requested = Some(query.clone());
                     // The funnel's tables and the leaks' contacts serve when they are of
                     // these records.
-                    let tables = self
-                        .funnel
-                        .result
-                        .as_ref()
-                        .filter(|r| {
-                            r.query.generation == query.generation
-                                && Some(r.query.definitions_version) == query.definitions_version
-                                && r.query.batches == query.batches
-                        })
-                        .map(|r| r.tables.clone());
+                    let tables = self.funnel.tables_of(
+                        query.generation,
+                        query.definitions_version,
+                        &query.batches,
+                    );
                     let leaks = self.leaks.result.as_ref().filter(|r| {
                         r.query.generation == query.generation
                             && Some(r.query.definitions_version) == query.definitions_version

@@ -45,16 +45,9 @@ impl CockpitApp {
             return;
         }
         self.scorecard.requested = Some(query.clone());
-        let tables = self
-            .funnel
-            .result
-            .as_ref()
-            .filter(|r| {
-                r.query.generation == query.generation
-                    && Some(r.query.definitions_version) == query.definitions_version
-                    && r.query.batches == query.batches
-            })
-            .map(|r| r.tables.clone());
+        let tables =
+            self.funnel
+                .tables_of(query.generation, query.definitions_version, &query.batches);
         self.jobs.push(Job::ComputeScorecard {
             query: Box::new(query),
             tables,

@@ -50,6 +50,21 @@ impl Default for FunnelState {
 }
 
 impl FunnelState {
+    /// The tables of the last result, when they are of the records of `generation` and
+    /// `batches` under `definitions_version`: another view's numbers may read them.
+    pub fn tables_of(
+        &self,
+        generation: i64,
+        definitions_version: Option<i64>,
+        batches: &[i64],
+    ) -> Option<Arc<FunnelTables>> {
+        let r = self.result.as_ref()?;
+        (r.query.generation == generation
+            && Some(r.query.definitions_version) == definitions_version
+            && r.query.batches == batches)
+            .then(|| r.tables.clone())
+    }
+
     /// The tables of the last result, when they are of the records and definitions
     /// `query` asks about.
     pub fn tables_for(&self, query: &FunnelQuery) -> Option<Arc<FunnelTables>> {

@@ -270,12 +270,12 @@ fn card(svg: &mut Svg, m: &MetricLine, [x, y, w, h]: [f32; 4], cur: &str) {
     svg.rect([x, y, w, h], 5.0, CARD, None);
     svg.rect([x, y, 3.5, h], 1.5, status_color(m.status), None);
     let (x0, tw) = (x + 12.0, w - 22.0);
-    svg.text(
-        x0,
-        y + 17.0,
+    svg.text_fit(
+        (x0, y + 17.0),
         style(8.5, true, TEXT),
         Anchor::Start,
-        &fit(&m.label, tw, 8.5, true),
+        &m.label,
+        tw,
     );
     let value = value_text(m.unit, m.value, cur);
     let size = if text_width(&value, 21.0, true) > tw {
@@ -294,12 +294,12 @@ fn card(svg: &mut Svg, m: &MetricLine, [x, y, w, h]: [f32; 4], cur: &str) {
     if let Some(t) = m.target {
         let target = format!("· target {}", value_text(m.unit, Some(t), cur));
         let at = end + 3.5;
-        svg.text(
-            at,
-            y + 61.0,
+        svg.text_fit(
+            (at, y + 61.0),
             style(8.0, false, MUTED),
             Anchor::Start,
-            &fit(&target, x0 + tw - at, 8.0, false),
+            &target,
+            x0 + tw - at,
         );
     }
     if m.value.is_none() {
@@ -316,36 +316,36 @@ fn card(svg: &mut Svg, m: &MetricLine, [x, y, w, h]: [f32; 4], cur: &str) {
         Some(false) => BAD,
         None => TEXT,
     };
-    svg.text(
-        x0,
-        y + 77.0,
+    svg.text_fit(
+        (x0, y + 77.0),
         style(8.0, true, tone),
         Anchor::Start,
-        &fit(&change, tw, 8.0, true),
+        &change,
+        tw,
     );
     let prev = format!(
         "vs {}: {}",
         m.previous_period,
         value_text(m.unit, m.previous, cur)
     );
-    svg.text(
-        x0,
-        y + 88.0,
+    svg.text_fit(
+        (x0, y + 88.0),
         style(7.5, false, MUTED),
         Anchor::Start,
-        &fit(&prev, tw, 7.5, false),
+        &prev,
+        tw,
     );
     let last_year = format!(
         "{} (last year): {}",
         m.last_year_period,
         value_text(m.unit, m.last_year, cur)
     );
-    svg.text(
-        x0,
-        y + 98.0,
+    svg.text_fit(
+        (x0, y + 98.0),
         style(7.5, false, MUTED),
         Anchor::Start,
-        &fit(&last_year, tw, 7.5, false),
+        &last_year,
+        tw,
     );
     sparkline(svg, m, [x0 + 2.0, y + 104.0, tw - 4.0, 11.0]);
     if let Some(r) = &m.restated {
@@ -443,12 +443,12 @@ fn operational(
         let target = m
             .target
             .map_or_else(String::new, |t| value_text(m.unit, Some(t), cur));
-        svg.text(
-            gx + gw - 4.0,
-            base,
+        svg.text_fit(
+            (gx + gw - 4.0, base),
             style(7.5, false, TEXT),
             Anchor::End,
-            &fit(&target, gw - 5.0, 7.5, false),
+            &target,
+            gw - 5.0,
         );
         let (sx, _) = cols[7];
         status_mark(svg, m.status, sx + 2.0, base, 7.0);
@@ -456,12 +456,12 @@ fn operational(
         ry += row_h;
         svg.line((x, ry), (x + w, ry), RULE, 0.5);
         if let Some(r) = &m.restated {
-            svg.text(
-                cols[1].0,
-                ry + 8.0,
+            svg.text_fit(
+                (cols[1].0, ry + 8.0),
                 style(6.5, false, AMBER),
                 Anchor::Start,
-                &fit(r, w - cols[1].0 + x, 6.5, false),
+                &r,
+                w - cols[1].0 + x,
             );
             ry += 11.0;
         }
@@ -510,12 +510,12 @@ fn leaks(
     for (i, l) in page.leaks.iter().enumerate() {
         let base = ry + 10.5;
         let name = format!("{}. {}", i + 1, l.label);
-        svg.text(
-            x,
-            base,
+        svg.text_fit(
+            (x, base),
             style(7.5, true, INK),
             Anchor::Start,
-            &fit(&name, w * 0.55, 7.5, true),
+            &name,
+            w * 0.55,
         );
         svg.text(
             records_x,
@@ -616,12 +616,12 @@ fn pillars(svg: &mut Svg, p: &super::page::PillarHealth, [x, y, w]: [f32; 3]) ->
         let name = fit(&format!("{}. {}", i + 1, pl.name), list_w * 0.62, 7.2, true);
         svg.text(list_x, ly, style(7.2, true, INK), Anchor::Start, &name);
         svg.text(x + w, ly, style(7.2, false, TEXT), Anchor::End, &level);
-        svg.text(
-            list_x + 8.0,
-            ly + 8.0,
+        svg.text_fit(
+            (list_x + 8.0, ly + 8.0),
             style(6.3, false, MUTED),
             Anchor::Start,
-            &fit(&pl.owner, list_w - 8.0, 6.3, false),
+            &pl.owner,
+            list_w - 8.0,
         );
         ly += 17.0;
     }

@@ -80,6 +80,19 @@ impl Svg {
         );
     }
 
+    /// `text` shortened with an ellipsis to fit `width` points, its baseline at `y`.
+    pub fn text_fit(
+        &mut self,
+        (x, y): (f32, f32),
+        style: Style,
+        anchor: Anchor,
+        text: &str,
+        width: f32,
+    ) {
+        let fitted = super::fonts::fit(text, width, style.size, style.bold);
+        self.text(x, y, style, anchor, &fitted);
+    }
+
     /// A rectangle, filled and/or outlined, with rounded corners `r`.
     pub fn rect(&mut self, [x, y, w, h]: [f32; 4], r: f32, fill: &str, stroke: Option<&str>) {
         let stroke = stroke.map_or_else(String::new, |s| {
