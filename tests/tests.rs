@@ -13,6 +13,7 @@ mod leaks;
 mod maturity;
 mod maturity_view;
 mod metrics;
+mod presentation;
 mod properties;
 mod reliability;
 mod same_numbers;

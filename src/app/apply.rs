@@ -178,6 +178,12 @@ impl CockpitApp {
             Command::PublishScorecard => self.publish_scorecard(),
             Command::ExportScorecard(format) => self.export_scorecard(format),
             Command::ExportScorecardTo(format, to) => self.export_scorecard_to(format, to),
+            Command::Present => {
+                self.persisted.last_view = View::Scorecard;
+                self.scorecard.present_when_ready = true;
+                self.start_presenting();
+            }
+            Command::PresentKey(key) => self.present_key(key),
             Command::ShowPublishedScorecard(id) => {
                 self.scorecard.showing_published = id;
                 self.ask_scorecard_picture();

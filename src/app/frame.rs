@@ -55,6 +55,7 @@ impl eframe::App for CockpitApp {
             self.apply(Command::ImportFiles(dropped));
         }
         self.request_numbers();
+        self.start_presenting();
         self.start_next_job();
         if let Err(e) = self.jobs.start_waiting_check(&self.db) {
             self.notice = Some(Notice::error(&e));
@@ -71,6 +72,24 @@ impl eframe::App for CockpitApp {
             self.glyphs_warm = true;
         }
         let mut commands: Vec<Command> = Vec::new();
+        let presenting = self.scorecard.deck.is_some();
+        if presenting != self.scorecard.full_screen {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
+            self.scorecard.full_screen = presenting;
+        }
+        if let Some(deck) = &self.scorecard.deck {
+            egui::CentralPanel::no_frame().show(ui, |ui| {
+                commands.extend(ui::presentation_view::presentation_ui(ui, deck));
+            });
+            for command in commands {
+                self.apply(command);
+            }
+            return;
+        }
+        if self.loaded && ui.input(|i| i.key_pressed(egui::Key::F5)) {
+            commands.push(Command::Present);
+        }
         let top = self.top_bar_model();
         egui::Panel::top("top_bar")
             .show(ui, |ui| commands.extend(ui::top_bar::top_bar_ui(ui, &top)));

@@ -15,6 +15,7 @@ mod handle;
 pub mod jobs;
 mod maturity_answers;
 mod persisted;
+mod presenting;
 mod scheduler;
 mod scorecard;
 mod view_state;
@@ -28,6 +29,16 @@ pub use scheduler::DamageCheck;
 /// Opens the window on the workspace at `db`. A workspace that does not exist yet is
 /// created and loaded with the sample data. `files` are imported once it is open.
 pub fn run_window(db: PathBuf, files: Vec<PathBuf>) -> Result<ExitCode, eframe::Error> {
+    run_window_with(db, files, None)
+}
+
+/// [`run_window`], presenting the scorecard as soon as it is worked out when `present`
+/// is given: `Some(None)` for the quarter the window opens on, `Some(Some(q))` for `q`.
+pub fn run_window_with(
+    db: PathBuf,
+    files: Vec<PathBuf>,
+    present: Option<Option<crate::definitions::fiscal::Quarter>>,
+) -> Result<ExitCode, eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("RevOps Cockpit")
@@ -46,8 +57,15 @@ pub fn run_window(db: PathBuf, files: Vec<PathBuf>) -> Result<ExitCode, eframe::
         "RevOps Cockpit",
         options,
         Box::new(move |cc| {
+            use crate::view_model::command::Command;
             let mut app = CockpitApp::new(cc, db, start);
-            app.apply(crate::view_model::command::Command::ImportFiles(files));
+            app.apply(Command::ImportFiles(files));
+            if let Some(period) = present {
+                if let Some(q) = period {
+                    app.apply(Command::SetPeriod(q));
+                }
+                app.apply(Command::Present);
+            }
             Ok(Box::new(app))
         }),
     )?;

@@ -142,6 +142,12 @@ pub struct ScorecardState {
     /// The picture's image, until the window uploads it; then its texture.
     pub image: Option<eframe::egui::ColorImage>,
     pub texture: Option<eframe::egui::TextureHandle>,
+    /// The deck shown full screen, when presenting.
+    pub deck: Option<crate::view_model::presentation::Deck>,
+    /// Present once the page is worked out (asked for before it was).
+    pub present_when_ready: bool,
+    /// Whether the window was asked to go full screen for the deck.
+    pub full_screen: bool,
 }
 
 impl std::fmt::Debug for ScorecardState {

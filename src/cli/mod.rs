@@ -1,5 +1,5 @@
 //! The command line: `import`, `batches`, `presets`, `undo`, `definitions`, `funnel`,
-//! `leaks`, `maturity`, `scorecard` and `backups` over the same library as the window; with no subcommand (or
+//! `leaks`, `maturity`, `scorecard`, `present` and `backups` over the same library as the window; with no subcommand (or
 //! `open FILE...`), the window opens.
 
 mod backups;
@@ -57,6 +57,12 @@ pub enum Command {
     Maturity(maturity::MaturityArgs),
     /// A quarter's scorecard on one page: printed, or written as PDF, PNG or CSV.
     Scorecard(scorecard::ScorecardArgs),
+    /// Open the window presenting a quarter's scorecard, full screen, one section a slide.
+    Present {
+        /// The fiscal quarter, e.g. 2025-Q3 (default: the quarter the window opens on).
+        #[arg(long, value_name = "YYYY-QN")]
+        period: Option<String>,
+    },
     /// The data dictionary: export, import, history, diff, restore.
     #[command(subcommand)]
     Definitions(definitions::DefinitionsCommand),
@@ -83,6 +89,7 @@ pub fn main() -> ExitCode {
         Some(Command::Maturity(args)) => maturity::run(&db, &args),
         Some(Command::Backups(args)) => backups::run(&db, &args),
         Some(Command::Scorecard(args)) => scorecard::run(&db, &args),
+        Some(Command::Present { period }) => present(db, period.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -91,6 +98,18 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Opens the window presenting the scorecard of `period`.
+fn present(db: PathBuf, period: Option<&str>) -> Result<ExitCode, CliError> {
+    let quarter =
+        match period {
+            Some(text) => Some(Quarter::parse(text).ok_or_else(|| {
+                format!("--period \"{text}\" is not a quarter; write it as 2025-Q3")
+            })?),
+            None => None,
+        };
+    Ok(crate::app::run_window_with(db, Vec::new(), Some(quarter))?)
 }
 
 /// Opens the workspace for a subcommand.

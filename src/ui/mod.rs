@@ -15,6 +15,7 @@ pub mod maturity_radar;
 pub mod maturity_view;
 pub mod nav;
 pub mod notice;
+pub mod presentation_view;
 pub mod questionnaire;
 pub mod reveal;
 pub mod scorecard_view;

@@ -19,20 +19,9 @@ pub fn nav_ui(ui: &mut egui::Ui, current: View, counts: &RecordCounts) -> Option
     );
     ui.add_space(12.0);
     for view in View::ALL {
-        let text = if view.is_available() {
-            RichText::new(view.label())
-        } else {
-            RichText::new(view.label()).color(theme::MUTED)
-        };
-        let button = egui::Button::selectable(current == view, text)
+        let button = egui::Button::selectable(current == view, RichText::new(view.label()))
             .min_size(egui::vec2(ui.available_width(), 32.0));
-        let response = ui.add(button);
-        let response = if view.is_available() {
-            response
-        } else {
-            response.on_hover_text("Coming in a later release")
-        };
-        if response.clicked() {
+        if ui.add(button).clicked() {
             command = Some(Command::ShowView(view));
         }
     }

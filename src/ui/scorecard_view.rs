@@ -97,6 +97,17 @@ fn top_line(
             }
         }
         ui.separator();
+        if named_button(
+            ui,
+            true,
+            "Present",
+            "Present the scorecard full screen, one section a slide (F5)",
+        )
+        .clicked()
+        {
+            commands.push(Command::Present);
+        }
+        ui.separator();
         ui.label("Export:");
         for (format, what) in [
             (Format::Pdf, "a PDF to print or send"),

@@ -118,6 +118,10 @@ pub enum Command {
     ExportScorecardTo(crate::scorecard::output::Format, PathBuf),
     /// Show a published scorecard as it was presented, or (`None`) this quarter's draft.
     ShowPublishedScorecard(Option<i64>),
+    /// Present the quarter's scorecard, full screen, one section a slide.
+    Present,
+    /// A key pressed on a slide.
+    PresentKey(super::presentation::PresentKey),
 }
 
 /// A list on screen that can be saved as CSV.

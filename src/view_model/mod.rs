@@ -12,6 +12,7 @@ pub mod mapping;
 pub mod maturity;
 pub mod navigation;
 pub mod notice;
+pub mod presentation;
 pub mod scorecard;
 pub mod sort;
 pub mod workspace;

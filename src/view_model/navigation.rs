@@ -41,14 +41,6 @@ impl View {
             Self::Scorecard => "Scorecard",
         }
     }
-
-    /// Whether the view is built yet.
-    pub fn is_available(self) -> bool {
-        matches!(
-            self,
-            Self::Import | Self::Definitions | Self::Funnel | Self::Leaks | Self::Maturity
-        )
-    }
 }
 
 /// What the top bar shows.

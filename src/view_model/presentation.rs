@@ -1,0 +1,147 @@
+//! Presentation mode: the scorecard as a deck for the review meeting, one section a
+//! slide, from the page published for the quarter when there is one (what the room got
+//! as the pre-read) or the current numbers marked as a draft.
+
+use std::sync::Arc;
+
+use crate::scorecard::Scorecard;
+
+/// One slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    NorthStars,
+    Funnel,
+    Leaks,
+    Pillars,
+    Actions,
+}
+
+impl Slide {
+    /// The slide's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::NorthStars => "North Star",
+            Self::Funnel => "Funnel and handoffs",
+            Self::Leaks => "Where revenue leaks",
+            Self::Pillars => "Pillar health",
+            Self::Actions => "What we will change",
+        }
+    }
+
+    /// The page section whose comment is this slide's speaker notes.
+    pub fn section(self) -> &'static str {
+        match self {
+            Self::NorthStars => "North Star",
+            Self::Funnel => "Operational",
+            Self::Leaks => "Leaks",
+            Self::Pillars => "Pillar health",
+            Self::Actions => "Actions",
+        }
+    }
+}
+
+/// What a key on a slide asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentKey {
+    Next,
+    Previous,
+    First,
+    Last,
+    /// Blank the screen, or show the slide again.
+    Blank,
+    /// Show or hide the speaker notes.
+    Notes,
+    /// Switch between the light and the dark slides.
+    Theme,
+    Leave,
+}
+
+/// The deck being shown.
+#[derive(Debug, Clone)]
+pub struct Deck {
+    pub page: Arc<Scorecard>,
+    /// Not published: every slide says "draft".
+    pub draft: bool,
+    pub slides: Vec<Slide>,
+    /// The slide shown, by index.
+    pub at: usize,
+    pub blank: bool,
+    pub notes: bool,
+    pub dark: bool,
+}
+
+impl Deck {
+    /// The deck of `page`: a slide for each section it has.
+    pub fn new(page: Arc<Scorecard>, draft: bool) -> Self {
+        let mut slides = vec![Slide::NorthStars, Slide::Funnel, Slide::Leaks];
+        if page.pillars.is_some() {
+            slides.push(Slide::Pillars);
+        }
+        slides.push(Slide::Actions);
+        Self {
+            page,
+            draft,
+            slides,
+            at: 0,
+            blank: false,
+            notes: false,
+            dark: false,
+        }
+    }
+
+    /// The slide shown.
+    pub fn slide(&self) -> Slide {
+        self.slides
+            .get(self.at)
+            .copied()
+            .unwrap_or(Slide::NorthStars)
+    }
+
+    /// Applies `key`; whether the deck is left.
+    pub fn press(&mut self, key: PresentKey) -> bool {
+        let last = self.slides.len().saturating_sub(1);
+        match key {
+            PresentKey::Next => self.at = (self.at + 1).min(last),
+            PresentKey::Previous => self.at = self.at.saturating_sub(1),
+            PresentKey::First => self.at = 0,
+            PresentKey::Last => self.at = last,
+            PresentKey::Blank => self.blank = !self.blank,
+            PresentKey::Notes => self.notes = !self.notes,
+            PresentKey::Theme => self.dark = !self.dark,
+            PresentKey::Leave => return true,
+        }
+        // Moving shows the slide again.
+        if matches!(
+            key,
+            PresentKey::Next | PresentKey::Previous | PresentKey::First | PresentKey::Last
+        ) {
+            self.blank = false;
+        }
+        false
+    }
+
+    /// The speaker notes of the slide shown: its section's comment on the scorecard.
+    pub fn notes_text(&self) -> Option<&str> {
+        let section = self.slide().section();
+        self.page
+            .comments
+            .iter()
+            .find(|(s, _)| s == section)
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// The caption every slide carries: period, data as-of date, definitions version.
+    pub fn caption(&self) -> String {
+        let f = &self.page.footer;
+        let state = match &self.page.published {
+            Some(p) => format!("as published: \"{}\"", p.name),
+            None => "DRAFT".to_owned(),
+        };
+        format!(
+            "Revenue scorecard {} · data as of {} · definitions v{} · {state}",
+            self.page.period,
+            f.as_of.as_deref().unwrap_or("—"),
+            f.definitions_version
+        )
+    }
+}

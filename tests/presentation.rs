@@ -1,0 +1,117 @@
+//! Presentation mode through egui_kittest: the deck starts from the quarter's published
+//! scorecard, moves with the keys, blanks and shows its notes, and Esc returns to the
+//! Scorecard view; the slides read the numbers of the published page.
+
+use std::process::Command as Process;
+
+use eframe::egui::Key;
+use egui_kittest::kittest::Queryable as _;
+use revops_cockpit::app::StartMode;
+use revops_cockpit::view_model::navigation::View;
+use revops_cockpit::view_model::presentation::Slide;
+
+use crate::views::{app, settle};
+
+#[test]
+fn the_deck_shows_the_published_page_moves_with_the_keys_and_esc_leaves() {
+    let (dir, db) = crate::leaks::leak_workspace_file();
+    // Q3 published, with a comment on the leaks for the speaker notes.
+    {
+        let ws = revops_cockpit::workspace::Workspace::open(&db).expect("open");
+        let mut t = revops_cockpit::scorecard::Template::default();
+        t.comments
+            .insert("leaks".to_owned(), "Accept MQLs within a day".to_owned());
+        revops_cockpit::scorecard::template::save(&ws, &t).expect("save");
+    }
+    let out = Process::new(env!("CARGO_BIN_EXE_revops-cockpit"))
+        .arg("--db")
+        .arg(&db)
+        .args(["scorecard", "--period", "2025-Q3", "--publish", "Q3 review"])
+        .output()
+        .expect("publish");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv_path = dir.path().join("published.csv");
+    let out = Process::new(env!("CARGO_BIN_EXE_revops-cockpit"))
+        .arg("--db")
+        .arg(&db)
+        .args(["scorecard", "--published", "1", "--out"])
+        .arg(&csv_path)
+        .output()
+        .expect("export");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let mut harness = app(db, StartMode::Open);
+    settle(&mut harness);
+    harness.get_by_label("Scorecard").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("Present the scorecard full screen, one section a slide (F5)")
+        .click();
+    settle(&mut harness);
+    let deck = harness.state().deck().expect("presenting");
+    assert!(!deck.draft, "the published page is presented");
+    assert_eq!(deck.slide(), Slide::NorthStars);
+    assert!(
+        harness.query_by_label("Scorecard").is_none(),
+        "full screen: no navigation"
+    );
+
+    // The slides read the published page: every number equals the published CSV's.
+    let (header, rows) = crate::scorecard::exported_csv(&csv_path);
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    for m in deck.page.metrics() {
+        let row = rows
+            .iter()
+            .find(|r| &r[col("key")] == m.key.as_str())
+            .expect(&m.key);
+        let shown = m.value.map(|v| format!("{v:.6}")).unwrap_or_default();
+        let published: String = row[col("value")].to_owned();
+        assert_eq!(
+            published
+                .parse::<f64>()
+                .ok()
+                .map(|v| format!("{v:.6}"))
+                .unwrap_or_default(),
+            shown,
+            "{}",
+            m.key
+        );
+    }
+
+    // Right twice: the leaks slide; N shows its notes, the leaks comment; B blanks.
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let deck = harness.state().deck().expect("presenting");
+    assert_eq!(deck.slide(), Slide::Leaks);
+    harness.key_press(Key::N);
+    harness.run();
+    let deck = harness.state().deck().expect("presenting");
+    assert_eq!(deck.notes_text(), Some("Accept MQLs within a day"));
+    harness.key_press(Key::B);
+    harness.run();
+    assert!(harness.state().deck().expect("presenting").blank);
+    harness.key_press(Key::End);
+    harness.run();
+    let deck = harness.state().deck().expect("presenting");
+    assert_eq!((deck.slide(), deck.blank), (Slide::Actions, false));
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(harness.state().deck().expect("presenting").at, 0);
+
+    // Esc leaves, back on the Scorecard view.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().deck().is_none());
+    assert_eq!(harness.state().view(), View::Scorecard);
+    harness.get_by_label_contains("2025-Q3 · Draft");
+}
