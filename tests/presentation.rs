@@ -86,13 +86,40 @@ fn the_deck_shows_the_published_page_moves_with_the_keys_and_esc_leaves() {
         );
     }
 
-    // Right twice: the leaks slide; N shows its notes, the leaks comment; B blanks.
+    // Right: the funnel slide, where 1 picks the first segment and 0 every record again.
     harness.key_press(Key::ArrowRight);
     harness.run();
+    assert_eq!(
+        harness.state().deck().expect("presenting").slide(),
+        Slide::Funnel
+    );
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().deck().expect("presenting").segment, Some(0));
+    harness.key_press(Key::Num0);
+    harness.run();
+    assert_eq!(harness.state().deck().expect("presenting").segment, None);
+    // Right again: the leaks slide; N shows its notes, the leaks comment; B blanks.
     harness.key_press(Key::ArrowRight);
     harness.run();
     let deck = harness.state().deck().expect("presenting");
     assert_eq!(deck.slide(), Slide::Leaks);
+    // A leak's records over the slide, the same list as Handoff leaks; Esc closes them
+    // and the deck stays.
+    let first = deck.page.leaks.first().expect("a leak").clone();
+    settle(&mut harness);
+    harness
+        .get_by_label(&format!("Open the records behind {}", first.label))
+        .click();
+    settle(&mut harness);
+    assert!(harness.state().deck().expect("presenting").open.is_some());
+    harness.get_by_label_contains(&format!("{}: the {} records", first.label, first.count));
+    harness.get_by_label("Esc closes the records");
+    harness.key_press(Key::Escape);
+    harness.run();
+    let deck = harness.state().deck().expect("still presenting");
+    assert!(deck.open.is_none());
+    assert!(harness.query_by_label("Esc closes the records").is_none());
     harness.key_press(Key::N);
     harness.run();
     let deck = harness.state().deck().expect("presenting");

@@ -184,6 +184,11 @@ impl CockpitApp {
                 self.start_presenting();
             }
             Command::PresentKey(key) => self.present_key(key),
+            Command::PresentOpen(spot) => {
+                if let Some(deck) = self.scorecard.deck.as_mut() {
+                    deck.open = Some(spot);
+                }
+            }
             Command::ShowPublishedScorecard(id) => {
                 self.scorecard.showing_published = id;
                 self.ask_scorecard_picture();

@@ -338,33 +338,15 @@ impl CockpitApp {
         if self.jobs.has_jobs() {
             return;
         }
+        if self.scorecard.deck.is_some() {
+            // A number on a slide opens the Funnel's or a leak's records.
+            self.request_funnel();
+            self.request_leaks();
+            return;
+        }
         match self.persisted.last_view {
-            View::Funnel => {
-                let Some(query) = self.funnel_query() else {
-                    return;
-                };
-                if self.funnel.requested.as_ref() != Some(&query) {
-                    self.funnel.requested = Some(query.clone());
-                    let tables = self.funnel.tables_for(&query);
-                    self.jobs.push(Job::ComputeFunnel {
-                        query: Box::new(query),
-                        tables,
-                    });
-                }
-            }
-            View::Leaks => {
-                let Some(query) = self.leaks_query() else {
-                    return;
-                };
-                if self.leaks.requested.as_ref() != Some(&query) {
-                    self.leaks.requested = Some(query.clone());
-                    let leads = self.leaks.leads_for(&query);
-                    self.jobs.push(Job::ComputeLeaks {
-                        query: Box::new(query),
-                        leads,
-                    });
-                }
-            }
+            View::Funnel => self.request_funnel(),
+            View::Leaks => self.request_leaks(),
             View::Maturity => {
                 let Some(query) = self.maturity_query() else {
                     return;
@@ -393,6 +375,36 @@ impl CockpitApp {
             }
             View::Scorecard => self.request_scorecard(),
             _ => {}
+        }
+    }
+
+    /// Asks for the Funnel view's numbers once when its query changed.
+    fn request_funnel(&mut self) {
+        let Some(query) = self.funnel_query() else {
+            return;
+        };
+        if self.funnel.requested.as_ref() != Some(&query) {
+            self.funnel.requested = Some(query.clone());
+            let tables = self.funnel.tables_for(&query);
+            self.jobs.push(Job::ComputeFunnel {
+                query: Box::new(query),
+                tables,
+            });
+        }
+    }
+
+    /// Asks for the Handoff leaks view's numbers once when its query changed.
+    fn request_leaks(&mut self) {
+        let Some(query) = self.leaks_query() else {
+            return;
+        };
+        if self.leaks.requested.as_ref() != Some(&query) {
+            self.leaks.requested = Some(query.clone());
+            let leads = self.leaks.leads_for(&query);
+            self.jobs.push(Job::ComputeLeaks {
+                query: Box::new(query),
+                leads,
+            });
         }
     }
 

@@ -79,8 +79,19 @@ impl eframe::App for CockpitApp {
             self.scorecard.full_screen = presenting;
         }
         if let Some(deck) = &self.scorecard.deck {
+            let period = self.scorecard_query().map(|q| q.period);
+            let model = ui::presentation_view::PresentationModel {
+                deck,
+                funnel: self
+                    .funnel_result()
+                    .filter(|r| Some(r.query.period) == period),
+                leaks: self
+                    .leaks_result()
+                    .filter(|r| Some(r.query.period) == period),
+                leak_sort: self.leaks.sort,
+            };
             egui::CentralPanel::no_frame().show(ui, |ui| {
-                commands.extend(ui::presentation_view::presentation_ui(ui, deck));
+                commands.extend(ui::presentation_view::presentation_ui(ui, &model));
             });
             for command in commands {
                 self.apply(command);

@@ -32,6 +32,11 @@ impl CockpitApp {
         };
         self.scorecard.present_when_ready = false;
         self.scorecard.deck = Some(deck);
+        // The records a number opens are the Funnel's and the leaks' lists of the same
+        // count as the page: cohorts, every record.
+        self.funnel.mode = crate::metrics::FunnelMode::Cohort;
+        self.funnel.filter = crate::metrics::Filter::all();
+        self.funnel.breakdown_by = crate::metrics::Dimension::Segment;
     }
 
     /// Applies a key pressed on a slide; Esc leaves for the Scorecard view.

@@ -174,7 +174,7 @@ fn coverage_ui(ui: &mut egui::Ui, r: &FunnelResult) -> Vec<Command> {
 }
 
 /// The deals behind one number, exportable.
-fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Command> {
+pub(super) fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) -> Vec<Command> {
     let mut commands = Vec::new();
     let positions = list.positions(r);
     ui.horizontal(|ui| {

@@ -253,7 +253,7 @@ fn count_button_ui(
         .then(|| Command::SelectFunnelStage(if selected == Some(i) { None } else { Some(i) }))
 }
 
-fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command> {
+pub(super) fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(s) = r.funnel.stages.get(stage) else {
         return commands;

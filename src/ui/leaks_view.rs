@@ -531,7 +531,7 @@ fn churn_ui(ui: &mut egui::Ui, result: &LeaksResult) {
         });
 }
 
-fn records_ui(
+pub(super) fn records_ui(
     ui: &mut egui::Ui,
     rows: &SortedWorkList,
     sort: Sort<WorkListColumn>,

@@ -4,14 +4,27 @@
 
 use eframe::egui::{self, Align2, Color32, FontId, Key, Pos2, Rect, pos2, vec2};
 
+use crate::leaks::{LeakKind, WorkListColumn};
+use crate::scorecard::draw::Spot;
 use crate::scorecard::page::{MetricLine, change_text, value_text};
 use crate::scorecard::{Scorecard, Status};
 use crate::view_model::command::Command;
+use crate::view_model::funnel::FunnelResult;
+use crate::view_model::leaks::LeaksResult;
 use crate::view_model::presentation::{Deck, PresentKey, Slide};
+use crate::view_model::sort::Sort;
+
+/// What the deck draws: the deck, and the lists a number on it opens (the Funnel's and
+/// the leaks' numbers of the deck's quarter, when worked out).
+pub struct PresentationModel<'a> {
+    pub deck: &'a Deck,
+    pub funnel: Option<&'a FunnelResult>,
+    pub leaks: Option<&'a LeaksResult>,
+    pub leak_sort: Sort<WorkListColumn>,
+}
 
 /// The keys a presenter uses, shown once on the first slide.
-pub const KEYS_HINT: &str =
-    "→ or Space: next · ←: back · Home / End · B: blank · N: notes · D: dark · Esc: leave";
+pub const KEYS_HINT: &str = "→ or Space: next · ←: back · Home / End · click a number for its records · 1–9: a segment on the funnel · B: blank · N: notes · D: dark · Esc: leave";
 
 /// The colours of a slide.
 struct Palette {
@@ -80,17 +93,35 @@ fn key_pressed(ui: &egui::Ui) -> Option<PresentKey> {
         } else if pressed(&[Key::D]) {
             Some(PresentKey::Theme)
         } else {
-            None
+            const DIGITS: [Key; 10] = [
+                Key::Num0,
+                Key::Num1,
+                Key::Num2,
+                Key::Num3,
+                Key::Num4,
+                Key::Num5,
+                Key::Num6,
+                Key::Num7,
+                Key::Num8,
+                Key::Num9,
+            ];
+            DIGITS
+                .iter()
+                .position(|k| i.key_pressed(*k))
+                .and_then(|n| u8::try_from(n).ok())
+                .map(PresentKey::Segment)
         }
     })
 }
 
-/// Draws the deck's slide on the whole of `ui`; returns the key the presenter pressed.
-pub fn presentation_ui(ui: &mut egui::Ui, deck: &Deck) -> Vec<Command> {
+/// Draws the deck's slide on the whole of `ui`, and the records of a number clicked over
+/// it; returns what the presenter asked for.
+pub fn presentation_ui(ui: &mut egui::Ui, model: &PresentationModel<'_>) -> Vec<Command> {
+    let deck = model.deck;
     let rect = ui.max_rect();
     let pal = Palette::of(deck.dark);
     let painter = ui.painter_at(rect);
-    let commands: Vec<Command> = key_pressed(ui)
+    let mut commands: Vec<Command> = key_pressed(ui)
         .map(Command::PresentKey)
         .into_iter()
         .collect();
@@ -132,13 +163,35 @@ pub fn presentation_ui(ui: &mut egui::Ui, deck: &Deck) -> Vec<Command> {
         pal: &pal,
         u,
         cur: &page.currency,
+        spots: std::cell::RefCell::new(Vec::new()),
     };
     match deck.slide() {
         Slide::NorthStars => s.cards(body, &page.north_star),
-        Slide::Funnel => s.table(body, &page.operational),
+        Slide::Funnel => match segment_of(model) {
+            Some(row) => s.segment(body, row),
+            None => s.table(body, &page.operational),
+        },
         Slide::Leaks => s.leaks(body, page),
         Slide::Pillars => s.pillars(body, page),
         Slide::Actions => s.actions(body, page),
+    }
+    if deck.open.is_none() {
+        for (i, (rect, spot, name)) in s.spots.take().into_iter().enumerate() {
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("slide_number", i)),
+                egui::Sense::click(),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name)
+            });
+            if response.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            }
+            if response.clicked() {
+                commands.push(Command::PresentOpen(spot));
+            }
+        }
     }
     if deck.at == 0 {
         painter.text(
@@ -179,7 +232,130 @@ pub fn presentation_ui(ui: &mut egui::Ui, deck: &Deck) -> Vec<Command> {
         FontId::proportional(22.0 * u),
         pal.muted,
     );
+    if let Some(spot) = &deck.open {
+        commands.extend(records_over_slide(ui, model, spot, rect.shrink(margin)));
+    }
     commands
+}
+
+/// The Funnel's breakdown row of the segment picked with a number key.
+fn segment_of<'a>(
+    model: &PresentationModel<'a>,
+) -> Option<&'a crate::metrics::breakdown::BreakdownRow> {
+    let i = model.deck.segment?;
+    let funnel = model.funnel?;
+    funnel.breakdown.get(i).filter(|r| r.funnel.is_some())
+}
+
+/// The records behind `spot`, over the slide: the same lists as the Funnel and Handoff
+/// leaks views, sortable; their Close (and Esc) close them.
+fn records_over_slide(
+    ui: &mut egui::Ui,
+    model: &PresentationModel<'_>,
+    spot: &Spot,
+    area: Rect,
+) -> Vec<Command> {
+    let mut out = Vec::new();
+    egui::Area::new(ui.scope_id().with("slide_records"))
+        .fixed_pos(area.left_top())
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .inner_margin(16.0)
+                .show(ui, |ui| {
+                    ui.set_width(area.width() - 32.0);
+                    ui.set_max_height(area.height() - 32.0);
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            egui::RichText::new("Esc closes the records")
+                                .color(super::theme::MUTED),
+                        );
+                        if ui.button("Close").clicked() {
+                            out.push(Command::PresentKey(PresentKey::Leave));
+                        }
+                    });
+                    let listed = match spot {
+                        Spot::Leak(key) => leak_records(ui, model, key),
+                        Spot::Metric(key) => metric_records(ui, model, key),
+                        Spot::Pillars => None,
+                    };
+                    match listed {
+                        Some(commands) => out.extend(commands.into_iter().map(|c| match c {
+                            // The lists' own Close closes them over the slide.
+                            Command::SelectFunnelStage(None) | Command::SelectFunnelDeals(None) => {
+                                Command::PresentKey(PresentKey::Leave)
+                            }
+                            other => other,
+                        })),
+                        None => {
+                            ui.label("Reading the records behind this number…");
+                        }
+                    }
+                });
+        });
+    out
+}
+
+fn leak_records(
+    ui: &mut egui::Ui,
+    model: &PresentationModel<'_>,
+    key: &str,
+) -> Option<Vec<Command>> {
+    let kind = LeakKind::ALL.iter().find(|k| k.key() == key)?;
+    leak_list(ui, model, *kind)
+}
+
+fn leak_list(
+    ui: &mut egui::Ui,
+    model: &PresentationModel<'_>,
+    kind: LeakKind,
+) -> Option<Vec<Command>> {
+    let leaks = model.leaks.filter(|r| r.lists_ready)?;
+    let rows = leaks.lists.get(&kind)?;
+    ui.label(egui::RichText::new(format!("{}: the {} records", kind.label(), rows.len())).strong());
+    Some(super::leaks_view::records_ui(
+        ui,
+        rows,
+        model.leak_sort,
+        &leaks.report.reporting_currency,
+        kind.is_estimate(),
+    ))
+}
+
+fn metric_records(
+    ui: &mut egui::Ui,
+    model: &PresentationModel<'_>,
+    key: &str,
+) -> Option<Vec<Command>> {
+    use crate::view_model::funnel::DealList;
+    if let Some(handoff) = crate::scorecard::catalogue::sla_handoff(key) {
+        // A handoff's SLA: its leak that flagged the most records.
+        let leaks = model.leaks?;
+        let kind = leaks
+            .report
+            .leaks
+            .iter()
+            .filter(|l| l.kind.handoff() == handoff)
+            .max_by_key(|l| l.count)?
+            .kind;
+        return leak_list(ui, model, kind);
+    }
+    let funnel = model.funnel?;
+    let list = match key {
+        "win_rate" => Some(DealList::Closed),
+        "new_arr_won" | "deals_won" | "median_cycle" => Some(DealList::Won),
+        "velocity" => Some(DealList::Open),
+        "pipeline_coverage" => Some(DealList::Due),
+        _ => None,
+    };
+    if let Some(list) = list {
+        return Some(super::funnel_deals_view::deal_list_ui(ui, funnel, list));
+    }
+    let stage = key
+        .strip_prefix("conversion:")
+        .or_else(|| key.strip_prefix("stage:"))
+        .and_then(|s| funnel.funnel.stages.iter().position(|x| x.key == s))?;
+    Some(super::funnel_view::records_ui(ui, funnel, stage))
 }
 
 /// Draws a slide's parts at the screen's scale.
@@ -188,9 +364,18 @@ struct Drawer<'a> {
     pal: &'a Palette,
     u: f32,
     cur: &'a str,
+    /// Where each number was drawn, to open its records when clicked.
+    spots: std::cell::RefCell<Vec<(Rect, Spot, String)>>,
 }
 
 impl Drawer<'_> {
+    /// Makes `rect` open the records behind `spot`, named `name` for screen readers.
+    fn spot(&self, rect: Rect, spot: Spot, name: &str) {
+        self.spots
+            .borrow_mut()
+            .push((rect, spot, format!("Open the records behind {name}")));
+    }
+
     fn text(
         &self,
         at: Pos2,
@@ -251,6 +436,7 @@ impl Drawer<'_> {
                     (i / per_row) as f32 * (h + gap),
                 );
             let card = Rect::from_min_size(at, vec2(w, h));
+            self.spot(card, Spot::Metric(m.key.clone()), &m.label);
             self.painter
                 .rect_filled(card, 12.0 * self.u, self.pal.muted.gamma_multiply(0.08));
             self.painter.rect_filled(
@@ -301,6 +487,11 @@ impl Drawer<'_> {
             let y = body.top() + i as f32 * row_h;
             let x = body.left();
             let w = body.width();
+            self.spot(
+                Rect::from_min_size(pos2(x, y), vec2(w, row_h)),
+                Spot::Metric(m.key.clone()),
+                &m.label,
+            );
             self.text(pos2(x, y), Align2::LEFT_TOP, &m.label, size, self.pal.ink);
             self.text(
                 pos2(x + w * 0.52, y),
@@ -318,6 +509,61 @@ impl Drawer<'_> {
             );
             self.status(pos2(x + w * 0.78, y), m, size * 0.85);
         }
+    }
+
+    /// The funnel of one segment, as the Funnel view counts it now.
+    fn segment(&self, body: Rect, row: &crate::metrics::breakdown::BreakdownRow) {
+        let heading = self.text(
+            body.left_top(),
+            Align2::LEFT_TOP,
+            format!(
+                "Segment: {} (as counted now; 0 for every record)",
+                row.value
+            ),
+            30.0,
+            self.pal.accent,
+        );
+        let Some(f) = &row.funnel else {
+            return;
+        };
+        let mut y = heading.bottom() + 24.0 * self.u;
+        let pct = |x: Option<f64>| crate::text::percent(x);
+        for pair in f.stages.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            self.text(
+                pos2(body.left(), y),
+                Align2::LEFT_TOP,
+                format!("{} → {}", a.name, b.name),
+                34.0,
+                self.pal.ink,
+            );
+            self.text(
+                pos2(body.left() + body.width() * 0.52, y),
+                Align2::RIGHT_TOP,
+                pct(a.conversion_to_next),
+                34.0,
+                self.pal.ink,
+            );
+            self.text(
+                pos2(body.left() + body.width() * 0.56, y),
+                Align2::LEFT_TOP,
+                format!(
+                    "{} of {}",
+                    crate::text::count(b.count),
+                    crate::text::count(a.count)
+                ),
+                28.0,
+                self.pal.muted,
+            );
+            y += 62.0 * self.u;
+        }
+        self.text(
+            pos2(body.left(), y),
+            Align2::LEFT_TOP,
+            format!("Win rate {}", pct(row.deals.win_rate)),
+            34.0,
+            self.pal.ink,
+        );
     }
 
     fn leaks(&self, body: Rect, page: &Scorecard) {
@@ -341,6 +587,11 @@ impl Drawer<'_> {
                 Some(s) => crate::text::short_money(s, &page.currency),
                 None => "—".to_owned(),
             };
+            self.spot(
+                Rect::from_min_size(pos2(body.left(), y), vec2(body.width(), row_h)),
+                Spot::Leak(l.key.clone()),
+                &l.label,
+            );
             self.text(
                 pos2(body.left(), y),
                 Align2::LEFT_TOP,

@@ -122,6 +122,8 @@ pub enum Command {
     Present,
     /// A key pressed on a slide.
     PresentKey(super::presentation::PresentKey),
+    /// Open the records behind a number on a slide, over it.
+    PresentOpen(crate::scorecard::draw::Spot),
 }
 
 /// A list on screen that can be saved as CSV.

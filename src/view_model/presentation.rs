@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::scorecard::Scorecard;
+use crate::scorecard::draw::Spot;
 
 /// One slide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,9 @@ pub enum PresentKey {
     Notes,
     /// Switch between the light and the dark slides.
     Theme,
+    /// On the funnel slide: the segment of this number (1 to 9), or every record (0).
+    Segment(u8),
+    /// Close the records open over the slide, else leave the deck.
     Leave,
 }
 
@@ -68,6 +72,10 @@ pub struct Deck {
     pub blank: bool,
     pub notes: bool,
     pub dark: bool,
+    /// The number whose records are open over the slide.
+    pub open: Option<Spot>,
+    /// The funnel slide's segment, by its place in the Funnel's breakdown (from 0).
+    pub segment: Option<usize>,
 }
 
 impl Deck {
@@ -86,6 +94,8 @@ impl Deck {
             blank: false,
             notes: false,
             dark: false,
+            open: None,
+            segment: None,
         }
     }
 
@@ -108,6 +118,9 @@ impl Deck {
             PresentKey::Blank => self.blank = !self.blank,
             PresentKey::Notes => self.notes = !self.notes,
             PresentKey::Theme => self.dark = !self.dark,
+            PresentKey::Segment(0) => self.segment = None,
+            PresentKey::Segment(n) => self.segment = Some(usize::from(n) - 1),
+            PresentKey::Leave if self.open.is_some() => self.open = None,
             PresentKey::Leave => return true,
         }
         // Moving shows the slide again.
