@@ -463,14 +463,15 @@ impl Drawer<'_> {
                 || "no target".to_owned(),
                 |t| format!("target {}", value_text(m.unit, Some(t), self.cur)),
             );
-            self.text(
-                pos2(x, y + 10.0 * self.u),
-                Align2::LEFT_TOP,
-                format!(
-                    "{} vs {} · {target}",
-                    change_text(m.unit, m.value, m.previous, self.cur),
-                    m.previous_period
-                ),
+            let text_w = card.right() - x - 16.0 * self.u;
+            let lines = format!(
+                "{target}\n{} vs {}",
+                change_text(m.unit, m.value, m.previous, self.cur),
+                m.previous_period
+            );
+            self.wrapped(
+                Rect::from_min_size(pos2(x, y + 10.0 * self.u), vec2(text_w, h)),
+                &lines,
                 26.0,
                 self.pal.muted,
             );
@@ -620,6 +621,23 @@ impl Drawer<'_> {
         let Some(p) = &page.pillars else {
             return;
         };
+        let target = p
+            .level_names
+            .get(usize::from(p.target_level).saturating_sub(1))
+            .map_or_else(String::new, |n| format!(" ({n})"));
+        self.text(
+            pos2(
+                body.left() + body.width() * 0.42,
+                body.top() - 34.0 * self.u,
+            ),
+            Align2::LEFT_TOP,
+            format!(
+                "The line marks the target level, {}{target}",
+                p.target_level
+            ),
+            24.0,
+            self.pal.muted,
+        );
         #[expect(clippy::cast_precision_loss, reason = "a handful of pillars")]
         let row_h = (body.height() / p.pillars.len().max(1) as f32).min(100.0 * self.u);
         let bar_x = body.left() + body.width() * 0.42;
