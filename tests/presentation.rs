@@ -124,6 +124,15 @@ fn the_deck_shows_the_published_page_moves_with_the_keys_and_esc_leaves() {
     harness.run();
     let deck = harness.state().deck().expect("presenting");
     assert_eq!(deck.notes_text(), Some("Accept MQLs within a day"));
+    // W: the notes in a window of their own (embedded in the test's single window).
+    harness.key_press(Key::W);
+    harness.run();
+    assert!(harness.state().deck().expect("presenting").notes_window);
+    harness.get_by_label_contains("Where revenue leaks · slide 3 of 5");
+    harness.get_by_label("Accept MQLs within a day");
+    harness.key_press(Key::W);
+    harness.run();
+    assert!(harness.query_by_label("Accept MQLs within a day").is_none());
     harness.key_press(Key::B);
     harness.run();
     assert!(harness.state().deck().expect("presenting").blank);

@@ -93,6 +93,24 @@ impl eframe::App for CockpitApp {
             egui::CentralPanel::no_frame().show(ui, |ui| {
                 commands.extend(ui::presentation_view::presentation_ui(ui, &model));
             });
+            if deck.notes_window {
+                commands.extend(
+                    ui.ctx().show_viewport_immediate(
+                        egui::ViewportId::from_hash_of("speaker_notes"),
+                        egui::ViewportBuilder::default()
+                            .with_title("Speaker notes · RevOps Cockpit")
+                            .with_inner_size([640.0, 420.0]),
+                        |ui, class| {
+                            let own = class != egui::ViewportClass::EmbeddedWindow;
+                            egui::CentralPanel::default_margins()
+                                .show(ui, |ui| {
+                                    ui::presentation_view::notes_window_ui(ui, deck, own)
+                                })
+                                .inner
+                        },
+                    ),
+                );
+            }
             for command in commands {
                 self.apply(command);
             }

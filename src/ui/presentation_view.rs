@@ -24,7 +24,7 @@ pub struct PresentationModel<'a> {
 }
 
 /// The keys a presenter uses, shown once on the first slide.
-pub const KEYS_HINT: &str = "→ or Space: next · ←: back · Home / End · click a number for its records · 1–9: a segment on the funnel · B: blank · N: notes · D: dark · Esc: leave";
+pub const KEYS_HINT: &str = "→ or Space: next · ←: back · Home / End · click a number for its records · 1–9: a segment on the funnel · B: blank · N: notes · W: notes window · D: dark · Esc: leave";
 
 /// The colours of a slide.
 struct Palette {
@@ -90,6 +90,8 @@ fn key_pressed(ui: &egui::Ui) -> Option<PresentKey> {
             Some(PresentKey::Blank)
         } else if pressed(&[Key::N]) {
             Some(PresentKey::Notes)
+        } else if pressed(&[Key::W]) {
+            Some(PresentKey::NotesWindow)
         } else if pressed(&[Key::D]) {
             Some(PresentKey::Theme)
         } else {
@@ -726,4 +728,37 @@ impl Drawer<'_> {
             y = head.bottom() + h + 36.0 * self.u;
         }
     }
+}
+
+/// The speaker notes in a window of their own (for the presenter's screen): the slide's
+/// notes, what comes next; in a native window of its own (`own_window`), the same keys as
+/// the deck, and closing it closes the notes.
+pub fn notes_window_ui(ui: &mut egui::Ui, deck: &Deck, own_window: bool) -> Vec<Command> {
+    let mut commands = Vec::new();
+    if own_window {
+        commands.extend(key_pressed(ui).map(Command::PresentKey));
+        if ui.input(|i| i.viewport().close_requested()) {
+            commands.push(Command::PresentKey(PresentKey::NotesWindow));
+        }
+    }
+    ui.heading(format!(
+        "{} · slide {} of {}",
+        deck.slide().title(),
+        deck.at + 1,
+        deck.slides.len()
+    ));
+    ui.add_space(8.0);
+    ui.label(
+        egui::RichText::new(
+            deck.notes_text()
+                .unwrap_or("No notes: write this section's comment on the scorecard."),
+        )
+        .size(22.0),
+    );
+    ui.add_space(12.0);
+    if let Some(next) = deck.next_title() {
+        ui.label(egui::RichText::new(format!("Next: {next}")).color(super::theme::MUTED));
+    }
+    ui.label(egui::RichText::new(deck.caption()).color(super::theme::MUTED));
+    commands
 }

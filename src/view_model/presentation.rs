@@ -52,6 +52,9 @@ pub enum PresentKey {
     Blank,
     /// Show or hide the speaker notes.
     Notes,
+    /// Open or close the speaker notes in a window of their own, for the presenter's
+    /// screen while the deck is on the room's.
+    NotesWindow,
     /// Switch between the light and the dark slides.
     Theme,
     /// On the funnel slide: the segment of this number (1 to 9), or every record (0).
@@ -71,6 +74,8 @@ pub struct Deck {
     pub at: usize,
     pub blank: bool,
     pub notes: bool,
+    /// The speaker notes in a window of their own.
+    pub notes_window: bool,
     pub dark: bool,
     /// The number whose records are open over the slide.
     pub open: Option<Spot>,
@@ -93,6 +98,7 @@ impl Deck {
             at: 0,
             blank: false,
             notes: false,
+            notes_window: false,
             dark: false,
             open: None,
             segment: None,
@@ -117,6 +123,7 @@ impl Deck {
             PresentKey::Last => self.at = last,
             PresentKey::Blank => self.blank = !self.blank,
             PresentKey::Notes => self.notes = !self.notes,
+            PresentKey::NotesWindow => self.notes_window = !self.notes_window,
             PresentKey::Theme => self.dark = !self.dark,
             PresentKey::Segment(0) => self.segment = None,
             PresentKey::Segment(n) => self.segment = Some(usize::from(n) - 1),
@@ -141,6 +148,11 @@ impl Deck {
             .iter()
             .find(|(s, _)| s == section)
             .map(|(_, text)| text.as_str())
+    }
+
+    /// The title of the slide after the one shown, if any.
+    pub fn next_title(&self) -> Option<&'static str> {
+        self.slides.get(self.at + 1).map(|s| s.title())
     }
 
     /// The caption every slide carries: period, data as-of date, definitions version.
