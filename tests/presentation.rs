@@ -151,3 +151,22 @@ fn the_deck_shows_the_published_page_moves_with_the_keys_and_esc_leaves() {
     assert_eq!(harness.state().view(), View::Scorecard);
     harness.get_by_label_contains("2025-Q3 · Draft");
 }
+
+#[test]
+fn present_refuses_a_period_that_is_not_a_quarter_without_opening_a_window() {
+    let (_dir, db) = crate::leaks::leak_workspace_file();
+    let out = Process::new(env!("CARGO_BIN_EXE_revops-cockpit"))
+        .arg("--db")
+        .arg(&db)
+        .args(["present", "--period", "2025-Q9"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("--period \"2025-Q9\" is not a quarter; write it as 2025-Q3"),
+        "{said}"
+    );
+}

@@ -312,18 +312,23 @@ impl CockpitApp {
         })
     }
 
+    /// The quarter shown, or with no data yet today's quarter.
+    pub(super) fn period_or_today(&self) -> Quarter {
+        self.period().unwrap_or_else(|| {
+            Quarter::of(
+                chrono::Local::now().date_naive(),
+                self.snapshot.fiscal_start_month(),
+            )
+        })
+    }
+
     /// The query the Pillar maturity view needs now, once the workspace has been read:
     /// with no data yet the current quarter, whose signals say what would measure them.
     pub(super) fn maturity_query(&self) -> Option<crate::view_model::maturity::MaturityQuery> {
         if !self.loaded {
             return None;
         }
-        let period = self.period().unwrap_or_else(|| {
-            Quarter::of(
-                chrono::Local::now().date_naive(),
-                self.snapshot.fiscal_start_month(),
-            )
-        });
+        let period = self.period_or_today();
         Some(crate::view_model::maturity::MaturityQuery {
             period,
             definitions_version: self.snapshot.definitions_version(),

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use super::CockpitApp;
 use super::jobs::{Job, Pick, ScorecardExport};
-use crate::definitions::fiscal::Quarter;
 use crate::scorecard::Scorecard;
 use crate::scorecard::from_store::assemble;
 use crate::scorecard::output::Format;
@@ -21,12 +20,7 @@ impl CockpitApp {
         if !self.loaded {
             return None;
         }
-        let period = self.period().unwrap_or_else(|| {
-            Quarter::of(
-                chrono::Local::now().date_naive(),
-                self.snapshot.fiscal_start_month(),
-            )
-        });
+        let period = self.period_or_today();
         Some(ScorecardQuery {
             period,
             definitions_version: self.snapshot.definitions_version(),

@@ -316,37 +316,30 @@ fn card(svg: &mut Svg, m: &MetricLine, [x, y, w, h]: [f32; 4], cur: &str) {
         Some(false) => BAD,
         None => TEXT,
     };
-    svg.text_fit(
-        (x0, y + 77.0),
-        style(8.0, true, tone),
-        Anchor::Start,
-        &change,
-        tw,
-    );
-    let prev = format!(
-        "vs {}: {}",
-        m.previous_period,
-        value_text(m.unit, m.previous, cur)
-    );
-    svg.text_fit(
-        (x0, y + 88.0),
-        style(7.5, false, MUTED),
-        Anchor::Start,
-        &prev,
-        tw,
-    );
-    let last_year = format!(
-        "{} (last year): {}",
-        m.last_year_period,
-        value_text(m.unit, m.last_year, cur)
-    );
-    svg.text_fit(
-        (x0, y + 98.0),
-        style(7.5, false, MUTED),
-        Anchor::Start,
-        &last_year,
-        tw,
-    );
+    let lines = [
+        (77.0, style(8.0, true, tone), change),
+        (
+            88.0,
+            style(7.5, false, MUTED),
+            format!(
+                "vs {}: {}",
+                m.previous_period,
+                value_text(m.unit, m.previous, cur)
+            ),
+        ),
+        (
+            98.0,
+            style(7.5, false, MUTED),
+            format!(
+                "{} (last year): {}",
+                m.last_year_period,
+                value_text(m.unit, m.last_year, cur)
+            ),
+        ),
+    ];
+    for (dy, line_style, text) in lines {
+        svg.text_fit((x0, y + dy), line_style, Anchor::Start, &text, tw);
+    }
     sparkline(svg, m, [x0 + 2.0, y + 104.0, tw - 4.0, 11.0]);
     if let Some(r) = &m.restated {
         for (i, line) in wrap(r, tw, 6.5, false, 2).iter().enumerate() {
