@@ -453,7 +453,7 @@ fn operational(
                 (cols[1].0, ry + 8.0),
                 style(6.5, false, AMBER),
                 Anchor::Start,
-                &r,
+                r,
                 w - cols[1].0 + x,
             );
             ry += 11.0;
