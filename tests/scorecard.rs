@@ -40,6 +40,15 @@ fn cockpit(db: &Path, args: &[&str]) -> String {
     stdout
 }
 
+/// `scorecard ARGS --out OUT` on `db`; what it printed.
+fn scorecard_to(db: &Path, args: &[&str], out: &Path) -> String {
+    let out = out.to_str().expect("a path in UTF-8");
+    let mut all = vec!["scorecard"];
+    all.extend_from_slice(args);
+    all.extend(["--out", out]);
+    cockpit(db, &all)
+}
+
 /// A poppler tool's output on `file`.
 fn poppler(tool: &str, args: &[&str], file: &Path) -> String {
     let out = Command::new(tool)
@@ -97,18 +106,7 @@ fn the_pdf_is_one_landscape_page_with_embedded_fonts_and_the_north_star_values()
         ("letter", "792 x 612 pts (letter)"),
     ] {
         let pdf = out_file(dir.path(), &format!("q3-{paper}.pdf"));
-        let said = cockpit(
-            &db,
-            &[
-                "scorecard",
-                "--period",
-                "2025-Q3",
-                "--paper",
-                paper,
-                "--out",
-                pdf.to_str().expect("path"),
-            ],
-        );
+        let said = scorecard_to(&db, &["--period", "2025-Q3", "--paper", paper], &pdf);
         assert!(said.contains("Wrote the 2025-Q3 scorecard (PDF"), "{said}");
         let bytes = std::fs::metadata(&pdf).expect("pdf").len();
         assert!(bytes < 300_000, "a few hundred KB at most: {bytes}");
@@ -180,16 +178,7 @@ fn the_pdf_is_one_landscape_page_with_embedded_fonts_and_the_north_star_values()
 fn the_png_is_twice_the_page_and_not_one_colour() {
     let (dir, db) = crate::leaks::leak_workspace_file();
     let png = out_file(dir.path(), "q3.png");
-    cockpit(
-        &db,
-        &[
-            "scorecard",
-            "--period",
-            "2025-Q3",
-            "--out",
-            png.to_str().expect("path"),
-        ],
-    );
+    scorecard_to(&db, &["--period", "2025-Q3"], &png);
     let pixmap = resvg::tiny_skia::Pixmap::load_png(&png).expect("png");
     assert_eq!((pixmap.width(), pixmap.height()), (1684, 1191));
     let pixels = pixmap.pixels();
@@ -231,16 +220,7 @@ fn the_csv_round_trips_with_the_same_numbers_and_neutralises_a_formula_owner() {
     );
 
     let csv_path = out_file(dir.path(), "q3.csv");
-    cockpit(
-        &db,
-        &[
-            "scorecard",
-            "--period",
-            "2025-Q3",
-            "--out",
-            csv_path.to_str().expect("path"),
-        ],
-    );
+    scorecard_to(&db, &["--period", "2025-Q3"], &csv_path);
     let page = page(&db, &Template::default());
     let (header, rows) = exported_csv(&csv_path);
     let col = |name: &str| header.iter().position(|h| h == name).expect(name);
@@ -315,17 +295,10 @@ fn a_saved_templates_targets_and_comments_set_the_status_and_print() {
         template::save(&ws, &t).expect("save");
     }
     let csv_path = out_file(dir.path(), "board.csv");
-    cockpit(
+    scorecard_to(
         &db,
-        &[
-            "scorecard",
-            "--period",
-            "2025-Q3",
-            "--template",
-            "Board",
-            "--out",
-            csv_path.to_str().expect("p"),
-        ],
+        &["--period", "2025-Q3", "--template", "Board"],
+        &csv_path,
     );
     let text = std::fs::read_to_string(&csv_path).expect("csv");
     let row = |key: &str| {
@@ -355,18 +328,7 @@ fn a_saved_templates_targets_and_comments_set_the_status_and_print() {
     assert!(text.contains("Actions,Leaks,"), "{text}");
     assert!(text.contains("Sales accepts MQLs within a day"), "{text}");
     let pdf = out_file(dir.path(), "board.pdf");
-    cockpit(
-        &db,
-        &[
-            "scorecard",
-            "--period",
-            "2025-Q3",
-            "--template",
-            "Board",
-            "--out",
-            pdf.to_str().expect("p"),
-        ],
-    );
+    scorecard_to(&db, &["--period", "2025-Q3", "--template", "Board"], &pdf);
     let words = poppler("pdftotext", &[], &pdf);
     assert!(words.contains("Sales accepts MQLs within a day"), "{words}");
     assert!(
@@ -433,16 +395,7 @@ fn a_previous_quarter_that_changed_since_it_was_published_is_flagged_restated() 
         assert!(note.contains("the records changed since"), "{note}");
     }
     let csv_path = out_file(dir.path(), "q4.csv");
-    cockpit(
-        &db,
-        &[
-            "scorecard",
-            "--period",
-            "2025-Q4",
-            "--out",
-            csv_path.to_str().expect("p"),
-        ],
-    );
+    scorecard_to(&db, &["--period", "2025-Q4"], &csv_path);
     assert!(
         std::fs::read_to_string(&csv_path)
             .expect("csv")
@@ -451,16 +404,7 @@ fn a_previous_quarter_that_changed_since_it_was_published_is_flagged_restated() 
     // Re-exported from the store, the published page is the page presented.
     let again = out_file(dir.path(), "q3-again.csv");
     let id = listed.split_whitespace().next().expect("id");
-    cockpit(
-        &db,
-        &[
-            "scorecard",
-            "--published",
-            id,
-            "--out",
-            again.to_str().expect("p"),
-        ],
-    );
+    scorecard_to(&db, &["--published", id], &again);
     let text = std::fs::read_to_string(&again).expect("csv");
     assert!(text.contains("2025-Q3"), "{text}");
     let win = presented

@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod csv_out;
 pub mod draw;
+mod draw_sections;
 pub mod figures;
 pub mod fonts;
 pub mod from_store;

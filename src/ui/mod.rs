@@ -20,6 +20,8 @@ pub mod questionnaire;
 pub mod reveal;
 pub mod scorecard_view;
 pub mod signal_records;
+mod slide_records;
+mod slides;
 pub mod theme;
 pub mod top_bar;
 pub mod widgets;
