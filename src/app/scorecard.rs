@@ -48,12 +48,6 @@ impl CockpitApp {
         });
     }
 
-    /// The last numbers, when they answer the query of now.
-    pub fn scorecard_result(&self) -> Option<&ScorecardResult> {
-        let now = self.scorecard_query()?;
-        self.scorecard.result.as_ref().filter(|r| r.query == now)
-    }
-
     /// Takes in the numbers: the template read with them starts the draft, unless one is
     /// being edited.
     pub(super) fn take_scorecard(&mut self, result: ScorecardResult) {

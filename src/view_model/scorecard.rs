@@ -52,10 +52,6 @@ pub struct PagePicture {
     /// The page it shows.
     pub page: Arc<Scorecard>,
     pub paper: Paper,
-    /// RGBA pixels, `width` × `height`, opaque.
-    pub pixels: Arc<Vec<u8>>,
-    pub width: u32,
-    pub height: u32,
     /// The page's size in points, and where each number sits on it.
     pub size: (f32, f32),
     pub spots: Vec<([f32; 4], Spot)>,

@@ -95,9 +95,6 @@ pub fn picture(
     let picture = PagePicture {
         page,
         paper,
-        pixels: Arc::new(pixels),
-        width,
-        height,
         size: (drawn.width, drawn.height),
         spots: drawn.spots,
     };
