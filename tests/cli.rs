@@ -102,6 +102,31 @@ fn a_failure_exits_non_zero_with_one_line_on_stderr() {
 }
 
 #[test]
+fn without_a_display_the_window_says_why_in_one_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    let out = Command::new(env!("CARGO_BIN_EXE_revops-cockpit"))
+        .arg("--db")
+        .arg(&db)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .expect("run binary");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("the window could not open: ")
+            && stderr.contains("Is a display available (DISPLAY or WAYLAND_DISPLAY)?"),
+        "{stderr}"
+    );
+    // The reason, not where in winit's source it was raised.
+    assert!(!stderr.contains(".rs:"), "{stderr}");
+    assert!(!db.exists(), "no workspace is made without a window");
+}
+
+#[test]
 fn undo_restores_the_previous_state() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("ws.sqlite");

@@ -4,25 +4,29 @@
 
 use std::process::Command as Process;
 
-use eframe::egui::Key;
+use eframe::egui::{Key, Rect, ViewportCommand, ViewportId, pos2, vec2};
 use egui_kittest::kittest::Queryable as _;
-use revops_cockpit::app::StartMode;
+use revops_cockpit::app::{Screens, StartMode};
 use revops_cockpit::view_model::navigation::View;
-use revops_cockpit::view_model::presentation::Slide;
+use revops_cockpit::view_model::presentation::{Shows, Slide};
+use revops_cockpit::view_model::screens::{Placement, Screen};
 
 use crate::views::{app, settle};
+
+/// Saves the workspace's scorecard template with `text` as `section`'s comment: the
+/// speaker notes of that section's slide.
+fn comment_on(db: &std::path::Path, section: &str, text: &str) {
+    let ws = revops_cockpit::workspace::Workspace::open(db).expect("open");
+    let mut t = revops_cockpit::scorecard::Template::default();
+    t.comments.insert(section.to_owned(), text.to_owned());
+    revops_cockpit::scorecard::template::save(&ws, &t).expect("save");
+}
 
 #[test]
 fn the_deck_shows_the_published_page_moves_with_the_keys_and_esc_leaves() {
     let (dir, db) = crate::leaks::leak_workspace_file();
     // Q3 published, with a comment on the leaks for the speaker notes.
-    {
-        let ws = revops_cockpit::workspace::Workspace::open(&db).expect("open");
-        let mut t = revops_cockpit::scorecard::Template::default();
-        t.comments
-            .insert("leaks".to_owned(), "Accept MQLs within a day".to_owned());
-        revops_cockpit::scorecard::template::save(&ws, &t).expect("save");
-    }
+    comment_on(&db, "leaks", "Accept MQLs within a day");
     let out = Process::new(env!("CARGO_BIN_EXE_revops-cockpit"))
         .arg("--db")
         .arg(&db)
@@ -168,5 +172,105 @@ fn present_refuses_a_period_that_is_not_a_quarter_without_opening_a_window() {
     assert!(
         said.contains("--period \"2025-Q9\" is not a quarter; write it as 2025-Q3"),
         "{said}"
+    );
+}
+
+/// Steps until the main window has asked the window system for `wanted` (or a few
+/// seconds have passed); what it asked for on the way.
+fn step_until_sent(
+    harness: &mut egui_kittest::Harness<'static, revops_cockpit::app::CockpitApp>,
+    wanted: &ViewportCommand,
+) -> Vec<ViewportCommand> {
+    let mut sent = Vec::new();
+    for _ in 0..300 {
+        harness.step();
+        if let Some(out) = harness.output().viewport_output.get(&ViewportId::ROOT) {
+            sent.extend(out.commands.iter().cloned());
+        }
+        if sent.contains(wanted) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    sent
+}
+
+#[test]
+fn with_two_screens_the_slides_go_to_the_rooms_and_the_notes_stay_on_the_presenters() {
+    let (_dir, db) = crate::leaks::leak_workspace_file();
+    comment_on(&db, "north_star", "Win rate first");
+    let laptop = Screen {
+        name: Some("eDP-1".to_owned()),
+        rect: Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 720.0)),
+        primary: true,
+    };
+    let projector = Screen {
+        name: Some("HDMI-1".to_owned()),
+        rect: Rect::from_min_size(pos2(1280.0, 0.0), vec2(1920.0, 1080.0)),
+        primary: false,
+    };
+    let mut harness = app(db, StartMode::Open);
+    harness
+        .state_mut()
+        .watch_screens(Screens::fixed(vec![laptop, projector]));
+    settle(&mut harness);
+    harness.get_by_label("Scorecard").click();
+    settle(&mut harness);
+    harness.key_press(Key::F5);
+    let sent = step_until_sent(&mut harness, &ViewportCommand::SetMonitor(1));
+    settle(&mut harness);
+    let deck = harness.state().deck().expect("presenting");
+    assert_eq!(
+        deck.placement,
+        Placement::TwoScreens {
+            slides: 1,
+            notes: 0
+        }
+    );
+    // The main window goes full screen on the projector; the notes open at once, in a
+    // window of their own (embedded in the test's single window).
+    assert!(
+        sent.contains(&ViewportCommand::SetMonitor(1)),
+        "asked the window system for: {sent:?}"
+    );
+    assert_eq!(deck.main_window(), Shows::Slides);
+    assert_eq!(deck.second_window(), Some(Shows::Notes));
+    harness.get_by_label("Speaker notes · RevOps Cockpit");
+    harness.get_by_label("Win rate first");
+    harness.get_by_label_contains("S: swap screens");
+
+    // S: the room sees the other screen, so the windows swap what they show; the main
+    // window stays where it is.
+    harness.key_press(Key::S);
+    harness.run();
+    let deck = harness.state().deck().expect("presenting");
+    assert_eq!(deck.main_window(), Shows::Notes);
+    assert_eq!(deck.second_window(), Some(Shows::Slides));
+    harness.get_by_label("Slides · RevOps Cockpit");
+    harness.get_by_label("Win rate first");
+    // W closes the second window: the main one shows the slides again.
+    harness.key_press(Key::W);
+    harness.run();
+    let deck = harness.state().deck().expect("presenting");
+    assert_eq!(
+        (deck.main_window(), deck.second_window()),
+        (Shows::Slides, None)
+    );
+    assert!(harness.query_by_label("Win rate first").is_none());
+    // S with one window does nothing.
+    harness.key_press(Key::S);
+    harness.run();
+    assert_eq!(
+        harness.state().deck().expect("presenting").main_window(),
+        Shows::Slides
+    );
+
+    // Esc leaves: the window leaves full screen, back on the Scorecard view.
+    harness.key_press(Key::Escape);
+    let sent = step_until_sent(&mut harness, &ViewportCommand::Fullscreen(false));
+    assert!(harness.state().deck().is_none());
+    assert!(
+        sent.contains(&ViewportCommand::Fullscreen(false)),
+        "asked the window system for: {sent:?}"
     );
 }

@@ -73,6 +73,10 @@ pub struct CockpitApp {
     pub(super) file_box: Option<(Pick, FileBox)>,
     /// Ask for paths in the app's own box: the system showed no dialog when asked.
     pub(super) own_file_boxes: bool,
+    /// The screens the window system reports, for the deck's placement.
+    pub(super) screens: super::Screens,
+    /// The window's rectangle on the desktop in pixels, as of the last frame, if known.
+    pub(super) window_on_desktop: Option<eframe::egui::Rect>,
 }
 
 impl CockpitApp {
@@ -109,6 +113,8 @@ impl CockpitApp {
             window_fitted: false,
             file_box: None,
             own_file_boxes: false,
+            screens: super::Screens::default(),
+            window_on_desktop: None,
         };
         match start {
             StartMode::FirstLaunch => app.jobs.push(Job::LoadSample),
@@ -121,6 +127,12 @@ impl CockpitApp {
     /// file dialog.
     pub fn use_own_file_boxes(&mut self) {
         self.own_file_boxes = true;
+    }
+
+    /// Reads the screens from `screens` from now on: the list the event loop keeps, or
+    /// a test's.
+    pub fn watch_screens(&mut self, screens: super::Screens) {
+        self.screens = screens;
     }
 
     /// Asks the user for the path `pick` needs: in the system's dialog, or in the app's

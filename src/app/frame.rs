@@ -18,6 +18,8 @@ use crate::view_model::leaks::LeaksViewModel;
 use crate::view_model::maturity::MaturityViewModel;
 use crate::view_model::navigation::{TopBarModel, View, quarters_up_to};
 use crate::view_model::notice::Notice;
+use crate::view_model::presentation::{PresentKey, Shows};
+use crate::view_model::screens::Placement;
 
 impl eframe::App for CockpitApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
@@ -55,6 +57,7 @@ impl eframe::App for CockpitApp {
             self.apply(Command::ImportFiles(dropped));
         }
         self.request_numbers();
+        self.window_on_desktop = window_on_desktop(ctx);
         self.start_presenting();
         self.start_next_job();
         if let Err(e) = self.jobs.start_waiting_check(&self.db) {
@@ -72,11 +75,16 @@ impl eframe::App for CockpitApp {
             self.glyphs_warm = true;
         }
         let mut commands: Vec<Command> = Vec::new();
-        let presenting = self.scorecard.deck.is_some();
-        if presenting != self.scorecard.full_screen {
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
-            self.scorecard.full_screen = presenting;
+        let placement = self.scorecard.deck.as_ref().map(|d| d.placement);
+        if placement != self.scorecard.full_screen {
+            ui.ctx().send_viewport_cmd(match placement {
+                None => egui::ViewportCommand::Fullscreen(false),
+                Some(Placement::OneScreen) => egui::ViewportCommand::Fullscreen(true),
+                Some(Placement::TwoScreens { slides, .. }) => {
+                    egui::ViewportCommand::SetMonitor(slides)
+                }
+            });
+            self.scorecard.full_screen = placement;
         }
         if let Some(deck) = &self.scorecard.deck {
             let period = self.scorecard_query().map(|q| q.period);
@@ -91,25 +99,42 @@ impl eframe::App for CockpitApp {
                 leak_sort: self.leaks.sort,
             };
             egui::CentralPanel::no_frame().show(ui, |ui| {
-                commands.extend(ui::presentation_view::presentation_ui(ui, &model));
+                let shows = deck.main_window();
+                commands.extend(ui::presentation_view::deck_window_ui(
+                    ui, &model, shows, true,
+                ));
             });
-            if deck.notes_window {
-                commands.extend(
-                    ui.ctx().show_viewport_immediate(
-                        egui::ViewportId::from_hash_of("speaker_notes"),
-                        egui::ViewportBuilder::default()
-                            .with_title("Speaker notes · RevOps Cockpit")
-                            .with_inner_size([640.0, 420.0]),
-                        |ui, class| {
-                            let own = class != egui::ViewportClass::EmbeddedWindow;
-                            egui::CentralPanel::default_margins()
-                                .show(ui, |ui| {
-                                    ui::presentation_view::notes_window_ui(ui, deck, own)
-                                })
-                                .inner
-                        },
-                    ),
-                );
+            if let Some(shows) = deck.second_window() {
+                let title = match shows {
+                    Shows::Notes => "Speaker notes · RevOps Cockpit",
+                    Shows::Slides => "Slides · RevOps Cockpit",
+                };
+                let builder = egui::ViewportBuilder::default()
+                    .with_title(title)
+                    .with_inner_size([640.0, 420.0]);
+                let builder = match deck.placement {
+                    Placement::TwoScreens { notes, .. } => builder.with_monitor(notes),
+                    Placement::OneScreen => builder,
+                };
+                commands.extend(ui.ctx().show_viewport_immediate(
+                    egui::ViewportId::from_hash_of("speaker_notes"),
+                    builder,
+                    |ui, class| {
+                        // Embedded in the main window (a test's), the keys are the
+                        // main window's already.
+                        let keys = class != egui::ViewportClass::EmbeddedWindow;
+                        let mut out = Vec::new();
+                        if ui.input(|i| i.viewport().close_requested()) {
+                            out.push(Command::PresentKey(PresentKey::NotesWindow));
+                        }
+                        egui::CentralPanel::no_frame().show(ui, |ui| {
+                            out.extend(ui::presentation_view::deck_window_ui(
+                                ui, &model, shows, keys,
+                            ));
+                        });
+                        out
+                    },
+                ));
             }
             for command in commands {
                 self.apply(command);
@@ -159,6 +184,17 @@ impl eframe::App for CockpitApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PERSIST_KEY, &self.persisted);
     }
+}
+
+/// The window's rectangle on the desktop, in the screen's pixels, when the window system
+/// tells it (Wayland does not).
+fn window_on_desktop(ctx: &egui::Context) -> Option<egui::Rect> {
+    let rect = ctx.input(|i| i.viewport().outer_rect)?;
+    let ppp = ctx.pixels_per_point();
+    Some(egui::Rect::from_min_max(
+        (rect.min.to_vec2() * ppp).to_pos2(),
+        (rect.max.to_vec2() * ppp).to_pos2(),
+    ))
 }
 
 /// Shrinks the window to the screen when it opened larger (a 1280 × 720 laptop): a view

@@ -16,58 +16,13 @@ pub mod jobs;
 mod maturity_answers;
 mod persisted;
 mod presenting;
+mod run;
 mod scheduler;
 mod scorecard;
+mod screen_watch;
 mod view_state;
 
-use std::path::PathBuf;
-use std::process::ExitCode;
-
 pub use cockpit::{CockpitApp, StartMode};
+pub use run::{run_window, run_window_with};
 pub use scheduler::DamageCheck;
-
-/// Opens the window on the workspace at `db`. A workspace that does not exist yet is
-/// created and loaded with the sample data. `files` are imported once it is open.
-pub fn run_window(db: PathBuf, files: Vec<PathBuf>) -> Result<ExitCode, eframe::Error> {
-    run_window_with(db, files, None)
-}
-
-/// [`run_window`], presenting the scorecard as soon as it is worked out when `present`
-/// is given: `Some(None)` for the quarter the window opens on, `Some(Some(q))` for `q`.
-pub fn run_window_with(
-    db: PathBuf,
-    files: Vec<PathBuf>,
-    present: Option<Option<crate::definitions::fiscal::Quarter>>,
-) -> Result<ExitCode, eframe::Error> {
-    let options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default()
-            .with_title("RevOps Cockpit")
-            .with_inner_size([1360.0, 860.0])
-            .with_min_inner_size([900.0, 560.0])
-            .with_drag_and_drop(true),
-        persist_window: true,
-        ..Default::default()
-    };
-    let start = if db.exists() {
-        StartMode::Open
-    } else {
-        StartMode::FirstLaunch
-    };
-    eframe::run_native(
-        "RevOps Cockpit",
-        options,
-        Box::new(move |cc| {
-            use crate::view_model::command::Command;
-            let mut app = CockpitApp::new(cc, db, start);
-            app.apply(Command::ImportFiles(files));
-            if let Some(period) = present {
-                if let Some(q) = period {
-                    app.apply(Command::SetPeriod(q));
-                }
-                app.apply(Command::Present);
-            }
-            Ok(Box::new(app))
-        }),
-    )?;
-    Ok(ExitCode::SUCCESS)
-}
+pub use screen_watch::Screens;

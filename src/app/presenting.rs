@@ -9,6 +9,9 @@ use crate::view_model::presentation::{Deck, PresentKey};
 impl CockpitApp {
     /// Starts the deck when the quarter's page is there: the page last published for the
     /// quarter, so the room sees what was sent as the pre-read, else the draft.
+    ///
+    /// With two screens or more the slides go full screen on the room's and the notes on
+    /// the presenter's: the one the window is on.
     pub(super) fn start_presenting(&mut self) {
         if !self.scorecard.present_when_ready || self.scorecard.deck.is_some() {
             return;
@@ -30,8 +33,10 @@ impl CockpitApp {
             (None, Some(page)) => Deck::new(page.clone(), true),
             (None, None) => return,
         };
+        let placement =
+            crate::view_model::screens::place(&self.screens.now(), self.window_on_desktop);
         self.scorecard.present_when_ready = false;
-        self.scorecard.deck = Some(deck);
+        self.scorecard.deck = Some(deck.placed(placement));
         // The records a number opens are the Funnel's and the leaks' lists of the same
         // count as the page: cohorts, every record.
         self.funnel.mode = crate::metrics::FunnelMode::Cohort;

@@ -146,8 +146,8 @@ pub struct ScorecardState {
     pub deck: Option<crate::view_model::presentation::Deck>,
     /// Present once the page is worked out (asked for before it was).
     pub present_when_ready: bool,
-    /// Whether the window was asked to go full screen for the deck.
-    pub full_screen: bool,
+    /// Where the window was asked to go full screen for the deck, if it was.
+    pub full_screen: Option<crate::view_model::screens::Placement>,
 }
 
 impl std::fmt::Debug for ScorecardState {

@@ -26,7 +26,7 @@ pub enum CliError {
     Scorecard(#[from] crate::scorecard::ScorecardError),
     #[error(transparent)]
     ScorecardFile(#[from] crate::scorecard::output::OutputError),
-    #[error("the window could not open: {0}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?")]
+    #[error("the window could not open: {}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?", window_words(.0))]
     Window(#[from] eframe::Error),
     #[error("could not write the output: {0}")]
     Output(std::io::Error),
@@ -45,4 +45,15 @@ impl From<String> for CliError {
     fn from(message: String) -> Self {
         Self::Refused(message)
     }
+}
+
+/// Why the window could not open, without the source file and line winit's system
+/// errors begin with: the user's concern is the reason.
+fn window_words(e: &eframe::Error) -> String {
+    let said = e.to_string();
+    let why = said
+        .split_once("os error at ")
+        .and_then(|(_, rest)| rest.split_once(": "))
+        .map_or(said.as_str(), |(_, why)| why);
+    why.trim_end_matches('.').to_owned()
 }

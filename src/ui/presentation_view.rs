@@ -10,7 +10,8 @@ use crate::leaks::WorkListColumn;
 use crate::view_model::command::Command;
 use crate::view_model::funnel::FunnelResult;
 use crate::view_model::leaks::LeaksResult;
-use crate::view_model::presentation::{Deck, PresentKey, Slide};
+use crate::view_model::presentation::{Deck, PresentKey, Shows, Slide};
+use crate::view_model::screens::Placement;
 use crate::view_model::sort::Sort;
 
 /// What the deck draws: the deck, and the lists a number on it opens (the Funnel's and
@@ -24,6 +25,9 @@ pub struct PresentationModel<'a> {
 
 /// The keys a presenter uses, shown once on the first slide.
 pub const KEYS_HINT: &str = "→ or Space: next · ←: back · Home / End · click a number for its records · 1–9: a segment on the funnel · B: blank · N: notes · W: notes window · D: dark · Esc: leave";
+
+/// The keys, with two screens: the notes are already on the presenter's.
+pub const KEYS_HINT_TWO_SCREENS: &str = "→ or Space: next · ←: back · Home / End · click a number for its records · 1–9: a segment on the funnel · B: blank · S: swap screens · W: notes window · D: dark · Esc: leave";
 
 /// The key pressed this frame, as the deck reads it.
 fn key_pressed(ui: &egui::Ui) -> Option<PresentKey> {
@@ -47,6 +51,8 @@ fn key_pressed(ui: &egui::Ui) -> Option<PresentKey> {
             Some(PresentKey::NotesWindow)
         } else if pressed(&[Key::D]) {
             Some(PresentKey::Theme)
+        } else if pressed(&[Key::S]) {
+            Some(PresentKey::SwapScreens)
         } else {
             const DIGITS: [Key; 10] = [
                 Key::Num0,
@@ -69,18 +75,46 @@ fn key_pressed(ui: &egui::Ui) -> Option<PresentKey> {
     })
 }
 
-/// Draws the deck's slide on the whole of `ui`, and the records of a number clicked over
-/// it; returns what the presenter asked for.
-pub fn presentation_ui(ui: &mut egui::Ui, model: &PresentationModel<'_>) -> Vec<Command> {
+/// Draws one of the deck's windows on the whole of `ui`: the slide as the room sees it
+/// (with the records of a number clicked over it), or the presenter's notes; the window
+/// that has the keyboard (`keys`) reads the presenter's keys. Returns what was asked for.
+pub fn deck_window_ui(
+    ui: &mut egui::Ui,
+    model: &PresentationModel<'_>,
+    shows: Shows,
+    keys: bool,
+) -> Vec<Command> {
+    let mut commands: Vec<Command> = Vec::new();
+    if keys {
+        commands.extend(key_pressed(ui).map(Command::PresentKey));
+    }
+    match shows {
+        Shows::Slides => commands.extend(slide_ui(ui, ui.max_rect(), model, true)),
+        Shows::Notes => {
+            let rect = ui.max_rect();
+            ui.painter().rect_filled(rect, 0.0, ui.visuals().panel_fill);
+            ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink(16.0)), |ui| {
+                commands.extend(notes_ui(ui, model));
+            });
+        }
+    }
+    commands
+}
+
+/// Draws the slide shown in `rect`: for the room (`room`), as the deck shows it, blank or
+/// with its notes, its keys and the records open over it; else the presenter's copy of
+/// it, the slide alone. A number on either opens its records on the room's.
+fn slide_ui(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    model: &PresentationModel<'_>,
+    room: bool,
+) -> Vec<Command> {
     let deck = model.deck;
-    let rect = ui.max_rect();
     let pal = Palette::of(deck.dark);
     let painter = ui.painter_at(rect);
-    let mut commands: Vec<Command> = key_pressed(ui)
-        .map(Command::PresentKey)
-        .into_iter()
-        .collect();
-    if deck.blank {
+    let mut commands = Vec::new();
+    if deck.blank && room {
         painter.rect_filled(rect, 0.0, Color32::BLACK);
         return commands;
     }
@@ -106,8 +140,10 @@ pub fn presentation_ui(ui: &mut egui::Ui, model: &PresentationModel<'_>) -> Vec<
             pal.warn,
         );
     }
-    let notes_h = if deck.notes { 150.0 * u } else { 0.0 };
-    let hint_h = if deck.at == 0 { 44.0 * u } else { 0.0 };
+    let notes = deck.notes && room;
+    let hint = deck.at == 0 && room;
+    let notes_h = if notes { 150.0 * u } else { 0.0 };
+    let hint_h = if hint { 44.0 * u } else { 0.0 };
     let body = Rect::from_min_max(
         inner.left_top() + vec2(0.0, 110.0 * u),
         inner.right_bottom() - vec2(0.0, 60.0 * u + notes_h + hint_h),
@@ -134,7 +170,7 @@ pub fn presentation_ui(ui: &mut egui::Ui, model: &PresentationModel<'_>) -> Vec<
         for (i, (rect, spot, name)) in s.spots.take().into_iter().enumerate() {
             let response = ui.interact(
                 rect,
-                ui.scope_id().with(("slide_number", i)),
+                ui.scope_id().with(("slide_number", room, i)),
                 egui::Sense::click(),
             );
             response.widget_info(|| {
@@ -148,16 +184,19 @@ pub fn presentation_ui(ui: &mut egui::Ui, model: &PresentationModel<'_>) -> Vec<
             }
         }
     }
-    if deck.at == 0 {
+    if hint {
         painter.text(
             pos2(inner.center().x, body.bottom() + 12.0 * u),
             Align2::CENTER_TOP,
-            KEYS_HINT,
+            match deck.placement {
+                Placement::OneScreen => KEYS_HINT,
+                Placement::TwoScreens { .. } => KEYS_HINT_TWO_SCREENS,
+            },
             FontId::proportional(22.0 * u),
             pal.muted,
         );
     }
-    if deck.notes {
+    if notes {
         let notes = Rect::from_min_max(
             pos2(inner.left(), inner.bottom() - 50.0 * u - notes_h),
             pos2(inner.right(), inner.bottom() - 50.0 * u),
@@ -187,41 +226,104 @@ pub fn presentation_ui(ui: &mut egui::Ui, model: &PresentationModel<'_>) -> Vec<
         FontId::proportional(22.0 * u),
         pal.muted,
     );
-    if let Some(spot) = &deck.open {
+    if let Some(spot) = deck.open.as_ref().filter(|_| room) {
         commands.extend(records_over_slide(ui, model, spot, rect.shrink(margin)));
     }
     commands
 }
 
-/// The speaker notes in a window of their own (for the presenter's screen): the slide's
-/// notes, what comes next; in a native window of its own (`own_window`), the same keys as
-/// the deck, and closing it closes the notes.
-pub fn notes_window_ui(ui: &mut egui::Ui, deck: &Deck, own_window: bool) -> Vec<Command> {
+/// The presenter's view: the slide shown and its notes in type sized to the window, what
+/// comes next, and a clock since the start. With room (a laptop's screen) the slide is
+/// drawn beside its notes, and a number clicked on it opens its records for the room.
+fn notes_ui(ui: &mut egui::Ui, model: &PresentationModel<'_>) -> Vec<Command> {
+    let deck = model.deck;
     let mut commands = Vec::new();
-    if own_window {
-        commands.extend(key_pressed(ui).map(Command::PresentKey));
-        if ui.input(|i| i.viewport().close_requested()) {
-            commands.push(Command::PresentKey(PresentKey::NotesWindow));
-        }
+    // A laptop's screen read at arm's length: larger type as the window grows.
+    let u = (ui.available_height() / 720.0).clamp(0.8, 1.6);
+    let muted = super::theme::MUTED;
+    let elapsed = deck.started.elapsed().as_secs();
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_secs(1));
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "{} · slide {} of {}",
+                deck.slide().title(),
+                deck.at + 1,
+                deck.slides.len()
+            ))
+            .size(28.0 * u)
+            .strong(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(
+                egui::RichText::new(format!("{}:{:02}", elapsed / 60, elapsed % 60))
+                    .size(28.0 * u)
+                    .color(muted),
+            )
+            .on_hover_text("Time since the deck started");
+        });
+    });
+    if deck.blank {
+        ui.label(
+            egui::RichText::new("The room's screen is blank: B shows the slide again.")
+                .size(18.0 * u)
+                .color(super::theme::WARN),
+        );
     }
-    ui.heading(format!(
-        "{} · slide {} of {}",
-        deck.slide().title(),
-        deck.at + 1,
-        deck.slides.len()
-    ));
-    ui.add_space(8.0);
-    ui.label(
-        egui::RichText::new(
-            deck.notes_text()
-                .unwrap_or("No notes: write this section's comment on the scorecard."),
-        )
-        .size(22.0),
-    );
-    ui.add_space(12.0);
-    if let Some(next) = deck.next_title() {
-        ui.label(egui::RichText::new(format!("Next: {next}")).color(super::theme::MUTED));
+    ui.add_space(10.0 * u);
+    let notes = egui::RichText::new(
+        deck.notes_text()
+            .unwrap_or("No notes: write this section's comment on the scorecard."),
+    )
+    .size(24.0 * u);
+    let area = ui.available_rect_before_wrap();
+    // Room for the slide beside its notes (a laptop's screen): the presenter sees what
+    // the room sees, and a number clicked on it opens its records there.
+    if area.width() >= 900.0 {
+        let footer_h = 90.0 * u;
+        let w = (area.width() * 0.6).min((area.height() - footer_h) * 16.0 / 9.0);
+        let slide = Rect::from_min_size(area.min, vec2(w, w * 9.0 / 16.0));
+        commands.extend(slide_ui(ui, slide, model, false));
+        ui.painter()
+            .rect_stroke(slide, 0.0, (1.0, muted), egui::StrokeKind::Outside);
+        let beside = Rect::from_min_max(pos2(slide.right() + 24.0 * u, area.top()), area.max);
+        ui.scope_builder(egui::UiBuilder::new().max_rect(beside), |ui| {
+            ui.label(notes);
+        });
+        let below = Rect::from_min_max(
+            pos2(area.left(), slide.bottom() + 12.0 * u),
+            pos2(slide.right(), area.bottom()),
+        );
+        ui.scope_builder(egui::UiBuilder::new().max_rect(below), |ui| {
+            next_and_keys(ui, deck, u);
+        });
+        ui.advance_cursor_after_rect(area);
+    } else {
+        ui.label(notes);
+        ui.add_space(16.0 * u);
+        next_and_keys(ui, deck, u);
+        ui.label(egui::RichText::new(deck.caption()).color(super::theme::MUTED));
     }
-    ui.label(egui::RichText::new(deck.caption()).color(super::theme::MUTED));
     commands
+}
+
+/// The notes' foot: the next slide, and with two screens the keys that move them.
+fn next_and_keys(ui: &mut egui::Ui, deck: &Deck, u: f32) {
+    let muted = super::theme::MUTED;
+    if let Some(next) = deck.next_title() {
+        ui.label(
+            egui::RichText::new(format!("Next: {next}"))
+                .size(20.0 * u)
+                .color(muted),
+        );
+    }
+    if let Placement::TwoScreens { .. } = deck.placement {
+        ui.label(
+            egui::RichText::new(
+                "The room sees the slides on the other screen. S: swap screens · Esc: leave",
+            )
+            .color(muted),
+        );
+    }
 }

@@ -14,5 +14,6 @@ pub mod navigation;
 pub mod notice;
 pub mod presentation;
 pub mod scorecard;
+pub mod screens;
 pub mod sort;
 pub mod workspace;

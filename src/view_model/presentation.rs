@@ -3,7 +3,9 @@
 //! as the pre-read) or the current numbers marked as a draft.
 
 use std::sync::Arc;
+use std::time::Instant;
 
+use super::screens::Placement;
 use crate::scorecard::Scorecard;
 use crate::scorecard::draw::Spot;
 
@@ -41,6 +43,15 @@ impl Slide {
     }
 }
 
+/// What one of the deck's windows shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shows {
+    /// The slide, as the room sees it.
+    Slides,
+    /// The presenter's view: the slide, its notes, what comes next and a clock.
+    Notes,
+}
+
 /// What a key on a slide asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PresentKey {
@@ -57,6 +68,8 @@ pub enum PresentKey {
     NotesWindow,
     /// Switch between the light and the dark slides.
     Theme,
+    /// With two screens: the slides and the notes change windows, so change screens.
+    SwapScreens,
     /// On the funnel slide: the segment of this number (1 to 9), or every record (0).
     Segment(u8),
     /// Close the records open over the slide, else leave the deck.
@@ -81,6 +94,13 @@ pub struct Deck {
     pub open: Option<Spot>,
     /// The funnel slide's segment, by its place in the Funnel's breakdown (from 0).
     pub segment: Option<usize>,
+    /// The screens the deck's two windows are on, when there are two.
+    pub placement: Placement,
+    /// The second window shows the slides and the main one the notes: the guess of
+    /// which screen the room sees was wrong.
+    pub swapped: bool,
+    /// When the deck started, for the presenter's clock.
+    pub started: Instant,
 }
 
 impl Deck {
@@ -102,7 +122,18 @@ impl Deck {
             dark: false,
             open: None,
             segment: None,
+            placement: Placement::OneScreen,
+            swapped: false,
+            started: Instant::now(),
         }
+    }
+
+    /// The deck shown as `placement` says: with two screens the notes open on the
+    /// presenter's at once, as the slides go to the room's.
+    pub fn placed(mut self, placement: Placement) -> Self {
+        self.placement = placement;
+        self.notes_window = matches!(placement, Placement::TwoScreens { .. });
+        self
     }
 
     /// The slide shown.
@@ -123,8 +154,17 @@ impl Deck {
             PresentKey::Last => self.at = last,
             PresentKey::Blank => self.blank = !self.blank,
             PresentKey::Notes => self.notes = !self.notes,
-            PresentKey::NotesWindow => self.notes_window = !self.notes_window,
+            PresentKey::NotesWindow => {
+                self.notes_window = !self.notes_window;
+                // The main window shows the slides again when the other one closes.
+                self.swapped &= self.notes_window;
+            }
             PresentKey::Theme => self.dark = !self.dark,
+            PresentKey::SwapScreens => {
+                self.swapped = !self.swapped
+                    && self.notes_window
+                    && matches!(self.placement, Placement::TwoScreens { .. });
+            }
             PresentKey::Segment(0) => self.segment = None,
             PresentKey::Segment(n) => self.segment = Some(usize::from(n) - 1),
             PresentKey::Leave if self.open.is_some() => self.open = None,
@@ -138,6 +178,24 @@ impl Deck {
             self.blank = false;
         }
         false
+    }
+
+    /// What the main window shows.
+    pub fn main_window(&self) -> Shows {
+        if self.swapped {
+            Shows::Notes
+        } else {
+            Shows::Slides
+        }
+    }
+
+    /// What the second window shows, when it is open.
+    pub fn second_window(&self) -> Option<Shows> {
+        match (self.notes_window, self.swapped) {
+            (false, _) => None,
+            (true, false) => Some(Shows::Notes),
+            (true, true) => Some(Shows::Slides),
+        }
     }
 
     /// The speaker notes of the slide shown: its section's comment on the scorecard.
