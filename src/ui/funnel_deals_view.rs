@@ -201,16 +201,17 @@ pub(super) fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) 
         super::widgets::reading_records_ui(ui);
         return commands;
     }
+    let k = theme::type_scale(ui);
     ui.push_id(("funnel_deals", list.key()), |ui| {
         TableBuilder::new(ui)
             .striped(true)
-            .max_scroll_height(260.0)
+            .max_scroll_height(260.0 * k)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(100.0))
-            .column(Column::initial(180.0))
-            .columns(Column::initial(120.0), 5)
+            .column(Column::initial(100.0 * k))
+            .column(Column::initial(180.0 * k))
+            .columns(Column::initial(120.0 * k), 5)
             .column(Column::remainder())
-            .header(22.0, |mut row| {
+            .header(22.0 * k, |mut row| {
                 for t in DEAL_COLUMNS {
                     row.col(|ui| {
                         ui.strong(t);
@@ -218,7 +219,7 @@ pub(super) fn deal_list_ui(ui: &mut egui::Ui, r: &FunnelResult, list: DealList) 
                 }
             })
             .body(|body| {
-                body.rows(22.0, positions.len(), |mut row| {
+                body.rows(22.0 * k, positions.len(), |mut row| {
                     let Some(d) = positions.get(row.index()).and_then(|i| r.deal(*i)) else {
                         return;
                     };

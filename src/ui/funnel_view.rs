@@ -275,16 +275,17 @@ pub(super) fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> V
         super::widgets::reading_records_ui(ui);
         return commands;
     }
+    let k = theme::type_scale(ui);
     ui.push_id(("funnel_records", stage), |ui| {
         TableBuilder::new(ui)
             .striped(true)
-            .max_scroll_height(260.0)
+            .max_scroll_height(260.0 * k)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(110.0))
-            .column(Column::initial(180.0))
-            .columns(Column::initial(130.0), 4)
+            .column(Column::initial(110.0 * k))
+            .column(Column::initial(180.0 * k))
+            .columns(Column::initial(130.0 * k), 4)
             .column(Column::remainder())
-            .header(22.0, |mut row| {
+            .header(22.0 * k, |mut row| {
                 for t in [
                     "Record ID",
                     "Name",
@@ -300,7 +301,7 @@ pub(super) fn records_ui(ui: &mut egui::Ui, r: &FunnelResult, stage: usize) -> V
                 }
             })
             .body(|body| {
-                body.rows(22.0, s.records.len(), |mut row| {
+                body.rows(22.0 * k, s.records.len(), |mut row| {
                     let Some(c) = s.records.get(row.index()).and_then(|i| r.contact(*i)) else {
                         return;
                     };

@@ -543,21 +543,22 @@ pub(super) fn records_ui(
         ui.label(RichText::new("No records leaked here in this period.").color(theme::MUTED));
         return commands;
     }
+    let k = theme::type_scale(ui);
     ui.push_id("leak_records", |ui| {
         TableBuilder::new(ui)
             .striped(true)
             .vscroll(true)
-            .max_scroll_height(420.0)
+            .max_scroll_height(420.0 * k)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(80.0).clip(true))
-            .column(Column::initial(150.0).clip(true))
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(90.0).clip(true))
-            .column(Column::initial(130.0))
-            .column(Column::initial(80.0))
-            .column(Column::initial(110.0))
-            .column(Column::remainder().at_least(200.0).clip(true))
-            .header(24.0, |mut row| {
+            .column(Column::initial(80.0 * k).clip(true))
+            .column(Column::initial(150.0 * k).clip(true))
+            .column(Column::initial(120.0 * k).clip(true))
+            .column(Column::initial(90.0 * k).clip(true))
+            .column(Column::initial(130.0 * k))
+            .column(Column::initial(80.0 * k))
+            .column(Column::initial(110.0 * k))
+            .column(Column::remainder().at_least(200.0 * k).clip(true))
+            .header(24.0 * k, |mut row| {
                 for column in WorkListColumn::ALL {
                     row.col(|ui| {
                         let t = column.title();
@@ -579,7 +580,7 @@ pub(super) fn records_ui(
                 });
             })
             .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
+                body.rows(24.0 * k, rows.len(), |mut row| {
                     let Some(r) = rows.get(row.index(), sort.column, sort.descending) else {
                         return;
                     };

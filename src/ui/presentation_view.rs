@@ -227,7 +227,7 @@ fn slide_ui(
         pal.muted,
     );
     if let Some(spot) = deck.open.as_ref().filter(|_| room) {
-        commands.extend(records_over_slide(ui, model, spot, rect.shrink(margin)));
+        commands.extend(records_over_slide(ui, model, spot, rect.shrink(margin), u));
     }
     commands
 }

@@ -18,23 +18,30 @@ pub(super) fn segment_of<'a>(
     funnel.breakdown.get(i).filter(|r| r.funnel.is_some())
 }
 
-/// The records behind `spot`, over the slide: the same lists as the Funnel and Handoff
-/// leaks views, sortable; their Close (and Esc) close them.
+/// The records behind `spot`, over the whole slide: the same lists as the Funnel and
+/// Handoff leaks views, sortable, in type sized to the screen as the slide's is (`u`: the
+/// slide's unit, a pixel of a 1080-line screen), so the room can read them; their Close
+/// (and Esc) close them.
 pub(super) fn records_over_slide(
     ui: &mut egui::Ui,
     model: &PresentationModel<'_>,
     spot: &Spot,
     area: Rect,
+    u: f32,
 ) -> Vec<Command> {
     let mut out = Vec::new();
     egui::Area::new(ui.scope_id().with("slide_records"))
         .fixed_pos(area.left_top())
         .order(egui::Order::Foreground)
         .show(ui.ctx(), |ui| {
+            // The window's type at 1280 × 720, half as large again at 1920 × 1080: the
+            // same share of the screen's height.
+            super::theme::scale_type(ui.style_mut(), (1.4 * u).clamp(1.0, 2.0));
             egui::Frame::popup(ui.style())
                 .inner_margin(16.0)
                 .show(ui, |ui| {
                     ui.set_width(area.width() - 32.0);
+                    ui.set_min_height(area.height() - 32.0);
                     ui.set_max_height(area.height() - 32.0);
                     ui.horizontal(|ui| {
                         ui.label(

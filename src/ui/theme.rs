@@ -82,6 +82,26 @@ pub fn apply(ctx: &egui::Context) {
     });
 }
 
+/// How much larger than the window's own the type of `ui` is: 1 in the views, more in
+/// the records over a slide. A table multiplies its rows and columns by it, so larger
+/// type still fits.
+pub fn type_scale(ui: &egui::Ui) -> f32 {
+    ui.style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(1.0, |f| f.size / BODY.size)
+}
+
+/// Makes `style`'s type, and the room around it, `k` times as large.
+pub fn scale_type(style: &mut egui::Style, k: f32) {
+    for font in style.text_styles.values_mut() {
+        font.size *= k;
+    }
+    style.spacing.item_spacing *= k;
+    style.spacing.button_padding *= k;
+    style.spacing.interact_size *= k;
+}
+
 /// Adds the font the scorecard page prints in (Inter) behind egui's own, for the glyphs
 /// egui's lacks: the arrows and symbols metric names and statuses are written with
 /// (→, ×, ●, ▲, ◆) then draw on screen as they print.
