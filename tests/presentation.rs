@@ -274,3 +274,22 @@ fn with_two_screens_the_slides_go_to_the_rooms_and_the_notes_stay_on_the_present
         "asked the window system for: {sent:?}"
     );
 }
+
+#[test]
+fn a_window_closed_while_presenting_opens_again_out_of_full_screen() {
+    let (_dir, db) = crate::leaks::leak_workspace_file();
+    let mut harness = app(db, StartMode::Open);
+    // eframe restores the window as it was closed: full screen, as the deck left it.
+    harness
+        .input_mut()
+        .viewports
+        .get_mut(&ViewportId::ROOT)
+        .expect("the main window")
+        .fullscreen = Some(true);
+    let sent = step_until_sent(&mut harness, &ViewportCommand::Fullscreen(false));
+    assert!(
+        sent.contains(&ViewportCommand::Fullscreen(false)),
+        "asked the window system for: {sent:?}"
+    );
+    assert!(harness.state().deck().is_none());
+}

@@ -24,7 +24,14 @@ use crate::view_model::screens::Placement;
 impl eframe::App for CockpitApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         if !self.window_fitted {
-            self.window_fitted = fit_to_monitor(ctx);
+            // eframe remembers full screen: a window closed while presenting would open
+            // full screen without its deck. It is fitted once out of it.
+            let full = ctx.input(|i| i.viewport().fullscreen == Some(true));
+            if !full {
+                self.window_fitted = fit_to_monitor(ctx);
+            } else if !self.scorecard.present_when_ready {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
         }
         for arrived in self.jobs.poll() {
             match arrived {
