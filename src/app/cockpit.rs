@@ -75,8 +75,8 @@ pub struct CockpitApp {
     pub(super) own_file_boxes: bool,
     /// The screens the window system reports, for the deck's placement.
     pub(super) screens: super::Screens,
-    /// The window's rectangle on the desktop in pixels, as of the last frame, if known.
-    pub(super) window_on_desktop: Option<eframe::egui::Rect>,
+    /// Where the window is on the desktop, as of the last frame, as far as known.
+    pub(super) window_on_desktop: crate::view_model::screens::WindowOnDesktop,
 }
 
 impl CockpitApp {
@@ -114,7 +114,7 @@ impl CockpitApp {
             file_box: None,
             own_file_boxes: false,
             screens: super::Screens::default(),
-            window_on_desktop: None,
+            window_on_desktop: Default::default(),
         };
         match start {
             StartMode::FirstLaunch => app.jobs.push(Job::LoadSample),

@@ -19,7 +19,7 @@ use crate::view_model::maturity::MaturityViewModel;
 use crate::view_model::navigation::{TopBarModel, View, quarters_up_to};
 use crate::view_model::notice::Notice;
 use crate::view_model::presentation::{PresentKey, Shows};
-use crate::view_model::screens::Placement;
+use crate::view_model::screens::{Placement, WindowOnDesktop};
 
 impl eframe::App for CockpitApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
@@ -193,15 +193,19 @@ impl eframe::App for CockpitApp {
     }
 }
 
-/// The window's rectangle on the desktop, in the screen's pixels, when the window system
-/// tells it (Wayland does not).
-fn window_on_desktop(ctx: &egui::Context) -> Option<egui::Rect> {
-    let rect = ctx.input(|i| i.viewport().outer_rect)?;
+/// Where the window is, in the screens' pixels, as far as the window system tells it.
+fn window_on_desktop(ctx: &egui::Context) -> WindowOnDesktop {
+    let (rect, screen) = ctx.input(|i| (i.viewport().outer_rect, i.viewport().monitor_size));
     let ppp = ctx.pixels_per_point();
-    Some(egui::Rect::from_min_max(
-        (rect.min.to_vec2() * ppp).to_pos2(),
-        (rect.max.to_vec2() * ppp).to_pos2(),
-    ))
+    WindowOnDesktop {
+        rect: rect.map(|r| {
+            egui::Rect::from_min_max(
+                (r.min.to_vec2() * ppp).to_pos2(),
+                (r.max.to_vec2() * ppp).to_pos2(),
+            )
+        }),
+        screen_size: screen.map(|s| s * ppp),
+    }
 }
 
 /// Shrinks the window to the screen when it opened larger (a 1280 × 720 laptop): a view

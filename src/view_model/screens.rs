@@ -2,7 +2,7 @@
 //! room's screen (a projector, a shared display), the speaker notes on the presenter's
 //! (the one the window is on), as a presentation program does.
 
-use eframe::egui::Rect;
+use eframe::egui::{Rect, Vec2};
 
 /// A screen the window system reports, in its pixels on the desktop.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,13 +23,22 @@ pub enum Placement {
     TwoScreens { slides: usize, notes: usize },
 }
 
-/// Where to present, given the screens and the window's rectangle on the desktop (in
-/// the same pixels, when the window system tells it).
+/// Where the window is, as the window system tells it, in the screens' pixels.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct WindowOnDesktop {
+    /// The window's rectangle on the desktop (not told on Wayland).
+    pub rect: Option<Rect>,
+    /// The size of the screen the window is on (told on Wayland too).
+    pub screen_size: Option<Vec2>,
+}
+
+/// Where to present, given the screens and where the window is.
 ///
-/// The presenter's screen is the one the window is on (most of it), else the primary
-/// screen, else the first. The room's screen is the largest of the others: a projector
-/// or a meeting-room display is rarely smaller than the laptop beside it.
-pub fn place(screens: &[Screen], window: Option<Rect>) -> Placement {
+/// The presenter's screen is the one the window is on: the one most of its rectangle is
+/// on, else the only one of its screen's size, else the primary screen, else the first.
+/// The room's screen is the largest of the others: a projector or a meeting-room display
+/// is rarely smaller than the laptop beside it.
+pub fn place(screens: &[Screen], window: WindowOnDesktop) -> Placement {
     if screens.len() < 2 {
         return Placement::OneScreen;
     }
@@ -37,7 +46,7 @@ pub fn place(screens: &[Screen], window: Option<Rect>) -> Placement {
         let i = s.rect.intersect(w);
         if i.is_positive() { i.area() } else { 0.0 }
     };
-    let on_window = window.and_then(|w| {
+    let on_window = window.rect.and_then(|w| {
         screens
             .iter()
             .enumerate()
@@ -45,7 +54,15 @@ pub fn place(screens: &[Screen], window: Option<Rect>) -> Placement {
             .max_by(|(_, a), (_, b)| overlap(a, w).total_cmp(&overlap(b, w)))
             .map(|(i, _)| i)
     });
+    let of_its_size = window.screen_size.and_then(|size| {
+        let close = |s: &&Screen| (s.rect.size() - size).length() < 2.0;
+        match screens.iter().filter(close).count() {
+            1 => screens.iter().position(|s| close(&s)),
+            _ => None,
+        }
+    });
     let notes = on_window
+        .or(of_its_size)
         .or_else(|| screens.iter().position(|s| s.primary))
         .unwrap_or(0);
     let slides = screens
@@ -75,9 +92,10 @@ mod tests {
 
     #[test]
     fn one_screen_presents_where_the_window_is() {
-        assert_eq!(place(&[], None), Placement::OneScreen);
+        let nowhere = WindowOnDesktop::default();
+        assert_eq!(place(&[], nowhere), Placement::OneScreen);
         assert_eq!(
-            place(&[screen(0.0, 1920.0, 1080.0, true)], None),
+            place(&[screen(0.0, 1920.0, 1080.0, true)], nowhere),
             Placement::OneScreen
         );
     }
@@ -87,10 +105,14 @@ mod tests {
         let laptop = screen(0.0, 1280.0, 720.0, true);
         let projector = screen(1280.0, 1920.0, 1080.0, false);
         let both = [laptop.clone(), projector.clone()];
+        let at = |rect: Rect| WindowOnDesktop {
+            rect: Some(rect),
+            screen_size: None,
+        };
         // The window on the laptop.
         let w = Rect::from_min_size(pos2(100.0, 50.0), vec2(900.0, 600.0));
         assert_eq!(
-            place(&both, Some(w)),
+            place(&both, at(w)),
             Placement::TwoScreens {
                 slides: 1,
                 notes: 0
@@ -99,7 +121,7 @@ mod tests {
         // Dragged mostly onto the projector: the presenter works there.
         let w = Rect::from_min_size(pos2(1000.0, 50.0), vec2(900.0, 600.0));
         assert_eq!(
-            place(&both, Some(w)),
+            place(&both, at(w)),
             Placement::TwoScreens {
                 slides: 0,
                 notes: 1
@@ -107,11 +129,36 @@ mod tests {
         );
         // The window's place unknown (as on Wayland): the primary screen is the
         // presenter's, wherever it is in the list.
+        let unknown = WindowOnDesktop::default();
         assert_eq!(
-            place(&[projector, laptop], None),
+            place(&[projector.clone(), laptop.clone()], unknown),
             Placement::TwoScreens {
                 slides: 0,
                 notes: 1
+            }
+        );
+        // No primary either (Wayland), but the window's screen is the only one of its
+        // size: the window is on the laptop, listed second.
+        let (mut projector, mut laptop) = (projector, laptop);
+        (projector.primary, laptop.primary) = (false, false);
+        let on_laptop = WindowOnDesktop {
+            rect: None,
+            screen_size: Some(vec2(1280.0, 720.0)),
+        };
+        assert_eq!(
+            place(&[projector.clone(), laptop.clone()], on_laptop),
+            Placement::TwoScreens {
+                slides: 0,
+                notes: 1
+            }
+        );
+        // Two screens of that size: no telling, so the first is the presenter's.
+        let twins = [projector, laptop.clone(), laptop];
+        assert_eq!(
+            place(&twins, on_laptop),
+            Placement::TwoScreens {
+                slides: 1,
+                notes: 0
             }
         );
     }
@@ -123,8 +170,9 @@ mod tests {
             screen(1440.0, 1920.0, 1080.0, false),
             screen(3360.0, 3840.0, 2160.0, false),
         ];
+        let unknown = WindowOnDesktop::default();
         assert_eq!(
-            place(&screens, None),
+            place(&screens, unknown),
             Placement::TwoScreens {
                 slides: 2,
                 notes: 0
@@ -137,14 +185,17 @@ mod tests {
             screen(3360.0, 1920.0, 1080.0, false),
         ];
         assert_eq!(
-            place(&equal, None),
+            place(&equal, unknown),
             Placement::TwoScreens {
                 slides: 1,
                 notes: 0
             }
         );
         // A window off every screen counts as not known.
-        let off = Rect::from_min_size(pos2(-5000.0, 0.0), vec2(10.0, 10.0));
-        assert_eq!(place(&equal, Some(off)), place(&equal, None));
+        let off = WindowOnDesktop {
+            rect: Some(Rect::from_min_size(pos2(-5000.0, 0.0), vec2(10.0, 10.0))),
+            screen_size: None,
+        };
+        assert_eq!(place(&equal, off), place(&equal, unknown));
     }
 }
