@@ -18,8 +18,7 @@ use crate::view_model::leaks::LeaksViewModel;
 use crate::view_model::maturity::MaturityViewModel;
 use crate::view_model::navigation::{TopBarModel, View, quarters_up_to};
 use crate::view_model::notice::Notice;
-use crate::view_model::presentation::{PresentKey, Shows};
-use crate::view_model::screens::{Placement, WindowOnDesktop};
+use crate::view_model::screens::WindowOnDesktop;
 
 impl eframe::App for CockpitApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
@@ -82,68 +81,9 @@ impl eframe::App for CockpitApp {
             self.glyphs_warm = true;
         }
         let mut commands: Vec<Command> = Vec::new();
-        let placement = self.scorecard.deck.as_ref().map(|d| d.placement);
-        if placement != self.scorecard.full_screen {
-            ui.ctx().send_viewport_cmd(match placement {
-                None => egui::ViewportCommand::Fullscreen(false),
-                Some(Placement::OneScreen) => egui::ViewportCommand::Fullscreen(true),
-                Some(Placement::TwoScreens { slides, .. }) => {
-                    egui::ViewportCommand::SetMonitor(slides)
-                }
-            });
-            self.scorecard.full_screen = placement;
-        }
-        if let Some(deck) = &self.scorecard.deck {
-            let period = self.scorecard_query().map(|q| q.period);
-            let model = ui::presentation_view::PresentationModel {
-                deck,
-                funnel: self
-                    .funnel_result()
-                    .filter(|r| Some(r.query.period) == period),
-                leaks: self
-                    .leaks_result()
-                    .filter(|r| Some(r.query.period) == period),
-                leak_sort: self.leaks.sort,
-            };
-            egui::CentralPanel::no_frame().show(ui, |ui| {
-                let shows = deck.main_window();
-                commands.extend(ui::presentation_view::deck_window_ui(
-                    ui, &model, shows, true,
-                ));
-            });
-            if let Some(shows) = deck.second_window() {
-                let title = match shows {
-                    Shows::Notes => "Speaker notes · RevOps Cockpit",
-                    Shows::Slides => "Slides · RevOps Cockpit",
-                };
-                let builder = egui::ViewportBuilder::default()
-                    .with_title(title)
-                    .with_inner_size([640.0, 420.0]);
-                let builder = match deck.placement {
-                    Placement::TwoScreens { notes, .. } => builder.with_monitor(notes),
-                    Placement::OneScreen => builder,
-                };
-                commands.extend(ui.ctx().show_viewport_immediate(
-                    egui::ViewportId::from_hash_of("speaker_notes"),
-                    builder,
-                    |ui, class| {
-                        // Embedded in the main window (a test's), the keys are the
-                        // main window's already.
-                        let keys = class != egui::ViewportClass::EmbeddedWindow;
-                        let mut out = Vec::new();
-                        if ui.input(|i| i.viewport().close_requested()) {
-                            out.push(Command::PresentKey(PresentKey::NotesWindow));
-                        }
-                        egui::CentralPanel::no_frame().show(ui, |ui| {
-                            out.extend(ui::presentation_view::deck_window_ui(
-                                ui, &model, shows, keys,
-                            ));
-                        });
-                        out
-                    },
-                ));
-            }
-            for command in commands {
+        self.place_window(ui.ctx());
+        if self.scorecard.deck.is_some() {
+            for command in self.deck_ui(ui) {
                 self.apply(command);
             }
             return;

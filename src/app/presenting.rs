@@ -1,10 +1,15 @@
 //! Presentation mode in the window: the deck started from the quarter's published page
-//! (else the draft), the keys a presenter presses, and the window full screen while it
-//! is shown.
+//! (else the draft), the keys a presenter presses, the window full screen on the room's
+//! screen while it is shown, and the deck's windows drawn.
+
+use eframe::egui;
 
 use super::CockpitApp;
+use crate::ui;
+use crate::view_model::command::Command;
 use crate::view_model::navigation::View;
-use crate::view_model::presentation::{Deck, PresentKey};
+use crate::view_model::presentation::{Deck, PresentKey, Shows};
+use crate::view_model::screens::Placement;
 
 impl CockpitApp {
     /// Starts the deck when the quarter's page is there: the page last published for the
@@ -58,5 +63,80 @@ impl CockpitApp {
     /// The deck shown, if presenting.
     pub fn deck(&self) -> Option<&Deck> {
         self.scorecard.deck.as_ref()
+    }
+
+    /// Asks the window system for the deck's screens as it starts, and out of full
+    /// screen as it ends.
+    pub(super) fn place_window(&mut self, ctx: &egui::Context) {
+        let placement = self.scorecard.deck.as_ref().map(|d| d.placement);
+        if placement == self.scorecard.full_screen {
+            return;
+        }
+        ctx.send_viewport_cmd(match placement {
+            None => egui::ViewportCommand::Fullscreen(false),
+            Some(Placement::OneScreen) => egui::ViewportCommand::Fullscreen(true),
+            Some(Placement::TwoScreens { slides, .. }) => egui::ViewportCommand::SetMonitor(slides),
+        });
+        self.scorecard.full_screen = placement;
+    }
+
+    /// Draws the deck: the main window, and the second one when open (the notes, or the
+    /// slides when swapped); what the presenter asked for.
+    pub(super) fn deck_ui(&self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(deck) = &self.scorecard.deck else {
+            return commands;
+        };
+        let period = self.scorecard_query().map(|q| q.period);
+        let model = ui::presentation_view::PresentationModel {
+            deck,
+            funnel: self
+                .funnel_result()
+                .filter(|r| Some(r.query.period) == period),
+            leaks: self
+                .leaks_result()
+                .filter(|r| Some(r.query.period) == period),
+            leak_sort: self.leaks.sort,
+        };
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let shows = deck.main_window();
+            commands.extend(ui::presentation_view::deck_window_ui(
+                ui, &model, shows, true,
+            ));
+        });
+        let Some(shows) = deck.second_window() else {
+            return commands;
+        };
+        let title = match shows {
+            Shows::Notes => "Speaker notes · RevOps Cockpit",
+            Shows::Slides => "Slides · RevOps Cockpit",
+        };
+        let builder = egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_inner_size([640.0, 420.0]);
+        let builder = match deck.placement {
+            Placement::TwoScreens { notes, .. } => builder.with_monitor(notes),
+            Placement::OneScreen => builder,
+        };
+        commands.extend(ui.ctx().show_viewport_immediate(
+            egui::ViewportId::from_hash_of("speaker_notes"),
+            builder,
+            |ui, class| {
+                // Embedded in the main window (a test's), the keys are the main
+                // window's already.
+                let keys = class != egui::ViewportClass::EmbeddedWindow;
+                let mut out = Vec::new();
+                if ui.input(|i| i.viewport().close_requested()) {
+                    out.push(Command::PresentKey(PresentKey::NotesWindow));
+                }
+                egui::CentralPanel::no_frame().show(ui, |ui| {
+                    out.extend(ui::presentation_view::deck_window_ui(
+                        ui, &model, shows, keys,
+                    ));
+                });
+                out
+            },
+        ));
+        commands
     }
 }
