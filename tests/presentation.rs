@@ -275,21 +275,55 @@ fn with_two_screens_the_slides_go_to_the_rooms_and_the_notes_stay_on_the_present
     );
 }
 
-#[test]
-fn a_window_closed_while_presenting_opens_again_out_of_full_screen() {
-    let (_dir, db) = crate::leaks::leak_workspace_file();
-    let mut harness = app(db, StartMode::Open);
-    // eframe restores the window as it was closed: full screen, as the deck left it.
+/// Tells the app its main window is full screen, or not, as the window system would.
+fn window_system_says_full_screen(
+    harness: &mut egui_kittest::Harness<'static, revops_cockpit::app::CockpitApp>,
+    full: bool,
+) {
     harness
         .input_mut()
         .viewports
         .get_mut(&ViewportId::ROOT)
         .expect("the main window")
-        .fullscreen = Some(true);
+        .fullscreen = Some(full);
+}
+
+#[test]
+fn a_window_closed_while_presenting_opens_out_of_full_screen_and_a_deck_keeps_it() {
+    let (_dir, db) = crate::leaks::leak_workspace_file();
+    let mut harness = app(db, StartMode::Open);
+    // eframe restores the window as it was closed: full screen, as the deck left it.
+    window_system_says_full_screen(&mut harness, true);
     let sent = step_until_sent(&mut harness, &ViewportCommand::Fullscreen(false));
     assert!(
         sent.contains(&ViewportCommand::Fullscreen(false)),
         "asked the window system for: {sent:?}"
     );
     assert!(harness.state().deck().is_none());
+    window_system_says_full_screen(&mut harness, false);
+
+    // Presenting: the deck goes full screen and stays so (the window is not yet fitted
+    // to the screen, as when it opened to present).
+    settle(&mut harness);
+    harness.get_by_label("Scorecard").click();
+    settle(&mut harness);
+    harness.key_press(Key::F5);
+    let sent = step_until_sent(&mut harness, &ViewportCommand::Fullscreen(true));
+    assert!(
+        sent.contains(&ViewportCommand::Fullscreen(true)),
+        "asked the window system for: {sent:?}"
+    );
+    assert!(harness.state().deck().is_some());
+    window_system_says_full_screen(&mut harness, true);
+    let mut after = Vec::new();
+    for _ in 0..5 {
+        harness.step();
+        if let Some(out) = harness.output().viewport_output.get(&ViewportId::ROOT) {
+            after.extend(out.commands.iter().cloned());
+        }
+    }
+    assert!(
+        !after.contains(&ViewportCommand::Fullscreen(false)),
+        "the deck was taken out of full screen: {after:?}"
+    );
 }

@@ -28,7 +28,7 @@ impl eframe::App for CockpitApp {
             let full = ctx.input(|i| i.viewport().fullscreen == Some(true));
             if !full {
                 self.window_fitted = fit_to_monitor(ctx);
-            } else if !self.scorecard.present_when_ready {
+            } else if !self.scorecard.present_when_ready && self.scorecard.deck.is_none() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             }
         }
