@@ -23,11 +23,17 @@ pub struct PresentationModel<'a> {
     pub leak_sort: Sort<WorkListColumn>,
 }
 
-/// The keys a presenter uses, shown once on the first slide.
-pub const KEYS_HINT: &str = "→ or Space: next · ←: back · Home / End · click a number for its records · 1–9: a segment on the funnel · B: blank · N: notes · W: notes window · D: dark · Esc: leave";
-
-/// The keys, with two screens: the notes are already on the presenter's.
-pub const KEYS_HINT_TWO_SCREENS: &str = "→ or Space: next · ←: back · Home / End · click a number for its records · 1–9: a segment on the funnel · B: blank · S: swap screens · W: notes window · D: dark · Esc: leave";
+/// The keys a presenter uses, shown once on the first slide. With two screens the notes
+/// are already on the presenter's, so S (swap screens) takes N's place.
+fn keys_hint(placement: Placement) -> String {
+    let notes = match placement {
+        Placement::OneScreen => "N: notes",
+        Placement::TwoScreens { .. } => "S: swap screens",
+    };
+    format!(
+        "→ or Space: next · ←: back · Home / End · click a number for its records · 1–9: a segment on the funnel · B: blank · {notes} · W: notes window · D: dark · Esc: leave"
+    )
+}
 
 /// The key pressed this frame, as the deck reads it.
 fn key_pressed(ui: &egui::Ui) -> Option<PresentKey> {
@@ -188,10 +194,7 @@ fn slide_ui(
         painter.text(
             pos2(inner.center().x, body.bottom() + 12.0 * u),
             Align2::CENTER_TOP,
-            match deck.placement {
-                Placement::OneScreen => KEYS_HINT,
-                Placement::TwoScreens { .. } => KEYS_HINT_TWO_SCREENS,
-            },
+            keys_hint(deck.placement),
             FontId::proportional(22.0 * u),
             pal.muted,
         );
